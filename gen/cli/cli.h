@@ -1,0 +1,41 @@
+/* cli.h — the premarket command-line tool: subcommands, exit codes, messages.
+ * Only files under gen/cli/ print or write files; the library returns diagnostics. */
+#ifndef PM_CLI_H
+#define PM_CLI_H
+
+#include <stdio.h>
+#include "premarket/diag.h"
+
+/** Exit codes (documented in --help, README.md and premarket(1)). */
+enum pm_exit {
+	PM_EXIT_OK = 0,       /**< success */
+	PM_EXIT_PROBLEMS = 1, /**< the model has problems / invalid vectors / check found gaps */
+	PM_EXIT_USAGE = 2,    /**< usage error, or an input file that cannot be read */
+	PM_EXIT_OUTPUT = 3    /**< an output could not be written */
+};
+
+/** Subcommand entry points: argv[0] is the subcommand name. */
+int pm_cmd_validate(int argc, char **argv);
+int pm_cmd_cvss(int argc, char **argv);
+int pm_cmd_schema(int argc, char **argv);
+int pm_cmd_score(int argc, char **argv);
+int pm_cmd_explain(int argc, char **argv);
+
+struct pm_model;
+/** Load the model made of files[0..n), print its diagnostics on stderr, and
+ *  return it; on errors return NULL and set *exit_code (1 or 2). */
+struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code);
+/** Write all of buf to stdout; returns PM_EXIT_OK or PM_EXIT_OUTPUT. */
+int pm_cli_write_stdout(const char *data, size_t len);
+
+/** The one message helper: "premarket: error: ..." on stderr. */
+void pm_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void pm_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** Usage error: message plus "try 'premarket SUB --help'"; returns PM_EXIT_USAGE. */
+int pm_msg_usage(const char *sub, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** Print one diagnostic as "file:line:col: error: message" (+ hint line). */
+void pm_msg_diag(FILE *out, const pm_diag *d);
+/** Print all diagnostics; returns the exit code they imply (0, 1, 2 or 3). */
+int pm_msg_diags(FILE *out, const pm_diags *d);
+
+#endif

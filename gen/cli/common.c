@@ -1,0 +1,31 @@
+/* common.c — what several subcommands share: loading a model with its
+ * diagnostics printed, writing a result to standard output. */
+#include "cli.h"
+#include "premarket/load.h"
+
+#include <stdio.h>
+
+struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code)
+{
+	pm_diags diags;
+	pm_diags_init(&diags);
+	pm_model *m = NULL;
+	pm_model_load((const char *const *)files, n, NULL, &m, &diags);
+	int rc = pm_msg_diags(stderr, &diags);
+	pm_diags_free(&diags);
+	if (!m) {
+		*exit_code = rc ? rc : PM_EXIT_PROBLEMS;
+		return NULL;
+	}
+	*exit_code = PM_EXIT_OK;
+	return m;
+}
+
+int pm_cli_write_stdout(const char *data, size_t len)
+{
+	if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {
+		pm_msg_error("cannot write to standard output");
+		return PM_EXIT_OUTPUT;
+	}
+	return PM_EXIT_OK;
+}

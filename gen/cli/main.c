@@ -1,0 +1,70 @@
+/* main.c — premarket's entry point: dispatch to a subcommand.
+ * The subcommand table drives both dispatch and the --help text. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct subcommand {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} subcommand;
+
+/* Sorted by name. */
+static const subcommand commands[] = {
+	{"cvss", pm_cmd_cvss, "score CVSS v3.1 / v4.0 vectors"},
+	{"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
+	{"schema", pm_cmd_schema, "print the model format as JSON Schema or Markdown"},
+	{"score", pm_cmd_score, "print the risk register (text, csv or json)"},
+	{"validate", pm_cmd_validate, "check model files; report every problem as file:line:col"},
+};
+
+static void usage(FILE *out)
+{
+	fputs("Usage: premarket COMMAND [OPTIONS] [ARGS...]\n"
+	      "\n"
+	      "Turn a medical device's security model (YAML) into the cybersecurity\n"
+	      "documentation of an FDA premarket submission, and check it.\n"
+	      "\n"
+	      "Commands:\n",
+	      out);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n"
+	      "Options:\n"
+	      "  -h, --help     show this help (or 'premarket COMMAND --help')\n"
+	      "  -V, --version  show the version\n"
+	      "\n"
+	      "Exit status:\n"
+	      "  0  success\n"
+	      "  1  the model has problems (YAML syntax, schema, references), or\n"
+	      "     invalid CVSS vectors\n"
+	      "  2  usage error, or an input file that cannot be read (missing,\n"
+	      "     unreadable, not a regular file, over the size limit)\n"
+	      "  3  an output could not be written\n"
+	      "\n"
+	      "Documentation: README.md, docs/model.md, man premarket.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return pm_msg_usage(NULL, "no command given");
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+		usage(stdout);
+		return PM_EXIT_OK;
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("premarket %s\n", PM_VERSION);
+		return PM_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	if (cmd[0] == '-')
+		return pm_msg_usage(NULL, "unknown option '%s'", cmd);
+	return pm_msg_usage(NULL, "unknown command '%s'", cmd);
+}

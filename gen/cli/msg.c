@@ -1,0 +1,77 @@
+/* msg.c — the one message helper: every diagnostic the CLI prints goes
+ * through here, so they all look the same:
+ *     file:line:col: error: message
+ *       hint: ...
+ *     premarket: error: message           (no location)
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+static void vmsg(const char *level, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "premarket: %s: ", level);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void pm_msg_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg("error", fmt, ap);
+	va_end(ap);
+}
+
+void pm_msg_warn(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg("warning", fmt, ap);
+	va_end(ap);
+}
+
+int pm_msg_usage(const char *sub, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmsg("error", fmt, ap);
+	va_end(ap);
+	if (sub)
+		fprintf(stderr, "Try 'premarket %s --help' for more information.\n", sub);
+	else
+		fprintf(stderr, "Try 'premarket --help' for more information.\n");
+	return PM_EXIT_USAGE;
+}
+
+static const char *sev_name(pm_severity s)
+{
+	return s == PM_ERROR ? "error" : s == PM_WARNING ? "warning" : "note";
+}
+
+void pm_msg_diag(FILE *out, const pm_diag *d)
+{
+	if (d->file && d->line)
+		fprintf(out, "%s:%u:%u: %s: %s\n", d->file, d->line, d->col, sev_name(d->sev), d->msg);
+	else if (d->file)
+		fprintf(out, "%s: %s: %s\n", d->file, sev_name(d->sev), d->msg);
+	else
+		fprintf(out, "premarket: %s: %s\n", sev_name(d->sev), d->msg);
+	if (d->hint)
+		fprintf(out, "  hint: %s\n", d->hint);
+}
+
+int pm_msg_diags(FILE *out, const pm_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		pm_msg_diag(out, &d->v[i]);
+	if (d->dropped)
+		fprintf(out, "premarket: note: %zu more problem%s not shown (limit %zu errors)\n", d->dropped,
+			d->dropped == 1 ? "" : "s", d->max_errors ? d->max_errors : (size_t)PM_DEFAULT_MAX_ERRORS);
+	if (pm_diags_has(d, PM_ERR_USAGE) || pm_diags_has(d, PM_ERR_IO))
+		return PM_EXIT_USAGE;
+	if (pm_diags_has(d, PM_ERR_OUTPUT) || pm_diags_has(d, PM_ERR_RENDER))
+		return PM_EXIT_OUTPUT;
+	return d->errors ? PM_EXIT_PROBLEMS : PM_EXIT_OK;
+}

@@ -1,0 +1,418 @@
+/* risk.c — the risk register (include/premarket/risk.h; method: docs/risk-method.md).
+ *
+ * For every (threat, asset it affects), before and after controls:
+ *   vector       the threat's CVSS vector, with CR/IR/AR set from the asset's
+ *                harm levels (negligible, minor -> L; serious -> M;
+ *                critical, catastrophic -> H)
+ *   base         CVSS base score (v4.0: CVSS-B) of the base metrics
+ *   environmental score of that vector for the asset (v3.1 environmental,
+ *                v4.0 CVSS-BE / CVSS-BTE)
+ *   exploitability  stated level, else mapped from the (modified)
+ *                exploitability metrics: v3.1 sub-score 8.22 x AV x AC x PR x UI
+ *                (>= 3.0 very_high, >= 2.0 high, >= 1.2 medium, >= 0.6 low,
+ *                else very_low); v4.0 points AV(N0 A1 L1 P3) + AC(L0 H1) +
+ *                AT(N0 P1) + PR(N0 L1 H2) + UI(N0 P1 A2): 0 very_high,
+ *                1 high, 2 medium, 3 low, 4+ very_low
+ *   severity     highest harm of the asset among the properties the threat
+ *                impacts (C/I/A metrics of the vector not N; without a vector,
+ *                from STRIDE: S,T,R -> I; I -> C; D -> A; E -> C,I,A)
+ *   risk         policy matrix [exploitability][severity]; acceptable or not
+ * After controls: the threat's residual.cvss if stated; else the threat's
+ * vector with every implemented control's effect applied as modified metrics,
+ * the most protective value winning (the vector's own value included, so a
+ * control never makes a threat worse).  Planned controls do not count.
+ */
+#include "premarket/risk.h"
+#include "premarket/model.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *pm_risk_requirement(int harm)
+{
+	if (harm >= PM_HARM_CRITICAL)
+		return "H";
+	if (harm == PM_HARM_SERIOUS)
+		return "M";
+	return "L";
+}
+
+int pm_risk_exploit_v31(double e)
+{
+	/* compare in thousandths to keep the thresholds exact */
+	long t = (long)(e * 1000.0 + 0.5);
+	if (t >= 3000)
+		return 4;
+	if (t >= 2000)
+		return 3;
+	if (t >= 1200)
+		return 2;
+	if (t >= 600)
+		return 1;
+	return 0;
+}
+
+/* Effective value of a metric: the modified metric when defined, else the base one. */
+static const char *effective(const pm_cvss *v, const char *base)
+{
+	char mod[8];
+	snprintf(mod, sizeof mod, "M%s", base);
+	int mi = pm_cvss_metric_find(v->version, mod, strlen(mod));
+	if (mi >= 0) {
+		const char *mv = pm_cvss_get(v, mi);
+		if (mv && strcmp(mv, "X") != 0)
+			return mv;
+	}
+	int bi = pm_cvss_metric_find(v->version, base, strlen(base));
+	return bi >= 0 ? pm_cvss_get(v, bi) : NULL;
+}
+
+int pm_risk_exploit_v40_points(const pm_cvss *v)
+{
+	static const struct {
+		const char *metric;
+		const char *values; /* value letters */
+		int points[4];
+	} table[] = {
+		{"AV", "NALP", {0, 1, 1, 3}},
+		{"AC", "LH", {0, 1, 0, 0}},
+		{"AT", "NP", {0, 1, 0, 0}},
+		{"PR", "NLH", {0, 1, 2, 0}},
+		{"UI", "NPA", {0, 1, 2, 0}},
+	};
+	int total = 0;
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		const char *val = effective(v, table[i].metric);
+		if (!val)
+			continue;
+		const char *p = strchr(table[i].values, val[0]);
+		if (p && val[0])
+			total += table[i].points[p - table[i].values];
+	}
+	return total;
+}
+
+int pm_risk_exploit_v40(int points)
+{
+	return points >= 4 ? 0 : 4 - points;
+}
+
+/* Most protective first; X (not defined) counts as the worst value. */
+static const char *protect_order(pm_cvss_version ver, const char *metric)
+{
+	static const struct {
+		const char *m, *v31, *v40;
+	} t[] = {
+		{"MAV", "PLAN", "PLAN"}, {"MAC", "HL", "HL"}, {"MAT", NULL, "PN"}, {"MPR", "HLN", "HLN"},
+		{"MUI", "RN", "APN"},    {"MS", "UC", NULL},  {"MC", "NLH", NULL}, {"MI", "NLH", NULL},
+		{"MA", "NLH", NULL},     {"MVC", NULL, "NLH"}, {"MVI", NULL, "NLH"}, {"MVA", NULL, "NLH"},
+		{"MSC", NULL, "NLH"},    {"MSI", NULL, "NLHS"}, {"MSA", NULL, "NLHS"},
+		{"E", "UPFHX", "UPAX"},  {"RL", "OTWUX", NULL}, {"RC", "URCX", NULL},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(t[i].m, metric) == 0)
+			return ver == PM_CVSS_V31 ? t[i].v31 : t[i].v40;
+	return NULL;
+}
+
+static int rank(const char *order, const char *value)
+{
+	if (!value || !order)
+		return 99;
+	const char *p = strchr(order, value[0]);
+	return p && value[0] && value[1] == '\0' ? (int)(p - order) : 99;
+}
+
+/* Apply one control's effect to v: per metric, the most protective value wins. */
+static void apply_effect(pm_cvss *v, const pm_cvss *eff)
+{
+	int n = pm_cvss_metric_count(v->version);
+	for (int i = 0; i < n; i++) {
+		if (!(eff->present & (1u << i)))
+			continue;
+		const pm_cvss_metric_info *mi = pm_cvss_metric(v->version, i);
+		const char *order = protect_order(v->version, mi->name);
+		if (!order)
+			continue; /* supplemental or security requirement: no effect on risk */
+		const char *want = pm_cvss_get(eff, i);
+		const char *cur;
+		if (mi->name[0] == 'M')
+			cur = effective(v, mi->name + 1);
+		else
+			cur = pm_cvss_get(v, i);
+		if (rank(order, want) < rank(order, cur))
+			pm_cvss_set(v, mi->name, want, NULL);
+	}
+}
+
+static unsigned impacted_props(const pm_cvss *v)
+{
+	static const char *const v31[3] = {"C", "I", "A"};
+	static const char *const v40[2][3] = {{"VC", "VI", "VA"}, {"SC", "SI", "SA"}};
+	unsigned props = 0;
+	for (int p = 0; p < 3; p++) {
+		if (v->version == PM_CVSS_V31) {
+			const char *val = effective(v, v31[p]);
+			if (val && strcmp(val, "N") != 0)
+				props |= 1u << p;
+		} else {
+			for (int s = 0; s < 2; s++) {
+				const char *val = effective(v, v40[s][p]);
+				if (val && strcmp(val, "N") != 0)
+					props |= 1u << p;
+			}
+		}
+	}
+	return props;
+}
+
+static unsigned stride_props(const pm_enums *stride)
+{
+	unsigned props = 0;
+	for (size_t i = 0; i < stride->n; i++) {
+		switch (stride->v[i]) {
+		case PM_STRIDE_S:
+		case PM_STRIDE_T:
+		case PM_STRIDE_R:
+			props |= PM_PROP_I;
+			break;
+		case PM_STRIDE_I:
+			props |= PM_PROP_C;
+			break;
+		case PM_STRIDE_D:
+			props |= PM_PROP_A;
+			break;
+		case PM_STRIDE_E:
+			props |= PM_PROP_C | PM_PROP_I | PM_PROP_A;
+			break;
+		default:
+			break;
+		}
+	}
+	return props;
+}
+
+static int level_index(const pm_level *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id.s && id && strcmp(v[i].id.s, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Set CR/IR/AR of v from the asset's harm levels. */
+static void set_requirements(pm_cvss *v, const pm_asset *a)
+{
+	pm_cvss_set(v, "CR", pm_risk_requirement(a->harm.confidentiality.v), NULL);
+	pm_cvss_set(v, "IR", pm_risk_requirement(a->harm.integrity.v), NULL);
+	pm_cvss_set(v, "AR", pm_risk_requirement(a->harm.availability.v), NULL);
+}
+
+static int base_score(const pm_cvss *v)
+{
+	pm_cvss b = *v;
+	int n = pm_cvss_metric_count(v->version);
+	for (int i = 0; i < n; i++) {
+		if (pm_cvss_metric(v->version, i)->group != PM_CVSS_BASE) {
+			b.present &= ~(1u << i);
+			b.value[i] = 0;
+		}
+	}
+	pm_cvss_score s;
+	return pm_cvss_score_of(&b, &s) == 0 ? s.tenths : -1;
+}
+
+static void score_vector(pm_assessment *as, const pm_cvss *v)
+{
+	as->has_vector = true;
+	as->vector = *v;
+	as->base_tenths = base_score(v);
+	pm_cvss_score s;
+	as->env_tenths = pm_cvss_score_of(v, &s) == 0 ? s.tenths : -1;
+	if (v->version == PM_CVSS_V31) {
+		pm_cvss_v31_result r;
+		pm_cvss_v31_score(v, &r);
+		as->exploitability = pm_risk_exploit_v31(r.modified_exploitability);
+	} else {
+		as->exploitability = pm_risk_exploit_v40(pm_risk_exploit_v40_points(v));
+	}
+	as->exploit_source = PM_EXPL_VECTOR;
+	as->impacted = impacted_props(v);
+}
+
+static void finish(pm_assessment *as, const pm_asset *a, const pm_policy *p)
+{
+	const pm_enum *harm[3] = {&a->harm.confidentiality, &a->harm.integrity, &a->harm.availability};
+	as->severity = 0;
+	as->severity_prop = 0;
+	for (int i = 0; i < 3; i++)
+		if ((as->impacted >> i) & 1u && (as->severity_prop == 0 || harm[i]->v > as->severity)) {
+			as->severity = harm[i]->v;
+			as->severity_prop = 1u << i;
+		}
+	const pm_matrix_row *row = &p->matrix.v[as->exploitability];
+	as->risk = level_index(p->risk_levels.v, p->risk_levels.n, row->cells.v[as->severity].s);
+	as->acceptable = as->risk >= 0 && p->risk_levels.v[as->risk].acceptable.v;
+}
+
+static void summarize(pm_risk_summary *s, const pm_risk *r)
+{
+	s->risks++;
+	if (r->before.risk > s->max_before)
+		s->max_before = r->before.risk;
+	if (r->after.risk > s->max_after)
+		s->max_after = r->after.risk;
+	s->uncontrolled_before += !r->before.acceptable;
+	s->uncontrolled_after += !r->after.acceptable;
+}
+
+static pm_risk_summary *new_summaries(size_t n)
+{
+	pm_risk_summary *s = pm_xcalloc(n + 1, sizeof *s);
+	for (size_t i = 0; i <= n; i++)
+		s[i].max_before = s[i].max_after = -1;
+	return s;
+}
+
+static void aggregate(pm_model *m)
+{
+	pm_register *R = &m->risk;
+	R->by_asset = new_summaries(m->assets.n);
+	R->by_component = new_summaries(m->components.n);
+	R->by_zone = new_summaries(m->zones.n);
+	R->device.max_before = R->device.max_after = -1;
+	/* last register entry counted per component / zone, to count each once */
+	int64_t *seen_c = pm_xcalloc(m->components.n + 1, sizeof *seen_c);
+	int64_t *seen_z = pm_xcalloc(m->zones.n + 1, sizeof *seen_z);
+	for (size_t i = 0; i <= m->components.n; i++)
+		seen_c[i] = -1;
+	for (size_t i = 0; i <= m->zones.n; i++)
+		seen_z[i] = -1;
+	for (size_t k = 0; k < R->n; k++) {
+		const pm_risk *r = &R->v[k];
+		summarize(&R->device, r);
+		summarize(&R->by_asset[r->asset], r);
+		const pm_threat *t = &m->threats.v[r->threat];
+		for (size_t g = 0; g < t->targets.n; g++) {
+			const pm_ref *ref = &t->targets.v[g];
+			int32_t comps[2] = {-1, -1};
+			if (ref->kind == PM_K_COMPONENT) {
+				comps[0] = ref->idx;
+			} else if (ref->kind == PM_K_INTERFACE) {
+				comps[0] = ((const pm_interface *)pm_model_obj(m, PM_K_INTERFACE, ref->idx))->component;
+			} else if (ref->kind == PM_K_FLOW) {
+				const pm_flow *f = &m->flows.v[ref->idx];
+				comps[0] = f->from.kind == PM_K_COMPONENT ? f->from.idx : -1;
+				comps[1] = f->to.kind == PM_K_COMPONENT ? f->to.idx : -1;
+			}
+			for (int c = 0; c < 2; c++) {
+				if (comps[c] < 0 || seen_c[comps[c]] == (int64_t)k)
+					continue;
+				seen_c[comps[c]] = (int64_t)k;
+				summarize(&R->by_component[comps[c]], r);
+				const pm_ref *z = &m->components.v[comps[c]].zone;
+				if (z->kind == PM_K_ZONE && seen_z[z->idx] != (int64_t)k) {
+					seen_z[z->idx] = (int64_t)k;
+					summarize(&R->by_zone[z->idx], r);
+				}
+			}
+		}
+	}
+	free(seen_c);
+	free(seen_z);
+}
+
+int pm_risk_compute(pm_model *m, pm_diags *diags)
+{
+	const pm_policy *p = &m->risk_policy;
+	pm_register *R = &m->risk;
+	size_t n = 0;
+	for (size_t t = 0; t < m->threats.n; t++)
+		n += m->threats.v[t].assets.n;
+	R->v = pm_xcalloc(n ? n : 1, sizeof *R->v);
+	R->n = 0;
+	for (size_t ti = 0; ti < m->threats.n; ti++) {
+		const pm_threat *t = &m->threats.v[ti];
+		pm_cvss tv, rv;
+		int has_tv = t->cvss.s && pm_cvss_parse(t->cvss.s, &tv, NULL) == 0;
+		int has_rv = t->residual.cvss.s && pm_cvss_parse(t->residual.cvss.s, &rv, NULL) == 0;
+		int stated = t->exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->exploitability.s) : -1;
+		int rstated = t->residual.exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->residual.exploitability.s) : -1;
+		for (size_t ai = 0; ai < t->assets.n; ai++) {
+			if (t->assets.v[ai].kind != PM_K_ASSET)
+				continue;
+			const pm_asset *a = &m->assets.v[t->assets.v[ai].idx];
+			pm_risk *r = &R->v[R->n++];
+			memset(r, 0, sizeof *r);
+			r->threat = (int32_t)ti;
+			r->asset = t->assets.v[ai].idx;
+
+			/* before controls */
+			pm_cvss v;
+			if (has_tv) {
+				v = tv;
+				set_requirements(&v, a);
+				score_vector(&r->before, &v);
+			} else {
+				r->before.impacted = stride_props(&t->stride);
+				r->before.impact_from_stride = true;
+				r->before.base_tenths = r->before.env_tenths = -1;
+			}
+			if (stated >= 0) {
+				r->before.exploitability = stated;
+				r->before.exploit_source = PM_EXPL_STATED;
+			}
+			finish(&r->before, a, p);
+
+			/* after controls */
+			if (has_rv) {
+				pm_cvss w = rv;
+				set_requirements(&w, a);
+				score_vector(&r->after, &w);
+				r->residual_stated = true;
+			} else if (has_tv) {
+				pm_cvss w = v;
+				for (size_t ci = 0; ci < t->controls.n; ci++) {
+					const pm_control *c = pm_model_obj(m, PM_K_CONTROL, t->controls.v[ci].idx);
+					if (!c || c->status.v != PM_CS_IMPLEMENTED || !c->effect.s)
+						continue;
+					pm_cvss eff;
+					pm_cvss_error e;
+					if (pm_cvss_parse_effect(w.version, c->effect.s, &eff, &e) < 0) {
+						if (ai == 0)
+							pm_diag_add(diags, PM_WARNING, PM_ERR_VALUE, pm_model_file(m, c->effect.at),
+								    c->effect.at.line, c->effect.at.col,
+								    "effect of control \"%s\" does not apply to the CVSS v%s vector of threat \"%s\": %s",
+								    c->id.s, w.version == PM_CVSS_V31 ? "3.1" : "4.0", t->id.s, e.msg);
+						continue;
+					}
+					apply_effect(&w, &eff);
+					r->controls_applied++;
+				}
+				score_vector(&r->after, &w);
+			} else {
+				r->after = r->before;
+				r->after.exploit_source = PM_EXPL_UNCHANGED;
+			}
+			if (rstated >= 0) {
+				r->after.exploitability = rstated;
+				r->after.exploit_source = PM_EXPL_STATED;
+			}
+			finish(&r->after, a, p);
+			r->controlled = r->after.acceptable;
+		}
+	}
+	aggregate(m);
+	return 0;
+}
+
+void pm_register_free(pm_register *r)
+{
+	free(r->v);
+	free(r->by_asset);
+	free(r->by_component);
+	free(r->by_zone);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,227 @@
+/* validate.c — stage 5 of loading: semantic checks the field tables cannot
+ * express, and warnings for suspicious but valid models.
+ *
+ * Errors (exit 1): CVSS vectors and control effects that do not parse;
+ * conditional requirements (a not-applicable control, view or labeling item
+ * needs a rationale; an unused interface needs one; a not_affected
+ * vulnerability needs a VEX justification); an exploitability level the
+ * risk policy does not define; a flow interface that belongs to another
+ * component; test dates out of order; duplicate labeling / plan items;
+ * referenced files (SBOM, diagrams) that do not exist.
+ * Warnings: assets no threat affects, controls no threat uses, tests that
+ * verify no control, zones without components.
+ */
+#include "load_internal.h"
+#include "premarket/cvss.h"
+#include "suggest.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static pm_mark shift(pm_mark at, int quoted, size_t offset)
+{
+	at.col += (uint32_t)offset + (quoted ? 1 : 0);
+	return at;
+}
+
+int ld_check_cvss(ld_ctx *L, pm_mark at, int quoted, const char *key, const char *vector)
+{
+	pm_cvss v;
+	pm_cvss_error e;
+	if (pm_cvss_parse(vector, &v, &e) == 0)
+		return 0;
+	return ld_error(L, PM_ERR_VALUE, shift(at, quoted, e.offset), "invalid CVSS vector in '%s': %s", key, e.msg);
+}
+
+int ld_check_effect(ld_ctx *L, pm_mark at, int quoted, const char *key, const char *effect)
+{
+	pm_cvss v;
+	pm_cvss_error e31, e40;
+	if (pm_cvss_parse_effect(PM_CVSS_V31, effect, &v, &e31) == 0 ||
+	    pm_cvss_parse_effect(PM_CVSS_V40, effect, &v, &e40) == 0)
+		return 0;
+	/* report the reading that got further */
+	const pm_cvss_error *e = e40.offset > e31.offset ? &e40 : &e31;
+	return ld_error(L, PM_ERR_VALUE, shift(at, quoted, e->offset), "invalid effect in '%s': %s", key, e->msg);
+}
+
+static void need_rationale(ld_ctx *L, const pm_str *rationale, pm_mark at, const char *what)
+{
+	if (!rationale->s)
+		ld_error(L, PM_ERR_SCHEMA, at, "%s needs a 'rationale'", what);
+}
+
+static void check_exploitability(ld_ctx *L, const pm_str *s, const char *owner)
+{
+	const pm_policy *p = &L->m->risk_policy;
+	if (!s->s || pm_policy_exploitability(p, s->s) >= 0)
+		return;
+	ld_error(L, PM_ERR_VALUE, s->at, "%s: \"%s\" is not an exploitability level of the risk policy", owner, s->s);
+	const char *c[16];
+	size_t n = p->exploitability_levels.n < 16 ? p->exploitability_levels.n : 16;
+	pm_buf all;
+	pm_buf_init(&all, 0);
+	for (size_t i = 0; i < n; i++) {
+		c[i] = p->exploitability_levels.v[i].id.s;
+		pm_buf_printf(&all, "%s%s", i ? ", " : "", c[i] ? c[i] : "?");
+	}
+	const char *near = pm_suggest(s->s, c, n);
+	if (near)
+		pm_diag_hint(L->diags, "did you mean \"%s\"? (levels: %s)", near, all.data ? all.data : "");
+	else
+		pm_diag_hint(L->diags, "levels: %s", all.data ? all.data : "none");
+	pm_buf_free(&all);
+}
+
+static void check_file(ld_ctx *L, const pm_str *path, const char *what)
+{
+	if (!path->s)
+		return;
+	char *p = ld_resolve_path(L->m, path->at, path->s);
+	struct stat st;
+	if (stat(p, &st) != 0 || !S_ISREG(st.st_mode))
+		ld_error(L, PM_ERR_VALUE, path->at, "%s \"%s\" not found (looked for %s)", what, path->s, p);
+	free(p);
+}
+
+static void check_items(ld_ctx *L, const pm_item *v, size_t n, const char *what)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].item.v < 0 || !v[i].item.at.line)
+			continue;
+		for (size_t j = 0; j < i; j++)
+			if (v[j].item.at.line && v[j].item.v == v[i].item.v)
+				ld_error(L, PM_ERR_SCHEMA, v[i].item.at, "%s item %s is listed twice (first at line %u)", what,
+					 v[i].item.v >= 0 ? (strcmp(what, "labeling") == 0 ? pm_enum_names_label_item[v[i].item.v]
+											   : pm_enum_names_plan_item[v[i].item.v])
+							  : "?",
+					 v[j].item.at.line);
+		if (v[i].status.at.line && v[i].status.v == PM_PROV_NOT_APPLICABLE)
+			need_rationale(L, &v[i].rationale, v[i].at, "a not_applicable item");
+		else if (!v[i].content.s && !v[i].location.s)
+			ld_error(L, PM_ERR_SCHEMA, v[i].at, "%s item needs 'content' or 'location'", what);
+	}
+}
+
+static void semantic_checks(ld_ctx *L)
+{
+	pm_model *m = L->m;
+	char owner[200];
+	for (size_t i = 0; i < m->components.n; i++) {
+		const pm_component *c = &m->components.v[i];
+		for (size_t k = 0; k < c->interfaces.n; k++) {
+			const pm_interface *f = &c->interfaces.v[k];
+			if (f->status.at.line && f->status.v != PM_IFS_USED && !f->rationale.s)
+				ld_error(L, PM_ERR_SCHEMA, f->at, "interface \"%s\" is %s and needs a 'rationale' (how it cannot be activated)",
+					 f->id.s ? f->id.s : "?", pm_enum_names_iface_status[f->status.v]);
+		}
+	}
+	for (size_t i = 0; i < m->flows.n; i++) {
+		const pm_flow *f = &m->flows.v[i];
+		const pm_ref *ends[2] = {&f->from, &f->to};
+		const pm_ref *ifs[2] = {&f->from_interface, &f->to_interface};
+		for (int e = 0; e < 2; e++) {
+			if (ifs[e]->kind != PM_K_INTERFACE || ends[e]->kind != PM_K_COMPONENT)
+				continue;
+			const pm_interface *itf = pm_model_obj(m, PM_K_INTERFACE, ifs[e]->idx);
+			if (itf->component != ends[e]->idx)
+				ld_error(L, PM_ERR_REF, ifs[e]->id.at, "flow \"%s\": interface \"%s\" belongs to component \"%s\", not \"%s\"",
+					 f->id.s, ifs[e]->id.s, m->components.v[itf->component].id.s, ends[e]->id.s);
+		}
+		if (f->from.kind && f->to.kind && f->from.idx == f->to.idx)
+			ld_warn(L, f->to.id.at, "flow \"%s\" goes from component \"%s\" to itself", f->id.s, f->from.id.s);
+	}
+	for (size_t i = 0; i < m->threats.n; i++) {
+		const pm_threat *t = &m->threats.v[i];
+		snprintf(owner, sizeof owner, "threat \"%s\"", t->id.s ? t->id.s : "?");
+		if (!t->cvss.s && !t->exploitability.s && t->at.line)
+			ld_error(L, PM_ERR_SCHEMA, t->at, "%s needs a 'cvss' vector or an explicit 'exploitability' level", owner);
+		check_exploitability(L, &t->exploitability, owner);
+		check_exploitability(L, &t->residual.exploitability, owner);
+	}
+	for (size_t i = 0; i < m->controls.n; i++) {
+		const pm_control *c = &m->controls.v[i];
+		if (c->status.at.line && c->status.v == PM_CS_NOT_APPLICABLE && !c->status_rationale.s)
+			ld_error(L, PM_ERR_SCHEMA, c->status.at, "control \"%s\" is not_applicable and needs a 'status_rationale'",
+				 c->id.s ? c->id.s : "?");
+	}
+	for (size_t i = 0; i < m->tests.n; i++) {
+		const pm_test *t = &m->tests.v[i];
+		if (t->start.s && t->end.s && strcmp(t->end.s, t->start.s) < 0)
+			ld_error(L, PM_ERR_VALUE, t->end.at, "test \"%s\" ends (%s) before it starts (%s)", t->id.s, t->end.s,
+				 t->start.s);
+	}
+	for (size_t i = 0; i < m->vulnerabilities.n; i++) {
+		const pm_vulnerability *v = &m->vulnerabilities.v[i];
+		if (v->status.at.line && v->status.v == PM_VEX_NOT_AFFECTED && !v->justification.at.line)
+			ld_error(L, PM_ERR_SCHEMA, v->status.at, "vulnerability \"%s\" is not_affected and needs a VEX 'justification'",
+				 v->id.s ? v->id.s : "?");
+	}
+	for (size_t i = 0; i < m->views.n; i++) {
+		const pm_view *v = &m->views.v[i];
+		if (v->status.at.line && v->status.v == PM_PROV_NOT_APPLICABLE)
+			need_rationale(L, &v->rationale, v->status.at, "a not_applicable view");
+		check_file(L, &v->diagram, "diagram");
+	}
+	for (size_t i = 0; i < m->sbom.files.n; i++)
+		check_file(L, &m->sbom.files.v[i].path, "SBOM file");
+	check_items(L, m->labeling.items.v, m->labeling.items.n, "labeling");
+	check_items(L, m->management_plan.items.v, m->management_plan.items.n, "management plan");
+	if (m->metrics.at.line && m->metrics.period_start.s && m->metrics.period_end.s &&
+	    strcmp(m->metrics.period_end.s, m->metrics.period_start.s) < 0)
+		ld_error(L, PM_ERR_VALUE, m->metrics.period_end.at, "metrics period ends before it starts");
+}
+
+static void warnings(ld_ctx *L)
+{
+	pm_model *m = L->m;
+	for (size_t i = 0; i < m->assets.n; i++) {
+		/* an asset is used when a threat affects it (threat refs are counted with all others,
+		 * so look at threats directly) */
+		int used = 0;
+		for (size_t t = 0; t < m->threats.n && !used; t++)
+			for (size_t k = 0; k < m->threats.v[t].assets.n; k++)
+				if (m->threats.v[t].assets.v[k].kind == PM_K_ASSET && m->threats.v[t].assets.v[k].idx == (int32_t)i)
+					used = 1;
+		if (!used && m->assets.v[i].id.s)
+			ld_warn(L, m->assets.v[i].at, "no threat affects asset \"%s\"", m->assets.v[i].id.s);
+	}
+	for (size_t i = 0; i < m->controls.n; i++) {
+		int used = 0;
+		for (size_t t = 0; t < m->threats.n && !used; t++)
+			for (size_t k = 0; k < m->threats.v[t].controls.n; k++)
+				if (m->threats.v[t].controls.v[k].idx == (int32_t)i && m->threats.v[t].controls.v[k].kind == PM_K_CONTROL)
+					used = 1;
+		if (!used && m->controls.v[i].id.s)
+			ld_warn(L, m->controls.v[i].at, "no threat is mitigated by control \"%s\"", m->controls.v[i].id.s);
+	}
+	for (size_t i = 0; i < m->tests.n; i++)
+		if (ld_ref_count(L, PM_K_TEST, (int32_t)i) == 0 && m->tests.v[i].id.s)
+			ld_warn(L, m->tests.v[i].at, "test \"%s\" verifies no control", m->tests.v[i].id.s);
+	for (size_t i = 0; i < m->zones.n; i++)
+		if (ld_ref_count(L, PM_K_ZONE, (int32_t)i) == 0 && m->zones.v[i].id.s)
+			ld_warn(L, m->zones.v[i].at, "zone \"%s\" has no components", m->zones.v[i].id.s);
+}
+
+void ld_finish(ld_ctx *L)
+{
+	pm_model *m = L->m;
+	if (!m->device.at.line)
+		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, m->files[0], 1, 1,
+			    "the model has no 'device' section");
+	if (!m->risk_policy.at.line) {
+		char *p = pm_xasprintf("%s/models/default-policy.yaml", L->opt.datadir);
+		if (ld_load_section(L, p, "risk_policy") == 0)
+			m->policy_is_default = true;
+		free(p);
+	}
+	ld_check_policy(L);
+	ld_index_ids(L);
+	ld_resolve_refs(L);
+	semantic_checks(L);
+	warnings(L);
+	ld_resolve_free(L);
+}

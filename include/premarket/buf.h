@@ -1,0 +1,34 @@
+/**
+ * buf.h — one growable byte buffer with a size cap (cmark_strbuf + curl dynbuf).
+ *
+ * A pm_buf is always NUL-terminated after any successful append.  Appends
+ * fail (return -1 and set `overflow`) once the cap would be exceeded; the
+ * buffer keeps what it had.  Free with pm_buf_free().
+ */
+#ifndef PREMARKET_BUF_H
+#define PREMARKET_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct pm_buf {
+	char *data;   /**< NUL-terminated content, or NULL when empty and never grown */
+	size_t len;   /**< bytes used, excluding the terminating NUL */
+	size_t cap;   /**< bytes allocated */
+	size_t limit; /**< maximum len; 0 = default (1 GiB) */
+	int overflow; /**< set once an append was refused */
+} pm_buf;
+
+void pm_buf_init(pm_buf *b, size_t limit);
+void pm_buf_free(pm_buf *b);
+void pm_buf_clear(pm_buf *b);
+int pm_buf_put(pm_buf *b, const void *p, size_t n);
+int pm_buf_puts(pm_buf *b, const char *s);
+int pm_buf_putc(pm_buf *b, int c);
+int pm_buf_printf(pm_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int pm_buf_vprintf(pm_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/** Take the content; the buffer is left empty.  It is the caller's
+ *  responsibility to free the returned buffer.  Never NULL. */
+char *pm_buf_detach(pm_buf *b, size_t *len);
+
+#endif

@@ -1,0 +1,47 @@
+/**
+ * load.h — load, resolve and validate a device model.
+ *
+ * pm_model_load() reads one or more YAML model files (and everything they
+ * `include:`), checks them against the model format (docs/model.md), resolves
+ * every reference to an index, validates the risk policy, and reports every
+ * problem found — up to a cap — in `diags`.
+ *
+ * Hostile input is bounded: file size, nesting depth, scalar length, alias
+ * count and alias expansion are capped (pm_load_limits), and invalid UTF-8
+ * and NUL bytes are reported with their location.
+ */
+#ifndef PREMARKET_LOAD_H
+#define PREMARKET_LOAD_H
+
+#include <stddef.h>
+
+#include "premarket/diag.h"
+#include "premarket/model.h"
+
+typedef struct pm_load_options {
+	const char *datadir;  /**< folder holding models/; NULL = pm_datadir() */
+	size_t max_file_size; /**< bytes per file; 0 = 64 MiB */
+	size_t max_depth;     /**< YAML nesting depth; 0 = 64 */
+	size_t max_scalar;    /**< bytes per scalar; 0 = 1 MiB */
+	size_t max_aliases;   /**< aliases per file; 0 = 10,000 */
+	size_t max_files;     /**< files per model, includes counted; 0 = 1,000 */
+} pm_load_options;
+
+/**
+ * Load the model made of `paths` (n > 0).  Returns 0 when the model has no
+ * errors (warnings may have been added to `diags`) and stores it in *out;
+ * the caller frees it with pm_model_free().  Returns -1 when there were
+ * errors: they are in `diags` and *out is NULL (everything half built has
+ * been freed).  `opt` may be NULL for defaults.
+ */
+int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out,
+		  pm_diags *diags);
+
+/**
+ * The folder holding premarket's shipped data (models/, templates/):
+ * $PREMARKET_DATADIR if set; else <exe>/../share/premarket when it exists;
+ * else the source tree (<exe>/..).  Never NULL; the string is static.
+ */
+const char *pm_datadir(void);
+
+#endif

@@ -1,0 +1,29 @@
+#!/bin/sh
+# leakcheck.sh BIN TEST... — run the unit tests and the CLI over every example
+# and every broken model under valgrind; any leak or memory error fails.
+set -u
+BIN=$1
+shift
+VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible"
+fail=0
+runs=0
+for t in "$@"; do
+	PREMARKET_DATADIR=$(pwd) $VG "$t" >/dev/null 2>/tmp/pm-leak.$$ 
+	rc=$?
+	runs=$((runs + 1))
+	if [ $rc -eq 99 ]; then echo "leakcheck: FAIL $t"; cat /tmp/pm-leak.$$; fail=1; fi
+done
+for f in examples/*.yaml tests/bad/*.yaml; do
+	$VG "$BIN" validate "$f" >/dev/null 2>/tmp/pm-leak.$$
+	rc=$?
+	runs=$((runs + 1))
+	if [ $rc -eq 99 ]; then echo "leakcheck: FAIL validate $f"; cat /tmp/pm-leak.$$; fail=1; fi
+done
+for v in CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N bogus; do
+	$VG "$BIN" cvss "$v" >/dev/null 2>/tmp/pm-leak.$$
+	[ $? -eq 99 ] && { echo "leakcheck: FAIL cvss $v"; cat /tmp/pm-leak.$$; fail=1; }
+	runs=$((runs + 1))
+done
+rm -f /tmp/pm-leak.$$
+[ $fail -eq 0 ] && echo "leakcheck: $runs runs under valgrind, no leaks or memory errors"
+exit $fail
