@@ -30,7 +30,6 @@
 #define XHML {"X", "H", "M", "L"}, {"Not Defined", "High", "Medium", "Low"}
 #define XLMH {"X", "L", "M", "H"}, {"Not Defined", "Low", "Medium", "High"}
 #define XNLH {"X", "N", "L", "H"}, {"Not Defined", "None", "Low", "High"}
-#define XHLN {"X", "H", "L", "N"}, {"Not Defined", "High", "Low", "None"}
 
 static const pm_cvss_metric_info v31_metrics[PM_CVSS_V31_NMETRICS] = {
 	{"AV", "Attack Vector", B, 4, {"N", "A", "L", "P"}, {"Network", "Adjacent", "Local", "Physical"}},
@@ -85,14 +84,14 @@ static const pm_cvss_metric_info v40_metrics[PM_CVSS_V40_NMETRICS] = {
 	{"MPR", "Modified Privileges Required", E, 4, XNLH},
 	{"MUI", "Modified User Interaction", E, 4, {"X", "N", "P", "A"},
 	 {"Not Defined", "None", "Passive", "Active"}},
-	{"MVC", "Modified Vulnerable System Confidentiality", E, 4, XHLN},
-	{"MVI", "Modified Vulnerable System Integrity", E, 4, XHLN},
-	{"MVA", "Modified Vulnerable System Availability", E, 4, XHLN},
-	{"MSC", "Modified Subsequent System Confidentiality", E, 4, XHLN},
-	{"MSI", "Modified Subsequent System Integrity", E, 5, {"X", "S", "H", "L", "N"},
-	 {"Not Defined", "Safety", "High", "Low", "None"}},
-	{"MSA", "Modified Subsequent System Availability", E, 5, {"X", "S", "H", "L", "N"},
-	 {"Not Defined", "Safety", "High", "Low", "None"}},
+	{"MVC", "Modified Vulnerable System Confidentiality", E, 4, XNLH},
+	{"MVI", "Modified Vulnerable System Integrity", E, 4, XNLH},
+	{"MVA", "Modified Vulnerable System Availability", E, 4, XNLH},
+	{"MSC", "Modified Subsequent System Confidentiality", E, 4, XNLH},
+	{"MSI", "Modified Subsequent System Integrity", E, 5, {"X", "N", "L", "H", "S"},
+	 {"Not Defined", "None", "Low", "High", "Safety"}},
+	{"MSA", "Modified Subsequent System Availability", E, 5, {"X", "N", "L", "H", "S"},
+	 {"Not Defined", "None", "Low", "High", "Safety"}},
 	{"S", "Safety", S, 3, {"X", "N", "P"}, {"Not Defined", "Negligible", "Present"}},
 	{"AU", "Automatable", S, 3, {"X", "N", "Y"}, {"Not Defined", "No", "Yes"}},
 	{"R", "Recovery", S, 4, {"X", "A", "U", "I"}, {"Not Defined", "Automatic", "User", "Irrecoverable"}},
@@ -128,21 +127,33 @@ const pm_cvss_metric_info *pm_cvss_metric(pm_cvss_version version, int i)
 	return version == PM_CVSS_V31 ? &v31_metrics[i] : &v40_metrics[i];
 }
 
-int pm_cvss_metric_find(pm_cvss_version version, const char *name, size_t len)
+/* Index of the metric named by name[0, len), searching from index `from`
+ * onwards and wrapping around: parsing starts after the previous metric, so
+ * a vector in the specification's order costs one comparison per metric. */
+static int metric_find_from(pm_cvss_version version, const char *name, size_t len, int from)
 {
 	int n = pm_cvss_metric_count(version);
-	for (int i = 0; i < n; i++) {
+	for (int k = 0; k < n; k++) {
+		int i = (from + k) % n;
 		const char *m = pm_cvss_metric(version, i)->name;
-		if (strlen(m) == len && memcmp(m, name, len) == 0)
+		if (m[0] == name[0] && strlen(m) == len && memcmp(m, name, len) == 0)
 			return i;
 	}
 	return -1;
 }
 
+int pm_cvss_metric_find(pm_cvss_version version, const char *name, size_t len)
+{
+	if (len == 0)
+		return -1;
+	return metric_find_from(version, name, len, 0);
+}
+
 static int value_find(const pm_cvss_metric_info *m, const char *v, size_t len)
 {
 	for (unsigned k = 0; k < m->nvalues; k++)
-		if (strlen(m->values[k]) == len && memcmp(m->values[k], v, len) == 0)
+		if (m->values[k][0] == v[0] && strlen(m->values[k]) == len &&
+		    memcmp(m->values[k], v, len) == 0)
 			return (int)k;
 	return -1;
 }
@@ -254,7 +265,7 @@ static int parse_components(const char *s, size_t len, size_t start, int mode, p
 			quote(q, sizeof q, s + cs, ce - cs);
 			return fail(err, cs, ce - cs, "missing metric name in component %s", q);
 		}
-		idx = pm_cvss_metric_find(v, s + cs, colon - cs);
+		idx = metric_find_from(v, s + cs, colon - cs, last + 1);
 		if (idx < 0) {
 			quote(q, sizeof q, s + cs, colon - cs);
 			return fail(err, cs, colon - cs, "unknown metric %s for %s", q, version_name(v));

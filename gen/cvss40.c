@@ -37,7 +37,6 @@
  */
 #include "premarket/cvss.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* Metrics whose severity levels enter the distance (v4.0 indices). */
@@ -106,6 +105,17 @@ static char eff(const pm_cvss *c, int m)
 	return v;
 }
 
+/* Index of a metric named in a highest-severity part (one of lev_metric). */
+static int part_metric(const char *name, size_t len)
+{
+	for (int i = 0; i < NLEV; i++) {
+		const char *m = pm_cvss_metric(PM_CVSS_V40, lev_metric[i])->name;
+		if (m[0] == name[0] && m[1] == (len > 1 ? name[1] : '\0') && strlen(m) == len)
+			return lev_metric[i];
+	}
+	return PM_CVSS_V40_E; /* not reached: the parts name only these metrics */
+}
+
 /* Distances of one highest-severity part ("AV:N/PR:N/UI:N/") from the
  * vector: *sum gets their total; returns 0 when none is negative, -1 when
  * the vector is more severe than the part in some metric. */
@@ -116,7 +126,7 @@ static int part_distance(const char *part, const int *lev_of, int *sum)
 	while (*part) {
 		const char *colon = strchr(part, ':');
 		const char *end = strchr(part, '/');
-		int m = pm_cvss_metric_find(PM_CVSS_V40, part, (size_t)(colon - part));
+		int m = part_metric(part, (size_t)(colon - part));
 		int d = lev_of[m] - level(m, colon[1]);
 		if (d < 0)
 			ok = -1;
@@ -126,10 +136,17 @@ static int part_distance(const char *part, const int *lev_of, int *sum)
 	return ok;
 }
 
+static void macro_str(const int eq[6], char mv[7])
+{
+	for (int i = 0; i < 6; i++)
+		mv[i] = (char)('0' + eq[i]);
+	mv[6] = '\0';
+}
+
 static int lower_score(const int eq[6])
 {
 	char mv[7];
-	snprintf(mv, sizeof mv, "%d%d%d%d%d%d", eq[0], eq[1], eq[2], eq[3], eq[4], eq[5]);
+	macro_str(eq, mv);
 	return pm_cvss_v40_macro_score(mv);
 }
 
@@ -209,8 +226,7 @@ int pm_cvss_v40_score(const pm_cvss *c, pm_cvss_v40_result *r)
 	                (v[PM_CVSS_V40_AR] == 'H' && va == 'H')
 	        ? 0
 	        : 1;
-	snprintf(r->macrovector, sizeof r->macrovector, "%d%d%d%d%d%d", eq[0], eq[1], eq[2], eq[3],
-	         eq[4], eq[5]);
+	macro_str(eq, r->macrovector);
 
 	r->has_threat = c->value[PM_CVSS_V40_E] != 0;
 	r->has_environmental = 0;
@@ -235,30 +251,36 @@ int pm_cvss_v40_score(const pm_cvss *c, pm_cvss_v40_result *r)
 	 * if some group has none, the reference keeps the distances of the last
 	 * candidate it tried, i.e. the last part of every group. */
 	int level_of_group[PM_CVSS_V40_NGROUPS] = {eq[0], eq[1], eq[2], eq[3], eq[4]};
+	size_t o = 0;
 	r->max_found = 1;
 	for (int g = 0; g < PM_CVSS_V40_NGROUPS; g++) {
-		int sum;
 		nparts[g] = pm_cvss_v40_max_parts(g, level_of_group[g], eq[5], &parts[g]);
-		chosen[g] = nparts[g];
+		chosen[g] = nparts[g] - 1;
 		for (size_t k = 0; k < nparts[g]; k++) {
-			if (part_distance(parts[g][k], lev_of, &sum) == 0) {
+			if (part_distance(parts[g][k], lev_of, &r->distance[g]) == 0) {
 				chosen[g] = k;
 				break;
 			}
+			if (k + 1 == nparts[g])
+				r->max_found = 0;
 		}
-		if (chosen[g] == nparts[g])
-			r->max_found = 0;
 	}
-	r->max_vector[0] = '\0';
 	for (int g = 0; g < PM_CVSS_V40_NGROUPS; g++) {
-		size_t k = r->max_found ? chosen[g] : nparts[g] - 1;
-		size_t o = strlen(r->max_vector);
-		snprintf(r->max_vector + o, sizeof r->max_vector - o, "%s", parts[g][k]);
-		part_distance(parts[g][k], lev_of, &r->distance[g]);
+		const char *p;
+		size_t n;
+		if (!r->max_found) {
+			chosen[g] = nparts[g] - 1;
+			part_distance(parts[g][chosen[g]], lev_of, &r->distance[g]);
+		}
+		p = parts[g][chosen[g]];
+		n = strlen(p);
+		if (o + n < sizeof r->max_vector) {
+			memcpy(r->max_vector + o, p, n);
+			o += n;
+		}
 	}
+	r->max_vector[o > 0 ? o - 1 : 0] = '\0'; /* drop the final "/" */
 	r->distance[PM_CVSS_V40_EQ5] = 0; /* the reference does not use EQ5's distance */
-	if (strlen(r->max_vector) > 0)
-		r->max_vector[strlen(r->max_vector) - 1] = '\0'; /* drop the final "/" */
 
 	/* Exact mean of the proportional decreases: each decrease is
 	 * msd x distance / depth tenths; over the common denominator 840

@@ -43,7 +43,9 @@ const char *pm_datadir(void)
 				char models[PATH_MAX + 64];
 				snprintf(models, sizeof models, "%s/models", cand);
 				if (is_dir(models) && len < sizeof dir) {
-					memcpy(dir, cand, len + 1);
+					char *real = realpath(cand, NULL);
+					snprintf(dir, sizeof dir, "%s", real ? real : cand);
+					free(real);
 					return dir;
 				}
 			}

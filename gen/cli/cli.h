@@ -20,6 +20,10 @@ int pm_cmd_cvss(int argc, char **argv);
 int pm_cmd_schema(int argc, char **argv);
 int pm_cmd_score(int argc, char **argv);
 int pm_cmd_explain(int argc, char **argv);
+int pm_cmd_data(int argc, char **argv);
+int pm_cmd_build(int argc, char **argv);
+/** SOURCE_DATE_EPOCH as seconds, or -1 when unset or invalid. */
+long long pm_cli_source_date_epoch(void);
 
 struct pm_model;
 /** Load the model made of files[0..n), print its diagnostics on stderr, and

@@ -4,6 +4,7 @@
 #include "premarket/load.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code)
 {
@@ -28,4 +29,14 @@ int pm_cli_write_stdout(const char *data, size_t len)
 		return PM_EXIT_OUTPUT;
 	}
 	return PM_EXIT_OK;
+}
+
+long long pm_cli_source_date_epoch(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (!e || !*e)
+		return -1;
+	char *end;
+	long long v = strtoll(e, &end, 10);
+	return *end || v < 0 ? -1 : v;
 }

@@ -13,7 +13,9 @@ typedef struct subcommand {
 
 /* Sorted by name. */
 static const subcommand commands[] = {
+	{"build", pm_cmd_build, "render the FDA document set (Markdown, HTML) into a folder"},
 	{"cvss", pm_cmd_cvss, "score CVSS v3.1 / v4.0 vectors"},
+	{"data", pm_cmd_data, "print the data document templates see, as JSON"},
 	{"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
 	{"schema", pm_cmd_schema, "print the model format as JSON Schema or Markdown"},
 	{"score", pm_cmd_score, "print the risk register (text, csv or json)"},

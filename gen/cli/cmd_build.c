@@ -1,0 +1,283 @@
+/* cmd_build.c — `premarket build MODEL... -o DIR [--format md,html] [--templates DIR]`:
+ * render the FDA document set.  Every output is written through an output
+ * set (output.c): all files are written to temporary files first and renamed
+ * into place only when everything succeeded, so a failed build leaves the
+ * previous outputs intact. */
+#include "cli.h"
+#include "output.h"
+#include "premarket/documents.h"
+#include "premarket/html.h"
+#include "premarket/load.h"
+#include "premarket/mustache.h"
+#include "premarket/view.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+	"Usage: premarket build -o DIR [--format md,html] [--templates DIR] MODEL...\n"
+	"\n"
+	"Render the FDA premarket cybersecurity document set of the model into DIR:\n"
+	"one Markdown file per document plus index.md, and with html an HTML page per\n"
+	"document plus index.html.  Outputs are written atomically: a failed build\n"
+	"leaves earlier outputs intact.  The same inputs give byte-identical files\n"
+	"(the date comes from the model or SOURCE_DATE_EPOCH).\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output=DIR      output folder (created when missing)\n"
+	"  -f, --format=LIST     comma-separated: md, html (default: md,html)\n"
+	"  -t, --templates=DIR   templates that override the shipped ones, one by one;\n"
+	"                        the shipped ones stay reachable as shipped/NAME\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"Documents: see docs/templates.md.  Exit status: 0 ok, 1 model problems or a\n"
+	"template error, 2 usage or unreadable input, 3 an output could not be written.\n";
+
+enum { FMT_MD = 1, FMT_HTML = 2 };
+
+typedef struct loader_ctx {
+	const char *user_dir;
+	char shipped_dir[4096];
+	char file[4200]; /* name of the last file loaded, for diagnostics */
+	char files[64][4200];
+	size_t n_files;
+} loader_ctx;
+
+static int read_all(const char *path, pm_buf *out)
+{
+	int fd = open(path, O_RDONLY | O_NOCTTY);
+	if (fd < 0)
+		return errno == ENOENT ? 1 : -1;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (16 << 20)) {
+		close(fd);
+		return -1;
+	}
+	char buf[65536];
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		pm_buf_put(out, buf, (size_t)n);
+	close(fd);
+	return n < 0 ? -1 : 0;
+}
+
+/* Partials and templates: NAME -> user dir, then shipped dir; shipped/NAME -> shipped only. */
+static int load_template(void *ud, const char *name, pm_buf *src, const char **file, pm_diags *d)
+{
+	loader_ctx *L = ud;
+	if (strstr(name, "..") || name[0] == '/' || !name[0])
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "invalid template name \"%s\"", name);
+	const char *dirs[2] = {L->user_dir, L->shipped_dir};
+	const char *base = name;
+	int first = 0;
+	if (strncmp(name, "shipped/", 8) == 0) {
+		base = name + 8;
+		first = 1;
+	}
+	for (int i = first; i < 2; i++) {
+		if (!dirs[i])
+			continue;
+		char path[4200];
+		snprintf(path, sizeof path, "%s/%s.mustache", dirs[i], base);
+		int rc = read_all(path, src);
+		if (rc == 0) {
+			size_t k = L->n_files < 64 ? L->n_files++ : 63;
+			snprintf(L->files[k], sizeof L->files[k], "%s", path);
+			*file = L->files[k];
+			return 0;
+		}
+		if (rc < 0)
+			return pm_diag_add(d, PM_ERROR, PM_ERR_IO, path, 0, 0, "cannot read template: %s",
+					   strerror(errno ? errno : EIO));
+	}
+	return 1;
+}
+
+static int parse_formats(const char *s, unsigned *out)
+{
+	*out = 0;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", s);
+	for (char *p = buf, *tok; p; p = tok) {
+		tok = strchr(p, ',');
+		if (tok)
+			*tok++ = '\0';
+		if (strcmp(p, "md") == 0 || strcmp(p, "markdown") == 0)
+			*out |= FMT_MD;
+		else if (strcmp(p, "html") == 0)
+			*out |= FMT_HTML;
+		else
+			return -1;
+	}
+	return *out ? 0 : -1;
+}
+
+/* Render template `name` into md; 0 or -1 (diagnostics in d). */
+static int render(pm_mustache_env *env, loader_ctx *L, const char *name, const pm_value *data, pm_buf *md, pm_diags *d)
+{
+	pm_buf src;
+	pm_buf_init(&src, 0);
+	const char *file = name;
+	int rc = load_template(L, name, &src, &file, d);
+	if (rc != 0) {
+		if (rc > 0)
+			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "template \"%s\" not found in %s%s%s", name,
+				    L->user_dir ? L->user_dir : "", L->user_dir ? " or " : "", L->shipped_dir);
+		pm_buf_free(&src);
+		return -1;
+	}
+	pm_mustache_template *t = pm_mustache_compile(file, src.data ? src.data : "", src.len, d);
+	pm_buf_free(&src);
+	if (!t)
+		return -1;
+	rc = pm_mustache_render(env, t, data, md, d);
+	pm_mustache_free(t);
+	return rc;
+}
+
+int pm_cmd_build(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"templates", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *outdir = NULL, *tdir = NULL;
+	unsigned formats = FMT_MD | FMT_HTML;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:f:t:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			outdir = optarg;
+			break;
+		case 'f':
+			if (parse_formats(optarg, &formats) < 0)
+				return pm_msg_usage("build", "unknown format in '%s' (md, html)", optarg);
+			break;
+		case 't':
+			tdir = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return PM_EXIT_OK;
+		default:
+			return pm_msg_usage("build", "invalid option");
+		}
+	}
+	if (!outdir)
+		return pm_msg_usage("build", "no output folder given (-o DIR)");
+	if (optind >= argc)
+		return pm_msg_usage("build", "no model file given");
+	if (tdir) {
+		struct stat st;
+		if (stat(tdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			pm_msg_error("template folder %s: %s", tdir, errno ? strerror(errno) : "not a folder");
+			return PM_EXIT_USAGE;
+		}
+	}
+	int rc;
+	pm_model *m = pm_cli_load(argv + optind, (size_t)(argc - optind), &rc);
+	if (!m)
+		return rc;
+
+	loader_ctx L;
+	memset(&L, 0, sizeof L);
+	L.user_dir = tdir;
+	snprintf(L.shipped_dir, sizeof L.shipped_dir, "%s/templates", pm_datadir());
+	pm_mustache_opts mo;
+	memset(&mo, 0, sizeof mo);
+	mo.escape = pm_mustache_escape_markdown;
+	mo.load = load_template;
+	mo.load_ud = &L;
+	pm_mustache_env *env = pm_mustache_env_new(&mo);
+
+	char datebuf[11];
+	pm_view_options vo = {pm_view_date(m, pm_cli_source_date_epoch(), datebuf), PM_VERSION};
+	pm_value_arena *arena = pm_value_arena_new();
+	pm_value *root = pm_view_build(m, &vo, arena);
+
+	pm_diags d;
+	pm_diags_init(&d);
+	pm_outset *out = pm_outset_new(outdir);
+	char subtitle[512];
+	snprintf(subtitle, sizeof subtitle, "%s %s", m->device.name.s, m->device.version.s);
+	pm_html_link nav[64];
+	size_t n_nav = 0;
+	nav[n_nav].href = "index.html";
+	nav[n_nav++].title = "Index";
+	char hrefs[64][160];
+	for (size_t i = 0; i < pm_n_documents && n_nav < 64; i++) {
+		snprintf(hrefs[i], sizeof hrefs[i], "%s.html", pm_documents[i].slug);
+		nav[n_nav].href = hrefs[i];
+		nav[n_nav++].title = pm_documents[i].title;
+	}
+
+	int failed = 0;
+	pm_buf md, html;
+	pm_buf_init(&md, 0);
+	pm_buf_init(&html, 0);
+	for (size_t i = 0; i <= pm_n_documents && !failed; i++) {
+		const pm_document *doc = i < pm_n_documents ? &pm_documents[i] : NULL;
+		const char *slug = doc ? doc->slug : "index";
+		const char *title = doc ? doc->title : "Cybersecurity Documentation Package";
+		pm_value *dv = pm_value_map(arena);
+		pm_value_map_set(dv, "id", pm_value_cstr(arena, doc ? doc->id : "PM-INDEX"));
+		pm_value_map_set(dv, "slug", pm_value_cstr(arena, slug));
+		pm_value_map_set(dv, "title", pm_value_cstr(arena, title));
+		pm_value_map_set(dv, "guidance", doc ? pm_value_cstr(arena, doc->guidance) : pm_value_null(arena));
+		pm_value_map_set(dv, "summary", doc ? pm_value_cstr(arena, doc->summary) : pm_value_null(arena));
+		pm_value_map_set(root, "doc", dv);
+		pm_buf_clear(&md);
+		if (render(env, &L, slug, root, &md, &d) < 0) {
+			failed = 1;
+			break;
+		}
+		char name[200];
+		if (formats & FMT_MD) {
+			snprintf(name, sizeof name, "%s.md", slug);
+			if (pm_outset_add(out, name, md.data ? md.data : "", md.len) < 0)
+				failed = 3;
+		}
+		if ((formats & FMT_HTML) && !failed) {
+			pm_buf_clear(&html);
+			if (pm_html_page(&html, md.data ? md.data : "", md.len, title, subtitle, nav, n_nav, &d) < 0) {
+				failed = 1;
+				break;
+			}
+			snprintf(name, sizeof name, "%s.html", slug);
+			if (pm_outset_add(out, name, html.data, html.len) < 0)
+				failed = 3;
+		}
+	}
+	char err[512] = "";
+	if (!failed && pm_outset_commit(out, err, sizeof err) < 0)
+		failed = 3;
+	if (failed == 3)
+		pm_msg_error("cannot write the outputs: %s", err[0] ? err : pm_outset_error(out));
+	rc = pm_msg_diags(stderr, &d);
+	if (failed == 3)
+		rc = PM_EXIT_OUTPUT;
+	else if (failed && rc == PM_EXIT_OK)
+		rc = PM_EXIT_PROBLEMS;
+	else if (!failed)
+		fprintf(stderr, "%s: wrote %zu documents and the index to %s (%s%s%s)\n", m->device.name.s, pm_n_documents,
+			outdir, formats & FMT_MD ? "md" : "", formats == (FMT_MD | FMT_HTML) ? ", " : "",
+			formats & FMT_HTML ? "html" : "");
+	pm_buf_free(&md);
+	pm_buf_free(&html);
+	pm_outset_free(out);
+	pm_diags_free(&d);
+	pm_mustache_env_free(env);
+	pm_value_arena_free(arena);
+	pm_model_free(m);
+	return rc;
+}

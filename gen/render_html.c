@@ -1,0 +1,746 @@
+/* render_html.c — one generated Markdown document as a standalone HTML5 page
+ * (include/premarket/html.h, docs/html.md).
+ *
+ * cmark-gfm parses the Markdown and renders the body in its safe mode: raw
+ * HTML becomes "<!-- raw HTML omitted -->" and javascript:, vbscript:, file:
+ * and non-image data: URLs become empty.  This file only
+ *   - gives each heading a unique id, by replacing the heading node with a
+ *     custom block that holds "<hN id=...>" + the heading's own rendered
+ *     inlines + "</hN>" (cmark-gfm has no attributes on headings);
+ *   - writes the page frame around the body: head, stylesheet, header bar,
+ *     navigation, table of contents, footer;
+ *   - escapes every string it writes itself (esc()).
+ * Nothing here depends on the clock, the environment or addresses. */
+#include "premarket/html.h"
+#include "xalloc.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Safe mode is cmark-gfm's default (CMARK_OPT_UNSAFE is never set).  Invalid
+ * UTF-8 and NUL become U+FFFD; table alignment is written as a style
+ * attribute, not the obsolete align attribute. */
+#define HTML_OPTS (CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES)
+
+#define SLUG_MAX 64 /* bytes of a heading id before any "-N" suffix */
+#define TOC_MIN 3   /* headings needed before a table of contents is shown */
+
+static const char *const EXTENSIONS[] = {"table", "autolink", "strikethrough", "tagfilter"};
+
+/* One line per string: C11 only promises string literals of 4095 bytes. */
+static const char *const STYLESHEET[] = {
+	":root {",
+	"\t--fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --zebra: #f6f8fa;",
+	"\t--head: #e8edf2; --accent: #0a4b8c; --bar: #12324f; --code: #eff1f3;",
+	"}",
+	"* { box-sizing: border-box; }",
+	"html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }",
+	"body {",
+	"\tmargin: 0; color: var(--fg); background: #fff;",
+	"\tfont: 16px/1.55 system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;",
+	"}",
+	".pm-bar { background: var(--bar); color: #fff; }",
+	".pm-bar-inner, .pm-nav ul, main, .pm-footer { max-width: 64rem; margin: 0 auto; padding-left: 1.25rem; padding-right: 1.25rem; }",
+	".pm-bar-inner { padding-top: .8rem; padding-bottom: .8rem; }",
+	".pm-bar-title { margin: 0; font-size: 1.05rem; font-weight: 600; }",
+	".pm-bar-subtitle { margin: .15rem 0 0; font-size: .9rem; opacity: .85; }",
+	".pm-nav { background: var(--zebra); border-bottom: 1px solid var(--line); }",
+	".pm-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding-top: .5rem; padding-bottom: .5rem; margin-top: 0; margin-bottom: 0; }",
+	".pm-nav a { font-size: .9rem; }",
+	"main { padding-top: 1.5rem; padding-bottom: 2rem; }",
+	"h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 .6em; }",
+	"h1 { font-size: 1.9rem; margin-top: .4rem; }",
+	"h2 { font-size: 1.45rem; padding-bottom: .25em; border-bottom: 1px solid var(--line); }",
+	"h3 { font-size: 1.2rem; }",
+	"h4, h5, h6 { font-size: 1rem; }",
+	"p, ul, ol, dl, blockquote, pre, table { margin-top: 0; margin-bottom: 1rem; }",
+	"a { color: var(--accent); }",
+	"a:hover, a:focus { text-decoration-thickness: 2px; }",
+	".pm-toc { margin: 0 0 1.5rem; padding: .75rem 1.25rem; background: #fbfcfd; border: 1px solid var(--line); border-radius: 6px; }",
+	".pm-toc-title { margin: 0 0 .35rem; font-weight: 600; }",
+	".pm-toc ul { margin: 0; padding-left: 1.1rem; }",
+	"table { width: 100%; border-collapse: collapse; font-size: .92rem; }",
+	"th, td { padding: .4rem .6rem; border: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: anywhere; }",
+	"thead th { position: sticky; top: 0; background: var(--head); font-weight: 600; }",
+	"tbody tr:nth-child(even) { background: var(--zebra); }",
+	"code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, \"Liberation Mono\", monospace; font-size: .88em; }",
+	"code { padding: .1em .3em; background: var(--code); border-radius: 4px; }",
+	"pre { padding: .75rem 1rem; overflow-x: auto; line-height: 1.4; background: var(--zebra); border: 1px solid var(--line); border-radius: 6px; }",
+	"pre code { padding: 0; background: none; font-size: 1em; }",
+	"blockquote { padding: .1rem 1rem; color: var(--muted); border-left: 4px solid var(--line); margin-left: 0; margin-right: 0; }",
+	"img { max-width: 100%; height: auto; }",
+	"hr { margin: 2rem 0; border: 0; border-top: 1px solid var(--line); }",
+	".pm-footer { padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }",
+	".pm-docs td:first-child { width: 35%; }",
+	"@media print {",
+	"\tbody { font-size: 10.5pt; }",
+	"\t.pm-nav { display: none; }",
+	"\t.pm-bar { color: #000; background: none; border-bottom: 2px solid #000; }",
+	"\t.pm-bar-inner, main, .pm-footer { max-width: none; padding-left: 0; padding-right: 0; }",
+	"\tthead { display: table-header-group; }",
+	"\tthead th { position: static; }",
+	"\ttr, img, pre, blockquote { break-inside: avoid; }",
+	"\th1, h2, h3, h4, h5, h6 { break-after: avoid; }",
+	"\ta { color: inherit; }",
+	"\tmain a[href^=\"http\"]::after { content: \" (\" attr(href) \")\"; font-size: .85em; color: #444; }",
+	"\tthead th, tbody tr:nth-child(even) { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
+	"}",
+};
+
+/* ---- output with one sticky error flag ---------------------------------- */
+
+typedef struct hout {
+	pm_buf *b;
+	int err;
+} hout;
+
+static void putn(hout *h, const char *s, size_t n)
+{
+	if (!h->err && pm_buf_put(h->b, s, n) < 0)
+		h->err = 1;
+}
+
+static void put(hout *h, const char *s)
+{
+	putn(h, s, strlen(s));
+}
+
+/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 (RFC 3629). */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4;
+	else
+		return 0;
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
+
+/* The length of the character at s[0..n) (1 for a byte that starts no
+ * well-formed UTF-8 sequence), with *bad set when it has no place in an HTML
+ * document: ill-formed UTF-8, C0 controls but tab, LF and CR, DEL, C1
+ * controls, U+FFFE and U+FFFF. */
+static size_t char_at(const unsigned char *s, size_t n, int *bad)
+{
+	size_t k = utf8_seq(s, n);
+	unsigned char c = s[0];
+	if (k == 0) {
+		*bad = 1;
+		return 1;
+	}
+	*bad = (k == 1 && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)) ||
+	       (k == 2 && c == 0xC2 && s[1] < 0xA0) ||
+	       (k == 3 && c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE);
+	return k;
+}
+
+/* Write s as HTML text or as a quoted attribute value: & < > " ' become
+ * references, and what char_at() calls bad becomes U+FFFD. */
+static void esc(hout *h, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = strlen(str), i = 0, run = 0;
+	while (i < n) {
+		const char *ref = NULL;
+		int bad;
+		size_t k = char_at(s + i, n - i, &bad);
+		unsigned char c = s[i];
+		if (bad)
+			ref = REPLACEMENT;
+		else if (c == '&')
+			ref = "&amp;";
+		else if (c == '<')
+			ref = "&lt;";
+		else if (c == '>')
+			ref = "&gt;";
+		else if (c == '"')
+			ref = "&quot;";
+		else if (c == '\'')
+			ref = "&#39;";
+		if (!ref) {
+			i += k;
+			continue;
+		}
+		putn(h, (const char *)s + run, i - run);
+		put(h, ref);
+		i += k;
+		run = i;
+	}
+	putn(h, (const char *)s + run, n - run);
+}
+
+/* An href the caller gave us, escaped; one whose scheme is not http, https
+ * or mailto becomes "#".  A scheme is what precedes the first ':' when no
+ * '/', '?' or '#' comes before it; browsers ignore tab, LF and CR inside a
+ * URL and leading spaces and controls, so this does too. */
+static void put_href(hout *h, const char *href)
+{
+	static const char *const ALLOWED[] = {"http", "https", "mailto"};
+	char scheme[16];
+	size_t n = 0;
+	const char *p = href;
+	while (*p && (unsigned char)*p <= 0x20)
+		p++;
+	for (; *p; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p == ':' || *p == '/' || *p == '?' || *p == '#')
+			break;
+		if (n + 1 < sizeof scheme)
+			scheme[n] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+		n++;
+	}
+	if (*p == ':') {
+		int ok = 0;
+		if (n < sizeof scheme) {
+			scheme[n] = '\0';
+			for (size_t i = 0; i < sizeof ALLOWED / sizeof *ALLOWED; i++)
+				ok |= strcmp(scheme, ALLOWED[i]) == 0;
+		}
+		if (!ok) {
+			put(h, "#");
+			return;
+		}
+	}
+	esc(h, href);
+}
+
+/* ---- heading ids: a string set with a next-suffix counter per base ------- */
+
+typedef struct idslot {
+	char *key;     /* owned; NULL = empty slot */
+	unsigned next; /* next "-N" suffix to try when key is wanted again */
+} idslot;
+
+typedef struct idset {
+	idslot *v;
+	size_t cap, n; /* cap is 0 or a power of two */
+} idset;
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t x = 14695981039346656037u;
+	for (; *s; s++)
+		x = (x ^ (unsigned char)*s) * 1099511628211u;
+	return x;
+}
+
+static idslot *idset_slot(idset *set, const char *key)
+{
+	size_t i = (size_t)fnv1a(key) & (set->cap - 1);
+	while (set->v[i].key && strcmp(set->v[i].key, key) != 0)
+		i = (i + 1) & (set->cap - 1);
+	return &set->v[i];
+}
+
+/* Insert key (taking ownership); it must not be present. */
+static void idset_add(idset *set, char *key)
+{
+	if (2 * (set->n + 1) > set->cap) {
+		idset old = *set;
+		set->cap = old.cap ? 2 * old.cap : 64;
+		set->v = pm_xcalloc(set->cap, sizeof *set->v);
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.v[i].key)
+				*idset_slot(set, old.v[i].key) = old.v[i];
+		free(old.v);
+	}
+	idslot *s = idset_slot(set, key);
+	s->key = key;
+	s->next = 2;
+	set->n++;
+}
+
+static int idset_has(idset *set, const char *key)
+{
+	return set->cap && idset_slot(set, key)->key != NULL;
+}
+
+/* The id for a heading whose slug is base: base itself the first time, then
+ * base-2, base-3 ... skipping any taken.  The set owns the returned string. */
+static const char *idset_claim(idset *set, const char *base)
+{
+	char *id;
+	if (!idset_has(set, base)) {
+		id = pm_xstrdup(base);
+	} else {
+		unsigned k = idset_slot(set, base)->next;
+		for (;; k++) {
+			id = pm_xasprintf("%s-%u", base, k);
+			if (!idset_has(set, id))
+				break;
+			free(id);
+		}
+		idset_slot(set, base)->next = k + 1;
+	}
+	idset_add(set, id);
+	return id;
+}
+
+static void idset_free(idset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->v[i].key);
+	free(set->v);
+	memset(set, 0, sizeof *set);
+}
+
+/* Runs of anything but ASCII letters and digits become one '-'; letters
+ * are lower-cased; "section" when nothing is left. */
+static char *slugify(const char *text)
+{
+	pm_buf b;
+	int sep = 0;
+	pm_buf_init(&b, 0);
+	for (const char *p = text; *p; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			int dash = sep && b.len;
+			if (b.len + (size_t)dash + 1 > SLUG_MAX)
+				break;
+			if (dash)
+				pm_buf_putc(&b, '-');
+			pm_buf_putc(&b, c);
+			sep = 0;
+		} else {
+			sep = 1;
+		}
+	}
+	if (b.len == 0)
+		pm_buf_puts(&b, "section");
+	return pm_buf_detach(&b, NULL);
+}
+
+/* ---- headings ------------------------------------------------------------ */
+
+typedef struct heading {
+	int level;
+	char *text;     /* plain text, owned */
+	const char *id; /* owned by the idset */
+} heading;
+
+typedef struct headings {
+	heading *v;
+	size_t n, cap;
+} headings;
+
+/* The text of a node's inlines: literal text and code, breaks as spaces. */
+static char *plain_text(cmark_node *node)
+{
+	pm_buf b;
+	cmark_event_type ev;
+	cmark_iter *it = cmark_iter_new(node);
+	pm_buf_init(&b, 0);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit;
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			lit = cmark_node_get_literal(n);
+			pm_buf_puts(&b, lit ? lit : "");
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			pm_buf_putc(&b, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return pm_buf_detach(&b, NULL);
+}
+
+/* Replace every heading of doc by a custom block holding the same heading
+ * with an id, and record the headings in document order.  Returns the block
+ * that replaced the document's first node when that was an h1, else NULL. */
+static cmark_node *number_headings(cmark_node *doc, cmark_llist *exts, cmark_mem *mem,
+				   headings *hs, idset *ids)
+{
+	cmark_node *first = cmark_node_first_child(doc), *lead = NULL;
+	cmark_node **nodes = NULL;
+	size_t n = 0, cap = 0;
+	cmark_event_type ev;
+	cmark_iter *it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+			nodes = pm_xgrow(nodes, &cap, n + 1, sizeof *nodes);
+			nodes[n++] = node;
+		}
+	}
+	cmark_iter_free(it);
+
+	hs->v = pm_xcalloc(n, sizeof *hs->v);
+	hs->cap = n;
+	for (size_t i = 0; i < n; i++) {
+		heading *h = &hs->v[hs->n++];
+		char *slug;
+		pm_buf tag;
+		hout o = {&tag, 0};
+		h->level = cmark_node_get_heading_level(nodes[i]);
+		h->text = plain_text(nodes[i]);
+		slug = slugify(h->text);
+		h->id = idset_claim(ids, slug);
+		free(slug);
+
+		pm_buf_init(&tag, 0);
+		pm_buf_printf(&tag, "<h%d id=\"", h->level);
+		esc(&o, h->id);
+		put(&o, "\">");
+		for (cmark_node *c = cmark_node_first_child(nodes[i]); c; c = cmark_node_next(c)) {
+			char *inner = cmark_render_html_with_mem(c, HTML_OPTS, exts, mem);
+			put(&o, inner);
+			mem->free(inner);
+		}
+		pm_buf_printf(&tag, "</h%d>", h->level);
+
+		cmark_node *block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem);
+		cmark_node_set_on_enter(block, tag.data);
+		cmark_node_set_on_exit(block, "");
+		cmark_node_replace(nodes[i], block);
+		if (nodes[i] == first && h->level == 1)
+			lead = block;
+		cmark_node_free(nodes[i]);
+		pm_buf_free(&tag);
+	}
+	free(nodes);
+	return lead;
+}
+
+static void headings_free(headings *hs)
+{
+	for (size_t i = 0; i < hs->n; i++)
+		free(hs->v[i].text);
+	free(hs->v);
+	memset(hs, 0, sizeof *hs);
+}
+
+/* A nested list of the h2 and h3 headings, when there are TOC_MIN headings
+ * and at least one of them is an h2 or h3. */
+static void put_toc(hout *o, const headings *hs)
+{
+	int item_open = 0, sub_open = 0, any = 0;
+	if (hs->n < TOC_MIN)
+		return;
+	for (size_t i = 0; i < hs->n; i++)
+		any |= hs->v[i].level == 2 || hs->v[i].level == 3;
+	if (!any)
+		return;
+	put(o, "<nav class=\"pm-toc\" aria-label=\"Contents\">\n<p class=\"pm-toc-title\">Contents</p>\n<ul>\n");
+	for (size_t i = 0; i < hs->n; i++) {
+		const heading *h = &hs->v[i];
+		if (h->level == 2) {
+			if (sub_open)
+				put(o, "</ul>\n");
+			if (item_open)
+				put(o, "</li>\n");
+			sub_open = 0;
+			put(o, "<li>");
+			item_open = 1;
+		} else if (h->level == 3) {
+			if (!item_open)
+				put(o, "<li>");
+			if (!sub_open)
+				put(o, "\n<ul>\n");
+			item_open = sub_open = 1;
+			put(o, "<li>");
+		} else {
+			continue;
+		}
+		put(o, "<a href=\"#");
+		esc(o, h->id);
+		put(o, "\">");
+		esc(o, h->text);
+		put(o, "</a>");
+		if (h->level == 3)
+			put(o, "</li>\n");
+	}
+	if (sub_open)
+		put(o, "</ul>\n");
+	if (item_open)
+		put(o, "</li>\n");
+	put(o, "</ul>\n</nav>\n");
+}
+
+/* Feed the Markdown to cmark with every bad character (char_at()) replaced
+ * by U+FFFD, so none reaches the page; cmark joins the pieces into lines. */
+static void feed_clean(cmark_parser *parser, const char *md, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)md;
+	size_t i = 0, run = 0;
+	while (i < len) {
+		int bad;
+		size_t k = char_at(s + i, len - i, &bad);
+		if (bad) {
+			if (i > run)
+				cmark_parser_feed(parser, md + run, i - run);
+			cmark_parser_feed(parser, REPLACEMENT, sizeof REPLACEMENT - 1);
+			run = i + k;
+		}
+		i += k;
+	}
+	if (len > run)
+		cmark_parser_feed(parser, md + run, len - run);
+}
+
+/* Put the table of contents, if any, right after the leading h1 (lead), or
+ * first when the document does not start with one. */
+static void insert_toc(cmark_node *doc, cmark_node *lead, cmark_mem *mem, const headings *hs)
+{
+	pm_buf toc;
+	hout o = {&toc, 0};
+	pm_buf_init(&toc, 0);
+	put_toc(&o, hs);
+	if (toc.len) {
+		cmark_node *block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem);
+		cmark_node_set_on_enter(block, toc.data);
+		cmark_node_set_on_exit(block, "");
+		if (lead)
+			cmark_node_insert_after(lead, block);
+		else
+			cmark_node_prepend_child(doc, block);
+	}
+	pm_buf_free(&toc);
+}
+
+/* ---- page frame ------------------------------------------------------------ */
+
+static void put_head(hout *o, const char *title, const char *subtitle, const pm_html_link *nav,
+		     size_t n_nav)
+{
+	put(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+	       "img-src * data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n"
+	       "<meta name=\"generator\" content=\"premarket\">\n<title>");
+	esc(o, title);
+	put(o, "</title>\n<style>\n");
+	for (size_t i = 0; i < sizeof STYLESHEET / sizeof *STYLESHEET; i++) {
+		put(o, STYLESHEET[i]);
+		put(o, "\n");
+	}
+	put(o, "</style>\n</head>\n<body>\n<header class=\"pm-bar\">\n<div class=\"pm-bar-inner\">\n"
+	       "<p class=\"pm-bar-title\">");
+	esc(o, title);
+	put(o, "</p>\n");
+	if (subtitle) {
+		put(o, "<p class=\"pm-bar-subtitle\">");
+		esc(o, subtitle);
+		put(o, "</p>\n");
+	}
+	put(o, "</div>\n</header>\n");
+	if (n_nav) {
+		put(o, "<nav class=\"pm-nav\" aria-label=\"Documents\">\n<ul>\n");
+		for (size_t i = 0; i < n_nav; i++) {
+			put(o, "<li><a href=\"");
+			put_href(o, nav[i].href);
+			put(o, "\">");
+			esc(o, nav[i].title);
+			put(o, "</a></li>\n");
+		}
+		put(o, "</ul>\n</nav>\n");
+	}
+	put(o, "<main>\n");
+}
+
+static void put_foot(hout *o, const char *subtitle)
+{
+	put(o, "</main>\n<footer class=\"pm-footer\">\n<p>");
+	if (subtitle) {
+		esc(o, subtitle);
+		put(o, " &#183; ");
+	}
+	put(o, "Generated by premarket.</p>\n</footer>\n</body>\n</html>\n");
+}
+
+/* ---- entry points ------------------------------------------------------------ */
+
+static int check_links(const pm_html_link *v, size_t n, const char *what, pm_diags *d)
+{
+	if (n && !v)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "%s: no links given", what);
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].href || !v[i].title)
+			return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
+					   "%s: link %zu has no href or no title", what, i + 1);
+	return 0;
+}
+
+/* Undo a failed render: out gets back its length and overflow flag. */
+static int fail_output(pm_buf *out, size_t len, int overflow, const char *title, pm_diags *d)
+{
+	out->len = len;
+	if (out->data)
+		out->data[len] = '\0';
+	out->overflow = overflow;
+	return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
+			   "HTML page \"%s\" exceeds the output size limit", title);
+}
+
+/* Links between the generated documents are written to the Markdown files
+ * ("threat-model.md#threats"); in HTML they point at the pages. Only relative
+ * links without a scheme are rewritten. */
+static void md_links_to_html(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK)
+			continue;
+		const char *url = cmark_node_get_url(n);
+		if (!url || !*url || url[0] == '/' || url[0] == '#' || strchr(url, ':'))
+			continue;
+		const char *hash = strchr(url, '#');
+		size_t base = hash ? (size_t)(hash - url) : strlen(url);
+		if (base < 4 || memcmp(url + base - 3, ".md", 3) != 0)
+			continue;
+		size_t len = strlen(url);
+		char *nu = malloc(len + 3);
+		if (!nu)
+			continue;
+		memcpy(nu, url, base - 3);
+		memcpy(nu + base - 3, ".html", 5);
+		memcpy(nu + base + 2, url + base, len - base + 1);
+		cmark_node_set_url(n, nu);
+		free(nu);
+	}
+	cmark_iter_free(it);
+}
+
+int pm_html_page(pm_buf *out, const char *markdown, size_t len, const char *title,
+		 const char *subtitle, const pm_html_link *nav, size_t n_nav, pm_diags *d)
+{
+	size_t mark = out->len;
+	int overflow = out->overflow;
+	hout o = {out, 0};
+	headings hs = {0};
+	idset ids = {0};
+	cmark_mem *mem;
+	cmark_parser *parser;
+	cmark_node *doc, *lead;
+	char *body;
+
+	if (!title)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "HTML page: no title");
+	if (!markdown && len)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
+				   "HTML page \"%s\": no Markdown text", title);
+	if (check_links(nav, n_nav, "HTML page navigation", d) < 0)
+		return -1;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	mem = cmark_get_default_mem_allocator();
+	parser = cmark_parser_new_with_mem(HTML_OPTS, mem);
+	for (size_t i = 0; i < sizeof EXTENSIONS / sizeof *EXTENSIONS; i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(EXTENSIONS[i]);
+		if (!ext || !cmark_parser_attach_syntax_extension(parser, ext)) {
+			cmark_parser_free(parser);
+			return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
+					   "cmark-gfm extension \"%s\" is not available",
+					   EXTENSIONS[i]);
+		}
+	}
+	feed_clean(parser, markdown, len);
+	doc = cmark_parser_finish(parser);
+	if (!doc) {
+		cmark_parser_free(parser);
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
+				   "HTML page \"%s\": cmark-gfm could not parse the Markdown", title);
+	}
+	md_links_to_html(doc);
+	lead = number_headings(doc, cmark_parser_get_syntax_extensions(parser), mem, &hs, &ids);
+	insert_toc(doc, lead, mem, &hs);
+	body = cmark_render_html_with_mem(doc, HTML_OPTS, cmark_parser_get_syntax_extensions(parser),
+					  mem);
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+
+	put_head(&o, title, subtitle, nav, n_nav);
+	put(&o, body);
+	put_foot(&o, subtitle);
+	mem->free(body);
+	headings_free(&hs);
+	idset_free(&ids);
+	if (o.err)
+		return fail_output(out, mark, overflow, title, d);
+	return 0;
+}
+
+int pm_html_index(pm_buf *out, const char *title, const char *subtitle,
+		  const pm_html_link *docs, const char *const *descriptions, size_t n,
+		  pm_diags *d)
+{
+	size_t mark = out->len;
+	int overflow = out->overflow;
+	hout o = {out, 0};
+
+	if (!title)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "HTML index: no title");
+	if (check_links(docs, n, "HTML index", d) < 0)
+		return -1;
+
+	put_head(&o, title, subtitle, NULL, 0);
+	put(&o, "<h1>");
+	esc(&o, title);
+	put(&o, "</h1>\n");
+	if (n == 0) {
+		put(&o, "<p>No documents.</p>\n");
+	} else {
+		put(&o, "<table class=\"pm-docs\">\n<thead>\n<tr>\n<th>Document</th>\n");
+		if (descriptions)
+			put(&o, "<th>Description</th>\n");
+		put(&o, "</tr>\n</thead>\n<tbody>\n");
+		for (size_t i = 0; i < n; i++) {
+			put(&o, "<tr>\n<td><a href=\"");
+			put_href(&o, docs[i].href);
+			put(&o, "\">");
+			esc(&o, docs[i].title);
+			put(&o, "</a></td>\n");
+			if (descriptions) {
+				put(&o, "<td>");
+				esc(&o, descriptions[i] ? descriptions[i] : "");
+				put(&o, "</td>\n");
+			}
+			put(&o, "</tr>\n");
+		}
+		put(&o, "</tbody>\n</table>\n");
+	}
+	put_foot(&o, subtitle);
+	if (o.err)
+		return fail_output(out, mark, overflow, title, d);
+	return 0;
+}

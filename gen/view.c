@@ -1,0 +1,679 @@
+/* view.c — model + register -> template data (include/premarket/view.h).
+ *
+ * Pass 1 creates one empty map per object with an id, so references can
+ * point at the target's map; pass 2 fills every object generically from the
+ * field tables (gen/schema.c); pass 3 adds derived names.  Nothing here
+ * computes a score: scores are formatted from the stored register.
+ */
+#include "premarket/buf.h"
+#include "premarket/documents.h"
+#include "premarket/view.h"
+#include "schema.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct vb {
+	const pm_model *m;
+	pm_value_arena *a;
+	pm_value **objs[PM_K_COUNT]; /* map per object, by kind and index */
+	size_t next[PM_K_COUNT];     /* pass 2 meets objects in model order */
+} vb;
+
+static pm_value *str(vb *b, const char *s)
+{
+	return s ? pm_value_string_ref(b->a, s, strlen(s)) : pm_value_null(b->a);
+}
+
+static pm_value *dup(vb *b, const char *s)
+{
+	return pm_value_cstr(b->a, s);
+}
+
+static void set(pm_value *map, const char *key, pm_value *v)
+{
+	pm_value_map_set(map, key, v);
+}
+
+/* "cloud_service" -> "cloud service"; a few labels are spelled out. */
+static const char *label_of(const char *v, char *buf, size_t n)
+{
+	static const char *const special[][2] = {
+		{"510k", "510(k)"}, {"special_510k", "Special 510(k)"}, {"abbreviated_510k", "Abbreviated 510(k)"},
+		{"de_novo", "De Novo"}, {"pma", "PMA"}, {"pma_supplement", "PMA supplement"}, {"pdp", "PDP"},
+		{"hde", "HDE"}, {"ide", "IDE"}, {"sca", "software composition analysis"},
+		{"closed_box_scan", "closed-box vulnerability scan"}, {"ble", "Bluetooth Low Energy"},
+		{"nfc", "NFC"}, {"usb", "USB"}, {"jtag", "JTAG"}, {"uart", "UART"}, {"api", "API"}, {"ipc", "IPC"},
+		{"hdmi", "HDMI"}, {"rf", "RF"}, {"wifi", "Wi-Fi"}, {"sd_card", "SD card"},
+		{"global_system", "Global system view"}, {"multi_patient_harm", "Multi-patient harm view"},
+		{"updatability", "Updatability/patchability view"}, {"security_use_case", "Security use case view"},
+		{"healthcare_facility", "healthcare facility"},
+	};
+	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
+		if (strcmp(v, special[i][0]) == 0)
+			return special[i][1];
+	size_t k = 0;
+	for (; v[k] && k + 1 < n; k++)
+		buf[k] = v[k] == '_' ? ' ' : v[k];
+	buf[k] = '\0';
+	return buf;
+}
+
+static pm_value *label(vb *b, const char *v)
+{
+	char buf[128];
+	return dup(b, label_of(v, buf, sizeof buf));
+}
+
+static const char *obj_name(const pm_schema *s, const void *obj)
+{
+	const char *keys[] = {"name", "title"};
+	for (int i = 0; i < 2; i++) {
+		const pm_field *f = pm_schema_field(s, keys[i]);
+		if (f) {
+			const pm_str *v = (const pm_str *)((const char *)obj + f->offset);
+			if (v->s)
+				return v->s;
+		}
+	}
+	return NULL;
+}
+
+static pm_value *obj_map(vb *b, const pm_schema *s, const void *obj);
+
+static pm_value *ref_value(vb *b, const pm_ref *r)
+{
+	pm_value *t = r->kind ? b->objs[r->kind][r->idx] : NULL;
+	return t ? t : pm_value_null(b->a);
+}
+
+/* Fill `map` with every field of obj. */
+static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
+{
+	const pm_mark *at = obj;
+	char key[96];
+	for (size_t i = 0; i < s->n_fields; i++) {
+		const pm_field *f = &s->fields[i];
+		const char *p = (const char *)obj + f->offset;
+		switch (f->type) {
+		case PM_F_NUM: {
+			const pm_num *n = (const pm_num *)p;
+			set(map, f->key, n->at.line ? pm_value_number(b->a, n->v) : pm_value_null(b->a));
+			break;
+		}
+		case PM_F_BOOL: {
+			const pm_bool *v = (const pm_bool *)p;
+			set(map, f->key, v->at.line ? pm_value_bool(b->a, v->v) : pm_value_null(b->a));
+			snprintf(key, sizeof key, "%s_text", f->key);
+			set(map, key, v->at.line ? dup(b, v->v ? "yes" : "no") : dup(b, "not stated"));
+			break;
+		}
+		case PM_F_ENUM: {
+			const pm_enum *e = (const pm_enum *)p;
+			int present = e->at.line != 0;
+			set(map, f->key, present ? str(b, f->values[e->v]) : pm_value_null(b->a));
+			snprintf(key, sizeof key, "%s_label", f->key);
+			set(map, key, present ? label(b, f->values[e->v]) : pm_value_null(b->a));
+			break;
+		}
+		case PM_F_ENUMS: {
+			const pm_enums *e = (const pm_enums *)p;
+			pm_value *l = pm_value_list(b->a);
+			pm_buf text;
+			pm_buf_init(&text, 0);
+			for (size_t k = 0; k < e->n; k++) {
+				char buf[128];
+				pm_value_list_append(l, str(b, f->values[e->v[k]]));
+				pm_buf_printf(&text, "%s%s", k ? ", " : "", label_of(f->values[e->v[k]], buf, sizeof buf));
+			}
+			set(map, f->key, l);
+			snprintf(key, sizeof key, "%s_text", f->key);
+			set(map, key, dup(b, text.data ? text.data : ""));
+			pm_buf_free(&text);
+			snprintf(key, sizeof key, "has_%s", f->key);
+			set(map, key, pm_value_bool(b->a, e->n > 0));
+			break;
+		}
+		case PM_F_STRS: {
+			const pm_strs *l = (const pm_strs *)p;
+			pm_value *lv = pm_value_list(b->a);
+			pm_buf text;
+			pm_buf_init(&text, 0);
+			for (size_t k = 0; k < l->n; k++) {
+				pm_value_list_append(lv, str(b, l->v[k].s));
+				pm_buf_printf(&text, "%s%s", k ? "; " : "", l->v[k].s);
+			}
+			set(map, f->key, lv);
+			snprintf(key, sizeof key, "%s_text", f->key);
+			set(map, key, dup(b, text.data ? text.data : ""));
+			pm_buf_free(&text);
+			snprintf(key, sizeof key, "has_%s", f->key);
+			set(map, key, pm_value_bool(b->a, l->n > 0));
+			break;
+		}
+		case PM_F_REF: {
+			const pm_ref *r = (const pm_ref *)p;
+			set(map, f->key, r->id.s ? ref_value(b, r) : pm_value_null(b->a));
+			break;
+		}
+		case PM_F_REFS: {
+			const pm_refs *r = (const pm_refs *)p;
+			pm_value *lv = pm_value_list(b->a);
+			pm_buf text;
+			pm_buf_init(&text, 0);
+			for (size_t k = 0; k < r->n; k++) {
+				pm_value_list_append(lv, ref_value(b, &r->v[k]));
+				pm_buf_printf(&text, "%s%s", k ? ", " : "", r->v[k].id.s);
+			}
+			set(map, f->key, lv);
+			snprintf(key, sizeof key, "%s_text", f->key);
+			set(map, key, dup(b, text.data ? text.data : ""));
+			pm_buf_free(&text);
+			snprintf(key, sizeof key, "has_%s", f->key);
+			set(map, key, pm_value_bool(b->a, r->n > 0));
+			break;
+		}
+		case PM_F_OBJ: {
+			const pm_mark *sub = (const pm_mark *)p;
+			set(map, f->key, sub->line ? obj_map(b, f->sub, p) : pm_value_null(b->a));
+			snprintf(key, sizeof key, "has_%s", f->key);
+			set(map, key, pm_value_bool(b->a, sub->line != 0));
+			break;
+		}
+		case PM_F_OBJS: {
+			const char *v;
+			size_t n;
+			memcpy(&v, p, sizeof v);
+			memcpy(&n, p + sizeof(void *), sizeof n);
+			pm_value *lv = pm_value_list(b->a);
+			for (size_t k = 0; k < n; k++)
+				pm_value_list_append(lv, obj_map(b, f->sub, v + k * f->sub->size));
+			set(map, f->key, lv);
+			snprintf(key, sizeof key, "has_%s", f->key);
+			set(map, key, pm_value_bool(b->a, n > 0));
+			snprintf(key, sizeof key, "n_%s", f->key);
+			set(map, key, pm_value_number(b->a, (double)n));
+			break;
+		}
+		default: {
+			const pm_str *v = (const pm_str *)p;
+			set(map, f->key, str(b, v->s));
+			break;
+		}
+		}
+	}
+	if (at->line) {
+		char src[600];
+		snprintf(src, sizeof src, "%s:%u:%u", pm_model_file(b->m, *at), at->line, at->col);
+		set(map, "source", dup(b, src));
+	}
+	const char *nm = obj_name(s, obj);
+	if (nm && !pm_schema_field(s, "name"))
+		set(map, "name", str(b, nm)); /* every object answers to {{name}} */
+}
+
+/* The map of an object: the one made in pass 1 when it has an id. */
+static pm_value *obj_map(vb *b, const pm_schema *s, const void *obj)
+{
+	pm_value *map = NULL;
+	if (s->kind != PM_K_NONE) {
+		/* the loader indexed objects in the same walk order, so the next one is it */
+		size_t i = b->next[s->kind];
+		if (i < b->m->n_objs[s->kind] && b->m->objs[s->kind][i] == obj) {
+			map = b->objs[s->kind][i];
+			b->next[s->kind]++;
+		}
+	}
+	if (!map)
+		map = pm_value_map(b->a);
+	fill(b, s, obj, map);
+	return map;
+}
+
+/* ---- derived names ------------------------------------------------------------ */
+
+static const char *score_text(int tenths, char *buf, size_t n)
+{
+	return tenths < 0 ? "" : pm_cvss_score_str(tenths, buf, n);
+}
+
+static const char *level_id(const pm_level *v, size_t n, int i)
+{
+	return i >= 0 && (size_t)i < n ? v[i].id.s : NULL;
+}
+
+static const char *level_name(const pm_level *v, size_t n, int i)
+{
+	return i >= 0 && (size_t)i < n ? v[i].name.s : NULL;
+}
+
+static pm_value *assessment(vb *b, const pm_assessment *as)
+{
+	const pm_policy *p = &b->m->risk_policy;
+	pm_value *m = pm_value_map(b->a);
+	char vec[PM_CVSS_VECTOR_MAX], s[16];
+	if (as->has_vector)
+		pm_cvss_format(&as->vector, vec, sizeof vec);
+	set(m, "has_vector", pm_value_bool(b->a, as->has_vector));
+	set(m, "vector", as->has_vector ? dup(b, vec) : pm_value_null(b->a));
+	set(m, "base", as->base_tenths >= 0 ? dup(b, score_text(as->base_tenths, s, sizeof s)) : pm_value_null(b->a));
+	set(m, "base_severity", as->base_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->base_tenths))) : pm_value_null(b->a));
+	set(m, "environmental", as->env_tenths >= 0 ? dup(b, score_text(as->env_tenths, s, sizeof s)) : pm_value_null(b->a));
+	set(m, "environmental_severity", as->env_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->env_tenths))) : pm_value_null(b->a));
+	set(m, "exploitability", str(b, level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
+	set(m, "exploitability_name", str(b, level_name(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
+	static const char *const src[] = {"none", "CVSS vector", "stated", "unchanged"};
+	set(m, "exploitability_source", dup(b, src[as->exploit_source]));
+	set(m, "severity", str(b, pm_enum_names_harm[as->severity]));
+	set(m, "severity_name", str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity].name.s : pm_enum_names_harm[as->severity]));
+	set(m, "risk", str(b, level_id(p->risk_levels.v, p->risk_levels.n, as->risk)));
+	set(m, "risk_name", str(b, level_name(p->risk_levels.v, p->risk_levels.n, as->risk)));
+	set(m, "acceptable", pm_value_bool(b->a, as->acceptable));
+	set(m, "acceptable_text", dup(b, as->acceptable ? "acceptable" : "not acceptable"));
+	pm_buf t;
+	pm_buf_init(&t, 0);
+	static const char *const props[] = {"confidentiality", "integrity", "availability"};
+	for (int i = 0; i < 3; i++)
+		if ((as->impacted >> i) & 1u)
+			pm_buf_printf(&t, "%s%s", t.len ? ", " : "", props[i]);
+	set(m, "impacted", dup(b, t.len ? t.data : "none"));
+	set(m, "impact_from", dup(b, as->impact_from_stride ? "STRIDE" : "CVSS vector"));
+	pm_buf_free(&t);
+	return m;
+}
+
+static pm_value *summary(vb *b, const pm_risk_summary *s)
+{
+	const pm_policy *p = &b->m->risk_policy;
+	pm_value *m = pm_value_map(b->a);
+	set(m, "risks", pm_value_number(b->a, s->risks));
+	set(m, "has_risks", pm_value_bool(b->a, s->risks > 0));
+	set(m, "max_before", str(b, level_id(p->risk_levels.v, p->risk_levels.n, s->max_before)));
+	set(m, "max_after", str(b, level_id(p->risk_levels.v, p->risk_levels.n, s->max_after)));
+	set(m, "max_before_name", str(b, level_name(p->risk_levels.v, p->risk_levels.n, s->max_before)));
+	set(m, "max_after_name", str(b, level_name(p->risk_levels.v, p->risk_levels.n, s->max_after)));
+	set(m, "uncontrolled_before", pm_value_number(b->a, s->uncontrolled_before));
+	set(m, "uncontrolled_after", pm_value_number(b->a, s->uncontrolled_after));
+	set(m, "all_controlled", pm_value_bool(b->a, s->uncontrolled_after == 0));
+	set(m, "has_uncontrolled", pm_value_bool(b->a, s->uncontrolled_after > 0));
+	return m;
+}
+
+static void append_unique(pm_value *list, pm_value *v)
+{
+	for (size_t i = 0; i < pm_value_count(list); i++)
+		if (pm_value_list_at(list, i) == v)
+			return;
+	pm_value_list_append(list, v);
+}
+
+static void finish_list(vb *b, pm_value *map, const char *key, pm_value *list)
+{
+	char k[96];
+	set(map, key, list);
+	snprintf(k, sizeof k, "has_%s", key);
+	set(map, k, pm_value_bool(b->a, pm_value_count(list) > 0));
+	snprintf(k, sizeof k, "n_%s", key);
+	set(map, k, pm_value_number(b->a, (double)pm_value_count(list)));
+}
+
+/* Components a threat target stands for (a component; an interface's owner; a flow's ends). */
+static int target_components(const pm_model *m, const pm_ref *r, int32_t out[2])
+{
+	out[0] = out[1] = -1;
+	if (r->kind == PM_K_COMPONENT)
+		out[0] = r->idx;
+	else if (r->kind == PM_K_INTERFACE)
+		out[0] = ((const pm_interface *)pm_model_obj(m, PM_K_INTERFACE, r->idx))->component;
+	else if (r->kind == PM_K_FLOW) {
+		const pm_flow *f = &m->flows.v[r->idx];
+		out[0] = f->from.kind ? f->from.idx : -1;
+		out[1] = f->to.kind ? f->to.idx : -1;
+	}
+	return out[0] >= 0 || out[1] >= 0;
+}
+
+static const char *const label_titles[PM_N_LABEL_ITEM] = {
+	"Recommended cybersecurity controls for the use environment",
+	"Diagrams sufficient for users to implement those controls",
+	"Network ports and other interfaces, with function, direction and approved endpoints",
+	"Supporting infrastructure, secure deployment and servicing, and incident response",
+	"Software bill of materials, machine-readable and kept current",
+	"Obtaining authorized, version-identifiable software and learning of updates",
+	"How the device responds to and records security events",
+	"Features that protect critical functionality (e.g. backup mode, disabling ports)",
+	"Backup and restore, including restoring authenticated configurations",
+	"Retention and recovery of configuration by authenticated, authorized users",
+	"Secure configuration as shipped, user-configurable changes and their risks",
+	"Forensic evidence capture: log files, format, storage, retention",
+	"End of support and end of life of the device and its components",
+	"Secure decommissioning: sanitizing data and software",
+};
+
+static const char *const plan_titles[PM_N_PLAN_ITEM] = {
+	"Personnel responsible",
+	"Sources, methods and frequency of vulnerability monitoring",
+	"Identifying and addressing vulnerabilities in CISA's KEV catalog",
+	"Periodic security testing",
+	"Timeline to develop and release patches",
+	"Update processes",
+	"Patching capability: rate at which updates reach devices",
+	"Coordinated vulnerability disclosure process",
+	"Communicating forthcoming remediations, patches and updates to customers",
+};
+
+static pm_value *all_items(vb *b, const pm_item *items, size_t n, size_t count, const char *const *names,
+			   const char *const *titles, pm_value *parent)
+{
+	pm_value *list = pm_value_list(b->a);
+	size_t missing = 0;
+	for (size_t k = 0; k < count; k++) {
+		pm_value *m = pm_value_map(b->a);
+		const pm_item *it = NULL;
+		for (size_t i = 0; i < n; i++)
+			if (items[i].item.at.line && (size_t)items[i].item.v == k)
+				it = &items[i];
+		int na = it && it->status.at.line && it->status.v == PM_PROV_NOT_APPLICABLE;
+		set(m, "item", str(b, names[k]));
+		set(m, "title", str(b, titles[k]));
+		set(m, "present", pm_value_bool(b->a, it != NULL));
+		set(m, "missing", pm_value_bool(b->a, it == NULL));
+		set(m, "provided", pm_value_bool(b->a, it && !na));
+		set(m, "not_applicable", pm_value_bool(b->a, na));
+		set(m, "content", str(b, it ? it->content.s : NULL));
+		set(m, "location", str(b, it ? it->location.s : NULL));
+		set(m, "rationale", str(b, it ? it->rationale.s : NULL));
+		set(m, "status_text", dup(b, !it ? "missing" : na ? "not applicable" : "provided"));
+		missing += it == NULL;
+		pm_value_list_append(list, m);
+	}
+	set(parent, "n_missing", pm_value_number(b->a, (double)missing));
+	set(parent, "has_missing", pm_value_bool(b->a, missing > 0));
+	set(parent, "complete", pm_value_bool(b->a, missing == 0));
+	return list;
+}
+
+static void derive(vb *b, pm_value *root)
+{
+	const pm_model *m = b->m;
+	const pm_register *R = &m->risk;
+	const pm_policy *p = &m->risk_policy;
+
+	/* register rows, attached to the root and to each threat and asset */
+	pm_value *reg = pm_value_list(b->a);
+	pm_value **t_risks = pm_xcalloc(m->threats.n + 1, sizeof *t_risks);
+	pm_value **a_threats = pm_xcalloc(m->assets.n + 1, sizeof *a_threats);
+	pm_value **c_threats = pm_xcalloc(m->components.n + 1, sizeof *c_threats);
+	pm_value **k_threats = pm_xcalloc(m->controls.n + 1, sizeof *k_threats);
+	pm_value **t_comps = pm_xcalloc(m->threats.n + 1, sizeof *t_comps);
+	pm_value **t_sbom = pm_xcalloc(m->threats.n + 1, sizeof *t_sbom);
+	for (size_t i = 0; i < m->threats.n; i++) {
+		t_risks[i] = pm_value_list(b->a);
+		t_comps[i] = pm_value_list(b->a);
+		t_sbom[i] = pm_value_list(b->a);
+	}
+	for (size_t i = 0; i < m->assets.n; i++)
+		a_threats[i] = pm_value_list(b->a);
+	for (size_t i = 0; i < m->components.n; i++)
+		c_threats[i] = pm_value_list(b->a);
+	for (size_t i = 0; i < m->controls.n; i++)
+		k_threats[i] = pm_value_list(b->a);
+
+	for (size_t k = 0; k < R->n; k++) {
+		const pm_risk *r = &R->v[k];
+		pm_value *row = pm_value_map(b->a);
+		set(row, "number", pm_value_number(b->a, (double)(k + 1)));
+		set(row, "threat", b->objs[PM_K_THREAT][r->threat]);
+		set(row, "asset", b->objs[PM_K_ASSET][r->asset]);
+		set(row, "before", assessment(b, &r->before));
+		set(row, "after", assessment(b, &r->after));
+		set(row, "controlled", pm_value_bool(b->a, r->controlled));
+		set(row, "controlled_text", dup(b, r->controlled ? "controlled" : "uncontrolled"));
+		set(row, "residual_stated", pm_value_bool(b->a, r->residual_stated));
+		set(row, "controls_applied", pm_value_number(b->a, r->controls_applied));
+		pm_value_list_append(reg, row);
+		pm_value_list_append(t_risks[r->threat], row);
+		append_unique(a_threats[r->asset], b->objs[PM_K_THREAT][r->threat]);
+	}
+	finish_list(b, root, "register", reg);
+	set(root, "summary", summary(b, &R->device));
+
+	for (size_t ti = 0; ti < m->threats.n; ti++) {
+		const pm_threat *t = &m->threats.v[ti];
+		pm_value *tm = b->objs[PM_K_THREAT][ti];
+		finish_list(b, tm, "risks", t_risks[ti]);
+		int all = 1;
+		for (size_t k = 0; k < R->n; k++)
+			if (R->v[k].threat == (int32_t)ti) {
+				all &= R->v[k].controlled;
+			}
+		set(tm, "controlled", pm_value_bool(b->a, all));
+		set(tm, "controlled_text", dup(b, all ? "controlled" : "uncontrolled"));
+		for (size_t g = 0; g < t->targets.n; g++) {
+			int32_t cs[2];
+			if (!target_components(m, &t->targets.v[g], cs))
+				continue;
+			for (int c = 0; c < 2; c++) {
+				if (cs[c] < 0)
+					continue;
+				append_unique(t_comps[ti], b->objs[PM_K_COMPONENT][cs[c]]);
+				append_unique(c_threats[cs[c]], tm);
+				const pm_component *comp = &m->components.v[cs[c]];
+				for (size_t s = 0; s < comp->sbom.n; s++)
+					if (comp->sbom.v[s].kind)
+						append_unique(t_sbom[ti], ref_value(b, &comp->sbom.v[s]));
+			}
+		}
+		finish_list(b, tm, "components", t_comps[ti]);
+		finish_list(b, tm, "sbom", t_sbom[ti]);
+		for (size_t c = 0; c < t->controls.n; c++)
+			if (t->controls.v[c].kind == PM_K_CONTROL)
+				append_unique(k_threats[t->controls.v[c].idx], tm);
+	}
+	for (size_t i = 0; i < m->assets.n; i++) {
+		finish_list(b, b->objs[PM_K_ASSET][i], "threats", a_threats[i]);
+		set(b->objs[PM_K_ASSET][i], "risk", summary(b, &R->by_asset[i]));
+	}
+	for (size_t i = 0; i < m->components.n; i++) {
+		finish_list(b, b->objs[PM_K_COMPONENT][i], "threats", c_threats[i]);
+		set(b->objs[PM_K_COMPONENT][i], "risk", summary(b, &R->by_component[i]));
+	}
+	for (size_t i = 0; i < m->controls.n; i++) {
+		const pm_control *c = &m->controls.v[i];
+		pm_value *cm = b->objs[PM_K_CONTROL][i];
+		finish_list(b, cm, "threats", k_threats[i]);
+		set(cm, "implemented", pm_value_bool(b->a, c->status.v == PM_CS_IMPLEMENTED));
+		set(cm, "verified", pm_value_bool(b->a, c->tests.n > 0));
+	}
+	/* zones: their components and risk */
+	for (size_t z = 0; z < m->zones.n; z++) {
+		pm_value *l = pm_value_list(b->a);
+		for (size_t c = 0; c < m->components.n; c++)
+			if (m->components.v[c].zone.kind == PM_K_ZONE && m->components.v[c].zone.idx == (int32_t)z)
+				pm_value_list_append(l, b->objs[PM_K_COMPONENT][c]);
+		finish_list(b, b->objs[PM_K_ZONE][z], "components", l);
+		set(b->objs[PM_K_ZONE][z], "risk", summary(b, &R->by_zone[z]));
+	}
+	/* flows: trust boundaries */
+	pm_value *crossing = pm_value_list(b->a);
+	for (size_t f = 0; f < m->flows.n; f++) {
+		const pm_flow *fl = &m->flows.v[f];
+		const pm_component *from = fl->from.kind ? &m->components.v[fl->from.idx] : NULL;
+		const pm_component *to = fl->to.kind ? &m->components.v[fl->to.idx] : NULL;
+		int cross = from && to && from->zone.idx != to->zone.idx;
+		set(b->objs[PM_K_FLOW][f], "crosses_boundary", pm_value_bool(b->a, cross));
+		if (cross)
+			pm_value_list_append(crossing, b->objs[PM_K_FLOW][f]);
+	}
+	finish_list(b, root, "boundary_flows", crossing);
+	/* tests: the controls they verify */
+	for (size_t t = 0; t < m->tests.n; t++) {
+		pm_value *l = pm_value_list(b->a);
+		for (size_t c = 0; c < m->controls.n; c++)
+			for (size_t k = 0; k < m->controls.v[c].tests.n; k++)
+				if (m->controls.v[c].tests.v[k].kind == PM_K_TEST && m->controls.v[c].tests.v[k].idx == (int32_t)t)
+					append_unique(l, b->objs[PM_K_CONTROL][c]);
+		finish_list(b, b->objs[PM_K_TEST][t], "controls", l);
+	}
+	/* sbom components: system components that run them, vulnerabilities */
+	for (size_t s = 0; s < m->n_objs[PM_K_SBOM_COMPONENT]; s++) {
+		pm_value *runs = pm_value_list(b->a), *vulns = pm_value_list(b->a);
+		for (size_t c = 0; c < m->components.n; c++)
+			for (size_t k = 0; k < m->components.v[c].sbom.n; k++)
+				if (m->components.v[c].sbom.v[k].kind == PM_K_SBOM_COMPONENT && m->components.v[c].sbom.v[k].idx == (int32_t)s)
+					append_unique(runs, b->objs[PM_K_COMPONENT][c]);
+		for (size_t v = 0; v < m->vulnerabilities.n; v++)
+			for (size_t k = 0; k < m->vulnerabilities.v[v].components.n; k++)
+				if (m->vulnerabilities.v[v].components.v[k].kind == PM_K_SBOM_COMPONENT &&
+				    m->vulnerabilities.v[v].components.v[k].idx == (int32_t)s)
+					append_unique(vulns, b->objs[PM_K_VULNERABILITY][v]);
+		finish_list(b, b->objs[PM_K_SBOM_COMPONENT][s], "run_by", runs);
+		finish_list(b, b->objs[PM_K_SBOM_COMPONENT][s], "vulnerabilities", vulns);
+	}
+
+	/* controls by the eight FDA categories */
+	pm_value *cats = pm_value_list(b->a);
+	for (int c = 0; c < PM_N_CATEGORY; c++) {
+		pm_value *cm = pm_value_map(b->a), *l = pm_value_list(b->a);
+		char buf[64];
+		snprintf(buf, sizeof buf, "%s", pm_enum_names_category[c]);
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+		set(cm, "category", str(b, pm_enum_names_category[c]));
+		set(cm, "label", dup(b, buf));
+		for (size_t i = 0; i < m->controls.n; i++)
+			if (m->controls.v[i].category.v == c)
+				pm_value_list_append(l, b->objs[PM_K_CONTROL][i]);
+		finish_list(b, cm, "controls", l);
+		pm_value_list_append(cats, cm);
+	}
+	set(root, "control_categories", cats);
+
+	/* the four views, by kind */
+	pm_value *vk = pm_value_list(b->a);
+	for (int k = 0; k < PM_N_VIEW_KIND; k++) {
+		pm_value *km = pm_value_map(b->a), *l = pm_value_list(b->a);
+		set(km, "kind", str(b, pm_enum_names_view_kind[k]));
+		set(km, "label", label(b, pm_enum_names_view_kind[k]));
+		for (size_t i = 0; i < m->views.n; i++)
+			if (m->views.v[i].kind.v == k)
+				pm_value_list_append(l, b->objs[PM_K_VIEW][i]);
+		finish_list(b, km, "views", l);
+		set(km, "missing", pm_value_bool(b->a, pm_value_count(l) == 0));
+		pm_value_list_append(vk, km);
+	}
+	set(root, "view_kinds", vk);
+
+	/* labeling and plan items, all of them in order, missing ones flagged */
+	pm_value *lab = (pm_value *)pm_value_map_get(root, "labeling");
+	if (!lab || pm_value_type(lab) != PM_VALUE_MAP) {
+		lab = pm_value_map(b->a);
+		set(root, "labeling", lab);
+	}
+	set(lab, "all_items", all_items(b, m->labeling.items.v, m->labeling.items.n, PM_N_LABEL_ITEM,
+					pm_enum_names_label_item, label_titles, lab));
+	pm_value *plan = (pm_value *)pm_value_map_get(root, "management_plan");
+	if (!plan || pm_value_type(plan) != PM_VALUE_MAP) {
+		plan = pm_value_map(b->a);
+		set(root, "management_plan", plan);
+	}
+	set(plan, "all_items", all_items(b, m->management_plan.items.v, m->management_plan.items.n, PM_N_PLAN_ITEM,
+					 pm_enum_names_plan_item, plan_titles, plan));
+
+	/* the policy matrix, ready for a table */
+	pm_value *pol = (pm_value *)pm_value_map_get(root, "risk_policy");
+	pm_value *rows = pm_value_list(b->a);
+	for (size_t e = p->exploitability_levels.n; e-- > 0;) {
+		pm_value *row = pm_value_map(b->a), *cells = pm_value_list(b->a);
+		set(row, "exploitability", str(b, p->exploitability_levels.v[e].id.s));
+		set(row, "exploitability_name", str(b, p->exploitability_levels.v[e].name.s));
+		for (size_t s = 0; e < p->matrix.n && s < p->matrix.v[e].cells.n; s++) {
+			pm_value *cell = pm_value_map(b->a);
+			const char *id = p->matrix.v[e].cells.v[s].s;
+			for (size_t r = 0; r < p->risk_levels.n; r++)
+				if (strcmp(p->risk_levels.v[r].id.s, id) == 0) {
+					set(cell, "risk", str(b, id));
+					set(cell, "risk_name", str(b, p->risk_levels.v[r].name.s));
+					set(cell, "acceptable", pm_value_bool(b->a, p->risk_levels.v[r].acceptable.v));
+				}
+			pm_value_list_append(cells, cell);
+		}
+		set(row, "cells", cells);
+		pm_value_list_append(rows, row);
+	}
+	if (pol && pm_value_type(pol) == PM_VALUE_MAP) {
+		set(pol, "matrix_rows", rows);
+		set(pol, "is_default", pm_value_bool(b->a, m->policy_is_default));
+	}
+
+	free(t_risks);
+	free(a_threats);
+	free(c_threats);
+	free(k_threats);
+	free(t_comps);
+	free(t_sbom);
+}
+
+const char *pm_view_date(const pm_model *m, long long epoch, char *buf)
+{
+	if (m->device.date.s)
+		return m->device.date.s;
+	if (m->device.revisions.n && m->device.revisions.v[m->device.revisions.n - 1].date.s)
+		return m->device.revisions.v[m->device.revisions.n - 1].date.s;
+	if (epoch >= 0) {
+		time_t t = (time_t)epoch;
+		struct tm tm;
+		if (gmtime_r(&t, &tm) && strftime(buf, 11, "%Y-%m-%d", &tm) == 10)
+			return buf;
+	}
+	return NULL;
+}
+
+pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_arena *a)
+{
+	vb b;
+	memset(&b, 0, sizeof b);
+	b.m = m;
+	b.a = a;
+	for (int k = 1; k < PM_K_COUNT; k++) {
+		b.objs[k] = pm_xcalloc(m->n_objs[k] + 1, sizeof *b.objs[k]);
+		for (size_t i = 0; i < m->n_objs[k]; i++)
+			b.objs[k][i] = pm_value_map(a);
+	}
+	pm_value *root = pm_value_map(a);
+	fill(&b, &pm_schema_model, m, root);
+	derive(&b, root);
+
+	pm_value *gen = pm_value_map(a);
+	set(gen, "tool", dup(&b, "premarket"));
+	set(gen, "version", str(&b, opt && opt->tool_version ? opt->tool_version : NULL));
+	set(gen, "date", str(&b, opt && opt->date ? opt->date : NULL));
+	set(root, "generated", gen);
+	const pm_cyber_device *cd = &m->device.cyber_device;
+	set(root, "is_cyber_device", pm_value_bool(a, cd->at.line && cd->software.v && cd->internet_connectable.v &&
+						     cd->vulnerable_characteristics.v));
+	pm_value *counts = pm_value_map(a);
+	static const char *const names[PM_K_COUNT] = {NULL, "assets", "zones", "components", "interfaces", "flows",
+						      "threats", "controls", "tests", "findings", "sbom_components",
+						      "vulnerabilities", "anomalies", "views", "use_cases"};
+	for (int k = 1; k < PM_K_COUNT; k++)
+		set(counts, names[k], pm_value_number(a, (double)m->n_objs[k]));
+	set(root, "counts", counts);
+	pm_value *docs = pm_value_list(a);
+	for (size_t i = 0; i < pm_n_documents; i++) {
+		pm_value *d = pm_value_map(a);
+		set(d, "id", str(&b, pm_documents[i].id));
+		set(d, "slug", str(&b, pm_documents[i].slug));
+		set(d, "title", str(&b, pm_documents[i].title));
+		set(d, "guidance", str(&b, pm_documents[i].guidance));
+		set(d, "summary", str(&b, pm_documents[i].summary));
+		pm_value_list_append(docs, d);
+	}
+	set(root, "documents", docs);
+	set(root, "doc", pm_value_null(a));
+	for (int k = 1; k < PM_K_COUNT; k++)
+		free(b.objs[k]);
+	return root;
+}
