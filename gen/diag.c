@@ -32,10 +32,16 @@ int pm_diag_vadd(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file
 	} else if (sev == PM_WARNING) {
 		d->warnings++;
 	}
-	if ((sev == PM_ERROR && d->errors > max) || (sev != PM_ERROR && d->n >= 4 * max)) {
+	d->last_dropped = 1;
+	if (sev == PM_ERROR && d->errors > max) {
 		d->dropped++;
 		return -1;
 	}
+	if (sev != PM_ERROR && d->n >= 4 * max) {
+		d->dropped_warnings++;
+		return -1;
+	}
+	d->last_dropped = 0;
 	d->v = pm_xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
 	pm_diag *g = &d->v[d->n++];
 	memset(g, 0, sizeof *g);
@@ -65,7 +71,7 @@ int pm_diag_add(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file,
 
 void pm_diag_hint(pm_diags *d, const char *fmt, ...)
 {
-	if (!d->n || d->dropped)
+	if (!d->n || d->last_dropped)
 		return;
 	pm_diag *g = &d->v[d->n - 1];
 	va_list ap, ap2;

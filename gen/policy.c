@@ -76,14 +76,16 @@ void ld_check_policy(ld_ctx *L)
 					 i + 1, pm_enum_names_harm[i], lv->id.s);
 		}
 	}
-	if (p->risk_levels.n < 2)
+	if (p->risk_levels.n < 2 || p->risk_levels.n > 64)
 		ld_error(L, PM_ERR_VALUE, p->risk_levels.at.line ? p->risk_levels.at : p->at,
-			 "risk policy must define at least 2 risk levels, found %zu", p->risk_levels.n);
-	for (size_t i = 0; i < p->risk_levels.n; i++)
+			 "risk policy must define 2 to 64 risk levels, found %zu", p->risk_levels.n);
+	for (size_t i = 0; i < p->risk_levels.n && i < 64; i++)
 		if (!p->risk_levels.v[i].acceptable.at.line)
 			ld_error(L, PM_ERR_VALUE, p->risk_levels.v[i].at,
 				 "risk level \"%s\" must say whether it is acceptable (acceptable: true|false)",
 				 p->risk_levels.v[i].id.s ? p->risk_levels.v[i].id.s : "?");
+	if (L->diags->errors != before)
+		return; /* wrong sizes: the rest would only repeat the problem */
 	check_unique(L, "exploitability", p->exploitability_levels.v, p->exploitability_levels.n);
 	check_unique(L, "severity", p->severity_levels.v, p->severity_levels.n);
 	check_unique(L, "risk", p->risk_levels.v, p->risk_levels.n);

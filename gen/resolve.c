@@ -191,6 +191,8 @@ static void resolve_one(ld_ctx *L, const pm_field *f, pm_ref *r, const char *own
 	ld_id *e = ids_find(L->ids, r->id.s);
 	if (!e) {
 		ld_error(L, PM_ERR_REF, r->id.at, "%s references unknown %s \"%s\" in '%s'", owner, want, r->id.s, f->key);
+		if (L->diags->last_dropped)
+			return; /* over the error cap: no hint to compute */
 		/* nearest id among the allowed kinds */
 		const char *best = NULL;
 		size_t max = pm_suggest_threshold(strlen(r->id.s)), bestd = max + 1;

@@ -65,11 +65,26 @@ static void json_item(pm_buf *b, const pm_field *f)
 	}
 }
 
+static void json_value(pm_buf *b, const pm_field *f);
+
 static void json_field(pm_buf *b, const pm_field *f)
 {
 	pm_buf_puts(b, "{\"description\": ");
 	pm_json_str(b, f->doc);
 	pm_buf_puts(b, ", ");
+	if (!(f->flags & PM_FF_REQUIRED)) {
+		/* an empty optional key (`key:`) is read as absent */
+		pm_buf_puts(b, "\"anyOf\": [{\"type\": \"null\"}, {");
+		json_value(b, f);
+		pm_buf_puts(b, "}]}");
+		return;
+	}
+	json_value(b, f);
+	pm_buf_puts(b, "}");
+}
+
+static void json_value(pm_buf *b, const pm_field *f)
+{
 	if (f->type == PM_F_OBJS) {
 		pm_buf_puts(b, "\"type\": \"array\", \"items\": ");
 		json_item(b, f);
@@ -85,7 +100,6 @@ static void json_field(pm_buf *b, const pm_field *f)
 		json_item(b, f);
 		pm_buf_puts(b, "]");
 	}
-	pm_buf_puts(b, "}");
 }
 
 static void json_object(pm_buf *b, const pm_schema *s, int depth)

@@ -87,18 +87,18 @@ static void check_file(ld_ctx *L, const pm_str *path, const char *what)
 	free(p);
 }
 
-static void check_items(ld_ctx *L, const pm_item *v, size_t n, const char *what)
+static void check_items(ld_ctx *L, const pm_item *v, size_t n, const char *what, const char *const *names)
 {
+	uint32_t first_line[32] = {0}; /* per item value: line of its first listing */
 	for (size_t i = 0; i < n; i++) {
-		if (v[i].item.v < 0 || !v[i].item.at.line)
-			continue;
-		for (size_t j = 0; j < i; j++)
-			if (v[j].item.at.line && v[j].item.v == v[i].item.v)
+		if (v[i].item.at.line && v[i].item.v >= 0 && v[i].item.v < 32) {
+			uint32_t *fl = &first_line[v[i].item.v];
+			if (*fl)
 				ld_error(L, PM_ERR_SCHEMA, v[i].item.at, "%s item %s is listed twice (first at line %u)", what,
-					 v[i].item.v >= 0 ? (strcmp(what, "labeling") == 0 ? pm_enum_names_label_item[v[i].item.v]
-											   : pm_enum_names_plan_item[v[i].item.v])
-							  : "?",
-					 v[j].item.at.line);
+					 names[v[i].item.v], *fl);
+			else
+				*fl = v[i].item.at.line;
+		}
 		if (v[i].status.at.line && v[i].status.v == PM_PROV_NOT_APPLICABLE)
 			need_rationale(L, &v[i].rationale, v[i].at, "a not_applicable item");
 		else if (!v[i].content.s && !v[i].location.s)
@@ -140,6 +140,8 @@ static void semantic_checks(ld_ctx *L)
 		if (!t->cvss.s && !t->exploitability.s && t->at.line)
 			ld_error(L, PM_ERR_SCHEMA, t->at, "%s needs a 'cvss' vector or an explicit 'exploitability' level", owner);
 		check_exploitability(L, &t->exploitability, owner);
+		if (t->cvss.s && t->residual.cvss.s && strncmp(t->cvss.s, t->residual.cvss.s, 9) != 0)
+			ld_warn(L, t->residual.cvss.at, "%s: the residual vector is not the same CVSS version as the threat's vector; their scores are not comparable", owner);
 		check_exploitability(L, &t->residual.exploitability, owner);
 	}
 	for (size_t i = 0; i < m->controls.n; i++) {
@@ -168,8 +170,9 @@ static void semantic_checks(ld_ctx *L)
 	}
 	for (size_t i = 0; i < m->sbom.files.n; i++)
 		check_file(L, &m->sbom.files.v[i].path, "SBOM file");
-	check_items(L, m->labeling.items.v, m->labeling.items.n, "labeling");
-	check_items(L, m->management_plan.items.v, m->management_plan.items.n, "management plan");
+	check_items(L, m->labeling.items.v, m->labeling.items.n, "labeling", pm_enum_names_label_item);
+	check_items(L, m->management_plan.items.v, m->management_plan.items.n, "management plan",
+		    pm_enum_names_plan_item);
 	if (m->metrics.at.line && m->metrics.period_start.s && m->metrics.period_end.s &&
 	    strcmp(m->metrics.period_end.s, m->metrics.period_start.s) < 0)
 		ld_error(L, PM_ERR_VALUE, m->metrics.period_end.at, "metrics period ends before it starts");
@@ -178,26 +181,26 @@ static void semantic_checks(ld_ctx *L)
 static void warnings(ld_ctx *L)
 {
 	pm_model *m = L->m;
-	for (size_t i = 0; i < m->assets.n; i++) {
-		/* an asset is used when a threat affects it (threat refs are counted with all others,
-		 * so look at threats directly) */
-		int used = 0;
-		for (size_t t = 0; t < m->threats.n && !used; t++)
-			for (size_t k = 0; k < m->threats.v[t].assets.n; k++)
-				if (m->threats.v[t].assets.v[k].kind == PM_K_ASSET && m->threats.v[t].assets.v[k].idx == (int32_t)i)
-					used = 1;
-		if (!used && m->assets.v[i].id.s)
+	/* one pass over the threats: which assets they affect, which controls they use */
+	unsigned char *asset_used = pm_xcalloc(m->assets.n + 1, 1);
+	unsigned char *control_used = pm_xcalloc(m->controls.n + 1, 1);
+	for (size_t t = 0; t < m->threats.n; t++) {
+		const pm_threat *th = &m->threats.v[t];
+		for (size_t k = 0; k < th->assets.n; k++)
+			if (th->assets.v[k].kind == PM_K_ASSET)
+				asset_used[th->assets.v[k].idx] = 1;
+		for (size_t k = 0; k < th->controls.n; k++)
+			if (th->controls.v[k].kind == PM_K_CONTROL)
+				control_used[th->controls.v[k].idx] = 1;
+	}
+	for (size_t i = 0; i < m->assets.n; i++)
+		if (!asset_used[i] && m->assets.v[i].id.s)
 			ld_warn(L, m->assets.v[i].at, "no threat affects asset \"%s\"", m->assets.v[i].id.s);
-	}
-	for (size_t i = 0; i < m->controls.n; i++) {
-		int used = 0;
-		for (size_t t = 0; t < m->threats.n && !used; t++)
-			for (size_t k = 0; k < m->threats.v[t].controls.n; k++)
-				if (m->threats.v[t].controls.v[k].idx == (int32_t)i && m->threats.v[t].controls.v[k].kind == PM_K_CONTROL)
-					used = 1;
-		if (!used && m->controls.v[i].id.s)
+	for (size_t i = 0; i < m->controls.n; i++)
+		if (!control_used[i] && m->controls.v[i].id.s && m->controls.v[i].status.v != PM_CS_NOT_APPLICABLE)
 			ld_warn(L, m->controls.v[i].at, "no threat is mitigated by control \"%s\"", m->controls.v[i].id.s);
-	}
+	free(asset_used);
+	free(control_used);
 	for (size_t i = 0; i < m->tests.n; i++)
 		if (ld_ref_count(L, PM_K_TEST, (int32_t)i) == 0 && m->tests.v[i].id.s)
 			ld_warn(L, m->tests.v[i].at, "test \"%s\" verifies no control", m->tests.v[i].id.s);

@@ -12,7 +12,7 @@
 #include <yaml.h>
 
 typedef struct anchor {
-	char *name;
+	char *name; /* NULL = empty slot */
 	uint32_t node;
 } anchor;
 
@@ -31,7 +31,7 @@ typedef struct builder {
 	size_t depth, cap_stack;
 	uint32_t *pending;
 	size_t n_pending, cap_pending;
-	anchor *anchors;
+	anchor *anchors; /* open-addressing hash table, power-of-two size */
 	size_t n_anchors, cap_anchors;
 	uint64_t *size; /* expanded size per node */
 	size_t cap_size;
@@ -65,19 +65,51 @@ static void push_pending(builder *b, uint32_t id)
 	b->pending[b->n_pending++] = id;
 }
 
-static int add_anchor(builder *b, const char *name, uint32_t node)
+static size_t anchor_hash(const char *s)
 {
-	/* a later anchor with the same name replaces the earlier one (YAML 1.2) */
-	for (size_t i = 0; i < b->n_anchors; i++)
-		if (strcmp(b->anchors[i].name, name) == 0) {
-			b->anchors[i].node = node;
-			return 0;
-		}
-	b->anchors = pm_xgrow(b->anchors, &b->cap_anchors, b->n_anchors + 1, sizeof *b->anchors);
-	b->anchors[b->n_anchors].name = pm_xstrdup(name);
-	b->anchors[b->n_anchors].node = node;
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (size_t)h;
+}
+
+static anchor *anchor_slot(const builder *b, const char *name)
+{
+	size_t mask = b->cap_anchors - 1, i = anchor_hash(name) & mask;
+	while (b->anchors[i].name && strcmp(b->anchors[i].name, name) != 0)
+		i = (i + 1) & mask;
+	return &b->anchors[i];
+}
+
+/* A later anchor with the same name replaces the earlier one (YAML 1.2). */
+static void add_anchor(builder *b, const char *name, uint32_t node)
+{
+	if (2 * (b->n_anchors + 1) > b->cap_anchors) {
+		anchor *old = b->anchors;
+		size_t ocap = b->cap_anchors;
+		b->cap_anchors = ocap ? 2 * ocap : 64;
+		b->anchors = pm_xcalloc(b->cap_anchors, sizeof *b->anchors);
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].name)
+				*anchor_slot(b, old[i].name) = old[i];
+		free(old);
+	}
+	anchor *a = anchor_slot(b, name);
+	if (a->name) {
+		a->node = node;
+		return;
+	}
+	a->name = pm_xstrdup(name);
+	a->node = node;
 	b->n_anchors++;
-	return 0;
+}
+
+static const anchor *find_anchor(const builder *b, const char *name)
+{
+	if (!b->cap_anchors)
+		return NULL;
+	const anchor *a = anchor_slot(b, name);
+	return a->name ? a : NULL;
 }
 
 static int node_is_open(const builder *b, uint32_t node)
@@ -191,13 +223,11 @@ static int on_event(builder *b, const yaml_event_t *ev)
 			snprintf(buf, sizeof buf, "%zu", b->lim->max_aliases);
 			return fail(b, m, "more than %s aliases in one file", buf);
 		}
-		for (size_t i = b->n_anchors; i-- > 0;) {
-			if (strcmp(b->anchors[i].name, name) != 0)
-				continue;
-			uint32_t target = b->anchors[i].node;
-			if (node_is_open(b, target))
+		const anchor *an = find_anchor(b, name);
+		if (an) {
+			if (node_is_open(b, an->node))
 				return fail(b, m, "alias *%s refers to a node that contains it (recursive structure)", name);
-			return attach(b, target, m);
+			return attach(b, an->node, m);
 		}
 		return fail(b, m, "alias *%s refers to an undefined anchor", name);
 	}
@@ -246,7 +276,7 @@ int yt_parse(yt_doc *doc, const char *data, size_t len, const char *file, pm_are
 			break;
 	}
 	yaml_parser_delete(&p);
-	for (size_t i = 0; i < b.n_anchors; i++)
+	for (size_t i = 0; i < b.cap_anchors; i++)
 		free(b.anchors[i].name);
 	free(b.anchors);
 	free(b.stack);

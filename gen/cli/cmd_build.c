@@ -154,7 +154,7 @@ int pm_cmd_build(int argc, char **argv)
 	unsigned formats = FMT_MD | FMT_HTML;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:t:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:t:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			outdir = optarg;
@@ -170,7 +170,7 @@ int pm_cmd_build(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return PM_EXIT_OK;
 		default:
-			return pm_msg_usage("build", "invalid option");
+			return pm_cli_bad_option("build", c, argv);
 		}
 	}
 	if (!outdir)

@@ -24,12 +24,12 @@ int pm_cmd_data(int argc, char **argv)
 	};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		if (c == 'h') {
 			fputs(usage_text, stdout);
 			return PM_EXIT_OK;
 		}
-		return pm_msg_usage("data", "invalid option");
+		return pm_cli_bad_option("data", c, argv);
 	}
 	if (optind >= argc)
 		return pm_msg_usage("data", "no model file given");

@@ -28,12 +28,12 @@ int pm_cmd_explain(int argc, char **argv)
 	};
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
 		if (c == 'h') {
 			fputs(usage_text, stdout);
 			return PM_EXIT_OK;
 		}
-		return pm_msg_usage("explain", "invalid option");
+		return pm_cli_bad_option("explain", c, argv);
 	}
 	if (argc - optind < 2)
 		return pm_msg_usage("explain", "need one or more model files and a threat id");

@@ -24,14 +24,14 @@ int pm_cmd_schema(int argc, char **argv)
 	const char *format = "json";
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+f:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:h", options, NULL)) != -1) {
 		if (c == 'f')
 			format = optarg;
 		else if (c == 'h') {
 			fputs(usage_text, stdout);
 			return PM_EXIT_OK;
 		} else
-			return pm_msg_usage("schema", "invalid option");
+			return pm_cli_bad_option("schema", c, argv);
 	}
 	if (optind < argc)
 		return pm_msg_usage("schema", "unexpected argument '%s'", argv[optind]);

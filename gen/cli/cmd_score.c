@@ -32,7 +32,7 @@ int pm_cmd_score(int argc, char **argv)
 	pm_register_format fmt = PM_REGISTER_TEXT;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+f:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -48,7 +48,7 @@ int pm_cmd_score(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return PM_EXIT_OK;
 		default:
-			return pm_msg_usage("score", "invalid option");
+			return pm_cli_bad_option("score", c, argv);
 		}
 	}
 	if (optind >= argc)

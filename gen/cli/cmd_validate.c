@@ -44,7 +44,7 @@ int pm_cmd_validate(int argc, char **argv)
 	size_t max_errors = 0;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+qWh", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qWh", options, NULL)) != -1) {
 		switch (c) {
 		case 'q':
 			quiet = 1;
@@ -64,7 +64,7 @@ int pm_cmd_validate(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return PM_EXIT_OK;
 		default:
-			return pm_msg_usage("validate", "invalid option");
+			return pm_cli_bad_option("validate", c, argv);
 		}
 	}
 	if (optind >= argc)
@@ -87,6 +87,7 @@ int pm_cmd_validate(int argc, char **argv)
 			}
 		}
 		diags.n = k;
+		diags.dropped_warnings = 0;
 	}
 	int rc = pm_msg_diags(stderr, &diags);
 	if (!quiet) {

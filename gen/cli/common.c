@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "premarket/load.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -39,4 +40,14 @@ long long pm_cli_source_date_epoch(void)
 	char *end;
 	long long v = strtoll(e, &end, 10);
 	return *end || v < 0 ? -1 : v;
+}
+
+int pm_cli_bad_option(const char *sub, int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+	if (c == ':')
+		return pm_msg_usage(sub, "option '%s' needs a value", arg);
+	if (optopt)
+		return pm_msg_usage(sub, "unknown option '-%c'", optopt);
+	return pm_msg_usage(sub, "unknown option '%s'", arg);
 }

@@ -50,8 +50,11 @@ static void usage(FILE *out)
 	      out);
 }
 
+#include <getopt.h>
+
 int main(int argc, char **argv)
 {
+	opterr = 0; /* every command reports bad options itself (pm_cli_bad_option) */
 	if (argc < 2)
 		return pm_msg_usage(NULL, "no command given");
 	const char *cmd = argv[1];

@@ -47,9 +47,11 @@ typedef struct pm_diags {
 	size_t n, cap;
 	size_t errors;     /**< errors counted, recorded or not */
 	size_t warnings;   /**< warnings counted, recorded or not */
-	size_t dropped;    /**< diagnostics not recorded because of max_errors */
+	size_t dropped;    /**< errors not recorded because of max_errors */
+	size_t dropped_warnings; /**< warnings and notes not recorded (cap: 4 x max_errors) */
 	size_t max_errors; /**< 0 = default (100) */
 	unsigned kinds;    /**< bit (1u << kind) set for every error kind seen */
+	int last_dropped;  /**< the last pm_diag_add() was not recorded (a hint would go nowhere) */
 } pm_diags;
 
 #define PM_DEFAULT_MAX_ERRORS 100

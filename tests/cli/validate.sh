@@ -29,12 +29,26 @@ rc=0
 what=
 
 # run DESCRIPTION ARG... — run premarket with ARGs (at most 10 s); stdout goes to
-# $tmp/out, stderr to $tmp/err, the exit status to $rc.
+# $tmp/out, stderr to $tmp/err, the exit status to $rc.  A run that times out,
+# dies from a signal or prints a sanitizer report fails at once.
 run() {
 	what=$1
 	shift
-	timeout 10 "$BIN" "$@" >"$tmp/out" 2>"$tmp/err"
+	timeout 10 "$BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
 	rc=$?
+	sane
+}
+
+# sane — the last run finished by itself and printed no sanitizer report.
+sane() {
+	checks=$((checks + 1))
+	if [ "$rc" -eq 124 ]; then
+		fail "did not finish within 10 s"
+	elif [ "$rc" -gt 128 ]; then
+		fail "killed by signal $((rc - 128))"
+	elif grep -Eq '(ERROR: [A-Za-z]*Sanitizer|SUMMARY: [A-Za-z]*Sanitizer|runtime error: )' "$tmp/err"; then
+		fail "sanitizer report"
+	fi
 }
 
 fail() {
@@ -293,9 +307,10 @@ mkdir -p "$tmp/inc/parts/more" "$tmp/elsewhere"
 	sed -n '/^assets:/,/^zones:/p' "$tmp/split/threats.yaml" | sed '$d'
 } >"$tmp/inc/parts/threats.yaml"
 sed -n '/^zones:/,$p' "$tmp/split/threats.yaml" >"$tmp/inc/parts/more/zones.yaml"
-(cd "$tmp/elsewhere" && timeout 10 "$BIN" validate ../inc/main.yaml >"$tmp/out" 2>"$tmp/err")
+(cd "$tmp/elsewhere" && timeout 10 "$BIN" validate ../inc/main.yaml </dev/null >"$tmp/out" 2>"$tmp/err")
 rc=$?
 what="include chain main.yaml -> parts/threats.yaml -> more/zones.yaml, run from another folder"
+sane
 exit_is 0
 empty out
 has err '^Split Thermometer: valid: 4 objects in 3 files, 0 warnings$'
@@ -343,7 +358,7 @@ for form in --max-errors=3 "--max-errors 3"; do
 	checks=$((checks + 1))
 	n=$(grep -c ': error: ' "$tmp/err")
 	[ "$n" = 3 ] || fail "$n error lines, want 3"
-	has err '^premarket: note: 117 more problems not shown \(limit 3 errors\)$'
+	has err '^premarket: note: 117 more errors not shown \(limit 3 errors\)$'
 	has err '^premarket: 120 errors, 0 warnings$'
 done
 
@@ -375,6 +390,13 @@ run "validate -W on a model with 500 warnings" validate -W "$tmp/many-warnings.y
 exit_is 0
 hasnt err 'warning:'
 hasnt err 'not shown'
+
+# Without -W, the warnings that do not fit are counted as warnings, not errors.
+run "validate on a model with 500 warnings" validate "$tmp/many-warnings.yaml"
+exit_is 0
+has err '^premarket: note: [0-9]+ more warnings? not shown'
+hasnt err 'more (errors|problems) not shown'
+has err ': valid: 504 objects in 1 file, 500 warnings$'
 
 # -W keeps errors.
 run "validate -W on a broken model" validate -W tests/bad/dangling-ref.yaml
