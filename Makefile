@@ -64,10 +64,12 @@ golden: $(BIN)
 
 test: unit golden
 
-# The same tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+# The same tests under AddressSanitizer + UndefinedBehaviorSanitizer.  GCC reports
+# false "null format string" truncation warnings when -fsanitize=undefined adds
+# null checks to format parameters, so that one warning is off in this build.
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
-		EXTRA_CFLAGS="$(SAN_FLAGS)" EXTRA_LDFLAGS="$(SAN_FLAGS)" test
+		EXTRA_CFLAGS="$(SAN_FLAGS) -Wno-format-truncation" EXTRA_LDFLAGS="$(SAN_FLAGS)" test
 
 check: deps
 	@$(MAKE) --no-print-directory test

@@ -16,7 +16,7 @@ static int is_dir(const char *p)
 
 const char *pm_datadir(void)
 {
-	static char dir[PATH_MAX];
+	static char dir[PATH_MAX + 64];
 	const char *env = getenv("PREMARKET_DATADIR");
 	if (env && *env)
 		return env;

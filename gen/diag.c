@@ -50,12 +50,7 @@ int pm_diag_vadd(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file
 	g->file = file ? pm_xstrdup(file) : NULL;
 	g->line = line;
 	g->col = col;
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	g->msg = pm_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(g->msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap2);
-	va_end(ap2);
+	g->msg = pm_xvasprintf(fmt, ap);
 	return -1;
 }
 
@@ -74,15 +69,11 @@ void pm_diag_hint(pm_diags *d, const char *fmt, ...)
 	if (!d->n || d->last_dropped)
 		return;
 	pm_diag *g = &d->v[d->n - 1];
-	va_list ap, ap2;
+	va_list ap;
 	va_start(ap, fmt);
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	free(g->hint);
-	g->hint = pm_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(g->hint, n > 0 ? (size_t)n + 1 : 1, fmt, ap2);
-	va_end(ap2);
+	g->hint = pm_xvasprintf(fmt, ap);
+	va_end(ap);
 }
 
 int pm_diags_has(const pm_diags *d, pm_errkind kind)

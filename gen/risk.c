@@ -405,6 +405,12 @@ int pm_risk_compute(pm_model *m, pm_diags *diags)
 		}
 	}
 	aggregate(m);
+	R->vuln_base_tenths = pm_xcalloc(m->vulnerabilities.n + 1, sizeof *R->vuln_base_tenths);
+	for (size_t i = 0; i < m->vulnerabilities.n; i++) {
+		pm_cvss v;
+		const char *s = m->vulnerabilities.v[i].cvss.s;
+		R->vuln_base_tenths[i] = s && pm_cvss_parse(s, &v, NULL) == 0 ? base_score(&v) : -1;
+	}
 	return 0;
 }
 
@@ -414,5 +420,6 @@ void pm_register_free(pm_register *r)
 	free(r->by_asset);
 	free(r->by_component);
 	free(r->by_zone);
+	free(r->vuln_base_tenths);
 	memset(r, 0, sizeof *r);
 }

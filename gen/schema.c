@@ -120,6 +120,7 @@ static const pm_field rm_fields[] = {
 	F(pm_risk_management, safety_risk_transfer, PM_F_TEXT, 0, "How security risks with safety impact enter the ISO 14971 safety risk management.", "Each uncontrolled risk becomes a hazardous situation in RMF-12"),
 	F(pm_risk_management, residual_risk_conclusion, PM_F_TEXT, 0, "The manufacturer's overall residual-risk conclusion.", "All residual risks are controlled"),
 	F(pm_risk_management, benefit_risk, PM_F_TEXT, 0, "Benefit-risk rationale for any residual risk outside the acceptance criteria.", NULL),
+	F(pm_risk_management, anomaly_criteria, PM_F_TEXT, 0, "Criteria and rationale for how security-relevant anomalies are handled (G25 V.A.5).", "Anomalies with a CWE in the CWE Top 25 are fixed before release"),
 	FO(pm_risk_management, risk_transfers, PM_F_OBJS, schema_transfer, 0, "Risks transferred to users.", NULL),
 };
 static SCHEMA(schema_rm, "risk_management", "risk_management", PM_K_NONE, pm_risk_management, rm_fields,

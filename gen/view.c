@@ -51,6 +51,13 @@ static const char *label_of(const char *v, char *buf, size_t n)
 		{"global_system", "Global system view"}, {"multi_patient_harm", "Multi-patient harm view"},
 		{"updatability", "Updatability/patchability view"}, {"security_use_case", "Security use case view"},
 		{"healthcare_facility", "healthcare facility"},
+		{"sca_scan", "SCA scan"}, {"cisa_kev", "CISA KEV catalog"}, {"nvd_monitoring", "NVD monitoring"},
+		{"internal_independent", "internal, independent of the developers"}, {"third_party", "third party"},
+		{"static_analysis", "static code analysis"}, {"dynamic_analysis", "dynamic code analysis"},
+		{"penetration", "penetration testing"}, {"fuzz", "fuzz testing"}, {"attack_surface", "attack surface analysis"},
+		{"vulnerability_chaining", "vulnerability chaining"}, {"security_requirements", "security requirements testing"},
+		{"threat_mitigation", "threat mitigation testing"}, {"cyclonedx-json", "CycloneDX JSON"},
+		{"cyclonedx-xml", "CycloneDX XML"}, {"spdx-json", "SPDX JSON"}, {"spdx-tag-value", "SPDX tag-value"},
 	};
 	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
 		if (strcmp(v, special[i][0]) == 0)
@@ -208,7 +215,7 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 	if (at->line) {
 		char src[600];
 		snprintf(src, sizeof src, "%s:%u:%u", pm_model_file(b->m, *at), at->line, at->col);
-		set(map, "source", dup(b, src));
+		set(map, "defined_at", dup(b, src));
 	}
 	const char *nm = obj_name(s, obj);
 	if (nm && !pm_schema_field(s, "name"))
@@ -314,6 +321,21 @@ static void finish_list(vb *b, pm_value *map, const char *key, pm_value *list)
 {
 	char k[96];
 	set(map, key, list);
+	pm_buf text;
+	pm_buf_init(&text, 0);
+	for (size_t i = 0; i < pm_value_count(list); i++) {
+		const pm_value *id = pm_value_map_get(pm_value_list_at(list, i), "id");
+		size_t len;
+		const char *t = id ? pm_value_text(id, &len) : NULL;
+		if (t) {
+			if (text.len)
+				pm_buf_puts(&text, ", ");
+			pm_buf_put(&text, t, len);
+		}
+	}
+	snprintf(k, sizeof k, "%s_text", key);
+	set(map, k, dup(b, text.data ? text.data : ""));
+	pm_buf_free(&text);
 	snprintf(k, sizeof k, "has_%s", key);
 	set(map, k, pm_value_bool(b->a, pm_value_count(list) > 0));
 	snprintf(k, sizeof k, "n_%s", key);
@@ -532,6 +554,114 @@ static void derive(vb *b, pm_value *root)
 					append_unique(vulns, b->objs[PM_K_VULNERABILITY][v]);
 		finish_list(b, b->objs[PM_K_SBOM_COMPONENT][s], "run_by", runs);
 		finish_list(b, b->objs[PM_K_SBOM_COMPONENT][s], "vulnerabilities", vulns);
+	}
+
+	/* interfaces: their component, and all of them in one list */
+	pm_value *ifs = pm_value_list(b->a);
+	for (size_t i = 0; i < m->n_objs[PM_K_INTERFACE]; i++) {
+		const pm_interface *itf = m->objs[PM_K_INTERFACE][i];
+		pm_value *im = b->objs[PM_K_INTERFACE][i];
+		set(im, "component", itf->component >= 0 ? b->objs[PM_K_COMPONENT][itf->component] : pm_value_null(b->a));
+		set(im, "used", pm_value_bool(b->a, itf->status.v == PM_IFS_USED));
+		pm_value_list_append(ifs, im);
+	}
+	finish_list(b, root, "interfaces", ifs);
+	/* views: provided or not */
+	for (size_t i = 0; i < m->views.n; i++) {
+		int na = m->views.v[i].status.at.line && m->views.v[i].status.v == PM_PROV_NOT_APPLICABLE;
+		set(b->objs[PM_K_VIEW][i], "not_applicable", pm_value_bool(b->a, na));
+		set(b->objs[PM_K_VIEW][i], "provided", pm_value_bool(b->a, !na));
+	}
+	/* assets: the use cases covering them */
+	for (size_t a = 0; a < m->assets.n; a++) {
+		pm_value *l = pm_value_list(b->a);
+		for (size_t u = 0; u < m->use_cases.n; u++)
+			for (size_t k = 0; k < m->use_cases.v[u].functions.n; k++)
+				if (m->use_cases.v[u].functions.v[k].kind == PM_K_ASSET && m->use_cases.v[u].functions.v[k].idx == (int32_t)a)
+					append_unique(l, b->objs[PM_K_USE_CASE][u]);
+		finish_list(b, b->objs[PM_K_ASSET][a], "use_cases", l);
+	}
+	/* vulnerabilities: base score; KEV list */
+	pm_value *kev = pm_value_list(b->a);
+	for (size_t i = 0; i < m->vulnerabilities.n; i++) {
+		pm_value *vm = b->objs[PM_K_VULNERABILITY][i];
+		int t = R->vuln_base_tenths ? R->vuln_base_tenths[i] : -1;
+		char sc[16];
+		set(vm, "base", t >= 0 ? dup(b, pm_cvss_score_str(t, sc, sizeof sc)) : pm_value_null(b->a));
+		set(vm, "base_severity", t >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(t))) : pm_value_null(b->a));
+		if (m->vulnerabilities.v[i].kev.v)
+			pm_value_list_append(kev, vm);
+	}
+	finish_list(b, root, "kev_vulnerabilities", kev);
+	/* coverage gaps */
+	pm_value *tw = pm_value_list(b->a), *cw = pm_value_list(b->a);
+	for (size_t i = 0; i < m->threats.n; i++)
+		if (!m->threats.v[i].controls.n)
+			pm_value_list_append(tw, b->objs[PM_K_THREAT][i]);
+	for (size_t i = 0; i < m->controls.n; i++)
+		if (!m->controls.v[i].tests.n && m->controls.v[i].status.v != PM_CS_NOT_APPLICABLE)
+			pm_value_list_append(cw, b->objs[PM_K_CONTROL][i]);
+	finish_list(b, root, "threats_without_controls", tw);
+	finish_list(b, root, "controls_without_tests", cw);
+	/* control counts by status */
+	pm_value *cs = pm_value_map(b->a);
+	for (int st = 0; st < PM_N_CONTROL_STATUS; st++) {
+		size_t n = 0;
+		for (size_t i = 0; i < m->controls.n; i++)
+			n += m->controls.v[i].status.v == st;
+		set(cs, pm_enum_names_control_status[st], pm_value_number(b->a, (double)n));
+	}
+	set(root, "control_status_counts", cs);
+	/* register entries per risk level, before and after */
+	pm_value *rc = pm_value_list(b->a);
+	for (size_t lvl = 0; lvl < p->risk_levels.n; lvl++) {
+		size_t nb = 0, na = 0;
+		for (size_t k = 0; k < R->n; k++) {
+			nb += R->v[k].before.risk == (int)lvl;
+			na += R->v[k].after.risk == (int)lvl;
+		}
+		pm_value *e = pm_value_map(b->a);
+		set(e, "risk", str(b, p->risk_levels.v[lvl].id.s));
+		set(e, "risk_name", str(b, p->risk_levels.v[lvl].name.s));
+		set(e, "acceptable", pm_value_bool(b->a, p->risk_levels.v[lvl].acceptable.v));
+		set(e, "before", pm_value_number(b->a, (double)nb));
+		set(e, "after", pm_value_number(b->a, (double)na));
+		pm_value_list_append(rc, e);
+	}
+	set(root, "risk_level_counts", rc);
+	/* the ten test kinds of G25 V.C, with their evidence */
+	pm_value *tk = pm_value_list(b->a);
+	for (int k = 0; k < PM_N_TEST_KIND; k++) {
+		pm_value *km = pm_value_map(b->a), *l = pm_value_list(b->a);
+		set(km, "kind", str(b, pm_enum_names_test_kind[k]));
+		set(km, "label", label(b, pm_enum_names_test_kind[k]));
+		for (size_t i = 0; i < m->tests.n; i++)
+			if (m->tests.v[i].kind.v == k)
+				pm_value_list_append(l, b->objs[PM_K_TEST][i]);
+		finish_list(b, km, "tests", l);
+		set(km, "missing", pm_value_bool(b->a, pm_value_count(l) == 0));
+		pm_value_list_append(tk, km);
+	}
+	finish_list(b, root, "test_kinds", tk);
+	/* lifecycle phases with their threats (G25 V.A.1) */
+	pm_value *lp = pm_value_list(b->a);
+	for (int ph = 0; ph < PM_N_LIFECYCLE; ph++) {
+		pm_value *pmv = pm_value_map(b->a), *l = pm_value_list(b->a);
+		set(pmv, "phase", str(b, pm_enum_names_lifecycle[ph]));
+		set(pmv, "label", label(b, pm_enum_names_lifecycle[ph]));
+		for (size_t i = 0; i < m->threats.n; i++)
+			if (m->threats.v[i].lifecycle.at.line && m->threats.v[i].lifecycle.v == ph)
+				pm_value_list_append(l, b->objs[PM_K_THREAT][i]);
+		finish_list(b, pmv, "threats", l);
+		pm_value_list_append(lp, pmv);
+	}
+	finish_list(b, root, "lifecycle_phases", lp);
+	/* the current revision */
+	pm_value *dev = (pm_value *)pm_value_map_get(root, "device");
+	if (dev && pm_value_type(dev) == PM_VALUE_MAP) {
+		const pm_value *revs = pm_value_map_get(dev, "revisions");
+		size_t nr = revs ? pm_value_count(revs) : 0;
+		set(dev, "current_revision", nr ? (pm_value *)pm_value_list_at(revs, nr - 1) : pm_value_null(b->a));
 	}
 
 	/* controls by the eight FDA categories */

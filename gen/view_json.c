@@ -10,7 +10,7 @@
 
 static int is_object(const pm_value *v)
 {
-	return pm_value_type(v) == PM_VALUE_MAP && pm_value_map_get(v, "source") && pm_value_map_get(v, "id");
+	return pm_value_type(v) == PM_VALUE_MAP && pm_value_map_get(v, "defined_at") && pm_value_map_get(v, "id");
 }
 
 static void indent(pm_buf *b, int n)
@@ -20,7 +20,7 @@ static void indent(pm_buf *b, int n)
 		pm_buf_puts(b, "  ");
 }
 
-static void emit(pm_buf *b, const pm_value *v, int depth, int in_object)
+static void emit(pm_buf *b, const pm_value *v, int depth, int in_object, int owned)
 {
 	size_t len;
 	switch (pm_value_type(v)) {
@@ -51,7 +51,7 @@ static void emit(pm_buf *b, const pm_value *v, int depth, int in_object)
 			if (i)
 				pm_buf_putc(b, ',');
 			indent(b, depth + 1);
-			emit(b, pm_value_list_at(v, i), depth + 1, in_object);
+			emit(b, pm_value_list_at(v, i), depth + 1, in_object, owned);
 		}
 		if (n)
 			indent(b, depth);
@@ -60,9 +60,9 @@ static void emit(pm_buf *b, const pm_value *v, int depth, int in_object)
 	}
 	case PM_VALUE_MAP: {
 		int obj = is_object(v);
-		if (obj && in_object) {
+		if (obj && in_object && !owned) {
 			pm_buf_puts(b, "{\"$ref\": ");
-			emit(b, pm_value_map_get(v, "id"), depth, 1);
+			emit(b, pm_value_map_get(v, "id"), depth, 1, 0);
 			pm_buf_putc(b, '}');
 			break;
 		}
@@ -80,7 +80,9 @@ static void emit(pm_buf *b, const pm_value *v, int depth, int in_object)
 			pm_json_str(b, tmp.data ? tmp.data : "");
 			pm_buf_free(&tmp);
 			pm_buf_puts(b, ": ");
-			emit(b, pm_value_map_value_at(v, i), depth + 1, in_object || obj);
+			/* interfaces and findings are owned by their component / test: print them there */
+			int own = obj && ((kl == 10 && memcmp(k, "interfaces", 10) == 0) || (kl == 8 && memcmp(k, "findings", 8) == 0));
+			emit(b, pm_value_map_value_at(v, i), depth + 1, in_object || obj, own);
 		}
 		if (n)
 			indent(b, depth);
@@ -92,7 +94,7 @@ static void emit(pm_buf *b, const pm_value *v, int depth, int in_object)
 
 int pm_view_json(const pm_value *root, pm_buf *out)
 {
-	emit(out, root, 0, 0);
+	emit(out, root, 0, 0, 0);
 	pm_buf_putc(out, '\n');
 	return out->overflow ? -1 : 0;
 }

@@ -60,17 +60,28 @@ char *pm_xstrdup(const char *s)
 	return pm_xstrndup(s, strlen(s));
 }
 
-char *pm_xasprintf(const char *fmt, ...)
+char *pm_xvasprintf(const char *fmt, va_list ap)
 {
-	va_list ap, ap2;
-	va_start(ap, fmt);
+	char small[256];
+	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
 	if (n < 0)
 		n = 0;
 	char *p = pm_xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap2);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap2);
 	va_end(ap2);
+	return p;
+}
+
+char *pm_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *p = pm_xvasprintf(fmt, ap);
+	va_end(ap);
 	return p;
 }

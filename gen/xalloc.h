@@ -10,4 +10,6 @@ void *pm_xgrow(void *p, size_t *cap, size_t need, size_t size);
 char *pm_xstrdup(const char *s);
 char *pm_xstrndup(const char *s, size_t n);
 char *pm_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#include <stdarg.h>
+char *pm_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 #endif

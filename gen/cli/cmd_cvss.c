@@ -224,7 +224,7 @@ int pm_cmd_cvss(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", lopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", lopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
 			tsv = 1;
@@ -233,9 +233,7 @@ int pm_cmd_cvss(int argc, char **argv)
 			usage(stdout);
 			return fflush(stdout) == 0 && !ferror(stdout) ? PM_EXIT_OK : PM_EXIT_OUTPUT;
 		default:
-			if (optopt && optopt != 't')
-				return pm_msg_usage("cvss", "unknown option '-%c'", optopt);
-			return pm_msg_usage("cvss", "invalid option '%s'", argv[optind - 1]);
+			return pm_cli_bad_option("cvss", c, argv);
 		}
 	}
 

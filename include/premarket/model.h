@@ -157,7 +157,7 @@ typedef struct pm_risk_management {
 	pm_mark at;
 	pm_str plan_reference, methodology, methodology_rationale;
 	pm_strs assumptions;
-	pm_str safety_risk_transfer, residual_risk_conclusion, benefit_risk;
+	pm_str safety_risk_transfer, residual_risk_conclusion, benefit_risk, anomaly_criteria;
 	PM_LIST(pm_risk_transfer) risk_transfers;
 } pm_risk_management;
 

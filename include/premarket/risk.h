@@ -64,6 +64,7 @@ typedef struct pm_register {
 	size_t n;
 	pm_risk_summary *by_asset, *by_component, *by_zone; /**< indexed like the model lists */
 	pm_risk_summary device;
+	int *vuln_base_tenths;  /**< base score of each vulnerability's vector, -1 when it has none */
 } pm_register;
 
 /** Map a harm level (enum pm_harm_v) to the CVSS security requirement value
