@@ -53,6 +53,12 @@ static int is_null(const yt_node *n)
 	       strcmp(n->s, "Null") == 0 || strcmp(n->s, "NULL") == 0;
 }
 
+/* No value at all: null, "", or an empty list or mapping. */
+static int is_empty(const yt_node *n)
+{
+	return is_null(n) || n->n == 0;
+}
+
 static pm_mark mark_of(const ld_file *F, const yt_node *n)
 {
 	pm_mark m = {F->index, n->line, n->col};
@@ -78,14 +84,14 @@ int ld_warn(ld_ctx *L, pm_mark at, const char *fmt, ...)
 }
 
 /* Name of the object for messages: `threat "T-1"` or just `threat`. */
-static void obj_label(char *buf, size_t len, const pm_schema *s, const void *obj)
+static void obj_label(char *buf, size_t len, const pm_schema *s, const char *what, const void *obj)
 {
 	const pm_field *id = pm_schema_field(s, "id");
 	const pm_str *v = id ? (const pm_str *)((const char *)obj + id->offset) : NULL;
 	if (v && v->s && id->type == PM_F_ID)
-		snprintf(buf, len, "%s \"%s\"", s->name, v->s);
+		snprintf(buf, len, "%s \"%s\"", what, v->s);
 	else
-		snprintf(buf, len, "%s", s->name);
+		snprintf(buf, len, "%s", what);
 }
 
 /* ---- scalar checks ----------------------------------------------------------------- */
@@ -108,6 +114,25 @@ int ld_valid_date(const char *s)
 	return d <= mdays[mo - 1] + (mo == 2 && leap);
 }
 
+const char *ld_date_hint(const char *s, char *buf, size_t len)
+{
+	int y, mo, d;
+	int shape = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+	for (int i = 0; shape && i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			shape = 0;
+	if (!shape || sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3)
+		return "write dates as YYYY-MM-DD, e.g. 2026-03-31";
+	if (y < 1900)
+		return "years before 1900 are not accepted";
+	if (mo < 1 || mo > 12)
+		return "months are 01 to 12";
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	snprintf(buf, len, "%04d-%02d has days 01 to %02d", y, mo, mdays[mo - 1] + (mo == 2 && leap));
+	return buf;
+}
+
 static int valid_id(const char *s, size_t n)
 {
 	if (n == 0 || n > 128)
@@ -123,7 +148,7 @@ static int valid_id(const char *s, size_t n)
 
 /* ---- filling values -------------------------------------------------------------------- */
 
-static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, void *obj, const yt_node *n);
+static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char *what, void *obj, const yt_node *n);
 
 static int want_scalar(ld_ctx *L, const ld_file *F, const pm_field *f, const yt_node *v)
 {
@@ -148,14 +173,17 @@ static void fill_str(ld_ctx *L, const ld_file *F, const pm_field *f, pm_str *out
 		break;
 	case PM_F_DATE:
 		if (!ld_valid_date(v->s)) {
+			char hint[80];
 			ld_error(L, PM_ERR_SCHEMA, at, "'%s' is not a valid date: \"%s\"", f->key, v->s);
-			pm_diag_hint(L->diags, "write dates as YYYY-MM-DD, e.g. 2026-03-31");
+			pm_diag_hint(L->diags, "%s", ld_date_hint(v->s, hint, sizeof hint));
 			return;
 		}
 		break;
 	case PM_F_CVSS:
-		if (ld_check_cvss(L, at, !v->plain, f->key, v->s) < 0)
+		if (ld_check_cvss(L, at, !v->plain, f->key, v->s) < 0) {
+			out->at = at; /* present, though invalid: no "needs a vector" error on top */
 			return;
+		}
 		break;
 	case PM_F_EFFECT:
 		if (ld_check_effect(L, at, !v->plain, f->key, v->s) < 0)
@@ -273,8 +301,11 @@ static void fill_num(ld_ctx *L, const ld_file *F, const pm_field *f, pm_num *out
 	char *end = NULL;
 	errno = 0;
 	double d = strtod(v->s, &end);
-	if (!v->plain || v->n == 0 || *end != '\0' || errno == ERANGE || !isfinite(d)) {
+	int plain = v->plain || v->tag == YT_TAG_INT || v->tag == YT_TAG_FLOAT;
+	if (!plain || v->n == 0 || *end != '\0' || errno == ERANGE || !isfinite(d)) {
 		ld_error(L, PM_ERR_SCHEMA, mark_of(F, v), "'%s' must be a number, found \"%s\"", f->key, v->s);
+		if (!plain && v->n && *end == '\0')
+			pm_diag_hint(L->diags, "quoted and !!str values are strings; write it unquoted: %s", v->s);
 		return;
 	}
 	if (d < f->min || d > f->max) {
@@ -291,7 +322,8 @@ static void fill_bool(ld_ctx *L, const ld_file *F, const pm_field *f, pm_bool *o
 	if (!want_scalar(L, F, f, v))
 		return;
 	static const char *const t[] = {"true", "True", "TRUE"}, *const fa[] = {"false", "False", "FALSE"};
-	for (int i = 0; i < 3 && v->plain; i++) {
+	int plain = v->plain || v->tag == YT_TAG_BOOL;
+	for (int i = 0; i < 3 && plain; i++) {
 		if (strcmp(v->s, t[i]) == 0 || strcmp(v->s, fa[i]) == 0) {
 			out->v = strcmp(v->s, t[i]) == 0;
 			out->at = mark_of(F, v);
@@ -299,6 +331,9 @@ static void fill_bool(ld_ctx *L, const ld_file *F, const pm_field *f, pm_bool *o
 		}
 	}
 	ld_error(L, PM_ERR_SCHEMA, mark_of(F, v), "'%s' must be true or false, found \"%s\"", f->key, v->s);
+	for (int i = 0; i < 3 && !plain; i++)
+		if (strcmp(v->s, t[i]) == 0 || strcmp(v->s, fa[i]) == 0)
+			pm_diag_hint(L->diags, "quoted and !!str values are strings; write it unquoted: %s", v->s);
 }
 
 /* Append the items of a list-of-mappings node to the list at dst. */
@@ -318,7 +353,7 @@ static void fill_obj_list(ld_ctx *L, const ld_file *F, const pm_field *f, void *
 	if (old_n)
 		memcpy(arr, old, old_n * size);
 	for (size_t i = 0; i < v->n; i++)
-		fill_obj(L, F, f->sub, arr + (old_n + i) * size, yt_child(F->doc, v, i));
+		fill_obj(L, F, f->sub, f->sub->name, arr + (old_n + i) * size, yt_child(F->doc, v, i));
 	size_t n = old_n + v->n;
 	memcpy(dst, &arr, sizeof arr);
 	memcpy((char *)dst + sizeof(void *), &n, sizeof n);
@@ -340,6 +375,8 @@ static void fill_field(ld_ctx *L, const ld_file *F, const pm_field *f, void *obj
 	case PM_F_EFFECT:
 		if (want_scalar(L, F, f, v))
 			fill_str(L, F, f, dst, v);
+		else if (f->type == PM_F_CVSS)
+			((pm_str *)dst)->at = mark_of(F, v); /* present, though invalid */
 		break;
 	case PM_F_NUM:
 		fill_num(L, F, f, dst, v);
@@ -374,7 +411,7 @@ static void fill_field(ld_ctx *L, const ld_file *F, const pm_field *f, void *obj
 			pm_diag_hint(L->diags, "a model has one '%s' section; merge the two", f->key);
 			break;
 		}
-		fill_obj(L, F, f->sub, dst, v);
+		fill_obj(L, F, f->sub, f->key, dst, v);
 		break;
 	}
 	case PM_F_OBJS:
@@ -383,27 +420,27 @@ static void fill_field(ld_ctx *L, const ld_file *F, const pm_field *f, void *obj
 	}
 }
 
-static void unknown_key(ld_ctx *L, const ld_file *F, const pm_schema *s, const yt_node *k)
+static void unknown_key(ld_ctx *L, const ld_file *F, const pm_schema *s, const char *what, const yt_node *k)
 {
 	const char *keys[64];
 	size_t n = s->n_fields < 64 ? s->n_fields : 64;
 	for (size_t i = 0; i < n; i++)
 		keys[i] = s->fields[i].key;
-	ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "unknown key '%s' in %s", k->s, s->name);
+	ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "unknown key '%s' in %s", k->s, what);
 	const char *near = pm_suggest(k->s, keys, n);
 	if (near)
 		pm_diag_hint(L->diags, "did you mean '%s'?", near);
 }
 
-static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, void *obj, const yt_node *n)
+static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char *what, void *obj, const yt_node *n)
 {
 	pm_mark *at = obj; /* every object struct starts with its mark */
 	if (n->type != YT_MAP) {
 		if (!is_null(n))
-			ld_error(L, PM_ERR_SCHEMA, mark_of(F, n), "%s must be a mapping, found %s", s->name,
+			ld_error(L, PM_ERR_SCHEMA, mark_of(F, n), "%s must be a mapping, found %s", what,
 				 node_type_name(n));
 		else
-			ld_error(L, PM_ERR_SCHEMA, mark_of(F, n), "%s is empty", s->name);
+			ld_error(L, PM_ERR_SCHEMA, mark_of(F, n), "%s is empty", what);
 		return;
 	}
 	*at = mark_of(F, n);
@@ -419,7 +456,7 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, void *obj,
 		}
 		const pm_field *f = pm_schema_field(s, k->s);
 		if (!f) {
-			unknown_key(L, F, s, k);
+			unknown_key(L, F, s, what, k);
 			continue;
 		}
 		size_t fi = (size_t)(f - s->fields);
@@ -430,8 +467,13 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, void *obj,
 		}
 		seen[fi] = (uint32_t)(k - F->doc->nodes) + 1;
 		seen_val[fi] = (uint32_t)(v - F->doc->nodes) + 1;
-		if (is_null(v))
+		if (is_null(v)) {
+			if (s == &pm_schema_model && (f->flags & PM_FF_REQUIRED)) {
+				ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "section '%s' is empty", f->key);
+				L->empty_sections++;
+			}
 			continue; /* an empty value is an absent one */
+		}
 		fill_field(L, F, f, obj, k, v);
 	}
 	if (s == &pm_schema_model)
@@ -442,10 +484,12 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, void *obj,
 			continue;
 		char label[200];
 		if (!seen[i]) {
-			obj_label(label, sizeof label, s, obj);
+			obj_label(label, sizeof label, s, what, obj);
 			ld_error(L, PM_ERR_SCHEMA, *at, "%s is missing required field '%s'", label, f->key);
-		} else if (is_null(&F->doc->nodes[seen_val[i] - 1])) {
-			obj_label(label, sizeof label, s, obj);
+		} else if (is_empty(&F->doc->nodes[seen_val[i] - 1]) &&
+			   !(f->type == PM_F_ID && !is_null(&F->doc->nodes[seen_val[i] - 1]))) {
+			/* (an empty id is reported as an invalid id) */
+			obj_label(label, sizeof label, s, what, obj);
 			ld_error(L, PM_ERR_SCHEMA, mark_of(F, &F->doc->nodes[seen[i] - 1]),
 				 "%s: required field '%s' has no value", label, f->key);
 		}
@@ -562,6 +606,7 @@ int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F, char **
 	F->doc = &F->tree;
 	*data_out = data;
 	if (!F->tree.has_root) {
+		L->rejected_files++;
 		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, fname, 1, 1,
 			    "file is empty: expected a mapping of model sections (device, assets, threats, ...)");
 		yt_doc_free(&F->tree);
@@ -647,7 +692,9 @@ static void load_file(ld_ctx *L, const char *path, pm_mark from)
 	const yt_node *root = &F.tree.nodes[F.tree.root];
 	pm_strs saved = L->m->include;
 	memset(&L->m->include, 0, sizeof L->m->include);
-	fill_obj(L, &F, &pm_schema_model, L->m, root);
+	if (root->type != YT_MAP)
+		L->rejected_files++;
+	fill_obj(L, &F, &pm_schema_model, "model", L->m, root);
 	pm_strs inc = L->m->include;
 	L->m->include = saved;
 	yt_doc_free(&F.tree);

@@ -29,6 +29,9 @@ typedef struct ld_ctx {
 	struct ld_ids *ids;               /* id table (resolve.c) */
 	uint32_t *refcount[PM_K_COUNT];   /* references per object (resolve.c) */
 	size_t cap_objs[PM_K_COUNT];
+	size_t rejected_files; /* files whose content could not be read as a model */
+	size_t empty_sections; /* required sections given with no value */
+	size_t errors_at_start;
 } ld_ctx;
 
 int ld_error(ld_ctx *L, pm_errkind kind, pm_mark at, const char *fmt, ...)
@@ -40,6 +43,8 @@ int ld_load_section(ld_ctx *L, const char *path, const char *key);
 /** Path `rel` relative to the folder of the file of `at`.  Caller frees. */
 char *ld_resolve_path(const pm_model *m, pm_mark at, const char *rel);
 int ld_valid_date(const char *s);
+/** Why a date is not valid, for a hint. */
+const char *ld_date_hint(const char *s, char *buf, size_t len);
 
 /* validate.c */
 int ld_check_cvss(ld_ctx *L, pm_mark at, int quoted, const char *key, const char *vector);

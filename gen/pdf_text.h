@@ -57,6 +57,7 @@ typedef struct pt_fonts {
 	int warned_utf8;       /* invalid UTF-8 already reported */
 	pt_where where;        /* set by the caller before adding text */
 	pm_diags *d;
+	HPDF_Dict to_unicode;  /* the /ToUnicode CMap every face shares */
 	int failed;            /* a font could not be created: stop */
 } pt_fonts;
 
@@ -82,6 +83,8 @@ typedef struct pt_pool {
 	size_t nlf, caplf;
 	pt_line *lines;
 	size_t nlines, caplines;
+	size_t flow0;   /* first fragment of the current flow */
+	size_t col;     /* characters since the flow's last line start (tabs) */
 	int preserve;   /* current flow keeps every space (code blocks) */
 	int last_space; /* the flow so far ends with a space (or is empty) */
 } pt_pool;
@@ -138,5 +141,9 @@ size_t pt_wrap(pt_fonts *f, pt_pool *p, size_t f0, size_t f1, double size, doubl
 /** Decode the UTF-8 sequence at s[0..n) (already checked): returns its
  *  length and sets *cp. */
 size_t pt_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/** The length of the well-formed UTF-8 sequence at s[0..n) (RFC 3629), with
+ *  its code point in *cp, or 0 when it is not one. */
+size_t pt_check(const unsigned char *s, size_t n, uint32_t *cp);
 
 #endif

@@ -60,11 +60,13 @@ void ld_check_policy(ld_ctx *L)
 	size_t before = L->diags->errors;
 	if (!p->at.line)
 		return;
-	if (p->exploitability_levels.n != N_EXPLOIT)
+	if (p->exploitability_levels.at.line && p->exploitability_levels.n != N_EXPLOIT)
 		ld_error(L, PM_ERR_VALUE, p->exploitability_levels.at.line ? p->exploitability_levels.at : p->at,
 			 "risk policy must define exactly %d exploitability levels, found %zu", N_EXPLOIT,
 			 p->exploitability_levels.n);
-	if (p->severity_levels.n != PM_N_HARM) {
+	if (!p->severity_levels.at.line) {
+		/* missing: reported as a missing field */
+	} else if (p->severity_levels.n != PM_N_HARM) {
 		ld_error(L, PM_ERR_VALUE, p->severity_levels.at.line ? p->severity_levels.at : p->at,
 			 "risk policy must define the %d severity levels, found %zu", PM_N_HARM, p->severity_levels.n);
 	} else {
@@ -76,7 +78,7 @@ void ld_check_policy(ld_ctx *L)
 					 i + 1, pm_enum_names_harm[i], lv->id.s);
 		}
 	}
-	if (p->risk_levels.n < 2 || p->risk_levels.n > 64)
+	if (p->risk_levels.at.line && (p->risk_levels.n < 2 || p->risk_levels.n > 64))
 		ld_error(L, PM_ERR_VALUE, p->risk_levels.at.line ? p->risk_levels.at : p->at,
 			 "risk policy must define 2 to 64 risk levels, found %zu", p->risk_levels.n);
 	for (size_t i = 0; i < p->risk_levels.n && i < 64; i++)
@@ -84,11 +86,13 @@ void ld_check_policy(ld_ctx *L)
 			ld_error(L, PM_ERR_VALUE, p->risk_levels.v[i].at,
 				 "risk level \"%s\" must say whether it is acceptable (acceptable: true|false)",
 				 p->risk_levels.v[i].id.s ? p->risk_levels.v[i].id.s : "?");
-	if (L->diags->errors != before)
-		return; /* wrong sizes: the rest would only repeat the problem */
-	check_unique(L, "exploitability", p->exploitability_levels.v, p->exploitability_levels.n);
-	check_unique(L, "severity", p->severity_levels.v, p->severity_levels.n);
-	check_unique(L, "risk", p->risk_levels.v, p->risk_levels.n);
+	/* uniqueness is quadratic: only for lists of a sensible size */
+	if (p->exploitability_levels.n <= 64)
+		check_unique(L, "exploitability", p->exploitability_levels.v, p->exploitability_levels.n);
+	if (p->severity_levels.n <= 64)
+		check_unique(L, "severity", p->severity_levels.v, p->severity_levels.n);
+	if (p->risk_levels.n <= 64)
+		check_unique(L, "risk", p->risk_levels.v, p->risk_levels.n);
 	if (L->diags->errors != before)
 		return;
 

@@ -184,6 +184,11 @@ static void kinds_text(char *buf, size_t len, unsigned kinds)
 	}
 }
 
+static const char *article(const char *word)
+{
+	return strchr("aeiouAEIOU", word[0]) && word[0] ? "an" : "a";
+}
+
 static void resolve_one(ld_ctx *L, const pm_field *f, pm_ref *r, const char *owner)
 {
 	char want[160];
@@ -211,8 +216,9 @@ static void resolve_one(ld_ctx *L, const pm_field *f, pm_ref *r, const char *own
 		return;
 	}
 	if (!((f->kinds >> e->kind) & 1)) {
-		ld_error(L, PM_ERR_REF, r->id.at, "%s: '%s' must name a %s, but \"%s\" is a %s (defined at %s:%u:%u)",
-			 owner, f->key, want, r->id.s, pm_kind_name(e->kind), pm_model_file(L->m, e->at),
+		ld_error(L, PM_ERR_REF, r->id.at, "%s: '%s' must name %s %s, but \"%s\" is %s %s (defined at %s:%u:%u)",
+			 owner, f->key, article(want), want, r->id.s, article(pm_kind_name(e->kind)),
+			 pm_kind_name(e->kind), pm_model_file(L->m, e->at),
 			 e->at.line, e->at.col);
 		return;
 	}

@@ -51,7 +51,7 @@ int ld_check_effect(ld_ctx *L, pm_mark at, int quoted, const char *key, const ch
 static void need_rationale(ld_ctx *L, const pm_str *rationale, pm_mark at, const char *what)
 {
 	if (!rationale->s)
-		ld_error(L, PM_ERR_SCHEMA, at, "%s needs a 'rationale'", what);
+		ld_error(L, PM_ERR_SCHEMA, at, "%s is not_applicable and needs a 'rationale'", what);
 }
 
 static void check_exploitability(ld_ctx *L, const pm_str *s, const char *owner)
@@ -99,10 +99,12 @@ static void check_items(ld_ctx *L, const pm_item *v, size_t n, const char *what,
 			else
 				*fl = v[i].item.at.line;
 		}
+		char label[64];
+		snprintf(label, sizeof label, "%s item %s", what, v[i].item.at.line ? names[v[i].item.v] : "?");
 		if (v[i].status.at.line && v[i].status.v == PM_PROV_NOT_APPLICABLE)
-			need_rationale(L, &v[i].rationale, v[i].at, "a not_applicable item");
+			need_rationale(L, &v[i].rationale, v[i].at, label);
 		else if (!v[i].content.s && !v[i].location.s)
-			ld_error(L, PM_ERR_SCHEMA, v[i].at, "%s item needs 'content' or 'location'", what);
+			ld_error(L, PM_ERR_SCHEMA, v[i].at, "%s needs 'content' or 'location'", label);
 	}
 }
 
@@ -137,7 +139,7 @@ static void semantic_checks(ld_ctx *L)
 	for (size_t i = 0; i < m->threats.n; i++) {
 		const pm_threat *t = &m->threats.v[i];
 		snprintf(owner, sizeof owner, "threat \"%s\"", t->id.s ? t->id.s : "?");
-		if (!t->cvss.s && !t->exploitability.s && t->at.line)
+		if (!t->cvss.at.line && !t->exploitability.s && t->at.line)
 			ld_error(L, PM_ERR_SCHEMA, t->at, "%s needs a 'cvss' vector or an explicit 'exploitability' level", owner);
 		check_exploitability(L, &t->exploitability, owner);
 		if (t->cvss.s && t->residual.cvss.s && strncmp(t->cvss.s, t->residual.cvss.s, 9) != 0)
@@ -164,8 +166,11 @@ static void semantic_checks(ld_ctx *L)
 	}
 	for (size_t i = 0; i < m->views.n; i++) {
 		const pm_view *v = &m->views.v[i];
-		if (v->status.at.line && v->status.v == PM_PROV_NOT_APPLICABLE)
-			need_rationale(L, &v->rationale, v->status.at, "a not_applicable view");
+		if (v->status.at.line && v->status.v == PM_PROV_NOT_APPLICABLE) {
+			char label[200];
+			snprintf(label, sizeof label, "view \"%s\"", v->id.s ? v->id.s : "?");
+			need_rationale(L, &v->rationale, v->status.at, label);
+		}
 		check_file(L, &v->diagram, "diagram");
 	}
 	for (size_t i = 0; i < m->sbom.files.n; i++)
@@ -178,12 +183,13 @@ static void semantic_checks(ld_ctx *L)
 		ld_error(L, PM_ERR_VALUE, m->metrics.period_end.at, "metrics period ends before it starts");
 }
 
+/* Warnings look at registered objects only (a duplicate is an error already). */
 static void warnings(ld_ctx *L)
 {
 	pm_model *m = L->m;
 	/* one pass over the threats: which assets they affect, which controls they use */
-	unsigned char *asset_used = pm_xcalloc(m->assets.n + 1, 1);
-	unsigned char *control_used = pm_xcalloc(m->controls.n + 1, 1);
+	unsigned char *asset_used = pm_xcalloc(m->n_objs[PM_K_ASSET] + 1, 1);
+	unsigned char *control_used = pm_xcalloc(m->n_objs[PM_K_CONTROL] + 1, 1);
 	for (size_t t = 0; t < m->threats.n; t++) {
 		const pm_threat *th = &m->threats.v[t];
 		for (size_t k = 0; k < th->assets.n; k++)
@@ -193,26 +199,34 @@ static void warnings(ld_ctx *L)
 			if (th->controls.v[k].kind == PM_K_CONTROL)
 				control_used[th->controls.v[k].idx] = 1;
 	}
-	for (size_t i = 0; i < m->assets.n; i++)
-		if (!asset_used[i] && m->assets.v[i].id.s)
-			ld_warn(L, m->assets.v[i].at, "no threat affects asset \"%s\"", m->assets.v[i].id.s);
-	for (size_t i = 0; i < m->controls.n; i++)
-		if (!control_used[i] && m->controls.v[i].id.s && m->controls.v[i].status.v != PM_CS_NOT_APPLICABLE)
-			ld_warn(L, m->controls.v[i].at, "no threat is mitigated by control \"%s\"", m->controls.v[i].id.s);
+	for (size_t i = 0; i < m->n_objs[PM_K_ASSET]; i++) {
+		const pm_asset *a = m->objs[PM_K_ASSET][i];
+		if (!asset_used[i])
+			ld_warn(L, a->at, "no threat affects asset \"%s\"", a->id.s);
+	}
+	for (size_t i = 0; i < m->n_objs[PM_K_CONTROL]; i++) {
+		const pm_control *c = m->objs[PM_K_CONTROL][i];
+		if (!control_used[i] && c->status.v != PM_CS_NOT_APPLICABLE)
+			ld_warn(L, c->at, "no threat is mitigated by control \"%s\"", c->id.s);
+	}
 	free(asset_used);
 	free(control_used);
-	for (size_t i = 0; i < m->tests.n; i++)
-		if (ld_ref_count(L, PM_K_TEST, (int32_t)i) == 0 && m->tests.v[i].id.s)
-			ld_warn(L, m->tests.v[i].at, "test \"%s\" verifies no control", m->tests.v[i].id.s);
-	for (size_t i = 0; i < m->zones.n; i++)
-		if (ld_ref_count(L, PM_K_ZONE, (int32_t)i) == 0 && m->zones.v[i].id.s)
-			ld_warn(L, m->zones.v[i].at, "zone \"%s\" has no components", m->zones.v[i].id.s);
+	for (size_t i = 0; i < m->n_objs[PM_K_TEST]; i++) {
+		const pm_test *t = m->objs[PM_K_TEST][i];
+		if (ld_ref_count(L, PM_K_TEST, (int32_t)i) == 0)
+			ld_warn(L, t->at, "test \"%s\" verifies no control", t->id.s);
+	}
+	for (size_t i = 0; i < m->n_objs[PM_K_ZONE]; i++) {
+		const pm_zone *z = m->objs[PM_K_ZONE][i];
+		if (ld_ref_count(L, PM_K_ZONE, (int32_t)i) == 0)
+			ld_warn(L, z->at, "zone \"%s\" has no components", z->id.s);
+	}
 }
 
 void ld_finish(ld_ctx *L)
 {
 	pm_model *m = L->m;
-	if (!m->device.at.line)
+	if (!m->device.at.line && !L->rejected_files && !L->empty_sections)
 		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, m->files[0], 1, 1,
 			    "the model has no 'device' section");
 	if (!m->risk_policy.at.line) {

@@ -181,6 +181,23 @@ static int close_collection(builder *b, const yaml_mark_t *m)
 	return attach(b, f.node, m);
 }
 
+static uint8_t tag_of(const char *tag)
+{
+	static const struct {
+		const char *name;
+		yt_tag tag;
+	} known[] = {
+		{YAML_STR_TAG, YT_TAG_STR},     {YAML_BOOL_TAG, YT_TAG_BOOL}, {YAML_INT_TAG, YT_TAG_INT},
+		{YAML_FLOAT_TAG, YT_TAG_FLOAT}, {YAML_NULL_TAG, YT_TAG_NULL},
+	};
+	if (!tag)
+		return YT_TAG_NONE;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(tag, known[i].name) == 0)
+			return (uint8_t)known[i].tag;
+	return YT_TAG_OTHER;
+}
+
 static int on_event(builder *b, const yaml_event_t *ev)
 {
 	const yaml_mark_t *m = &ev->start_mark;
@@ -205,6 +222,7 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		n->n = (uint32_t)len;
 		n->s = pm_arena_strndup(b->arena, (const char *)ev->data.scalar.value, len);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
+		n->tag = tag_of((const char *)ev->data.scalar.tag);
 		if (ev->data.scalar.anchor)
 			add_anchor(b, (const char *)ev->data.scalar.anchor, id);
 		return attach(b, id, m);
@@ -259,10 +277,21 @@ int yt_parse(yt_doc *doc, const char *data, size_t len, const char *file, pm_are
 		if (!yaml_parser_parse(&p, &ev)) {
 			const yaml_mark_t *m = &p.problem_mark;
 			const char *problem = p.problem ? p.problem : "YAML syntax error";
-			if (p.context)
+			if (p.context) {
 				pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, (unsigned)m->line + 1,
 					    (unsigned)m->column + 1, "%s %s", problem, p.context);
-			else
+				/* "while scanning a quoted scalar" -> "the quoted scalar started at ..." */
+				const char *what = p.context;
+				const char *prefixes[] = {"while scanning an ", "while scanning a ", "while parsing an ",
+							  "while parsing a "};
+				for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
+					if (strncmp(what, prefixes[k], strlen(prefixes[k])) == 0) {
+						what += strlen(prefixes[k]);
+						break;
+					}
+				pm_diag_hint(diags, "the %s started at line %u, column %u", what,
+					     (unsigned)p.context_mark.line + 1, (unsigned)p.context_mark.column + 1);
+			} else
 				pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, (unsigned)m->line + 1,
 					    (unsigned)m->column + 1, "%s", problem);
 			rc = -1;
@@ -340,9 +369,11 @@ int yt_check_encoding(const char *data, size_t len, const char *file, pm_diags *
 		if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
 			return pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, line, col,
 					   "invalid UTF-8 sequence (overlong or surrogate code point)");
-		if (c == '\n') {
-			line++;
+		if (c == '\n' || (c == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
+			line++; /* LF, CR LF, or a lone CR (libyaml counts all three) */
 			col = 1;
+		} else if (c == '\r') {
+			/* the CR of CR LF: the LF ends the line */
 		} else {
 			col++;
 		}

@@ -17,9 +17,13 @@
 
 typedef enum { YT_SCALAR, YT_SEQ, YT_MAP } yt_type;
 
+/* Explicit tag of a scalar (!!str, !!bool ...); YT_TAG_OTHER for local tags. */
+typedef enum { YT_TAG_NONE, YT_TAG_STR, YT_TAG_BOOL, YT_TAG_INT, YT_TAG_FLOAT, YT_TAG_NULL, YT_TAG_OTHER } yt_tag;
+
 typedef struct yt_node {
 	uint8_t type;   /* yt_type */
-	uint8_t plain;  /* scalar was plain (unquoted, not a block scalar) */
+	uint8_t plain;  /* scalar was plain (unquoted, not a block scalar) and untagged */
+	uint8_t tag;    /* yt_tag */
 	uint32_t line;  /* 1-based */
 	uint32_t col;   /* 1-based */
 	uint32_t n;     /* scalar: byte length; seq: items; map: pairs */

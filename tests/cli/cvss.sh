@@ -139,7 +139,7 @@ expect "--help" 0
 grep -q '^Usage: premarket cvss' "$tmp/out" || fail "--help: no usage line on stdout"
 [ -s "$tmp/err" ] && fail "--help: wrote to stderr"
 
-printf "premarket: error: invalid option '--bogus'\nTry 'premarket cvss --help' for more information.\n" >"$tmp/want.err"
+printf "premarket: error: unknown option '--bogus'\nTry 'premarket cvss --help' for more information.\n" >"$tmp/want.err"
 : >"$tmp/want.out"
 run --bogus CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H
 expect "unknown long option" 2

@@ -1,0 +1,777 @@
+/* pdf_text.c — fonts, character coverage, widths and line breaking for the
+ * PDF renderer (gen/pdf_text.h, docs/pdf.md).
+ *
+ * libharu 2.3.0 draws UTF-8 text with an embedded TrueType font as a Type0
+ * font whose CIDs are the Unicode code points of the Basic Multilingual
+ * Plane, mapped to glyphs through the font's (3,1) format 4 cmap.  libharu
+ * cannot say whether a font has a glyph for a character (it silently draws
+ * glyph 0), so this file reads that same cmap subtable itself and keeps a
+ * bitmap of the code points it covers.  A character no face covers, a
+ * character outside the BMP (libharu's CIDs are 16-bit), a control
+ * character and invalid UTF-8 are replaced before libharu sees them.
+ *
+ * Widths come from libharu (HPDF_Font_TextWidth on the one character), once
+ * per face and code point, and are cached: measuring a word costs the same
+ * whatever the document size, and the widths are exactly the ones libharu
+ * writes into the font's /W array, so what is measured is what is drawn. */
+#include "pdf_text.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FONT_FILE_MAX (64u << 20) /* bytes; DejaVu Sans is 0.7 MiB */
+#define FRAG_MAX 512              /* bytes of text in one fragment */
+#define UNKNOWN_WIDTH UINT16_MAX
+#define NCODES 0x110000u
+
+static const char *const FACE_FILE[PT_NFACES] = {
+	"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+	"DejaVuSans-BoldOblique.ttf", "DejaVuSansMono.ttf",
+};
+
+/* The faces tried, in order, for a character of each face. */
+static const int FALLBACK[PT_NFACES][5] = {
+	[PT_REGULAR] = {PT_REGULAR, PT_MONO, -1},
+	[PT_BOLD] = {PT_BOLD, PT_REGULAR, PT_MONO, -1},
+	[PT_ITALIC] = {PT_ITALIC, PT_REGULAR, PT_MONO, -1},
+	[PT_BOLD_ITALIC] = {PT_BOLD_ITALIC, PT_BOLD, PT_ITALIC, PT_REGULAR, PT_MONO},
+	[PT_MONO] = {PT_MONO, PT_REGULAR, -1},
+};
+
+/* ---- UTF-8 ---------------------------------------------------------------- */
+
+/* Length of the well-formed UTF-8 sequence at s[0..n) (RFC 3629) with its
+ * code point in *cp, or 0. */
+static size_t utf8_check(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	size_t len;
+	unsigned char lo = 0x80, hi = 0xBF;
+	uint32_t v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		v = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	*cp = v;
+	return len;
+}
+
+size_t pt_check(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	return utf8_check(s, n, cp);
+}
+
+size_t pt_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t k = utf8_check(s, n, cp);
+	if (k == 0) { /* not reached for checked text; be safe anyway */
+		*cp = 0xFFFD;
+		return 1;
+	}
+	return k;
+}
+
+static size_t utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* ---- TrueType cmap -------------------------------------------------------- */
+
+static unsigned be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Mark in covered[] every BMP code point the format 4 subtable at
+ * d[sub..end) maps to a glyph other than 0.  Returns 0, or -1 when the
+ * subtable is malformed. */
+static int cmap_format4(const unsigned char *d, size_t sub, size_t end, unsigned char *covered)
+{
+	if (sub + 14 > end || be16(d + sub) != 4)
+		return -1;
+	size_t segx2 = be16(d + sub + 6), seg = segx2 / 2;
+	size_t ends = sub + 14, starts = ends + segx2 + 2, deltas = starts + segx2,
+	       ranges = deltas + segx2;
+	if (seg == 0 || ranges + segx2 > end)
+		return -1;
+	for (size_t i = 0; i < seg; i++) {
+		unsigned last = be16(d + ends + 2 * i), first = be16(d + starts + 2 * i);
+		unsigned delta = be16(d + deltas + 2 * i), ro = be16(d + ranges + 2 * i);
+		for (unsigned c = first; c <= last; c++) {
+			unsigned g;
+			if (ro == 0) {
+				g = (c + delta) & 0xFFFF;
+			} else {
+				size_t at = ranges + 2 * i + ro + 2 * (size_t)(c - first);
+				if (at + 2 > end)
+					return -1;
+				g = be16(d + at);
+				if (g)
+					g = (g + delta) & 0xFFFF;
+			}
+			if (g)
+				covered[c >> 3] |= (unsigned char)(1u << (c & 7));
+		}
+	}
+	return 0;
+}
+
+/* The coverage of a TrueType file: the (3,1) subtable libharu uses, else a
+ * Unicode-platform format 4 subtable. */
+static int cmap_coverage(const unsigned char *d, size_t n, unsigned char *covered)
+{
+	size_t ntab, cmap = 0, cmap_end = 0, best = 0;
+	int rank = 0;
+	if (n < 12)
+		return -1;
+	ntab = be16(d + 4);
+	if (12 + 16 * ntab > n)
+		return -1;
+	for (size_t i = 0; i < ntab; i++) {
+		const unsigned char *rec = d + 12 + 16 * i;
+		if (memcmp(rec, "cmap", 4) == 0) {
+			cmap = be32(rec + 8);
+			cmap_end = cmap + be32(rec + 12);
+		}
+	}
+	if (!cmap || cmap_end > n || cmap_end < cmap || cmap + 4 > cmap_end)
+		return -1;
+	size_t nsub = be16(d + cmap + 2);
+	if (cmap + 4 + 8 * nsub > cmap_end)
+		return -1;
+	for (size_t i = 0; i < nsub; i++) {
+		const unsigned char *rec = d + cmap + 4 + 8 * i;
+		unsigned platform = be16(rec), encoding = be16(rec + 2);
+		size_t sub = cmap + be32(rec + 4);
+		int r = platform == 3 && encoding == 1 ? 2 : platform == 0 ? 1 : 0;
+		if (r > rank && sub + 2 <= cmap_end && be16(d + sub) == 4) {
+			rank = r;
+			best = sub;
+		}
+	}
+	if (!rank)
+		return -1;
+	return cmap_format4(d, best, cmap_end, covered);
+}
+
+static int read_file(const char *path, unsigned char **data, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0;
+	if (!fp)
+		return -1;
+	for (;;) {
+		if (n == cap) {
+			if (cap >= FONT_FILE_MAX) {
+				fclose(fp);
+				free(buf);
+				errno = EFBIG;
+				return -1;
+			}
+			buf = pm_xgrow(buf, &cap, n + 65536, 1);
+		}
+		size_t k = fread(buf + n, 1, cap - n, fp);
+		n += k;
+		if (k == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		int e = errno ? errno : EIO;
+		fclose(fp);
+		free(buf);
+		errno = e;
+		return -1;
+	}
+	fclose(fp);
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+/* ---- faces ------------------------------------------------------------------ */
+
+static int covers(const pt_face *fc, uint32_t cp)
+{
+	return cp < 0x10000 && (fc->covered[cp >> 3] >> (cp & 7) & 1);
+}
+
+void pt_fonts_free(pt_fonts *f)
+{
+	for (int i = 0; i < PT_NFACES; i++) {
+		free(f->face[i].path);
+		free(f->face[i].covered);
+		free(f->face[i].width);
+	}
+	free(f->warned);
+	memset(f, 0, sizeof *f);
+}
+
+int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, pm_diags *d)
+{
+	memset(f, 0, sizeof *f);
+	f->pdf = pdf;
+	f->d = d;
+	for (int i = 0; i < PT_NFACES; i++) {
+		pt_face *fc = &f->face[i];
+		unsigned char *data;
+		size_t len;
+		fc->path = pm_xasprintf("%s/%s", dir, FACE_FILE[i]);
+		fc->covered = pm_xcalloc(0x10000 / 8, 1);
+		fc->width = pm_xmalloc(0x10000 * sizeof *fc->width);
+		memset(fc->width, 0xFF, 0x10000 * sizeof *fc->width);
+		if (read_file(fc->path, &data, &len) < 0) {
+			int e = errno;
+			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
+				    "cannot read font file: %s", strerror(e));
+			pm_diag_hint(d, "the PDF needs the DejaVu fonts (Debian package fonts-dejavu-core)");
+			pt_fonts_free(f);
+			return -1;
+		}
+		int bad = cmap_coverage(data, len, fc->covered);
+		free(data);
+		if (bad < 0) {
+			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
+				    "not a TrueType font with a Unicode cmap");
+			pt_fonts_free(f);
+			return -1;
+		}
+		fc->name = HPDF_LoadTTFontFromFile(pdf, fc->path, HPDF_TRUE);
+		if (!fc->name) {
+			unsigned long code = (unsigned long)HPDF_GetError(pdf);
+			unsigned long detail = (unsigned long)HPDF_GetErrorDetail(pdf);
+			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
+				    "libharu cannot load the font (libharu error 0x%04lX, detail %lu)",
+				    code, detail);
+			pt_fonts_free(f);
+			return -1;
+		}
+	}
+	f->warned = pm_xcalloc(NCODES / 8, 1);
+	return 0;
+}
+
+/* libharu 2.3.0 gives its UTF-8 Type0 fonts a /ToUnicode CMap that uses the
+ * "cidrange" operator, which a ToUnicode CMap may not contain (poppler
+ * reports it; other readers may drop the text).  As CIDs are Unicode code
+ * points, the correct map is the identity, written with bfrange: one range
+ * per high byte, without the surrogates.  One stream serves every font. */
+static HPDF_Dict to_unicode_stream(HPDF_Doc pdf)
+{
+	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	char line[64];
+	size_t total = 256 - 8, done = 0;
+	if (!s)
+		return NULL;
+	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Stream_WriteStr(s->stream,
+			     "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+			     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (unsigned hi = 0; hi < 256; hi++) {
+		if (hi >= 0xD8 && hi <= 0xDF)
+			continue;
+		if (done % 100 == 0) {
+			size_t left = total - done;
+			snprintf(line, sizeof line, "%zu beginbfrange\n", left > 100 ? (size_t)100 : left);
+			HPDF_Stream_WriteStr(s->stream, line);
+		}
+		snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+		HPDF_Stream_WriteStr(s->stream, line);
+		done++;
+		if (done % 100 == 0 || done == total)
+			HPDF_Stream_WriteStr(s->stream, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(s->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+					"end\nend\n");
+	return s;
+}
+
+HPDF_Font pt_font(pt_fonts *f, int face)
+{
+	pt_face *fc = &f->face[face];
+	if (fc->font || f->failed)
+		return fc->font;
+	fc->font = HPDF_GetFont(f->pdf, fc->name, "UTF-8");
+	if (!fc->font) {
+		f->failed = 1;
+		return NULL;
+	}
+	if (!f->to_unicode)
+		f->to_unicode = to_unicode_stream(f->pdf);
+	if (!f->to_unicode || HPDF_Dict_Add(fc->font, "ToUnicode", f->to_unicode) != HPDF_OK) {
+		f->failed = 1;
+		fc->font = NULL;
+	}
+	return fc->font;
+}
+
+unsigned pt_units(pt_fonts *f, int face, uint32_t cp)
+{
+	pt_face *fc = &f->face[face];
+	char u[4];
+	size_t k;
+	HPDF_Font font;
+	if (cp < 0x10000 && fc->width[cp] != UNKNOWN_WIDTH)
+		return fc->width[cp];
+	font = pt_font(f, face);
+	if (!font)
+		return 0;
+	k = utf8_encode(cp, u);
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)u, (HPDF_UINT)k);
+	unsigned w = tw.width < UNKNOWN_WIDTH ? (unsigned)tw.width : UNKNOWN_WIDTH - 1;
+	if (cp < 0x10000)
+		fc->width[cp] = (uint16_t)w;
+	return w;
+}
+
+uint64_t pt_str_units(pt_fonts *f, int face, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint64_t w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += pt_decode(u + i, n - i, &cp);
+		w += pt_units(f, face, cp);
+	}
+	return w;
+}
+
+/* ---- warnings ---------------------------------------------------------------- */
+
+static void warn_char(pt_fonts *f, uint32_t cp, const char *why)
+{
+	if (f->warned[cp >> 3] >> (cp & 7) & 1)
+		return;
+	f->warned[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, f->where.file, f->where.line, f->where.col,
+		    "%s U+%04lX %s; the PDF shows %s instead", cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? "control character" : "character",
+		    (unsigned long)cp, why,
+		    covers(&f->face[PT_REGULAR], 0xFFFD) ? "U+FFFD" : "'?'");
+}
+
+/* The face that draws cp for a character of face; cp may be replaced. */
+static int resolve(pt_fonts *f, int face, uint32_t *cp)
+{
+	uint32_t c = *cp;
+	if (c < 0x10000)
+		for (int i = 0; i < 5 && FALLBACK[face][i] >= 0; i++)
+			if (covers(&f->face[FALLBACK[face][i]], c))
+				return FALLBACK[face][i];
+	warn_char(f, c, c < 0x10000 ? "has no glyph in the embedded fonts"
+				    : "is outside the Basic Multilingual Plane, which the embedded fonts cannot show");
+	*cp = covers(&f->face[PT_REGULAR], 0xFFFD) ? 0xFFFD : '?';
+	return PT_REGULAR;
+}
+
+/* ---- pool ------------------------------------------------------------------------ */
+
+void pt_pool_init(pt_pool *p)
+{
+	memset(p, 0, sizeof *p);
+	pm_buf_init(&p->text, 0);
+}
+
+void pt_pool_free(pt_pool *p)
+{
+	pm_buf_free(&p->text);
+	free(p->frags);
+	free(p->lf);
+	free(p->lines);
+	memset(p, 0, sizeof *p);
+}
+
+void pt_pool_clear(pt_pool *p)
+{
+	pm_buf_clear(&p->text);
+	p->nfrags = p->nlf = p->nlines = 0;
+	p->last_space = 1;
+}
+
+size_t pt_begin(pt_pool *p, int preserve)
+{
+	p->preserve = preserve;
+	p->last_space = 1;
+	p->col = 0;
+	p->flow0 = p->nfrags;
+	return p->nfrags;
+}
+
+static pt_frag *new_frag(pt_pool *p, int face, unsigned flags, int link)
+{
+	pt_frag *fr;
+	p->frags = pm_xgrow(p->frags, &p->capfrags, p->nfrags + 1, sizeof *p->frags);
+	fr = &p->frags[p->nfrags++];
+	fr->off = p->text.len;
+	fr->len = 0;
+	fr->units = 0;
+	fr->link = link;
+	fr->face = (uint8_t)face;
+	fr->flags = (uint8_t)flags;
+	return fr;
+}
+
+/* The last fragment of the current flow when text in face/flags/link can be
+ * appended to it, else a new one. */
+static pt_frag *text_frag(pt_pool *p, int face, unsigned flags, int link, size_t add)
+{
+	if (p->nfrags > p->flow0) {
+		pt_frag *last = &p->frags[p->nfrags - 1];
+		if (last->face == face && last->flags == flags && last->link == link &&
+		    last->len + add <= FRAG_MAX && last->off + last->len == p->text.len)
+			return last;
+	}
+	return new_frag(p, face, flags, link);
+}
+
+static void put_char(pt_fonts *f, pt_pool *p, uint32_t cp, int face, unsigned flags, int link)
+{
+	char u[4];
+	size_t k = utf8_encode(cp, u);
+	pt_frag *fr = text_frag(p, face, flags, link, k);
+	pm_buf_put(&p->text, u, k);
+	fr->len += (uint32_t)k;
+	fr->units += pt_units(f, face, cp);
+	p->last_space = 0;
+	p->col++;
+}
+
+/* n spaces (a break opportunity after them); n == 0 is a zero-width one. */
+static void put_space(pt_fonts *f, pt_pool *p, size_t n, int face, unsigned flags, int link)
+{
+	flags |= PT_SPACE;
+	flags &= ~(unsigned)PT_STRIKE;
+	pt_frag *fr = NULL;
+	if (p->nfrags > p->flow0) {
+		pt_frag *last = &p->frags[p->nfrags - 1];
+		if ((last->flags & PT_SPACE) && last->face == face && last->link == link &&
+		    last->off + last->len == p->text.len && last->len + n <= FRAG_MAX)
+			fr = last;
+	}
+	if (!fr)
+		fr = new_frag(p, face, flags, link);
+	for (size_t i = 0; i < n; i++)
+		pm_buf_putc(&p->text, ' ');
+	fr->len += (uint32_t)n;
+	fr->units += (uint32_t)(n * pt_units(f, face, ' '));
+	p->last_space = 1;
+	p->col += n;
+}
+
+void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned flags, int link)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	flags &= ~(unsigned)(PT_SPACE | PT_BREAK);
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_check(u + i, n - i, &cp);
+		if (k == 0) {
+			if (!f->warned_utf8) {
+				f->warned_utf8 = 1;
+				pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, f->where.file, f->where.line,
+					    f->where.col, "invalid UTF-8; the PDF shows U+FFFD instead");
+			}
+			cp = 0xFFFD;
+			k = 1;
+		}
+		i += k;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
+			if (!p->preserve) {
+				if (!p->last_space)
+					put_space(f, p, 1, face, flags, link);
+			} else if (cp == ' ') {
+				put_space(f, p, 1, face, flags, link);
+			} else if (cp == '\t') {
+				put_space(f, p, 4 - p->col % 4, face, flags, link);
+			}
+			continue;
+		}
+		if (cp == 0xAD) /* soft hyphen: never shown, we do not hyphenate */
+			continue;
+		if (cp == 0x200B) { /* zero width space: a break opportunity */
+			put_space(f, p, 0, face, flags, link);
+			continue;
+		}
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF) {
+			warn_char(f, cp, "cannot be printed");
+			cp = covers(&f->face[PT_REGULAR], 0xFFFD) ? 0xFFFD : '?';
+			put_char(f, p, cp, PT_REGULAR, flags, link);
+			continue;
+		}
+		int fc = resolve(f, face, &cp);
+		put_char(f, p, cp, fc, flags, link);
+	}
+}
+
+void pt_add_break(pt_pool *p)
+{
+	new_frag(p, PT_REGULAR, PT_BREAK, -1);
+	p->last_space = 1;
+	p->col = 0;
+}
+
+/* ---- measuring and breaking -------------------------------------------------------- */
+
+void pt_measure(const pt_pool *p, size_t f0, size_t f1, uint32_t cap, uint64_t *min_units,
+		uint64_t *max_units)
+{
+	uint64_t word = 0, line = 0, mn = 0, mx = 0, pend = 0;
+	for (size_t i = f0; i < f1; i++) {
+		const pt_frag *fr = &p->frags[i];
+		if (fr->flags & (PT_SPACE | PT_BREAK)) {
+			uint64_t w = word < cap ? word : cap;
+			if (w > mn)
+				mn = w;
+			word = 0;
+			if (fr->flags & PT_BREAK) {
+				if (line > mx)
+					mx = line;
+				line = pend = 0;
+			} else if (line) {
+				pend += fr->units; /* counted when a word follows */
+			}
+			continue;
+		}
+		word += fr->units;
+		line += pend + fr->units;
+		pend = 0;
+	}
+	if ((word < cap ? word : cap) > mn)
+		mn = word < cap ? word : cap;
+	if (line > mx)
+		mx = line;
+	*min_units = mn;
+	*max_units = mx;
+}
+
+typedef struct wrapper {
+	pt_fonts *f;
+	pt_pool *p;
+	double limit;   /* line width in units */
+	pt_line *line;  /* open line (index kept in li, storage may move) */
+	size_t li;
+	size_t first;   /* first line of this wrap */
+} wrapper;
+
+static pt_line *cur(wrapper *w)
+{
+	return &w->p->lines[w->li];
+}
+
+static void open_line(wrapper *w)
+{
+	pt_pool *p = w->p;
+	p->lines = pm_xgrow(p->lines, &p->caplines, p->nlines + 1, sizeof *p->lines);
+	w->li = p->nlines++;
+	p->lines[w->li].f0 = p->lines[w->li].f1 = p->nlf;
+	p->lines[w->li].units = 0;
+}
+
+static int line_empty(wrapper *w)
+{
+	return cur(w)->f1 == cur(w)->f0;
+}
+
+/* Append a copy of fr (or of its bytes [a, b) when partial) to the open line. */
+static void emit(wrapper *w, const pt_frag *fr, size_t a, size_t b)
+{
+	pt_pool *p = w->p;
+	pt_frag c = *fr;
+	if (a != 0 || b != fr->len) {
+		c.off = fr->off + a;
+		c.len = (uint32_t)(b - a);
+		c.units = (uint32_t)pt_str_units(w->f, fr->face, p->text.data + c.off, c.len);
+	}
+	p->lf = pm_xgrow(p->lf, &p->caplf, p->nlf + 1, sizeof *p->lf);
+	p->lf[p->nlf++] = c;
+	cur(w)->f1 = p->nlf;
+	cur(w)->units += c.units;
+}
+
+static int break_after(uint32_t cp)
+{
+	return cp == '/' || cp == '-' || cp == '_' || cp == '.' || cp == ':' || cp == ',' ||
+	       cp == ';' || cp == '=' || cp == '&' || cp == '?' || cp == '+' || cp == '|' ||
+	       cp == '\\' || cp == ')' || cp == ']' || cp == '}';
+}
+
+/* A position inside a word: fragment index and byte offset in it. */
+typedef struct wpos {
+	size_t fi, off;
+} wpos;
+
+/* Emit the word bytes [a, b) (positions in fragments of pool->frags). */
+static void emit_range(wrapper *w, wpos a, wpos b)
+{
+	for (size_t i = a.fi; i <= b.fi && i < w->p->nfrags; i++) {
+		const pt_frag *fr = &w->p->frags[i];
+		size_t s = i == a.fi ? a.off : 0, e = i == b.fi ? b.off : fr->len;
+		if (e > s)
+			emit(w, fr, s, e);
+	}
+}
+
+/* Split the word of fragments [i, j) over as many lines as it needs; the
+ * open line may already hold text (avail is what is left of it). */
+static void split_word(wrapper *w, size_t i, size_t j, double avail)
+{
+	pt_pool *p = w->p;
+	wpos start = {i, 0}, pos = {i, 0}, brk = {0, 0};
+	double used = 0, brk_used = 0;
+	int have_brk = 0;
+	while (pos.fi < j) {
+		const pt_frag *fr = &p->frags[pos.fi];
+		if (pos.off >= fr->len) {
+			pos.fi++;
+			pos.off = 0;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = pt_decode((const unsigned char *)p->text.data + fr->off + pos.off,
+				     fr->len - pos.off, &cp);
+		double cw = pt_units(w->f, fr->face, cp);
+		if (used + cw > avail && (used > 0 || !line_empty(w))) {
+			wpos cut = pos;
+			if (have_brk && brk_used >= avail / 3)
+				cut = brk;
+			emit_range(w, start, cut);
+			open_line(w);
+			avail = w->limit;
+			start = pos = cut;
+			used = 0;
+			have_brk = 0;
+			continue;
+		}
+		used += cw;
+		pos.off += k;
+		if (break_after(cp)) {
+			brk = pos;
+			brk_used = used;
+			have_brk = 1;
+		}
+	}
+	emit_range(w, start, (wpos){j - 1, p->frags[j - 1].len});
+}
+
+size_t pt_wrap(pt_fonts *f, pt_pool *p, size_t f0, size_t f1, double size, double width,
+	       size_t *n)
+{
+	wrapper w = {f, p, width * 1000.0 / (size > 0 ? size : 1), NULL, 0, 0};
+	long pending = -1; /* space fragment between the line's text and the next word */
+	int soft = 0;      /* the open line starts after a wrap, not a hard break */
+	if (w.limit < 1)
+		w.limit = 1;
+	open_line(&w);
+	w.first = w.li;
+	for (size_t i = f0; i < f1;) {
+		const pt_frag *fr = &p->frags[i];
+		if (fr->flags & PT_BREAK) {
+			open_line(&w);
+			pending = -1;
+			soft = 0;
+			i++;
+			continue;
+		}
+		if (fr->flags & PT_SPACE) {
+			/* kept at the start of a hard line in preserving flows (indentation) */
+			if (line_empty(&w) && pending < 0 && !soft && p->preserve && fr->len)
+				emit(&w, fr, 0, fr->len);
+			else if (!line_empty(&w))
+				pending = (long)i;
+			i++;
+			continue;
+		}
+		size_t j = i;
+		uint64_t wu = 0;
+		while (j < f1 && !(p->frags[j].flags & (PT_SPACE | PT_BREAK)))
+			wu += p->frags[j++].units;
+		double su = pending >= 0 ? p->frags[pending].units : 0;
+		double lw = (double)cur(&w)->units;
+		if (line_empty(&w) ? (double)wu <= w.limit : lw + su + (double)wu <= w.limit) {
+			if (pending >= 0 && !line_empty(&w))
+				emit(&w, &p->frags[pending], 0, p->frags[pending].len);
+			for (size_t k = i; k < j; k++)
+				emit(&w, &p->frags[k], 0, p->frags[k].len);
+		} else if ((double)wu <= w.limit) {
+			open_line(&w);
+			soft = 1;
+			for (size_t k = i; k < j; k++)
+				emit(&w, &p->frags[k], 0, p->frags[k].len);
+		} else {
+			double avail = w.limit;
+			if (!line_empty(&w)) {
+				avail = w.limit - lw - su;
+				if (avail < w.limit / 4) {
+					open_line(&w);
+					soft = 1;
+					avail = w.limit;
+				} else if (pending >= 0) {
+					emit(&w, &p->frags[pending], 0, p->frags[pending].len);
+				}
+			}
+			split_word(&w, i, j, avail);
+			soft = 1;
+		}
+		pending = -1;
+		i = j;
+	}
+	*n = p->nlines - w.first;
+	return w.first;
+}
