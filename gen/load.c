@@ -584,6 +584,18 @@ char *ld_resolve_path(const pm_model *m, pm_mark at, const char *rel)
 	return dir_join(pm_model_file(m, at), rel);
 }
 
+/* An XML file: named *.xml, or starting (after a BOM and blanks) with '<'. */
+static int ld_is_xml(const char *path, const char *data, size_t len)
+{
+	size_t pl = strlen(path);
+	if (pl > 4 && strcmp(path + pl - 4, ".xml") == 0)
+		return 1;
+	size_t i = len >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB ? 3 : 0;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	return i < len && data[i] == '<';
+}
+
 /* Parse one file into a tree; returns 0 and fills *F. */
 int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F, char **data_out)
 {
@@ -598,8 +610,12 @@ int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F, char **
 	yt_limits lim = {L->opt.max_depth, L->opt.max_scalar, 0, L->opt.max_aliases};
 	/* aliases may expand a file to at most 4x its own size plus a margin */
 	lim.max_expansion = 4 * len + 100000;
-	if (yt_check_encoding(data, len, fname, L->diags) < 0 ||
-	    yt_parse(&F->tree, data, len, fname, L->arena, &lim, L->diags) < 0) {
+	/* A submission.xml written by `premarket build --format xml` reads into the
+	 * same node tree as YAML, so every check below applies to it unchanged. */
+	int is_xml = ld_is_xml(path, data, len);
+	if ((!is_xml && yt_check_encoding(data, len, fname, L->diags) < 0) ||
+	    (is_xml ? yt_parse_xml(&F->tree, data, len, fname, L->arena, &lim, L->diags)
+		    : yt_parse(&F->tree, data, len, fname, L->arena, &lim, L->diags)) < 0) {
 		free(data);
 		return -1;
 	}

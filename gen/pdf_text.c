@@ -713,7 +713,8 @@ static void split_word(wrapper *w, size_t i, size_t j, double avail)
 size_t pt_wrap(pt_fonts *f, pt_pool *p, size_t f0, size_t f1, double size, double width,
 	       size_t *n)
 {
-	wrapper w = {f, p, width * 1000.0 / (size > 0 ? size : 1), NULL, 0, 0};
+	/* half a unit of slack: a width computed from a measured word must hold it */
+	wrapper w = {f, p, width * 1000.0 / (size > 0 ? size : 1) + 0.5, NULL, 0, 0};
 	long pending = -1; /* space fragment between the line's text and the next word */
 	int soft = 0;      /* the open line starts after a wrap, not a hard break */
 	if (w.limit < 1)

@@ -50,6 +50,7 @@
 #define TABLE_MAX 8.5 /* table text shrinks down to TABLE_MIN to fit columns */
 #define TABLE_MIN 6.5
 #define TABLE_LEAD 1.3
+#define ROTATE_BELOW 7.0 /* a table whose type would be smaller gets landscape pages */
 #define CELL_PADX 4.0
 #define CELL_PADY 2.8
 #define WORD_CAP 9000 /* a longer word counts as 9 em for a column's minimum width */
@@ -99,6 +100,7 @@ static const char *const DEFAULT_TITLE = "Premarket Cybersecurity Documentation"
 typedef struct page_rec {
 	HPDF_Page page;
 	const char *section; /* running header title, borrowed; NULL on the title page */
+	int landscape;
 } page_rec;
 
 typedef struct heading_rec {
@@ -167,6 +169,8 @@ typedef struct R {
 	const char *section;
 	double x, w, y, gap;
 	int fresh;  /* nothing drawn yet on the current page */
+	int landscape; /* the current page is landscape */
+	int need_page; /* the next block starts a new page (orientation changed) */
 	int no_gap; /* first block of a container: no space above it */
 	int tight;
 	int list_depth;
@@ -192,6 +196,11 @@ typedef struct R {
 
 	size_t toc_first, toc_pages;
 	HPDF_Destination toc_dest;
+
+	rgb fill; /* the current page's fill colour, when fill_ok */
+	int fill_ok;
+	int font_face; /* the current page's font, -1 = none yet */
+	double font_size;
 
 	int failed, soft; /* soft: a libharu error now is expected and handled */
 	HPDF_STATUS err, detail;
@@ -450,9 +459,32 @@ static char *claim_slug(slugset *set, const char *text)
 
 /* ---- drawing primitives ------------------------------------------------------------- */
 
+/* The fill colour and font of the current page are remembered, so a line
+ * of a table costs no state operators it does not need. */
 static void set_fill(R *r, rgb c)
 {
+	if (r->fill_ok && r->fill.r == c.r && r->fill.g == c.g && r->fill.b == c.b)
+		return;
 	HPDF_Page_SetRGBFill(r->page, c.r, c.g, c.b);
+	r->fill = c;
+	r->fill_ok = 1;
+}
+
+static void set_font(R *r, int face, double size)
+{
+	if (r->font_face == face && r->font_size == size)
+		return;
+	HPDF_Page_SetFontAndSize(r->page, pt_font(&r->fonts, face), (HPDF_REAL)size);
+	r->font_face = face;
+	r->font_size = size;
+}
+
+static void use_page(R *r, size_t i)
+{
+	r->page = r->pages[i].page;
+	r->page_index = i;
+	r->fill_ok = 0;
+	r->font_face = -1;
 }
 
 static void fill_rect(R *r, double x, double y, double w, double h, rgb c)
@@ -482,7 +514,7 @@ static HPDF_Destination make_dest(R *r, HPDF_Page page, double top)
 {
 	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
 	if (dst)
-		HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)top, 0);
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)top); /* XYZ would need a zoom */
 	(void)r;
 	return dst;
 }
@@ -507,14 +539,29 @@ static void draw_line(R *r, const pt_pool *p, const pt_line *ln, double x, doubl
 {
 	HPDF_Page pg = r->page;
 	double k = size / 1000.0, xx = x;
-	int face = -1, link_color = -1;
 
-	for (size_t i = ln->f0; i < ln->f1; i++) {
+	/* code spans: one tint from the first to the last character of a run */
+	for (size_t i = ln->f0; i < ln->f1;) {
 		const pt_frag *fr = &p->lf[i];
-		double w = fr->units * k;
-		if ((fr->flags & PT_CODE) && !(fr->flags & PT_SPACE) && fr->len)
-			fill_rect(r, xx - 1, base - size * 0.24, w + 2, size * 1.1, C_CODE);
+		if (!(fr->flags & PT_CODE) || (fr->flags & PT_SPACE)) {
+			xx += fr->units * k;
+			i++;
+			continue;
+		}
+		size_t j = i, end = i;
+		double w = 0, wend = 0;
+		while (j < ln->f1 && (p->lf[j].flags & PT_CODE)) {
+			w += p->lf[j].units * k;
+			if (!(p->lf[j].flags & PT_SPACE)) {
+				end = j;
+				wend = w;
+			}
+			j++;
+		}
+		fill_rect(r, xx - 1, base - size * 0.24, wend + 2, size * 1.1, C_CODE);
+		(void)end;
 		xx += w;
+		i = j;
 	}
 
 	HPDF_Page_BeginText(pg);
@@ -534,14 +581,8 @@ static void draw_line(R *r, const pt_pool *p, const pt_line *ln, double x, doubl
 			j++;
 		}
 		if (ink) {
-			if (face != fr->face) {
-				HPDF_Page_SetFontAndSize(pg, pt_font(&r->fonts, fr->face), (HPDF_REAL)size);
-				face = fr->face;
-			}
-			if (link_color != is_link) {
-				set_fill(r, is_link ? C_LINK : color);
-				link_color = is_link;
-			}
+			set_font(r, fr->face, size);
+			set_fill(r, is_link ? C_LINK : color);
 			HPDF_Page_TextOut(pg, (HPDF_REAL)xx, (HPDF_REAL)base, r->tmp.data);
 		}
 		xx += w;
@@ -616,6 +657,20 @@ static void draw_quote_bars(R *r)
 			fill_rect(r, r->quotes[i].x, r->y, 2.5, r->quotes[i].y0 - r->y, C_RULE);
 }
 
+/* The orientation of the pages to come: landscape for tables too wide for
+ * a portrait page.  An empty page turns at once. */
+static void set_orientation(R *r, int landscape)
+{
+	double w = r->meta->a4 ? A4_W : LETTER_W, h = r->meta->a4 ? A4_H : LETTER_H;
+	r->landscape = landscape;
+	r->pw = landscape ? h : w;
+	r->ph = landscape ? w : h;
+	r->left = MARGIN_X;
+	r->width = r->pw - 2 * MARGIN_X;
+	r->top = r->ph - BODY_TOP;
+	r->bottom = BODY_BOTTOM;
+}
+
 static void new_page(R *r)
 {
 	if (r->page)
@@ -626,12 +681,13 @@ static void new_page(R *r)
 		HPDF_Page_SetHeight(pg, (HPDF_REAL)r->ph);
 	}
 	r->pages = pm_xgrow(r->pages, &r->cappages, r->npages + 1, sizeof *r->pages);
-	r->pages[r->npages] = (page_rec){pg, r->section};
-	r->page_index = r->npages++;
-	r->page = pg;
+	r->pages[r->npages] = (page_rec){pg, r->section, r->landscape};
+	r->npages++;
+	use_page(r, r->npages - 1);
 	r->y = r->top;
 	r->fresh = 1;
 	r->gap = 0;
+	r->need_page = 0;
 	for (size_t i = 0; i < r->nquotes; i++)
 		r->quotes[i].y0 = r->top;
 }
@@ -647,7 +703,11 @@ static void set_gap(R *r, double g)
 static void start_block(R *r, double h)
 {
 	double g = r->fresh || r->no_gap ? 0 : r->gap;
-	if (!r->fresh && r->y - g - h < r->bottom)
+	if (r->need_page) {
+		new_page(r);
+		r->x = r->left;
+		r->w = r->width;
+	} else if (!r->fresh && r->y - g - h < r->bottom)
 		new_page(r);
 	else
 		r->y -= g;
@@ -1092,6 +1152,7 @@ typedef struct table {
 	double min_row_h;    /* body rows are at least this tall */
 	double max_size;
 	int zebra;
+	int rotate;          /* may get landscape pages when too wide */
 } table;
 
 static void table_init(table *t, size_t nrows, size_t ncols)
@@ -1105,6 +1166,7 @@ static void table_init(table *t, size_t nrows, size_t ncols)
 	memset(t->align, 'l', ncols);
 	t->max_size = TABLE_MAX;
 	t->zebra = 1;
+	t->rotate = 1;
 }
 
 static void table_free(table *t)
@@ -1126,7 +1188,7 @@ static void table_text(R *r, table *t, size_t row, size_t col, const char *s, in
 typedef struct tlay {
 	double *x;  /* ncols + 1 column edges */
 	double *rowh;
-	double size, lh;
+	double size, lh, padx;
 	int repeat; /* draw the header again on each new page */
 } tlay;
 
@@ -1161,10 +1223,10 @@ static int draw_row(R *r, const table *t, const tlay *L, size_t row, size_t *fro
 	flush_markers(r, baseline(r->y - CELL_PADY, BODY_SIZE, L->lh));
 	for (size_t c = 0; c < nc; c++) {
 		const tcell *cell = &t->cells[row * nc + c];
-		double top = r->y - CELL_PADY, cw = L->x[c + 1] - L->x[c] - 2 * CELL_PADX;
+		double top = r->y - CELL_PADY, cw = L->x[c + 1] - L->x[c] - 2 * L->padx;
 		for (size_t i = 0; i < k && from[c] < cell->nl; i++, from[c]++, top -= L->lh) {
 			const pt_line *ln = &r->pool.lines[cell->l0 + from[c]];
-			double lw = ln->units * L->size / 1000.0, x = L->x[c] + CELL_PADX;
+			double lw = ln->units * L->size / 1000.0, x = L->x[c] + L->padx;
 			if (t->align[c] == 'r')
 				x += cw - lw;
 			else if (t->align[c] == 'c')
@@ -1197,17 +1259,104 @@ static double open_part(R *r, const table *t, const tlay *L)
 	return top;
 }
 
+/* Column widths for width W: the type size is the largest, down to
+ * TABLE_MIN, at which every column's widest word fits (long words count as
+ * WORD_CAP); then, as browsers do, every column gets its minimum and the
+ * rest of the width goes to the columns in proportion to how much more
+ * they could use.  When even the minimums do not fit, the columns whose
+ * minimum comes from long words give way first.  Returns 1 when the
+ * minimums fit. */
+static int table_fit(const table *t, const uint64_t *mn, const uint64_t *mx, double x0, double W,
+		     tlay *L)
+{
+	size_t nc = t->ncols;
+	double smin = 0, smax = 0, soft = 0, units = 0;
+	double *minw = pm_xcalloc(nc, sizeof *minw), *maxw = pm_xcalloc(nc, sizeof *maxw);
+	double *hard = pm_xcalloc(nc, sizeof *hard);
+	double fixed, all = 0;
+	L->padx = nc >= 8 ? 2.5 : CELL_PADX;
+	fixed = nc * 2 * L->padx;
+	L->size = t->max_size;
+	for (size_t c = 0; c < nc; c++) {
+		units += (double)mn[c];
+		all += (double)mx[c];
+	}
+	if (units > 0 && fixed + units * L->size / 1000 > W) {
+		L->size = (W - fixed) * 1000 / units;
+		L->size = (double)(long)(L->size * 4) / 4; /* quarter points: tidy numbers */
+	}
+	/* when the columns cannot all have their natural width, leave a tenth of
+	 * the width to share, so that long texts do not wrap into towers */
+	while (fixed + all * L->size / 1000 > W && fixed + units * L->size / 1000 > 0.9 * W &&
+	       L->size > TABLE_MIN)
+		L->size -= 0.25;
+	if (L->size < TABLE_MIN)
+		L->size = TABLE_MIN;
+	L->lh = L->size * TABLE_LEAD;
+	for (size_t c = 0; c < nc; c++) {
+		minw[c] = mn[c] * L->size / 1000 + 2 * L->padx;
+		maxw[c] = mx[c] * L->size / 1000 + 2 * L->padx;
+		if (minw[c] < 2 * L->padx + L->size)
+			minw[c] = 2 * L->padx + L->size;
+		if (maxw[c] < minw[c])
+			maxw[c] = minw[c];
+		/* what a column cannot give: a short word (5 em) */
+		hard[c] = 2 * L->padx + 5 * L->size;
+		if (hard[c] > minw[c])
+			hard[c] = minw[c];
+		smin += minw[c];
+		smax += maxw[c];
+		soft += minw[c] - hard[c];
+	}
+	L->x[0] = x0;
+	for (size_t c = 0; c < nc; c++) {
+		double w;
+		if (smax <= W)
+			w = maxw[c] + (W - smax) * maxw[c] / smax;
+		else if (smin <= W)
+			w = minw[c] + (maxw[c] - minw[c]) * (W - smin) / (smax - smin);
+		else if (smin - soft <= W)
+			w = minw[c] - (minw[c] - hard[c]) * (smin - W) / soft;
+		else
+			w = W * minw[c] / smin;
+		L->x[c + 1] = L->x[c] + w;
+	}
+	L->x[nc] = x0 + W; /* no rounding drift at the right edge */
+	free(minw);
+	free(maxw);
+	free(hard);
+	return smin <= W + 0.01;
+}
+
+static void turn_page(R *r, int landscape)
+{
+	if (r->fresh && r->page && r->npages) {
+		set_orientation(r, landscape);
+		HPDF_Page_SetWidth(r->page, (HPDF_REAL)r->pw);
+		HPDF_Page_SetHeight(r->page, (HPDF_REAL)r->ph);
+		r->pages[r->page_index].landscape = landscape;
+		r->y = r->top;
+	} else {
+		set_orientation(r, landscape);
+		new_page(r);
+	}
+	r->x = r->left;
+	r->w = r->width;
+}
+
 /* Fit the columns to the width, break every cell into lines, and draw the
- * table with its header row repeated after each page break. */
+ * table with its header row repeated after each page break.  A top-level
+ * table whose columns do not fit a portrait page gets landscape pages. */
 static void layout_table(R *r, table *t)
 {
 	size_t nc = t->ncols, nr = t->nrows;
-	uint64_t *mn = pm_xcalloc(nc, sizeof *mn), *mx = pm_xcalloc(nc, sizeof *mx);
-	double *minw = pm_xcalloc(nc, sizeof *minw), *maxw = pm_xcalloc(nc, sizeof *maxw);
-	double W = r->w, smin = 0, smax = 0, sum_units = 0;
+	uint64_t *mn = pm_xcalloc(nc + 1, sizeof *mn), *mx = pm_xcalloc(nc + 1, sizeof *mx);
+	size_t *from = pm_xcalloc(nc + 1, sizeof *from);
 	tlay L;
-	size_t *from = pm_xcalloc(nc, sizeof *from);
+	int turned = 0;
 
+	L.x = pm_xcalloc(nc + 1, sizeof *L.x);
+	L.rowh = pm_xcalloc(nr + 1, sizeof *L.rowh);
 	if (nc == 0 || nr == 0)
 		goto done;
 	for (size_t i = 0; i < nr; i++)
@@ -1220,47 +1369,22 @@ static void layout_table(R *r, table *t)
 			if (b > mx[c])
 				mx[c] = b;
 		}
-	/* the largest type size, down to TABLE_MIN, at which the widest words fit */
-	L.size = t->max_size;
-	for (size_t c = 0; c < nc; c++)
-		sum_units += (double)mn[c];
-	if (sum_units > 0 && nc * 2 * CELL_PADX + sum_units * L.size / 1000 > W) {
-		L.size = (W - nc * 2 * CELL_PADX) * 1000 / sum_units;
-		if (L.size < TABLE_MIN)
-			L.size = TABLE_MIN;
-		L.size = (double)(long)(L.size * 4) / 4; /* quarter points: tidy numbers */
+	int fits = table_fit(t, mn, mx, r->x, r->w, &L);
+	if ((!fits || L.size < ROTATE_BELOW) && !r->landscape && r->x == r->left &&
+	    r->nquotes == 0 && t->rotate) {
+		turn_page(r, 1);
+		turned = 1;
+		table_fit(t, mn, mx, r->x, r->w, &L);
 	}
-	L.lh = L.size * TABLE_LEAD;
-	for (size_t c = 0; c < nc; c++) {
-		minw[c] = mn[c] * L.size / 1000 + 2 * CELL_PADX;
-		maxw[c] = mx[c] * L.size / 1000 + 2 * CELL_PADX;
-		if (minw[c] < 2 * CELL_PADX + L.size)
-			minw[c] = 2 * CELL_PADX + L.size;
-		if (maxw[c] < minw[c])
-			maxw[c] = minw[c];
-		smin += minw[c];
-		smax += maxw[c];
-	}
-	L.x = pm_xcalloc(nc + 1, sizeof *L.x);
-	L.rowh = pm_xcalloc(nr, sizeof *L.rowh);
-	L.x[0] = r->x;
-	for (size_t c = 0; c < nc; c++) {
-		double w;
-		if (smax <= W)
-			w = maxw[c] + (W - smax) * maxw[c] / smax;
-		else if (smin <= W)
-			w = minw[c] + (maxw[c] - minw[c]) * (W - smin) / (smax - smin);
-		else
-			w = W * minw[c] / smin;
-		L.x[c + 1] = L.x[c] + w;
-	}
-	L.x[nc] = r->x + W; /* no rounding drift at the right edge */
+	if (getenv("PDFDBG"))
+		fprintf(stderr, "table %zux%zu size %.2f W %.1f%s\n", nr, nc, L.size, r->w,
+			turned ? " landscape" : "");
 	for (size_t i = 0; i < nr; i++) {
 		size_t most = 1;
 		for (size_t c = 0; c < nc; c++) {
 			tcell *cell = &t->cells[i * nc + c];
 			cell->l0 = pt_wrap(&r->fonts, &r->pool, cell->f0, cell->f1, L.size,
-					   L.x[c + 1] - L.x[c] - 2 * CELL_PADX, &cell->nl);
+					   L.x[c + 1] - L.x[c] - 2 * L.padx, &cell->nl);
 			if (cell->nl > most)
 				most = cell->nl;
 		}
@@ -1305,13 +1429,15 @@ static void layout_table(R *r, table *t)
 	}
 	close_part(r, t, &L, top);
 	set_gap(r, PARA_GAP);
+	if (turned) { /* back to portrait for what follows */
+		set_orientation(r, 0);
+		r->need_page = 1;
+	}
+done:
 	free(L.x);
 	free(L.rowh);
-done:
 	free(mn);
 	free(mx);
-	free(minw);
-	free(maxw);
 	free(from);
 }
 
@@ -1437,16 +1563,18 @@ static void layout_images(R *r, cmark_node *para)
 		pt_pool_clear(&r->pool);
 		where_node(r, n);
 		f0 = pt_begin(&r->pool, 0);
-		add_inlines(r, n, 0, 1, 0, -1, 0);
+		if (!img) {
+			char *alt = plain_text(n);
+			add_str(r, "Image not included: ", PT_ITALIC, 0, -1);
+			add_str(r, *alt ? alt : url ? url : "", PT_ITALIC, 0, -1);
+			free(alt);
+		} else {
+			add_inlines(r, n, 0, 1, 0, -1, 0);
+		}
 		if (r->pool.nfrags > f0)
 			cl = pt_wrap(&r->fonts, &r->pool, f0, r->pool.nfrags, 8.5, r->w, &cn);
-		double cap_h = r->pool.nfrags > f0 ? (double)cn * 11.5 + 4 : 0;
+		double cap_h = cn ? (double)cn * 11.5 + 4 : 0;
 		if (!img) {
-			if (!cn) {
-				f0 = pt_begin(&r->pool, 0);
-				add_str(r, "[image not included]", PT_ITALIC, 0, -1);
-				cl = pt_wrap(&r->fonts, &r->pool, f0, r->pool.nfrags, 8.5, r->w, &cn);
-			}
 			set_gap(r, PARA_GAP);
 			start_block(r, (double)cn * 11.5);
 			draw_flow(r, cl, cn, 8.5, 11.5, C_MUTED, 'c');
@@ -1894,8 +2022,7 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 	int at_top = 1;
 	double y;
 	if (draw) {
-		r->page = r->pages[r->toc_first].page;
-		r->page_index = r->toc_first;
+		use_page(r, r->toc_first);
 		r->x = r->left;
 		r->w = r->width;
 		r->y = r->top;
@@ -1927,8 +2054,7 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 			y = r->top;
 			at_top = 1;
 			if (draw && r->toc_first + pg < r->npages) {
-				r->page = r->pages[r->toc_first + pg].page;
-				r->page_index = r->toc_first + pg;
+				use_page(r, r->toc_first + pg);
 			}
 		} else if (!at_top) {
 			y -= gap;
@@ -1980,12 +2106,12 @@ static void furniture(R *r)
 		     : m->doc_id	       ? pm_xstrdup(m->doc_id)
 		     : m->revision	       ? pm_xasprintf("Revision %s", m->revision)
 					       : pm_xstrdup("");
-	double right = r->left + r->width, hy = r->ph - 40, fy = 36;
 	for (size_t i = 1; i < r->npages && !stopped(r); i++) {
 		char num[64];
 		const char *sec = r->pages[i].section ? r->pages[i].section : "";
-		r->page = r->pages[i].page;
-		r->page_index = i;
+		set_orientation(r, r->pages[i].landscape);
+		double right = r->left + r->width, hy = r->ph - 40, fy = 36;
+		use_page(r, i);
 		double sw = draw_str(r, sec, PT_REGULAR, 8, right, hy, 'r', r->width * 0.5, C_MUTED);
 		draw_str(r, left, PT_BOLD, 8, r->left, hy, 'l', r->width - sw - 16, C_MUTED);
 		line(r, r->left, hy - 6, right, hy - 6, 0.5, C_RULE);
@@ -2140,12 +2266,7 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 	pt_pool_init(&r.pool);
 	pt_pool_init(&r.scratch);
 	pm_buf_init(&r.tmp, 0);
-	r.pw = meta->a4 ? A4_W : LETTER_W;
-	r.ph = meta->a4 ? A4_H : LETTER_H;
-	r.left = MARGIN_X;
-	r.width = r.pw - 2 * MARGIN_X;
-	r.top = r.ph - BODY_TOP;
-	r.bottom = BODY_BOTTOM;
+	set_orientation(&r, 0);
 	r.x = r.left;
 	r.w = r.width;
 	r.color = C_TEXT;

@@ -444,8 +444,10 @@ static void derive(vb *b, pm_value *root)
 	for (size_t i = 0; i < m->controls.n; i++)
 		k_threats[i] = pm_value_list(b->a);
 
+	unsigned char *t_uncontrolled = pm_xcalloc(m->threats.n + 1, 1);
 	for (size_t k = 0; k < R->n; k++) {
 		const pm_risk *r = &R->v[k];
+		t_uncontrolled[r->threat] |= !r->controlled;
 		pm_value *row = pm_value_map(b->a);
 		set(row, "number", pm_value_number(b->a, (double)(k + 1)));
 		set(row, "threat", b->objs[PM_K_THREAT][r->threat]);
@@ -467,11 +469,7 @@ static void derive(vb *b, pm_value *root)
 		const pm_threat *t = &m->threats.v[ti];
 		pm_value *tm = b->objs[PM_K_THREAT][ti];
 		finish_list(b, tm, "risks", t_risks[ti]);
-		int all = 1;
-		for (size_t k = 0; k < R->n; k++)
-			if (R->v[k].threat == (int32_t)ti) {
-				all &= R->v[k].controlled;
-			}
+		int all = !t_uncontrolled[ti];
 		set(tm, "controlled", pm_value_bool(b->a, all));
 		set(tm, "controlled_text", dup(b, all ? "controlled" : "uncontrolled"));
 		for (size_t g = 0; g < t->targets.n; g++) {
@@ -739,6 +737,7 @@ static void derive(vb *b, pm_value *root)
 	}
 
 	free(t_risks);
+	free(t_uncontrolled);
 	free(a_threats);
 	free(c_threats);
 	free(k_threats);

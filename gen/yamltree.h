@@ -62,6 +62,18 @@ static inline const yt_node *yt_child(const yt_doc *d, const yt_node *n, size_t 
 }
 
 /**
+ * Parse a premarket submission XML document (models/premarket.xsd) into the
+ * same node tree as yt_parse() builds from YAML: elements become mappings or
+ * lists following the model format, text becomes scalars, with their line
+ * numbers.  Computed parts (the risk register, completeness results) are not
+ * part of the tree.  Safe against hostile XML: no network, no DTD or external
+ * entity loading, no entity expansion, depth and size limits.  Same contract
+ * as yt_parse() (gen/xml_read.c).
+ */
+int yt_parse_xml(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena,
+		 const yt_limits *lim, pm_diags *diags);
+
+/**
  * Check that `data` is valid UTF-8 without NUL bytes; on failure add an
  * error at the offending byte's line:col and return -1.
  */

@@ -74,7 +74,7 @@ int pm_msg_diags(FILE *out, const pm_diags *d)
 			d->dropped_warnings == 1 ? "" : "s");
 	if (pm_diags_has(d, PM_ERR_USAGE) || pm_diags_has(d, PM_ERR_IO))
 		return PM_EXIT_USAGE;
-	if (pm_diags_has(d, PM_ERR_OUTPUT) || pm_diags_has(d, PM_ERR_RENDER))
+	if (pm_diags_has(d, PM_ERR_OUTPUT))
 		return PM_EXIT_OUTPUT;
 	return d->errors ? PM_EXIT_PROBLEMS : PM_EXIT_OK;
 }

@@ -25,7 +25,7 @@ typedef enum pm_errkind {
 	PM_ERR_SCHEMA, /**< unknown key, wrong type, bad value, missing field (exit 1) */
 	PM_ERR_REF,    /**< duplicate id or dangling reference (exit 1) */
 	PM_ERR_VALUE,  /**< a semantically invalid value, e.g. a CVSS vector (exit 1) */
-	PM_ERR_RENDER, /**< a renderer failed (exit 3) */
+	PM_ERR_RENDER, /**< a template or renderer problem (exit 1) */
 	PM_ERR_USAGE   /**< bad arguments to a library call (exit 2) */
 } pm_errkind;
 

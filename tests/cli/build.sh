@@ -10,11 +10,13 @@
 #     tools/bless-docs.sh, then read the diff);
 #  3. every .html parses with `xmllint --html` without errors, except the
 #     known "Tag header/nav/main/footer invalid" of libxml2's HTML 4 parser;
-#  4. tests/data/hostile.yaml (hostile text in every string field) builds:
+#  4. tests/data/hostile.yaml (hostile text in every string field) validates
+#     without warnings and builds:
 #     every Markdown table row has as many cells as its header, every ATX
 #     heading comes from a template heading, the HTML has as many headings as
 #     the Markdown, and no <script>, <img>, <iframe>, <style> in the body,
-#     on* attribute or javascript: URL reaches the HTML;
+#     on* attribute or javascript: URL reaches the HTML, and model text shows
+#     in the HTML as the same text;
 #  5. two builds into different folders are byte-identical; SOURCE_DATE_EPOCH
 #     changes only a model without a date;
 #  6. --templates: a user folder overriding one document entirely and another
@@ -60,11 +62,13 @@ ok() {
 	checks=$((checks + 1))
 }
 
-# build NAME OUTDIR [ARGS...] — run premarket build, stderr to $tmp/NAME.err; sets rc.
+# build NAME [ARGS...] — run premarket build ARGS (in the environment $BUILD_ENV,
+# e.g. BUILD_ENV=SOURCE_DATE_EPOCH=0), stdout and stderr to $tmp/NAME.{out,err}; sets rc.
+BUILD_ENV=
 build() {
 	_name=$1
 	shift
-	"$BIN" build "$@" >"$tmp/$_name.out" 2>"$tmp/$_name.err"
+	env $BUILD_ENV "$BIN" build "$@" >"$tmp/$_name.out" 2>"$tmp/$_name.err"
 	rc=$?
 	if grep -Eq '(ERROR: [A-Za-z]*Sanitizer|SUMMARY: [A-Za-z]*Sanitizer|runtime error: )' "$tmp/$_name.err"; then
 		fail "$_name: sanitizer report"
@@ -75,11 +79,11 @@ build() {
 	fi
 }
 
-# expect_rc NAME WANT — the last build exited WANT.
+# expect_rc WHAT WANT — the last build exited WANT.
 expect_rc() {
 	if [ "$rc" -ne "$2" ]; then
 		fail "$1: exit $rc, expected $2"
-		head -n 10 "$tmp/$1.err" >&2
+		head -n 10 "$tmp/$_name.err" >&2
 		return 1
 	fi
 	ok
@@ -118,16 +122,21 @@ def unescaped_pipes(line):
 
 def tables(files):
     """Every GFM table: the delimiter row and every body row have as many
-    unescaped pipes as the header row; rows start and end with a pipe."""
+    unescaped pipes as the header row; rows start and end with a pipe.  The
+    HTML page next to the Markdown has as many tables and table rows."""
     bad = 0
     for p in files:
         lines = read(p).split('\n')
         i = 0
+        n_tables = n_rows = 0
         while i < len(lines):
             if lines[i].startswith('|') and i + 1 < len(lines) and re.match(r'^\|(\s*:?-+:?\s*\|)+\s*$', lines[i + 1]):
                 want = unescaped_pipes(lines[i])
+                n_tables += 1
+                n_rows -= 1  # the delimiter row
                 j = i
                 while j < len(lines) and lines[j].startswith('|'):
+                    n_rows += 1
                     got = unescaped_pipes(lines[j])
                     if got != want or not lines[j].rstrip().endswith('|'):
                         print('%s:%d: table row has %d cell separators, the header %d: %.120s'
@@ -140,6 +149,14 @@ def tables(files):
                     print('%s:%d: table row outside a table: %.120s' % (p, i + 1, lines[i]))
                     bad += 1
                 i += 1
+        hp = p[:-3] + '.html'
+        if os.path.exists(hp):
+            h = read(hp)
+            got = (len(re.findall(r'<table[\s>]', h)), len(re.findall(r'<tr[\s>]', h)))
+            if got != (n_tables, n_rows):
+                print('%s: %d tables with %d rows, the Markdown %d tables with %d rows'
+                      % (hp, got[0], got[1], n_tables, n_rows))
+                bad += 1
     return bad
 
 def template_headings(tdir):
@@ -152,12 +169,14 @@ def template_headings(tdir):
         for line in read(os.path.join(tdir, name)).split('\n'):
             if not re.match(r'^#{1,6} ', line):
                 continue
-            line = re.sub(r'\{\{\$title\}\}.*?\{\{/title\}\}', '\0', line)
+            # a block or a section on the line may print anything or nothing
+            line = re.sub(r'\{\{[$#^]([\w.]+)\}\}.*?\{\{/\1\}\}', '\0', line)
             parts = re.split(r'\{\{[^}]*\}\}|\0', line)
             pats.append(re.compile('^' + '.*'.join(re.escape(x) for x in parts) + '$'))
     return pats
 
 def md_headings(text):
+    """The ATX heading lines outside code fences; the first must be line 1."""
     out, fence = [], False
     for line in text.split('\n'):
         if re.match(r'^ {0,3}(```|~~~)', line):
@@ -203,7 +222,10 @@ def hostile(mddir, tdir):
             continue
         text = read(os.path.join(mddir, f))
         heads = md_headings(text)
-        for h in heads:
+        for n, h in enumerate(heads):
+            if n > 0 and re.match(r'^ {0,3}#(\s|$)', h):
+                print('%s: a second level-1 heading: %.120s' % (f, h))
+                bad += 1
             if not any(p.match(h) for p in pats):
                 print('%s: heading not from a template: %.120s' % (f, h))
                 bad += 1
@@ -221,6 +243,52 @@ def hostile(mddir, tdir):
             print('%s: %d HTML headings, %d Markdown headings: model text made a heading'
                   % (f[:-3] + '.html', w.headings, len(heads)))
             bad += 1
+    return bad
+
+class Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skip = [], 0
+    def handle_starttag(self, tag, attrs):
+        self.skip += tag in ('head', 'style', 'script')
+    def handle_endtag(self, tag):
+        self.skip -= tag in ('head', 'style', 'script')
+    def handle_data(self, d):
+        if not self.skip:
+            self.parts.append(d)
+
+def literal(htmldir, datafile):
+    """Model text reaches each HTML page as the same text: the Markdown
+    escapes do not show and nothing is lost (line breaks become spaces)."""
+    import json
+    d = json.load(open(datafile, encoding='utf-8'))
+    def get(objs, *keys):
+        return [o[k] for o in objs for k in keys if isinstance(o.get(k), str)]
+    ifaces = [i for c in d['components'] for i in c['interfaces']]
+    pages = {
+        'index': [d['device']['name'], d['device']['model'], d['device']['intended_use'], d['device']['use_environment']],
+        'threat-model': get(d['threats'], 'title', 'description', 'source') + get(d['assets'], 'name', 'harm_rationale')
+            + get(d['zones'], 'name', 'description') + get(d['flows'], 'name', 'protocol', 'authentication')
+            + get(ifaces, 'name', 'purpose', 'rationale') + d['risk_management']['assumptions'],
+        'security-architecture': get(d['controls'], 'title', 'requirement', 'acceptance_criteria')
+            + get(d['use_cases'], 'title', 'description') + get(d['views'], 'title', 'rationale'),
+        'vulnerability-assessment': get(d['vulnerabilities'], 'title', 'cve', 'description', 'assessment'),
+        'sbom': get(d['sbom']['components'], 'name', 'version', 'supplier', 'purl', 'cpe', 'license'),
+        'cybersecurity-testing': get(d['tests'], 'title', 'performed_by', 'scope')
+            + get([f for t in d['tests'] for f in t['findings']], 'title', 'rationale'),
+        'labeling': get(d['labeling']['all_items'], 'content', 'location') + d['labeling']['documents'],
+        'cybersecurity-management-plan': get(d['management_plan']['all_items'], 'content', 'rationale'),
+        'unresolved-anomalies': get(d['anomalies'], 'title', 'rationale', 'plan'),
+    }
+    bad = 0
+    for page, vals in sorted(pages.items()):
+        t = Text()
+        t.feed(read(os.path.join(htmldir, page + '.html')))
+        text = ' '.join(''.join(t.parts).split())
+        for v in vals:
+            if ' '.join(v.split()) not in text:
+                print('%s.html: model text not shown verbatim: %.100s' % (page, v))
+                bad += 1
     return bad
 
 KNOWN = re.compile(r'HTML parser error : Tag (header|nav|main|footer) invalid$')
@@ -266,6 +334,8 @@ if cmd == 'tables':
     n = tables(sys.argv[2:])
 elif cmd == 'hostile':
     n = hostile(sys.argv[2], sys.argv[3])
+elif cmd == 'literal':
+    n = literal(sys.argv[2], sys.argv[3])
 elif cmd == 'xmllint':
     n = xmllint(sys.argv[2:])
 elif cmd == 'disclaimer':
@@ -328,7 +398,13 @@ for name in $GOLDEN; do
 done
 
 # ---------------------------------------------------------------------------
-# 4. The hostile model.
+# 4. The hostile model: a valid model without warnings, whatever its text.
+"$BIN" validate tests/data/hostile.yaml >"$tmp/validate.out" 2>"$tmp/validate.err"
+rc=$?
+if [ "$rc" -eq 0 ] && ! grep -q 'warning:' "$tmp/validate.err" "$tmp/validate.out"; then ok; else
+	fail "tests/data/hostile.yaml does not validate cleanly (exit $rc)"
+	head -n 10 "$tmp/validate.err" >&2
+fi
 build hostile -o "$tmp/hostile" tests/data/hostile.yaml
 if expect_rc "build tests/data/hostile.yaml" 0; then
 	if "$PY" "$tmp/check.py" hostile "$tmp/hostile" templates >"$tmp/log" 2>&1; then ok; else
@@ -338,6 +414,11 @@ if expect_rc "build tests/data/hostile.yaml" 0; then
 	if "$PY" "$tmp/check.py" xmllint "$tmp/hostile"/*.html >"$tmp/log" 2>&1; then ok; else
 		fail "hostile model: xmllint --html reports errors"
 		head -n 20 "$tmp/log" >&2
+	fi
+	if "$BIN" data tests/data/hostile.yaml >"$tmp/hostile.json" 2>"$tmp/data.err" &&
+		"$PY" "$tmp/check.py" literal "$tmp/hostile" "$tmp/hostile.json" >"$tmp/log" 2>&1; then ok; else
+		fail "hostile model text is not shown literally in the HTML"
+		head -n 20 "$tmp/log" "$tmp/data.err" >&2
 	fi
 fi
 
@@ -355,15 +436,16 @@ if diff -r "$tmp/hostile" "$tmp/det/h" >"$tmp/log" 2>&1; then ok; else
 	head -n 20 "$tmp/log" >&2
 fi
 # The model has a date: SOURCE_DATE_EPOCH changes nothing.
-SOURCE_DATE_EPOCH=86400 build det4 -o "$tmp/det/e" examples/lab-analyzer.yaml
+BUILD_ENV=SOURCE_DATE_EPOCH=86400; build det4 -o "$tmp/det/e" examples/lab-analyzer.yaml
 if diff -r "$tmp/det/a" "$tmp/det/e" >"$tmp/log" 2>&1; then ok; else
 	fail "SOURCE_DATE_EPOCH changed the documents of a model that has a date"
 	head -n 20 "$tmp/log" >&2
 fi
 # No date in the model (examples/minimal.yaml): SOURCE_DATE_EPOCH gives it.
-SOURCE_DATE_EPOCH=1700000000 build det5 -o "$tmp/det/m1" examples/minimal.yaml
-SOURCE_DATE_EPOCH=1700000000 build det6 -o "$tmp/det/m2" examples/minimal.yaml
-SOURCE_DATE_EPOCH=1800000000 build det7 -o "$tmp/det/m3" examples/minimal.yaml
+BUILD_ENV=SOURCE_DATE_EPOCH=1700000000; build det5 -o "$tmp/det/m1" examples/minimal.yaml
+BUILD_ENV=SOURCE_DATE_EPOCH=1700000000; build det6 -o "$tmp/det/m2" examples/minimal.yaml
+BUILD_ENV=SOURCE_DATE_EPOCH=1800000000; build det7 -o "$tmp/det/m3" examples/minimal.yaml
+BUILD_ENV=
 if diff -r "$tmp/det/m1" "$tmp/det/m2" >"$tmp/log" 2>&1; then ok; else
 	fail "two builds of examples/minimal.yaml with the same SOURCE_DATE_EPOCH differ"
 	head -n 20 "$tmp/log" >&2
