@@ -1972,7 +1972,8 @@ static void control_page(R *r)
 	if (m->n_inputs) {
 		table_init(&t, m->n_inputs + 1, 2);
 		t.header = 1;
-		t.nocap[1] = 1;
+		t.nocap[1] = 1; /* a digest on one line */
+		t.max_size = 8;
 		pt_pool_clear(&r->pool);
 		r->fonts.where = (pt_where){NULL, 0, 0};
 		table_text(r, &t, 0, 0, "File", PT_BOLD);

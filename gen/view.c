@@ -48,8 +48,6 @@ static const char *label_of(const char *v, char *buf, size_t n)
 		{"closed_box_scan", "closed-box vulnerability scan"}, {"ble", "Bluetooth Low Energy"},
 		{"nfc", "NFC"}, {"usb", "USB"}, {"jtag", "JTAG"}, {"uart", "UART"}, {"api", "API"}, {"ipc", "IPC"},
 		{"hdmi", "HDMI"}, {"rf", "RF"}, {"wifi", "Wi-Fi"}, {"sd_card", "SD card"},
-		{"global_system", "Global system view"}, {"multi_patient_harm", "Multi-patient harm view"},
-		{"updatability", "Updatability/patchability view"}, {"security_use_case", "Security use case view"},
 		{"healthcare_facility", "healthcare facility"},
 		{"sca_scan", "SCA scan"}, {"cisa_kev", "CISA KEV catalog"}, {"nvd_monitoring", "NVD monitoring"},
 		{"internal_independent", "internal, independent of the developers"}, {"third_party", "third party"},
@@ -73,6 +71,17 @@ static pm_value *label(vb *b, const char *v)
 {
 	char buf[128];
 	return dup(b, label_of(v, buf, sizeof buf));
+}
+
+/* The four FDA architecture views have names of their own. */
+static pm_value *view_label(vb *b, const char *v)
+{
+	static const char *const names[PM_N_VIEW_KIND] = {"Global system view", "Multi-patient harm view",
+							   "Updatability/patchability view", "Security use case view"};
+	for (int k = 0; k < PM_N_VIEW_KIND; k++)
+		if (strcmp(v, pm_enum_names_view_kind[k]) == 0)
+			return dup(b, names[k]);
+	return label(b, v);
 }
 
 static const char *obj_name(const pm_schema *s, const void *obj)
@@ -123,7 +132,9 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			int present = e->at.line != 0;
 			set(map, f->key, present ? str(b, f->values[e->v]) : pm_value_null(b->a));
 			snprintf(key, sizeof key, "%s_label", f->key);
-			set(map, key, present ? label(b, f->values[e->v]) : pm_value_null(b->a));
+			set(map, key, !present ? pm_value_null(b->a)
+					       : f->values == pm_enum_names_view_kind ? view_label(b, f->values[e->v])
+										  : label(b, f->values[e->v]));
 			break;
 		}
 		case PM_F_ENUMS: {
@@ -684,7 +695,7 @@ static void derive(vb *b, pm_value *root)
 	for (int k = 0; k < PM_N_VIEW_KIND; k++) {
 		pm_value *km = pm_value_map(b->a), *l = pm_value_list(b->a);
 		set(km, "kind", str(b, pm_enum_names_view_kind[k]));
-		set(km, "label", label(b, pm_enum_names_view_kind[k]));
+		set(km, "label", view_label(b, pm_enum_names_view_kind[k]));
 		for (size_t i = 0; i < m->views.n; i++)
 			if (m->views.v[i].kind.v == k)
 				pm_value_list_append(l, b->objs[PM_K_VIEW][i]);

@@ -1,16 +1,21 @@
 #!/bin/sh
-# demo.sh BIN — what `make demo` shows.  Until the document renderers land,
-# it validates the shipped example devices and prints a short summary of each.
+# demo.sh BIN — what `make demo` shows: the example lab analyzer's full
+# document package rendered into demo-out/lab-analyzer/ (Markdown and HTML),
+# its risk register, and a validation of every shipped example.
 set -eu
 BIN=${1:-build/premarket}
-echo "premarket demo: validating the example devices"
+OUT=demo-out/lab-analyzer
+echo "premarket demo"
 echo
 for ex in examples/lab-analyzer.yaml examples/insulin-pump.yaml examples/minimal.yaml; do
-	[ -f "$ex" ] || continue
 	echo "\$ premarket validate $ex"
 	"$BIN" validate "$ex"
-	echo
 done
-echo "Score a CVSS vector:"
-echo "\$ premarket cvss CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"
-"$BIN" cvss CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N
+echo
+echo "\$ premarket score examples/lab-analyzer.yaml   (summary)"
+"$BIN" score examples/lab-analyzer.yaml | sed -n '/^Summary:/,$p' | head -8
+echo
+echo "\$ premarket build examples/lab-analyzer.yaml -o $OUT --format md,html"
+"$BIN" build examples/lab-analyzer.yaml -o "$OUT" --format md,html
+echo
+echo "Open $OUT/index.html in a browser, or read $OUT/index.md."

@@ -22,6 +22,7 @@ int pm_cmd_score(int argc, char **argv);
 int pm_cmd_explain(int argc, char **argv);
 int pm_cmd_data(int argc, char **argv);
 int pm_cmd_build(int argc, char **argv);
+int pm_cmd_init(int argc, char **argv);
 /** Usage error for getopt_long's result c ('?' or ':'), naming the option. */
 int pm_cli_bad_option(const char *sub, int c, char **argv);
 /** SOURCE_DATE_EPOCH as seconds, or -1 when unset or invalid. */

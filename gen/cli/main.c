@@ -17,6 +17,7 @@ static const subcommand commands[] = {
 	{"cvss", pm_cmd_cvss, "score CVSS v3.1 / v4.0 vectors"},
 	{"data", pm_cmd_data, "print the data document templates see, as JSON"},
 	{"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
+	{"init", pm_cmd_init, "start a new model from a commented skeleton"},
 	{"schema", pm_cmd_schema, "print the model format as JSON Schema or Markdown"},
 	{"score", pm_cmd_score, "print the risk register (text, csv or json)"},
 	{"validate", pm_cmd_validate, "check model files; report every problem as file:line:col"},

@@ -164,7 +164,7 @@ static void test_text_in_order(void **state)
 	assert_memory_equal(b.data, "%PDF-", 5);
 	char *path = write_temp(&b);
 	char *text = run("pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
-	static const char *const WANT[] = {"Threat Model", "1 Purpose and scope", "2 Threats",
+	const char *const WANT[] = {"Threat Model", "1 Purpose and scope", "2 Threats",
 					   "2.1 Details", "AuroraLoop Insulin Pump", "Contents",
 					   "Document control", "PM-SET-001", SHA[0], FILES[1]};
 	for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++)
@@ -271,7 +271,7 @@ static void test_fonts_embedded(void **state)
 			n = sizeof row - 1;
 		memcpy(row, line, n);
 		row[n] = '\0';
-		if (!strstr(row, "Identity-H      yes yes yes"))
+		if (!strstr(row, "CID TrueType") || !strstr(row, " yes yes yes "))
 			fail_msg("font not embedded as a subset with ToUnicode: %s", row);
 		fonts++;
 		line = end;
@@ -320,7 +320,8 @@ static void test_outline(void **state)
 	/* links: the URL one and the jump to the SBOM chapter */
 	char *qdf = run("qpdf --qdf --object-streams=disable '%s' - 2>/dev/null", path);
 	assert_non_null(strstr(qdf, "/URI (https://www.fda.gov/)"));
-	assert_true(count_of(qdf, "/Subtype /Link") >= 2 + 9); /* + contents entries */
+	/* 2 in the text, 6 in the table of contents (chapters and their h2, h3) */
+	assert_int_equal(count_of(qdf, "/Subtype /Link"), 2 + 6);
 	free(qdf);
 	unlink(path);
 	free(path);
@@ -415,7 +416,7 @@ static void test_big_table(void **state)
 		char fmt[128];
 		snprintf(fmt, sizeof fmt, "pdftotext -f %ld -l %ld '%%s' - 2>/dev/null", probe[i], probe[i]);
 		char *text = run(fmt, path);
-		if (!strstr(text, "Component name") || !strstr(text, "Identifier"))
+		if (!strstr(text, "Identifier") || !strstr(text, "Supplier") || !strstr(text, "Purpose"))
 			fail_msg("page %ld lacks the header row", probe[i]);
 		free(text);
 	}
@@ -465,9 +466,9 @@ static void test_wide_table_landscape(void **state)
 	char fmt[128];
 	snprintf(fmt, sizeof fmt, "pdfinfo -f 1 -l %ld '%%s' 2>/dev/null", np);
 	char *info = run(fmt, path);
-	assert_true(count_of(info, "size:      792 x 612 pts") >= 1); /* the table, landscape */
+	assert_true(count_of(info, "size:  792 x 612 pts") >= 1); /* the table, landscape */
 	char last[64];
-	snprintf(last, sizeof last, "Page %4ld size: 612 x 792 pts", np); /* then portrait again */
+	snprintf(last, sizeof last, "Page %4ld size:  612 x 792 pts", np); /* then portrait again */
 	if (!strstr(info, last))
 		fail_msg("last page not portrait:\n%s", info);
 	free(info);
