@@ -1,0 +1,52 @@
+#!/bin/sh
+# commands.sh BIN — every command answers --help on stdout with exit 0 and
+# reports a bad option with exit 2; init and data work end to end.
+set -u
+BIN=${1:?usage: commands.sh path/to/premarket}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() { # description expected-exit actual-exit
+	if [ "$2" != "$3" ]; then echo "commands.sh: FAIL: $1: exit $3, want $2"; fail=1; fi
+}
+for cmd in init validate score explain build cvss data schema; do
+	"$BIN" $cmd --help >"$tmp/out" 2>"$tmp/err"
+	check "$cmd --help" 0 $?
+	grep -q "^Usage: premarket $cmd" "$tmp/out" || { echo "commands.sh: FAIL: $cmd --help has no usage line"; fail=1; }
+	[ -s "$tmp/err" ] && { echo "commands.sh: FAIL: $cmd --help wrote to stderr"; fail=1; }
+	"$BIN" $cmd --no-such-option >/dev/null 2>"$tmp/err"
+	check "$cmd --no-such-option" 2 $?
+	grep -q "unknown option '--no-such-option'" "$tmp/err" || { echo "commands.sh: FAIL: $cmd: option not named"; cat "$tmp/err"; fail=1; }
+	# every command is listed in the main help
+	"$BIN" --help | grep -q "^  $cmd " || { echo "commands.sh: FAIL: $cmd missing from premarket --help"; fail=1; }
+done
+"$BIN" --version | grep -q '^premarket [0-9]' || { echo "commands.sh: FAIL: --version"; fail=1; }
+
+# init: a model that validates; no silent overwrite; --force
+"$BIN" init "$tmp/new" 2>/dev/null
+check "init" 0 $?
+"$BIN" validate "$tmp/new/model.yaml" 2>"$tmp/err"
+check "validate the skeleton" 0 $?
+grep -q "warning:" "$tmp/err" && { echo "commands.sh: FAIL: skeleton validates with warnings"; fail=1; }
+echo "# edited" >>"$tmp/new/model.yaml"
+"$BIN" init "$tmp/new" 2>/dev/null
+check "init over an existing model" 3 $?
+tail -n 1 "$tmp/new/model.yaml" | grep -q '^# edited$' || { echo "commands.sh: FAIL: init overwrote a model"; fail=1; }
+"$BIN" init --force "$tmp/new" 2>/dev/null
+check "init --force" 0 $?
+"$BIN" init 2>/dev/null
+check "init without a folder" 2 $?
+
+# data: valid JSON with the documented top-level names
+"$BIN" data examples/minimal.yaml >"$tmp/data.json"
+check "data" 0 $?
+/usr/bin/python3 - "$tmp/data.json" <<'PY' || fail=1
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k in ("device", "threats", "register", "summary", "control_categories", "view_kinds",
+          "labeling", "management_plan", "risk_policy", "documents", "generated", "counts"):
+    assert k in d, k
+assert d["register"][0]["threat"]["id"] == "T-TAMPER"
+PY
+[ $fail -eq 0 ] && echo "commands.sh: ok"
+exit $fail
