@@ -116,9 +116,10 @@ static void explain_v40(pm_buf *b, const pm_cvss *v)
 			      r.decrease[g]);
 	}
 	pm_buf_printf(b, "        mean decrease over %d group%s = %.6f\n", r.n_lower, r.n_lower == 1 ? "" : "s", r.mean_decrease);
+	char s2[16];
 	pm_buf_printf(b, "        score = %s - %.6f = %.6f, rounded to one decimal = %s\n",
 		      pm_cvss_score_str(r.lookup_tenths, s, sizeof s), r.mean_decrease, r.raw,
-		      pm_cvss_score_str(r.score_tenths, s, sizeof s));
+		      pm_cvss_score_str(r.score_tenths, s2, sizeof s2));
 }
 
 static const char *prop_letter(unsigned p)

@@ -50,7 +50,8 @@
 #define TABLE_MAX 8.5 /* table text shrinks down to TABLE_MIN to fit columns */
 #define TABLE_MIN 6.5
 #define TABLE_LEAD 1.3
-#define ROTATE_BELOW 7.0 /* a table whose type would be smaller gets landscape pages */
+#define ROTATE_BELOW 7.0 /* a long table whose type would be smaller gets landscape pages, */
+#define ROTATE_ROWS 20   /* as does one whose words do not fit even at TABLE_MIN */
 #define CELL_PADX 4.0
 #define CELL_PADY 2.8
 #define WORD_CAP 9000 /* a longer word counts as 9 em for a column's minimum width */
@@ -155,7 +156,9 @@ typedef struct R {
 	pm_diags *d;
 	pt_fonts fonts;
 	int fonts_open;
-	pt_pool pool;    /* the block being laid out */
+	pt_pool pools[2]; /* text: [0] the block being laid out, [1] a heading kept
+			     while the table after it is prepared */
+	pt_pool *pool;    /* the one text is added to */
 	pt_pool scratch; /* single lines: markers, header, footer */
 	pm_buf tmp;      /* NUL-terminated text for libharu */
 	HPDF_Encoder utf8;
@@ -729,7 +732,7 @@ static void flush_markers(R *r, double base)
 static void draw_flow(R *r, size_t l0, size_t n, double size, double lh, rgb color, int align)
 {
 	for (size_t i = 0; i < n && !stopped(r); i++) {
-		const pt_line *ln = &r->pool.lines[l0 + i];
+		const pt_line *ln = &r->pool->lines[l0 + i];
 		double lw = ln->units * size / 1000.0, x = r->x;
 		if (r->y - lh < r->bottom && !r->fresh)
 			new_page(r);
@@ -739,7 +742,7 @@ static void draw_flow(R *r, size_t l0, size_t n, double size, double lh, rgb col
 			x += (r->w - lw) / 2;
 		else if (align == 'r')
 			x += r->w - lw;
-		draw_line(r, &r->pool, ln, x, base, size, color);
+		draw_line(r, r->pool, ln, x, base, size, color);
 		r->y -= lh;
 		r->fresh = 0;
 	}
@@ -845,7 +848,7 @@ static int face_of(int bold, int italic)
 static void add_str(R *r, const char *s, int face, unsigned flags, long link)
 {
 	if (s)
-		pt_add(&r->fonts, &r->pool, s, strlen(s), face, flags, (int)link);
+		pt_add(&r->fonts, r->pool, s, strlen(s), face, flags, (int)link);
 }
 
 static void add_inlines(R *r, cmark_node *parent, int bold, int italic, unsigned flags, long link,
@@ -870,7 +873,7 @@ static void add_inlines(R *r, cmark_node *parent, int bold, int italic, unsigned
 			add_str(r, " ", face, flags, link);
 			break;
 		case CMARK_NODE_LINEBREAK:
-			pt_add_break(&r->pool);
+			pt_add_break(r->pool);
 			break;
 		case CMARK_NODE_EMPH:
 			add_inlines(r, n, bold, 1, flags, link, depth + 1);
@@ -914,7 +917,7 @@ static double para_gap(const R *r)
 
 static void layout_paragraph_flow(R *r, size_t f0, size_t f1, rgb color)
 {
-	size_t n, l0 = pt_wrap(&r->fonts, &r->pool, f0, f1, BODY_SIZE, r->w, &n);
+	size_t n, l0 = pt_wrap(&r->fonts, r->pool, f0, f1, BODY_SIZE, r->w, &n);
 	start_block(r, (n < 2 ? (double)n : 2.0) * BODY_LH);
 	draw_flow(r, l0, n, BODY_SIZE, BODY_LH, color, 'l');
 }
@@ -922,12 +925,12 @@ static void layout_paragraph_flow(R *r, size_t f0, size_t f1, rgb color)
 static void layout_paragraph(R *r, cmark_node *node)
 {
 	size_t f0;
-	pt_pool_clear(&r->pool);
+	pt_pool_clear(r->pool);
 	where_node(r, node);
-	f0 = pt_begin(&r->pool, 0);
+	f0 = pt_begin(r->pool, 0);
 	add_inlines(r, node, 0, 0, 0, -1, 0);
 	set_gap(r, para_gap(r));
-	layout_paragraph_flow(r, f0, r->pool.nfrags, r->color);
+	layout_paragraph_flow(r, f0, r->pool->nfrags, r->color);
 	set_gap(r, para_gap(r));
 }
 
@@ -947,16 +950,17 @@ static void outline_heading(R *r, size_t depth, const char *text, HPDF_Destinati
 }
 
 /* Draw the heading text already in the pool as flow [f0, f1) in style hs;
- * level 1 and 2 get a rule under them.  Returns the destination of its top. */
-static HPDF_Destination draw_heading(R *r, size_t f0, size_t f1, const hstyle *hs, int level)
+ * level 1 and 2 get a rule under them.  keep is how much of the next block
+ * must fit on the page with it.  Returns the destination of its top. */
+static HPDF_Destination draw_heading(R *r, size_t f0, size_t f1, const hstyle *hs, int level,
+				     double keep)
 {
 	size_t n, l0;
 	double lh = hs->size * 1.25, rule = level <= 2 ? 6.0 : 0;
 	HPDF_Destination dest;
-	l0 = pt_wrap(&r->fonts, &r->pool, f0, f1, hs->size, r->w, &n);
+	l0 = pt_wrap(&r->fonts, r->pool, f0, f1, hs->size, r->w, &n);
 	set_gap(r, hs->before);
-	/* keep with the next block: the heading and two lines of text */
-	start_block(r, (double)n * lh + rule + 2 * BODY_LH + hs->after);
+	start_block(r, (double)n * lh + rule + hs->after + keep);
 	dest = make_dest(r, r->page, r->y + 4);
 	draw_flow(r, l0, n, hs->size, lh, C_HEAD, 'l');
 	if (rule) {
@@ -968,19 +972,32 @@ static HPDF_Destination draw_heading(R *r, size_t f0, size_t f1, const hstyle *h
 	return dest;
 }
 
-static void layout_heading(R *r, cmark_node *node)
+static int heading_level(cmark_node *node)
+{
+	int level = cmark_node_get_heading_level(node);
+	return level < 1 || level > 6 ? 6 : level;
+}
+
+/* The heading's text, as a new flow of the (cleared) pool: returns its start. */
+static size_t heading_text(R *r, cmark_node *node)
+{
+	size_t f0;
+	pt_pool_clear(r->pool);
+	where_node(r, node);
+	f0 = pt_begin(r->pool, 0);
+	add_inlines(r, node, 1, heading_level(node) == 6, 0, -1, 0);
+	return f0;
+}
+
+/* Draw the heading whose text is flow [f0, end of pool), record where it is
+ * and give it its bookmark. */
+static void heading_place(R *r, cmark_node *node, size_t f0, double keep)
 {
 	chap *c = &r->chs[r->cur];
-	int level = cmark_node_get_heading_level(node);
-	size_t k = r->next_head++, f0;
+	int level = heading_level(node);
+	size_t k = r->next_head++;
 	heading_rec *h = k < c->nh ? &c->h[k] : NULL;
-	if (level < 1 || level > 6)
-		level = 6;
-	pt_pool_clear(&r->pool);
-	where_node(r, node);
-	f0 = pt_begin(&r->pool, 0);
-	add_inlines(r, node, 1, level == 6, 0, -1, 0);
-	HPDF_Destination dest = draw_heading(r, f0, r->pool.nfrags, &HSTYLE[level], level);
+	HPDF_Destination dest = draw_heading(r, f0, r->pool->nfrags, &HSTYLE[level], level, keep);
 	if (!h)
 		return;
 	if (h->depth == 0) { /* the chapter's own title: its bookmark is the chapter's */
@@ -991,6 +1008,12 @@ static void layout_heading(R *r, cmark_node *node)
 	h->dest = dest;
 	h->page = r->page_index;
 	outline_heading(r, (size_t)h->depth, h->text, dest);
+}
+
+static void layout_heading(R *r, cmark_node *node)
+{
+	/* kept with the next block: the heading and two lines of text */
+	heading_place(r, node, heading_text(r, node), 2 * BODY_LH);
 }
 
 static size_t count_children(cmark_node *n)
@@ -1082,20 +1105,20 @@ static void layout_code(R *r, cmark_node *node)
 	const char *lit = cmark_node_get_literal(node);
 	size_t len = lit ? strlen(lit) : 0, f0, n, l0, done = 0;
 	double lh = CODE_SIZE * CODE_LEAD;
-	pt_pool_clear(&r->pool);
+	pt_pool_clear(r->pool);
 	where_node(r, node);
-	f0 = pt_begin(&r->pool, 1);
+	f0 = pt_begin(r->pool, 1);
 	while (len && lit[len - 1] == '\n')
 		len--;
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(lit + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - lit) : len;
-		pt_add(&r->fonts, &r->pool, lit + i, e - i, PT_MONO, 0, -1);
+		pt_add(&r->fonts, r->pool, lit + i, e - i, PT_MONO, 0, -1);
 		if (nl)
-			pt_add_break(&r->pool);
+			pt_add_break(r->pool);
 		i = e + 1;
 	}
-	l0 = pt_wrap(&r->fonts, &r->pool, f0, r->pool.nfrags, CODE_SIZE, r->w - 2 * CODE_PAD, &n);
+	l0 = pt_wrap(&r->fonts, r->pool, f0, r->pool->nfrags, CODE_SIZE, r->w - 2 * CODE_PAD, &n);
 	set_gap(r, PARA_GAP);
 	start_block(r, (n < 3 ? (double)n : 3.0) * lh + 2 * CODE_PAD);
 	while (done < n && !stopped(r)) {
@@ -1114,7 +1137,7 @@ static void layout_code(R *r, cmark_node *node)
 		flush_markers(r, baseline(r->y - CODE_PAD, BODY_SIZE, lh));
 		double top = r->y - CODE_PAD;
 		for (size_t i = 0; i < k; i++, top -= lh)
-			draw_line(r, &r->pool, &r->pool.lines[l0 + done + i], r->x + CODE_PAD,
+			draw_line(r, r->pool, &r->pool->lines[l0 + done + i], r->x + CODE_PAD,
 				  baseline(top, CODE_SIZE, lh), CODE_SIZE, C_TEXT);
 		r->y -= h;
 		r->fresh = 0;
@@ -1180,9 +1203,9 @@ static void table_free(table *t)
 static void table_text(R *r, table *t, size_t row, size_t col, const char *s, int face)
 {
 	tcell *c = &t->cells[row * t->ncols + col];
-	c->f0 = pt_begin(&r->pool, 0);
+	c->f0 = pt_begin(r->pool, 0);
 	add_str(r, s, face, 0, -1);
-	c->f1 = r->pool.nfrags;
+	c->f1 = r->pool->nfrags;
 }
 
 typedef struct tlay {
@@ -1190,6 +1213,7 @@ typedef struct tlay {
 	double *rowh;
 	double size, lh, padx;
 	int repeat; /* draw the header again on each new page */
+	int turned; /* the table turned the page to landscape */
 } tlay;
 
 /* Draw lines from[c].. of each cell of row, as many as fit when fit is set
@@ -1225,13 +1249,13 @@ static int draw_row(R *r, const table *t, const tlay *L, size_t row, size_t *fro
 		const tcell *cell = &t->cells[row * nc + c];
 		double top = r->y - CELL_PADY, cw = L->x[c + 1] - L->x[c] - 2 * L->padx;
 		for (size_t i = 0; i < k && from[c] < cell->nl; i++, from[c]++, top -= L->lh) {
-			const pt_line *ln = &r->pool.lines[cell->l0 + from[c]];
+			const pt_line *ln = &r->pool->lines[cell->l0 + from[c]];
 			double lw = ln->units * L->size / 1000.0, x = L->x[c] + L->padx;
 			if (t->align[c] == 'r')
 				x += cw - lw;
 			else if (t->align[c] == 'c')
 				x += (cw - lw) / 2;
-			draw_line(r, &r->pool, ln, x, baseline(top, L->size, L->lh), L->size, C_TEXT);
+			draw_line(r, r->pool, ln, x, baseline(top, L->size, L->lh), L->size, C_TEXT);
 		}
 	}
 	r->y -= h;
@@ -1266,8 +1290,8 @@ static double open_part(R *r, const table *t, const tlay *L)
  * they could use.  When even the minimums do not fit, the columns whose
  * minimum comes from long words give way first.  Returns 1 when the
  * minimums fit. */
-static int table_fit(const table *t, const uint64_t *mn, const uint64_t *mx, double x0, double W,
-		     tlay *L)
+static int table_fit(const table *t, const uint64_t *mn, const uint64_t *mx, const double *mean,
+		     double x0, double W, tlay *L)
 {
 	size_t nc = t->ncols;
 	double smin = 0, smax = 0, soft = 0, units = 0;
@@ -1308,18 +1332,54 @@ static int table_fit(const table *t, const uint64_t *mn, const uint64_t *mx, dou
 		smax += maxw[c];
 		soft += minw[c] - hard[c];
 	}
+	/* between the two: widths in proportion to each column's typical text
+	 * (its mean line length), kept within its minimum and maximum, which
+	 * evens out the number of lines across the columns (water-filling) */
+	double lambda = 0;
+	if (smax > W && smin <= W) {
+		double lo = 0, hi = 0;
+		for (size_t c = 0; c < nc; c++) {
+			double d = mean[c] * L->size / 1000 + 2 * L->padx;
+			if (maxw[c] / d > hi)
+				hi = maxw[c] / d;
+		}
+		for (int it = 0; it < 60; it++) {
+			double mid = (lo + hi) / 2, sum = 0;
+			for (size_t c = 0; c < nc; c++) {
+				double w = mid * (mean[c] * L->size / 1000 + 2 * L->padx);
+				sum += w < minw[c] ? minw[c] : w > maxw[c] ? maxw[c] : w;
+			}
+			if (sum < W)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		lambda = lo;
+	}
 	L->x[0] = x0;
+	double used = 0;
 	for (size_t c = 0; c < nc; c++) {
 		double w;
-		if (smax <= W)
+		if (smax <= W) {
 			w = maxw[c] + (W - smax) * maxw[c] / smax;
-		else if (smin <= W)
-			w = minw[c] + (maxw[c] - minw[c]) * (W - smin) / (smax - smin);
-		else if (smin - soft <= W)
+		} else if (smin <= W) {
+			w = lambda * (mean[c] * L->size / 1000 + 2 * L->padx);
+			w = w < minw[c] ? minw[c] : w > maxw[c] ? maxw[c] : w;
+		} else if (smin - soft <= W)
 			w = minw[c] - (minw[c] - hard[c]) * (smin - W) / soft;
 		else
 			w = W * minw[c] / smin;
 		L->x[c + 1] = L->x[c] + w;
+		used += w;
+	}
+	/* what the bisection left over (a fraction of a point) goes to the widest */
+	if (used < W && smin <= W && smax > W) {
+		size_t widest = 0;
+		for (size_t c = 1; c < nc; c++)
+			if (L->x[c + 1] - L->x[c] > L->x[widest + 1] - L->x[widest])
+				widest = c;
+		for (size_t c = widest + 1; c <= nc; c++)
+			L->x[c] += W - used;
 	}
 	L->x[nc] = x0 + W; /* no rounding drift at the right edge */
 	free(minw);
@@ -1344,131 +1404,184 @@ static void turn_page(R *r, int landscape)
 	r->w = r->width;
 }
 
-/* Fit the columns to the width, break every cell into lines, and draw the
- * table with its header row repeated after each page break.  A top-level
- * table whose columns do not fit a portrait page gets landscape pages. */
-static void layout_table(R *r, table *t)
+/* Fit the columns to the width and break every cell into lines.  A
+ * top-level table whose columns do not fit a portrait page turns the page
+ * to landscape (see ROTATE_BELOW).  Free L with table_draw(). */
+static void table_prepare(R *r, table *t, tlay *L)
 {
 	size_t nc = t->ncols, nr = t->nrows;
 	uint64_t *mn = pm_xcalloc(nc + 1, sizeof *mn), *mx = pm_xcalloc(nc + 1, sizeof *mx);
-	size_t *from = pm_xcalloc(nc + 1, sizeof *from);
-	tlay L;
-	int turned = 0;
+	double *mean = pm_xcalloc(nc + 1, sizeof *mean);
 
-	L.x = pm_xcalloc(nc + 1, sizeof *L.x);
-	L.rowh = pm_xcalloc(nr + 1, sizeof *L.rowh);
+	memset(L, 0, sizeof *L);
+	L->x = pm_xcalloc(nc + 1, sizeof *L->x);
+	L->rowh = pm_xcalloc(nr + 1, sizeof *L->rowh);
 	if (nc == 0 || nr == 0)
 		goto done;
+	size_t body0 = t->header && nr > 1 ? 1 : 0; /* the mean is over the body rows */
 	for (size_t i = 0; i < nr; i++)
 		for (size_t c = 0; c < nc; c++) {
 			const tcell *cell = &t->cells[i * nc + c];
 			uint64_t a, b;
-			pt_measure(&r->pool, cell->f0, cell->f1, t->nocap[c] ? UINT32_MAX : WORD_CAP, &a, &b);
+			pt_measure(r->pool, cell->f0, cell->f1, t->nocap[c] ? UINT32_MAX : WORD_CAP, &a, &b);
 			if (a > mn[c])
 				mn[c] = a;
 			if (b > mx[c])
 				mx[c] = b;
+			if (i >= body0)
+				mean[c] += (double)b / (double)(nr - body0);
 		}
-	int fits = table_fit(t, mn, mx, r->x, r->w, &L);
-	if ((!fits || L.size < ROTATE_BELOW) && !r->landscape && r->x == r->left &&
-	    r->nquotes == 0 && t->rotate) {
+	int fits = table_fit(t, mn, mx, mean, r->x, r->w, L);
+	if ((!fits || (L->size < ROTATE_BELOW && nr > ROTATE_ROWS)) && !r->landscape &&
+	    r->x == r->left && r->nquotes == 0 && t->rotate) {
 		turn_page(r, 1);
-		turned = 1;
-		table_fit(t, mn, mx, r->x, r->w, &L);
+		L->turned = 1;
+		table_fit(t, mn, mx, mean, r->x, r->w, L);
 	}
-	if (getenv("PDFDBG"))
-		fprintf(stderr, "table %zux%zu size %.2f W %.1f%s\n", nr, nc, L.size, r->w,
-			turned ? " landscape" : "");
 	for (size_t i = 0; i < nr; i++) {
 		size_t most = 1;
 		for (size_t c = 0; c < nc; c++) {
 			tcell *cell = &t->cells[i * nc + c];
-			cell->l0 = pt_wrap(&r->fonts, &r->pool, cell->f0, cell->f1, L.size,
-					   L.x[c + 1] - L.x[c] - 2 * L.padx, &cell->nl);
+			cell->l0 = pt_wrap(&r->fonts, r->pool, cell->f0, cell->f1, L->size,
+					   L->x[c + 1] - L->x[c] - 2 * L->padx, &cell->nl);
 			if (cell->nl > most)
 				most = cell->nl;
 		}
-		L.rowh[i] = (double)most * L.lh + 2 * CELL_PADY;
-		if ((!t->header || i > 0) && L.rowh[i] < t->min_row_h)
-			L.rowh[i] = t->min_row_h;
+		L->rowh[i] = (double)most * L->lh + 2 * CELL_PADY;
+		if ((!t->header || i > 0) && L->rowh[i] < t->min_row_h)
+			L->rowh[i] = t->min_row_h;
 	}
+done:
+	free(mn);
+	free(mx);
+	free(mean);
+}
 
+/* The height the table needs on the page where it starts: the header and
+ * the first row, at most half a page. */
+static double table_first(const R *r, const table *t, const tlay *L)
+{
+	size_t row = t->header ? 1 : 0;
+	double first = (t->header ? L->rowh[0] : 0) + (row < t->nrows ? L->rowh[row] : 0);
+	double body = r->top - r->bottom;
+	return first < body ? first : body / 2;
+}
+
+/* Draw a prepared table with its header row repeated after each page break;
+ * rows are kept whole unless taller than a page.  Frees L. */
+static void table_draw(R *r, const table *t, tlay *L)
+{
+	size_t nc = t->ncols, nr = t->nrows;
+	size_t *from = pm_xcalloc(nc + 1, sizeof *from);
 	double body = r->top - r->bottom;
 	size_t row = t->header ? 1 : 0;
-	double head_h = t->header ? L.rowh[0] : 0;
-	L.repeat = 0;
+	double head_h = t->header && nr ? L->rowh[0] : 0;
+
+	if (nc == 0 || nr == 0)
+		goto done;
+	L->repeat = 0;
 	set_gap(r, PARA_GAP);
-	double first = head_h + (row < nr ? L.rowh[row] : 0);
-	start_block(r, first < body ? first : body / 2);
-	double top = open_part(r, t, &L);
+	start_block(r, table_first(r, t, L));
+	double top = open_part(r, t, L);
 	if (t->header) {
-		draw_row(r, t, &L, 0, from, 0);
-		L.repeat = head_h <= body / 3;
+		draw_row(r, t, L, 0, from, 0);
+		L->repeat = head_h <= body / 3;
 	}
 	for (; row < nr && !stopped(r); row++) {
-		double h = L.rowh[row];
+		double h = L->rowh[row];
 		memset(from, 0, nc * sizeof *from);
 		if (r->y - h < r->bottom) {
 			/* a row taller than a page starts here if a few lines fit */
-			int tall = h > body - (L.repeat ? head_h : 0);
-			if (!tall || r->y - r->bottom < 3 * L.lh + 2 * CELL_PADY) {
-				close_part(r, t, &L, top);
+			int tall = h > body - (L->repeat ? head_h : 0);
+			if (!tall || r->y - r->bottom < 3 * L->lh + 2 * CELL_PADY) {
+				close_part(r, t, L, top);
 				new_page(r);
-				top = open_part(r, t, &L);
+				top = open_part(r, t, L);
 			}
 			if (r->y - h < r->bottom) {
-				while (!draw_row(r, t, &L, row, from, 1) && !stopped(r)) {
-					close_part(r, t, &L, top);
+				while (!draw_row(r, t, L, row, from, 1) && !stopped(r)) {
+					close_part(r, t, L, top);
 					new_page(r);
-					top = open_part(r, t, &L);
+					top = open_part(r, t, L);
 				}
 				continue;
 			}
 		}
-		draw_row(r, t, &L, row, from, 0);
+		draw_row(r, t, L, row, from, 0);
 	}
-	close_part(r, t, &L, top);
+	close_part(r, t, L, top);
 	set_gap(r, PARA_GAP);
-	if (turned) { /* back to portrait for what follows */
+	if (L->turned) { /* back to portrait for what follows */
 		set_orientation(r, 0);
 		r->need_page = 1;
 	}
 done:
-	free(L.x);
-	free(L.rowh);
-	free(mn);
-	free(mx);
+	free(L->x);
+	free(L->rowh);
 	free(from);
 }
 
-static void layout_table_node(R *r, cmark_node *node)
+static void layout_table(R *r, table *t)
+{
+	tlay L;
+	table_prepare(r, t, &L);
+	table_draw(r, t, &L);
+}
+
+/* A table of the Markdown, its cells as flows of the (cleared) pool. */
+static void table_from_node(R *r, cmark_node *node, table *t)
 {
 	size_t nc = cmark_gfm_extensions_get_table_columns(node), nr = count_children(node), i = 0;
 	uint8_t *al = cmark_gfm_extensions_get_table_alignments(node);
-	table t;
-	table_init(&t, nr, nc);
-	pt_pool_clear(&r->pool);
+	table_init(t, nr, nc);
+	pt_pool_clear(r->pool);
 	for (size_t c = 0; c < nc && al; c++)
-		t.align[c] = al[c] == 'c' || al[c] == 'r' ? (char)al[c] : 'l';
+		t->align[c] = al[c] == 'c' || al[c] == 'r' ? (char)al[c] : 'l';
 	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), i++) {
 		int head = cmark_gfm_extensions_get_table_row_is_header(row);
 		size_t c = 0;
 		if (i == 0 && head)
-			t.header = 1;
+			t->header = 1;
 		where_node(r, row);
 		for (cmark_node *cell = cmark_node_first_child(row); cell && c < nc;
 		     cell = cmark_node_next(cell), c++) {
-			tcell *tc = &t.cells[i * nc + c];
-			tc->f0 = pt_begin(&r->pool, 0);
+			tcell *tc = &t->cells[i * nc + c];
+			tc->f0 = pt_begin(r->pool, 0);
 			add_inlines(r, cell, head, 0, 0, -1, 0);
-			tc->f1 = r->pool.nfrags;
+			tc->f1 = r->pool->nfrags;
 		}
 		for (; c < nc; c++) { /* missing cells are empty */
-			tcell *tc = &t.cells[i * nc + c];
-			tc->f0 = tc->f1 = pt_begin(&r->pool, 0);
+			tcell *tc = &t->cells[i * nc + c];
+			tc->f0 = tc->f1 = pt_begin(r->pool, 0);
 		}
 	}
+}
+
+static void layout_table_node(R *r, cmark_node *node)
+{
+	table t;
+	table_from_node(r, node, &t);
 	layout_table(r, &t);
+	table_free(&t);
+}
+
+/* A heading right before a table: the table is prepared first, so that the
+ * heading goes where the table starts (a new page, a landscape page) and
+ * is never left alone at the foot of a page. */
+static void layout_heading_table(R *r, cmark_node *heading, cmark_node *tnode)
+{
+	table t;
+	tlay L;
+	size_t f0;
+	r->pool = &r->pools[1];
+	f0 = heading_text(r, heading);
+	r->pool = &r->pools[0];
+	table_from_node(r, tnode, &t);
+	table_prepare(r, &t, &L);
+	r->pool = &r->pools[1];
+	heading_place(r, heading, f0, table_first(r, &t, &L));
+	r->pool = &r->pools[0];
+	table_draw(r, &t, &L);
 	table_free(&t);
 }
 
@@ -1560,9 +1673,9 @@ static void layout_images(R *r, cmark_node *para)
 		const char *url = cmark_node_get_url(n);
 		HPDF_Image img = load_image(r, n, url ? url : "");
 		size_t f0, cn = 0, cl = 0;
-		pt_pool_clear(&r->pool);
+		pt_pool_clear(r->pool);
 		where_node(r, n);
-		f0 = pt_begin(&r->pool, 0);
+		f0 = pt_begin(r->pool, 0);
 		if (!img) {
 			char *alt = plain_text(n);
 			add_str(r, "Image not included: ", PT_ITALIC, 0, -1);
@@ -1571,8 +1684,8 @@ static void layout_images(R *r, cmark_node *para)
 		} else {
 			add_inlines(r, n, 0, 1, 0, -1, 0);
 		}
-		if (r->pool.nfrags > f0)
-			cl = pt_wrap(&r->fonts, &r->pool, f0, r->pool.nfrags, 8.5, r->w, &cn);
+		if (r->pool->nfrags > f0)
+			cl = pt_wrap(&r->fonts, r->pool, f0, r->pool->nfrags, 8.5, r->w, &cn);
 		double cap_h = cn ? (double)cn * 11.5 + 4 : 0;
 		if (!img) {
 			set_gap(r, PARA_GAP);
@@ -1664,18 +1777,25 @@ static void layout_blocks(R *r, cmark_node *parent)
 		char *t = plain_text(parent);
 		size_t f0;
 		r->next_head += count_headings(parent);
-		pt_pool_clear(&r->pool);
+		pt_pool_clear(r->pool);
 		where_node(r, parent);
-		f0 = pt_begin(&r->pool, 0);
+		f0 = pt_begin(r->pool, 0);
 		add_str(r, t, PT_REGULAR, 0, -1);
 		free(t);
 		set_gap(r, PARA_GAP);
-		layout_paragraph_flow(r, f0, r->pool.nfrags, r->color);
+		layout_paragraph_flow(r, f0, r->pool->nfrags, r->color);
 		return;
 	}
 	r->depth++;
-	for (cmark_node *n = cmark_node_first_child(parent); n && !stopped(r); n = cmark_node_next(n))
+	for (cmark_node *n = cmark_node_first_child(parent); n && !stopped(r); n = cmark_node_next(n)) {
+		cmark_node *next = cmark_node_next(n);
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING && next && is_type(next, "table")) {
+			layout_heading_table(r, n, next);
+			n = next;
+			continue;
+		}
 		layout_block(r, n);
+	}
 	r->depth--;
 }
 
@@ -1804,11 +1924,11 @@ static void layout_chapter(R *r, size_t i)
 	}
 	if (!c->lead_h1) { /* the chapter title, styled as its h1 would be */
 		size_t f0;
-		pt_pool_clear(&r->pool);
+		pt_pool_clear(r->pool);
 		r->fonts.where = (pt_where){NULL, 0, 0};
-		f0 = pt_begin(&r->pool, 0);
+		f0 = pt_begin(r->pool, 0);
 		add_str(r, c->title, PT_BOLD, 0, -1);
-		draw_heading(r, f0, r->pool.nfrags, &HSTYLE[0], 1);
+		draw_heading(r, f0, r->pool->nfrags, &HSTYLE[0], 1, 2 * BODY_LH);
 	}
 	layout_blocks(r, c->doc);
 }
@@ -1825,11 +1945,11 @@ static void text_para(R *r, const char *s, int face, double size, double lh, rgb
 		      int align)
 {
 	size_t f0, n, l0;
-	pt_pool_clear(&r->pool);
+	pt_pool_clear(r->pool);
 	r->fonts.where = (pt_where){NULL, 0, 0};
-	f0 = pt_begin(&r->pool, 0);
+	f0 = pt_begin(r->pool, 0);
 	add_str(r, s, face, 0, -1);
-	l0 = pt_wrap(&r->fonts, &r->pool, f0, r->pool.nfrags, size, r->w, &n);
+	l0 = pt_wrap(&r->fonts, r->pool, f0, r->pool->nfrags, size, r->w, &n);
 	start_block(r, (double)n * lh);
 	draw_flow(r, l0, n, size, lh, color, align);
 }
@@ -1837,11 +1957,11 @@ static void text_para(R *r, const char *s, int face, double size, double lh, rgb
 static HPDF_Destination front_heading(R *r, const char *s, int level)
 {
 	size_t f0;
-	pt_pool_clear(&r->pool);
+	pt_pool_clear(r->pool);
 	r->fonts.where = (pt_where){NULL, 0, 0};
-	f0 = pt_begin(&r->pool, 0);
+	f0 = pt_begin(r->pool, 0);
 	add_str(r, s, PT_BOLD, 0, -1);
-	return draw_heading(r, f0, r->pool.nfrags, &HSTYLE[level], level);
+	return draw_heading(r, f0, r->pool->nfrags, &HSTYLE[level], level, 2 * BODY_LH);
 }
 
 /* A two-column table of labels (bold) and values; NULL values are skipped
@@ -1854,7 +1974,7 @@ static void kv_table(R *r, const char *const *kv, size_t n, int skip_null)
 		rows += !(skip_null && !kv[2 * k + 1]);
 	table_init(&t, rows, 2);
 	t.zebra = 0;
-	pt_pool_clear(&r->pool);
+	pt_pool_clear(r->pool);
 	r->fonts.where = (pt_where){NULL, 0, 0};
 	for (size_t k = 0; k < n; k++) {
 		if (skip_null && !kv[2 * k + 1])
@@ -1950,7 +2070,7 @@ static void control_page(R *r)
 	t.zebra = 0;
 	t.min_row_h = 30;
 	t.max_size = 9;
-	pt_pool_clear(&r->pool);
+	pt_pool_clear(r->pool);
 	r->fonts.where = (pt_where){NULL, 0, 0};
 	for (size_t c = 0; c < 4; c++)
 		table_text(r, &t, 0, c, SIGN_HEAD[c], PT_BOLD);
@@ -1974,7 +2094,7 @@ static void control_page(R *r)
 		t.header = 1;
 		t.nocap[1] = 1; /* a digest on one line */
 		t.max_size = 8;
-		pt_pool_clear(&r->pool);
+		pt_pool_clear(r->pool);
 		r->fonts.where = (pt_where){NULL, 0, 0};
 		table_text(r, &t, 0, 0, "File", PT_BOLD);
 		table_text(r, &t, 0, 1, "SHA-256", PT_BOLD);
@@ -2043,11 +2163,11 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 		double gap = e->depth == 0 ? 8 : 1;
 		int face = e->depth == 0 ? PT_BOLD : PT_REGULAR;
 		size_t nl, f0, l0;
-		pt_pool_clear(&r->pool);
+		pt_pool_clear(r->pool);
 		r->fonts.where = (pt_where){NULL, 0, 0};
-		f0 = pt_begin(&r->pool, 0);
+		f0 = pt_begin(r->pool, 0);
 		add_str(r, text, face, 0, -1);
-		l0 = pt_wrap(&r->fonts, &r->pool, f0, r->pool.nfrags, size,
+		l0 = pt_wrap(&r->fonts, r->pool, f0, r->pool->nfrags, size,
 			     r->width - indent - TOC_NUMW - 12, &nl);
 		double h = (double)nl * lh;
 		if (!at_top && y - gap - h < r->bottom) {
@@ -2067,9 +2187,9 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 			char num[32];
 			double base = 0, x = r->left + indent, end = x;
 			for (size_t k = 0; k < nl; k++) {
-				const pt_line *ln = &r->pool.lines[l0 + k];
+				const pt_line *ln = &r->pool->lines[l0 + k];
 				base = baseline(y - (double)k * lh, size, lh);
-				draw_line(r, &r->pool, ln, x, base, size, e->depth == 0 ? C_HEAD : C_TEXT);
+				draw_line(r, r->pool, ln, x, base, size, e->depth == 0 ? C_HEAD : C_TEXT);
 				end = x + ln->units * size / 1000.0;
 			}
 			snprintf(num, sizeof num, "%zu", target + 1);
@@ -2241,7 +2361,8 @@ static void free_all(R *r)
 	free(r->pages);
 	free(r->quotes);
 	free(r->ostack);
-	pt_pool_free(&r->pool);
+	pt_pool_free(&r->pools[0]);
+	pt_pool_free(&r->pools[1]);
 	pt_pool_free(&r->scratch);
 	pm_buf_free(&r->tmp);
 	if (r->fonts_open)
@@ -2264,7 +2385,9 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 	memset(&r, 0, sizeof r);
 	r.meta = meta;
 	r.d = d;
-	pt_pool_init(&r.pool);
+	pt_pool_init(&r.pools[0]);
+	pt_pool_init(&r.pools[1]);
+	r.pool = &r.pools[0];
 	pt_pool_init(&r.scratch);
 	pm_buf_init(&r.tmp, 0);
 	set_orientation(&r, 0);

@@ -47,12 +47,42 @@ n_unc = sum(1 for r in rows if r["controlled"] != "yes")
 assert data["aggregates"]["device"]["uncontrolled_after"] == n_unc
 print("score.sh: %s: %d register rows agree across csv, json and text" % (sys.argv[1].split('/')[-1], len(rows)))
 PY
-	# explain every threat; its final risk levels match the register
+	# explain every threat; every number it derives matches the register
+	: >"$tmp/explain.all"
 	for t in $(cut -d, -f1 "$tmp/$name.csv" | tail -n +2 | sort -u); do
 		if ! "$BIN" explain "$ex" "$t" >"$tmp/explain" 2>"$tmp/err"; then
 			echo "score.sh: explain $ex $t failed"; cat "$tmp/err"; fail=1
 		fi
+		cat "$tmp/explain" >>"$tmp/explain.all"
 	done
+	/usr/bin/python3 - "$tmp/$name.csv" "$tmp/explain.all" <<'PY' || fail=1
+import csv, re, sys
+rows = {(r["threat"], r["asset"]): r for r in csv.DictReader(open(sys.argv[1], newline=''))}
+threat = asset = phase = None
+last_final = None
+checked = 0
+for line in open(sys.argv[2]):
+    m = re.match(r"Threat (\S+):", line)
+    if m: threat = m.group(1); continue
+    m = re.match(r"Asset (\S+) ", line)
+    if m: asset = m.group(1); continue
+    if line.strip() == "Before controls": phase = ""; continue
+    if line.strip() == "After controls": phase = "residual_"; continue
+    m = re.search(r"(?:Environmental = .* = |so Environmental = |rounded to one decimal = |: score )([0-9.]+)$", line.strip())
+    if m: last_final = m.group(1)
+    m = re.search(r"=> base ([0-9.]+) \(\w+\), environmental for this asset ([0-9.]+)", line)
+    if m:
+        r = rows[(threat, asset)]
+        assert r[phase + "base"] == m.group(1), (threat, asset, phase, r[phase + "base"], m.group(1))
+        assert r[phase + "environmental"] == m.group(2), (threat, asset, phase)
+        assert last_final == m.group(2), ("derivation ends at", last_final, "but the score is", m.group(2), threat, asset)
+        checked += 1
+    m = re.search(r"Risk: matrix\[(\w+)\]\[(\w+)\] = \"([^\"]+)\"", line)
+    if m:
+        r = rows[(threat, asset)]
+        assert r[phase + "exploitability"] == m.group(1) and r[phase + "severity"] == m.group(2) and r[phase + "risk"] == m.group(3), (threat, asset, phase)
+print("score.sh: %s: explain agrees with the register on %d assessments" % (sys.argv[1].split('/')[-1], checked))
+PY
 done
 # a missing threat id is a usage error with a hint
 "$BIN" explain examples/minimal.yaml T-TAMPR >/dev/null 2>"$tmp/err"
