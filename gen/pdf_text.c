@@ -395,18 +395,29 @@ uint64_t pt_str_units(pt_fonts *f, int face, const char *s, size_t n)
 
 /* ---- warnings ---------------------------------------------------------------- */
 
-static void warn_char(pt_fonts *f, uint32_t cp, const char *why)
+/* What a character that cannot be shown is printed as. */
+static uint32_t replacement(const pt_fonts *f)
 {
+	return covers(&f->face[PT_REGULAR], 0xFFFD) ? 0xFFFD : '?';
+}
+
+/* Report once per document that cp is printed as the replacement. */
+static void warn_char(pt_fonts *f, uint32_t cp)
+{
+	const char *why = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF
+				  ? "is not a printable character"
+			  : cp > 0xFFFF ? "is outside the Basic Multilingual Plane, which libharu cannot show"
+					: "has no glyph in the embedded fonts";
 	if (f->warned[cp >> 3] >> (cp & 7) & 1)
 		return;
 	f->warned[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 	pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, f->where.file, f->where.line, f->where.col,
-		    "%s U+%04lX %s; the PDF shows %s instead", cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ? "control character" : "character",
-		    (unsigned long)cp, why,
-		    covers(&f->face[PT_REGULAR], 0xFFFD) ? "U+FFFD" : "'?'");
+		    "character U+%04lX %s; it is printed as %s", (unsigned long)cp, why,
+		    replacement(f) == 0xFFFD ? "U+FFFD" : "'?'");
 }
 
-/* The face that draws cp for a character of face; cp may be replaced. */
+/* The face that draws cp for a character of face (the first of its
+ * fallbacks that has a glyph); cp is replaced when none has. */
 static int resolve(pt_fonts *f, int face, uint32_t *cp)
 {
 	uint32_t c = *cp;
@@ -414,9 +425,8 @@ static int resolve(pt_fonts *f, int face, uint32_t *cp)
 		for (int i = 0; i < 5 && FALLBACK[face][i] >= 0; i++)
 			if (covers(&f->face[FALLBACK[face][i]], c))
 				return FALLBACK[face][i];
-	warn_char(f, c, c < 0x10000 ? "has no glyph in the embedded fonts"
-				    : "is outside the Basic Multilingual Plane, which the embedded fonts cannot show");
-	*cp = covers(&f->face[PT_REGULAR], 0xFFFD) ? 0xFFFD : '?';
+	warn_char(f, c);
+	*cp = replacement(f);
 	return PT_REGULAR;
 }
 
@@ -526,9 +536,10 @@ void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned
 			if (!f->warned_utf8) {
 				f->warned_utf8 = 1;
 				pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, f->where.file, f->where.line,
-					    f->where.col, "invalid UTF-8; the PDF shows U+FFFD instead");
+					    f->where.col, "invalid UTF-8; it is printed as %s",
+					    replacement(f) == 0xFFFD ? "U+FFFD" : "'?'");
 			}
-			cp = 0xFFFD;
+			cp = replacement(f);
 			k = 1;
 		}
 		i += k;
@@ -550,9 +561,8 @@ void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned
 			continue;
 		}
 		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF) {
-			warn_char(f, cp, "cannot be printed");
-			cp = covers(&f->face[PT_REGULAR], 0xFFFD) ? 0xFFFD : '?';
-			put_char(f, p, cp, PT_REGULAR, flags, link);
+			warn_char(f, cp);
+			put_char(f, p, replacement(f), PT_REGULAR, flags, link);
 			continue;
 		}
 		int fc = resolve(f, face, &cp);

@@ -65,6 +65,8 @@
 #define TOC_DEPTH 2     /* chapters, their sections and subsections */
 #define TOC_NUMW 30.0
 #define PX 0.75 /* points per image pixel (96 dpi) */
+#define URI_MAX 4096
+#define PAGES_PER_NODE 256
 
 typedef struct rgb {
 	float r, g, b;
@@ -80,16 +82,15 @@ static const rgb C_TH = {0.9f, 0.922f, 0.945f};
 static const rgb C_ZEBRA = {0.965f, 0.972f, 0.98f};
 static const rgb C_CODE = {0.945f, 0.95f, 0.957f};
 
+/* Headings are bold (h6 bold italic), in C_HEAD; h1 and h2 have a rule. */
 typedef struct hstyle {
-	double size, before, after;
-	int face;
+	double size, before, after; /* type size, space above and below */
 } hstyle;
 
 static const hstyle HSTYLE[7] = {
-	{17.0, 14.0, 10.0, PT_BOLD}, /* the chapter title */
-	{17.0, 16.0, 9.0, PT_BOLD},  {13.5, 15.0, 6.0, PT_BOLD},
-	{11.5, 11.0, 4.0, PT_BOLD},  {10.5, 9.0, 3.0, PT_BOLD},
-	{10.0, 8.0, 3.0, PT_BOLD},   {10.0, 8.0, 3.0, PT_BOLD_ITALIC},
+	{17.0, 14.0, 10.0}, /* [0]: a chapter title the Markdown does not give */
+	{17.0, 16.0, 9.0}, {13.5, 15.0, 6.0}, {11.5, 11.0, 4.0},
+	{10.5, 9.0, 3.0},  {10.0, 8.0, 3.0},  {10.0, 8.0, 3.0},
 };
 
 static const char *const EXTENSIONS[] = {"table", "autolink", "strikethrough"};
@@ -159,6 +160,8 @@ typedef struct R {
 	pt_pool pools[2]; /* text: [0] the block being laid out, [1] a heading kept
 			     while the table after it is prepared */
 	pt_pool *pool;    /* the one text is added to */
+	pt_pool thead;    /* the header row of the table being drawn */
+	int measuring;    /* text is added only to be measured: no links */
 	pt_pool scratch; /* single lines: markers, header, footer */
 	pm_buf tmp;      /* NUL-terminated text for libharu */
 	HPDF_Encoder utf8;
@@ -513,12 +516,14 @@ static double baseline(double top, double size, double lh)
 	return top - (lh - size) / 2 - size * 0.8;
 }
 
-static HPDF_Destination make_dest(R *r, HPDF_Page page, double top)
+/* A jump to the top of page scrolled to y = top.  FitH rather than XYZ:
+ * libharu refuses XYZ without a zoom factor, and a fixed zoom would
+ * override the reader's. */
+static HPDF_Destination make_dest(HPDF_Page page, double top)
 {
 	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
 	if (dst)
-		HPDF_Destination_SetFitH(dst, (HPDF_REAL)top); /* XYZ would need a zoom */
-	(void)r;
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
 	return dst;
 }
 
@@ -551,18 +556,15 @@ static void draw_line(R *r, const pt_pool *p, const pt_line *ln, double x, doubl
 			i++;
 			continue;
 		}
-		size_t j = i, end = i;
+		size_t j = i;
 		double w = 0, wend = 0;
 		while (j < ln->f1 && (p->lf[j].flags & PT_CODE)) {
 			w += p->lf[j].units * k;
-			if (!(p->lf[j].flags & PT_SPACE)) {
-				end = j;
+			if (!(p->lf[j].flags & PT_SPACE))
 				wend = w;
-			}
 			j++;
 		}
 		fill_rect(r, xx - 1, base - size * 0.24, wend + 2, size * 1.1, C_CODE);
-		(void)end;
 		xx += w;
 		i = j;
 	}
@@ -653,9 +655,11 @@ static double draw_str(R *r, const char *text, int face, double size, double x, 
 
 /* ---- pages and vertical flow ------------------------------------------------------------- */
 
-static void draw_quote_bars(R *r)
+/* The bars of block quotes [from, nquotes) from the top of their part on
+ * this page down to r->y. */
+static void draw_quote_bars(R *r, size_t from)
 {
-	for (size_t i = 0; i < r->nquotes; i++)
+	for (size_t i = from; i < r->nquotes; i++)
 		if (r->quotes[i].y0 > r->y)
 			fill_rect(r, r->quotes[i].x, r->y, 2.5, r->quotes[i].y0 - r->y, C_RULE);
 }
@@ -677,7 +681,7 @@ static void set_orientation(R *r, int landscape)
 static void new_page(R *r)
 {
 	if (r->page)
-		draw_quote_bars(r);
+		draw_quote_bars(r, 0);
 	HPDF_Page pg = HPDF_AddPage(r->pdf);
 	if (pg) {
 		HPDF_Page_SetWidth(pg, (HPDF_REAL)r->pw);
@@ -767,37 +771,32 @@ static long new_link(R *r, char *uri, long target, long head)
 }
 
 /* A link for url, or -1 for none: http, https and mailto URLs are kept
- * (percent-encoding what a PDF URI may not hold); "<id>.md", "<id>.md#slug"
- * and "#slug" of our chapters become jumps; anything else stays text. */
+ * (percent-encoding what a PDF URI may not hold; an absurdly long one stays
+ * text); "<id>.md", "<id>.md#slug" and "#slug" of our chapters become
+ * jumps; anything else stays text.  A scheme is what precedes the first ':'
+ * when no '/', '?' or '#' comes before it, compared case-insensitively. */
 static long make_link(R *r, const char *url)
 {
 	static const char *const ALLOWED[] = {"http", "https", "mailto"};
-	const char *p = url, *colon;
+	const char *p = url;
+	char scheme[8];
 	size_t n;
-	if (!url)
+	if (!url || r->measuring)
 		return -1;
 	while (*p && (unsigned char)*p <= 0x20)
 		p++;
 	if (!*p)
 		return -1;
 	n = strcspn(p, ":/?#");
-	colon = p[n] == ':' ? p + n : NULL;
-	if (colon) {
+	if (p[n] == ':') {
 		int ok = 0;
+		if (n >= sizeof scheme || strlen(p) > URI_MAX)
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			scheme[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+		scheme[n] = '\0';
 		for (size_t i = 0; i < sizeof ALLOWED / sizeof *ALLOWED; i++)
-			ok |= strlen(ALLOWED[i]) == n && strncmp(p, ALLOWED[i], n) == 0;
-		for (size_t i = 0; i < n; i++) /* the scheme compares case-insensitively */
-			if (!ok && p[i] >= 'A' && p[i] <= 'Z') {
-				char low[8];
-				if (n < sizeof low) {
-					for (size_t j = 0; j < n; j++)
-						low[j] = (char)(p[j] >= 'A' && p[j] <= 'Z' ? p[j] - 'A' + 'a' : p[j]);
-					low[n] = '\0';
-					for (size_t j = 0; j < sizeof ALLOWED / sizeof *ALLOWED; j++)
-						ok |= strcmp(low, ALLOWED[j]) == 0;
-				}
-				break;
-			}
+			ok |= strcmp(scheme, ALLOWED[i]) == 0;
 		if (!ok)
 			return -1;
 		pm_buf b;
@@ -961,7 +960,7 @@ static HPDF_Destination draw_heading(R *r, size_t f0, size_t f1, const hstyle *h
 	l0 = pt_wrap(&r->fonts, r->pool, f0, f1, hs->size, r->w, &n);
 	set_gap(r, hs->before);
 	start_block(r, (double)n * lh + rule + hs->after + keep);
-	dest = make_dest(r, r->page, r->y + 4);
+	dest = make_dest(r->page, r->y + 4);
 	draw_flow(r, l0, n, hs->size, lh, C_HEAD, 'l');
 	if (rule) {
 		r->y -= 3;
@@ -1092,7 +1091,7 @@ static void layout_quote(R *r, cmark_node *node)
 	r->no_gap = 1;
 	layout_blocks(r, node);
 	r->gap = 0;
-	draw_quote_bars(r); /* the last part: from its top to here */
+	draw_quote_bars(r, r->nquotes - 1); /* its last part: from its top to here */
 	r->nquotes--;
 	r->color = saved;
 	r->x = sx;
@@ -1161,21 +1160,31 @@ static void layout_rule(R *r)
 
 /* ---- tables ------------------------------------------------------------------------------------ */
 
+/* A table is laid out in two streaming passes over its rows, so its memory
+ * does not grow with its length: the first measures every cell (widest
+ * word, widest line, mean line) to fit the columns; the second rebuilds
+ * each row's text, breaks it into lines and draws it.  Only the header row
+ * is kept, in r->thead, to be drawn again on every page. */
+
 typedef struct tcell {
-	size_t f0, f1; /* flow in r->pool */
+	size_t f0, f1; /* flow in a pool */
 	size_t l0, nl; /* its lines */
 } tcell;
 
 typedef struct table {
 	size_t nrows, ncols;
-	int header;          /* row 0 is a header row, repeated on every page */
-	tcell *cells;        /* nrows * ncols */
-	char *align;         /* per column: 'l', 'c', 'r' */
+	int header;           /* row 0 is a header row, repeated on every page */
+	char *align;          /* per column: 'l', 'c', 'r' */
 	unsigned char *nocap; /* per column: long words count whole (no break) */
-	double min_row_h;    /* body rows are at least this tall */
+	double min_row_h;     /* body rows are at least this tall */
 	double max_size;
 	int zebra;
-	int rotate;          /* may get landscape pages when too wide */
+	int rotate;           /* may get landscape pages when too wide */
+	const double *frac;   /* NULL, or each column's share of the width */
+	/* the text, one of: */
+	cmark_node **rows;        /* a Markdown table's row nodes */
+	const char *const *text;  /* nrows * ncols strings */
+	const int *face;          /* with text: per column face, NULL = regular */
 } table;
 
 static void table_init(table *t, size_t nrows, size_t ncols)
@@ -1183,9 +1192,8 @@ static void table_init(table *t, size_t nrows, size_t ncols)
 	memset(t, 0, sizeof *t);
 	t->nrows = nrows;
 	t->ncols = ncols;
-	t->cells = pm_xcalloc(nrows * ncols + 1, sizeof *t->cells);
-	t->align = pm_xcalloc(ncols ? ncols : 1, 1);
-	t->nocap = pm_xcalloc(ncols ? ncols : 1, 1);
+	t->align = pm_xcalloc(ncols + 1, 1);
+	t->nocap = pm_xcalloc(ncols + 1, 1);
 	memset(t->align, 'l', ncols);
 	t->max_size = TABLE_MAX;
 	t->zebra = 1;
@@ -1194,38 +1202,74 @@ static void table_init(table *t, size_t nrows, size_t ncols)
 
 static void table_free(table *t)
 {
-	free(t->cells);
 	free(t->align);
 	free(t->nocap);
+	free(t->rows);
 }
 
-/* The cell (row, col) gets the text s. */
-static void table_text(R *r, table *t, size_t row, size_t col, const char *s, int face)
+/* Add the text of row i to pool p, one flow per cell. */
+static void row_text(R *r, const table *t, size_t i, pt_pool *p, tcell *cells)
 {
-	tcell *c = &t->cells[row * t->ncols + col];
-	c->f0 = pt_begin(r->pool, 0);
-	add_str(r, s, face, 0, -1);
-	c->f1 = r->pool->nfrags;
+	pt_pool *saved = r->pool;
+	size_t c = 0;
+	int head = t->header && i == 0;
+	r->pool = p;
+	if (t->rows) {
+		where_node(r, t->rows[i]);
+		for (cmark_node *cell = cmark_node_first_child(t->rows[i]); cell && c < t->ncols;
+		     cell = cmark_node_next(cell), c++) {
+			cells[c].f0 = pt_begin(p, 0);
+			add_inlines(r, cell, head, 0, 0, -1, 0);
+			cells[c].f1 = p->nfrags;
+		}
+	} else {
+		r->fonts.where = (pt_where){NULL, 0, 0};
+		for (; c < t->ncols; c++) {
+			const char *s = t->text[i * t->ncols + c];
+			cells[c].f0 = pt_begin(p, 0);
+			add_str(r, s ? s : "", head ? PT_BOLD : t->face ? t->face[c] : PT_REGULAR, 0, -1);
+			cells[c].f1 = p->nfrags;
+		}
+	}
+	for (; c < t->ncols; c++) /* missing cells are empty */
+		cells[c].f0 = cells[c].f1 = pt_begin(p, 0);
+	r->pool = saved;
 }
 
 typedef struct tlay {
-	double *x;  /* ncols + 1 column edges */
-	double *rowh;
+	double *x; /* ncols + 1 column edges */
 	double size, lh, padx;
-	int repeat; /* draw the header again on each new page */
-	int turned; /* the table turned the page to landscape */
+	tcell *head;   /* the header row's cells, in r->thead */
+	tcell *cells;  /* the current row's, in r->pool */
+	double head_h; /* height of the header row, 0 = none */
+	double first;  /* height the table needs where it starts */
+	int repeat;    /* draw the header again on each new page */
+	int turned;    /* the table turned the page to landscape */
 } tlay;
 
-/* Draw lines from[c].. of each cell of row, as many as fit when fit is set
- * (at least one), else all; advances from[].  Returns 1 when the row is
- * complete. */
-static int draw_row(R *r, const table *t, const tlay *L, size_t row, size_t *from, int fit)
+/* Break the cells of a row into lines; returns the row's height. */
+static double row_wrap(R *r, const table *t, const tlay *L, pt_pool *p, tcell *cells, int head)
+{
+	size_t most = 1;
+	for (size_t c = 0; c < t->ncols; c++) {
+		cells[c].l0 = pt_wrap(&r->fonts, p, cells[c].f0, cells[c].f1, L->size,
+				      L->x[c + 1] - L->x[c] - 2 * L->padx, &cells[c].nl);
+		if (cells[c].nl > most)
+			most = cells[c].nl;
+	}
+	double h = (double)most * L->lh + 2 * CELL_PADY;
+	return !head && h < t->min_row_h ? t->min_row_h : h;
+}
+
+/* Draw lines from[c].. of each cell of a row (in pool p), as many as fit
+ * when fit is set (at least one), else all; advances from[].  Returns 1
+ * when the row is complete.  kind: 'h' header, 'z' zebra stripe, 0 plain. */
+static int draw_row(R *r, const table *t, const tlay *L, const pt_pool *p, const tcell *cells,
+		    double rowh, size_t *from, int fit, int kind)
 {
 	size_t nc = t->ncols, left = 0, k;
-	int head = t->header && row == 0;
 	for (size_t c = 0; c < nc; c++) {
-		const tcell *cell = &t->cells[row * nc + c];
-		size_t rem = cell->nl > from[c] ? cell->nl - from[c] : 0;
+		size_t rem = cells[c].nl > from[c] ? cells[c].nl - from[c] : 0;
 		if (rem > left)
 			left = rem;
 	}
@@ -1237,30 +1281,30 @@ static int draw_row(R *r, const table *t, const tlay *L, size_t row, size_t *fro
 			k = can;
 	}
 	double h = (double)k * L->lh + 2 * CELL_PADY;
-	if (k == left && h < L->rowh[row] && !fit)
-		h = L->rowh[row];
+	if (!fit && h < rowh)
+		h = rowh;
 	double w = L->x[nc] - L->x[0];
-	if (head)
+	if (kind == 'h')
 		fill_rect(r, L->x[0], r->y - h, w, h, C_TH);
-	else if (t->zebra && (row - (size_t)t->header) % 2 == 1)
+	else if (kind == 'z')
 		fill_rect(r, L->x[0], r->y - h, w, h, C_ZEBRA);
 	flush_markers(r, baseline(r->y - CELL_PADY, BODY_SIZE, L->lh));
 	for (size_t c = 0; c < nc; c++) {
-		const tcell *cell = &t->cells[row * nc + c];
 		double top = r->y - CELL_PADY, cw = L->x[c + 1] - L->x[c] - 2 * L->padx;
-		for (size_t i = 0; i < k && from[c] < cell->nl; i++, from[c]++, top -= L->lh) {
-			const pt_line *ln = &r->pool->lines[cell->l0 + from[c]];
+		for (size_t i = 0; i < k && from[c] < cells[c].nl; i++, from[c]++, top -= L->lh) {
+			const pt_line *ln = &p->lines[cells[c].l0 + from[c]];
 			double lw = ln->units * L->size / 1000.0, x = L->x[c] + L->padx;
 			if (t->align[c] == 'r')
 				x += cw - lw;
 			else if (t->align[c] == 'c')
 				x += (cw - lw) / 2;
-			draw_line(r, r->pool, ln, x, baseline(top, L->size, L->lh), L->size, C_TEXT);
+			draw_line(r, p, ln, x, baseline(top, L->size, L->lh), L->size, C_TEXT);
 		}
 	}
 	r->y -= h;
 	r->fresh = 0;
-	line(r, L->x[0], r->y, L->x[nc], r->y, head ? 0.9 : 0.4, head ? C_RULE_DARK : C_RULE);
+	line(r, L->x[0], r->y, L->x[nc], r->y, kind == 'h' ? 0.9 : 0.4,
+	     kind == 'h' ? C_RULE_DARK : C_RULE);
 	return k == left;
 }
 
@@ -1271,13 +1315,15 @@ static void close_part(R *r, const table *t, const tlay *L, double top)
 		line(r, L->x[c], top, L->x[c], r->y, 0.4, C_RULE);
 }
 
-static double open_part(R *r, const table *t, const tlay *L)
+/* The top rule of the part of the table on this page, and the header row
+ * when it repeats.  Returns the top. */
+static double open_part(R *r, const table *t, const tlay *L, int with_head)
 {
 	double top = r->y;
 	line(r, L->x[0], top, L->x[t->ncols], top, 0.6, C_RULE_DARK);
-	if (L->repeat) {
-		size_t *from = pm_xcalloc(t->ncols, sizeof *from);
-		draw_row(r, t, L, 0, from, 0);
+	if (with_head && L->head_h > 0) {
+		size_t *from = pm_xcalloc(t->ncols + 1, sizeof *from);
+		draw_row(r, t, L, &r->thead, L->head, L->head_h, from, 0, 'h');
 		free(from);
 	}
 	return top;
@@ -1357,6 +1403,15 @@ static int table_fit(const table *t, const uint64_t *mn, const uint64_t *mx, con
 		lambda = lo;
 	}
 	L->x[0] = x0;
+	if (t->frac) {
+		for (size_t c = 0; c < nc; c++)
+			L->x[c + 1] = L->x[c] + W * t->frac[c];
+		L->x[nc] = x0 + W;
+		free(minw);
+		free(maxw);
+		free(hard);
+		return 1;
+	}
 	double used = 0;
 	for (size_t c = 0; c < nc; c++) {
 		double w;
@@ -1404,10 +1459,11 @@ static void turn_page(R *r, int landscape)
 	r->w = r->width;
 }
 
-/* Fit the columns to the width and break every cell into lines.  A
+/* Measure every cell and fit the columns to the width; break the header
+ * and the first row into lines to know where the table can start.  A
  * top-level table whose columns do not fit a portrait page turns the page
  * to landscape (see ROTATE_BELOW).  Free L with table_draw(). */
-static void table_prepare(R *r, table *t, tlay *L)
+static void table_prepare(R *r, const table *t, tlay *L)
 {
 	size_t nc = t->ncols, nr = t->nrows;
 	uint64_t *mn = pm_xcalloc(nc + 1, sizeof *mn), *mx = pm_xcalloc(nc + 1, sizeof *mx);
@@ -1415,15 +1471,19 @@ static void table_prepare(R *r, table *t, tlay *L)
 
 	memset(L, 0, sizeof *L);
 	L->x = pm_xcalloc(nc + 1, sizeof *L->x);
-	L->rowh = pm_xcalloc(nr + 1, sizeof *L->rowh);
+	L->head = pm_xcalloc(nc + 1, sizeof *L->head);
+	L->cells = pm_xcalloc(nc + 1, sizeof *L->cells);
 	if (nc == 0 || nr == 0)
 		goto done;
 	size_t body0 = t->header && nr > 1 ? 1 : 0; /* the mean is over the body rows */
-	for (size_t i = 0; i < nr; i++)
+	r->measuring = 1;
+	for (size_t i = 0; i < nr && !stopped(r); i++) {
+		pt_pool_clear(r->pool);
+		row_text(r, t, i, r->pool, L->cells);
 		for (size_t c = 0; c < nc; c++) {
-			const tcell *cell = &t->cells[i * nc + c];
 			uint64_t a, b;
-			pt_measure(r->pool, cell->f0, cell->f1, t->nocap[c] ? UINT32_MAX : WORD_CAP, &a, &b);
+			pt_measure(r->pool, L->cells[c].f0, L->cells[c].f1,
+				   t->nocap[c] ? UINT32_MAX : WORD_CAP, &a, &b);
 			if (a > mn[c])
 				mn[c] = a;
 			if (b > mx[c])
@@ -1431,6 +1491,8 @@ static void table_prepare(R *r, table *t, tlay *L)
 			if (i >= body0)
 				mean[c] += (double)b / (double)(nr - body0);
 		}
+	}
+	r->measuring = 0;
 	int fits = table_fit(t, mn, mx, mean, r->x, r->w, L);
 	if ((!fits || (L->size < ROTATE_BELOW && nr > ROTATE_ROWS)) && !r->landscape &&
 	    r->x == r->left && r->nquotes == 0 && t->rotate) {
@@ -1438,129 +1500,110 @@ static void table_prepare(R *r, table *t, tlay *L)
 		L->turned = 1;
 		table_fit(t, mn, mx, mean, r->x, r->w, L);
 	}
-	for (size_t i = 0; i < nr; i++) {
-		size_t most = 1;
-		for (size_t c = 0; c < nc; c++) {
-			tcell *cell = &t->cells[i * nc + c];
-			cell->l0 = pt_wrap(&r->fonts, r->pool, cell->f0, cell->f1, L->size,
-					   L->x[c + 1] - L->x[c] - 2 * L->padx, &cell->nl);
-			if (cell->nl > most)
-				most = cell->nl;
-		}
-		L->rowh[i] = (double)most * L->lh + 2 * CELL_PADY;
-		if ((!t->header || i > 0) && L->rowh[i] < t->min_row_h)
-			L->rowh[i] = t->min_row_h;
+	size_t row = 0;
+	if (t->header) {
+		pt_pool_clear(&r->thead);
+		row_text(r, t, 0, &r->thead, L->head);
+		L->head_h = row_wrap(r, t, L, &r->thead, L->head, 1);
+		row = 1;
 	}
+	L->first = L->head_h;
+	if (row < nr) {
+		pt_pool_clear(r->pool);
+		row_text(r, t, row, r->pool, L->cells);
+		L->first += row_wrap(r, t, L, r->pool, L->cells, 0);
+	}
+	double body = r->top - r->bottom;
+	if (L->first > body)
+		L->first = body / 2;
 done:
 	free(mn);
 	free(mx);
 	free(mean);
 }
 
-/* The height the table needs on the page where it starts: the header and
- * the first row, at most half a page. */
-static double table_first(const R *r, const table *t, const tlay *L)
-{
-	size_t row = t->header ? 1 : 0;
-	double first = (t->header ? L->rowh[0] : 0) + (row < t->nrows ? L->rowh[row] : 0);
-	double body = r->top - r->bottom;
-	return first < body ? first : body / 2;
-}
-
-/* Draw a prepared table with its header row repeated after each page break;
- * rows are kept whole unless taller than a page.  Frees L. */
+/* Draw a prepared table, row by row, with its header row repeated after
+ * each page break; rows are kept whole unless taller than a page.  Frees L. */
 static void table_draw(R *r, const table *t, tlay *L)
 {
 	size_t nc = t->ncols, nr = t->nrows;
 	size_t *from = pm_xcalloc(nc + 1, sizeof *from);
 	double body = r->top - r->bottom;
-	size_t row = t->header ? 1 : 0;
-	double head_h = t->header && nr ? L->rowh[0] : 0;
 
 	if (nc == 0 || nr == 0)
 		goto done;
-	L->repeat = 0;
 	set_gap(r, PARA_GAP);
-	start_block(r, table_first(r, t, L));
-	double top = open_part(r, t, L);
-	if (t->header) {
-		draw_row(r, t, L, 0, from, 0);
-		L->repeat = head_h <= body / 3;
-	}
-	for (; row < nr && !stopped(r); row++) {
-		double h = L->rowh[row];
+	start_block(r, L->first);
+	double top = open_part(r, t, L, 1);
+	L->repeat = L->head_h > 0 && L->head_h <= body / 3;
+	for (size_t row = t->header ? 1 : 0; row < nr && !stopped(r); row++) {
+		int kind = t->zebra && (row - (size_t)t->header) % 2 == 1 ? 'z' : 0;
+		pt_pool_clear(r->pool);
+		row_text(r, t, row, r->pool, L->cells);
+		double h = row_wrap(r, t, L, r->pool, L->cells, 0);
 		memset(from, 0, nc * sizeof *from);
 		if (r->y - h < r->bottom) {
 			/* a row taller than a page starts here if a few lines fit */
-			int tall = h > body - (L->repeat ? head_h : 0);
+			int tall = h > body - (L->repeat ? L->head_h : 0);
 			if (!tall || r->y - r->bottom < 3 * L->lh + 2 * CELL_PADY) {
 				close_part(r, t, L, top);
 				new_page(r);
-				top = open_part(r, t, L);
+				top = open_part(r, t, L, L->repeat);
 			}
 			if (r->y - h < r->bottom) {
-				while (!draw_row(r, t, L, row, from, 1) && !stopped(r)) {
+				while (!draw_row(r, t, L, r->pool, L->cells, h, from, 1, kind) &&
+				       !stopped(r)) {
 					close_part(r, t, L, top);
 					new_page(r);
-					top = open_part(r, t, L);
+					top = open_part(r, t, L, L->repeat);
 				}
 				continue;
 			}
 		}
-		draw_row(r, t, L, row, from, 0);
+		draw_row(r, t, L, r->pool, L->cells, h, from, 0, kind);
 	}
 	close_part(r, t, L, top);
 	set_gap(r, PARA_GAP);
-	if (L->turned) { /* back to portrait for what follows */
+	if (L->turned) { /* back to portrait for what follows, on a new page */
 		set_orientation(r, 0);
+		r->x = r->left;
+		r->w = r->width;
 		r->need_page = 1;
 	}
 done:
 	free(L->x);
-	free(L->rowh);
+	free(L->head);
+	free(L->cells);
 	free(from);
 }
 
-static void layout_table(R *r, table *t)
+static void layout_table(R *r, const table *t)
 {
 	tlay L;
 	table_prepare(r, t, &L);
 	table_draw(r, t, &L);
 }
 
-/* A table of the Markdown, its cells as flows of the (cleared) pool. */
-static void table_from_node(R *r, cmark_node *node, table *t)
+/* The table of a Markdown table node. */
+static void table_from_node(cmark_node *node, table *t)
 {
 	size_t nc = cmark_gfm_extensions_get_table_columns(node), nr = count_children(node), i = 0;
 	uint8_t *al = cmark_gfm_extensions_get_table_alignments(node);
 	table_init(t, nr, nc);
-	pt_pool_clear(r->pool);
+	t->rows = pm_xcalloc(nr + 1, sizeof *t->rows);
 	for (size_t c = 0; c < nc && al; c++)
 		t->align[c] = al[c] == 'c' || al[c] == 'r' ? (char)al[c] : 'l';
 	for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), i++) {
-		int head = cmark_gfm_extensions_get_table_row_is_header(row);
-		size_t c = 0;
-		if (i == 0 && head)
+		t->rows[i] = row;
+		if (i == 0 && cmark_gfm_extensions_get_table_row_is_header(row))
 			t->header = 1;
-		where_node(r, row);
-		for (cmark_node *cell = cmark_node_first_child(row); cell && c < nc;
-		     cell = cmark_node_next(cell), c++) {
-			tcell *tc = &t->cells[i * nc + c];
-			tc->f0 = pt_begin(r->pool, 0);
-			add_inlines(r, cell, head, 0, 0, -1, 0);
-			tc->f1 = r->pool->nfrags;
-		}
-		for (; c < nc; c++) { /* missing cells are empty */
-			tcell *tc = &t->cells[i * nc + c];
-			tc->f0 = tc->f1 = pt_begin(r->pool, 0);
-		}
 	}
 }
 
 static void layout_table_node(R *r, cmark_node *node)
 {
 	table t;
-	table_from_node(r, node, &t);
+	table_from_node(node, &t);
 	layout_table(r, &t);
 	table_free(&t);
 }
@@ -1576,10 +1619,10 @@ static void layout_heading_table(R *r, cmark_node *heading, cmark_node *tnode)
 	r->pool = &r->pools[1];
 	f0 = heading_text(r, heading);
 	r->pool = &r->pools[0];
-	table_from_node(r, tnode, &t);
+	table_from_node(tnode, &t);
 	table_prepare(r, &t, &L);
 	r->pool = &r->pools[1];
-	heading_place(r, heading, f0, table_first(r, &t, &L));
+	heading_place(r, heading, f0, L.first);
 	r->pool = &r->pools[0];
 	table_draw(r, &t, &L);
 	table_free(&t);
@@ -1837,7 +1880,7 @@ static void feed_clean(R *r, cmark_parser *parser, const chap *c, const char *md
 		cmark_parser_feed(parser, md + run, len - run);
 	if (bad)
 		pm_diag_add(r->d, PM_WARNING, PM_ERR_RENDER, c->file, bl, bc,
-			    "invalid UTF-8 (%zu byte%s); the PDF shows U+FFFD instead", bad,
+			    "invalid UTF-8 (%zu byte%s); it is printed as U+FFFD", bad,
 			    bad == 1 ? "" : "s");
 }
 
@@ -1915,7 +1958,7 @@ static void layout_chapter(R *r, size_t i)
 	r->nmarkers = 0;
 	new_page(r);
 	c->page = r->page_index;
-	c->dest = make_dest(r, r->page, r->ph);
+	c->dest = make_dest(r->page, r->ph);
 	r->ostack = pm_xgrow(r->ostack, &r->capostack, 2, sizeof *r->ostack);
 	r->ostack[0] = HPDF_CreateOutline(r->pdf, NULL, c->title, r->utf8);
 	if (r->ostack[0]) {
@@ -1964,28 +2007,25 @@ static HPDF_Destination front_heading(R *r, const char *s, int level)
 	return draw_heading(r, f0, r->pool->nfrags, &HSTYLE[level], level, 2 * BODY_LH);
 }
 
-/* A two-column table of labels (bold) and values; NULL values are skipped
- * when skip_null, else shown as "not stated". */
-static void kv_table(R *r, const char *const *kv, size_t n, int skip_null)
+/* A two-column table of labels (bold) and values kv[2i], kv[2i+1]; a NULL
+ * value is shown as "not stated". */
+static void kv_table(R *r, const char *const *kv, size_t n)
 {
-	size_t rows = 0, i = 0;
+	static const int FACES[] = {PT_BOLD, PT_REGULAR};
+	const char **text = pm_xcalloc(2 * n + 1, sizeof *text);
 	table t;
-	for (size_t k = 0; k < n; k++)
-		rows += !(skip_null && !kv[2 * k + 1]);
-	table_init(&t, rows, 2);
-	t.zebra = 0;
-	pt_pool_clear(r->pool);
-	r->fonts.where = (pt_where){NULL, 0, 0};
 	for (size_t k = 0; k < n; k++) {
-		if (skip_null && !kv[2 * k + 1])
-			continue;
-		table_text(r, &t, i, 0, kv[2 * k], PT_BOLD);
-		table_text(r, &t, i, 1, or_none(kv[2 * k + 1]), PT_REGULAR);
-		i++;
+		text[2 * k] = kv[2 * k];
+		text[2 * k + 1] = or_none(kv[2 * k + 1]);
 	}
+	table_init(&t, n, 2);
+	t.zebra = 0;
 	t.max_size = 9.5;
+	t.text = text;
+	t.face = FACES;
 	layout_table(r, &t);
 	table_free(&t);
+	free(text);
 }
 
 static void title_page(R *r)
@@ -2021,7 +2061,7 @@ static void title_page(R *r)
 	start_block(r, 2);
 	line(r, r->left, r->y, r->left + r->width, r->y, 0.8, C_RULE_DARK);
 	r->gap = 22;
-	kv_table(r, kv, sizeof kv / sizeof *kv / 2, 0);
+	kv_table(r, kv, sizeof kv / sizeof *kv / 2);
 	r->gap = 0;
 	if (r->y > r->bottom + 80) {
 		r->y = r->bottom + 60;
@@ -2036,7 +2076,7 @@ static void title_page(R *r)
 	free(version);
 	HPDF_Outline o = HPDF_CreateOutline(r->pdf, NULL, "Title page", r->utf8);
 	if (o)
-		HPDF_Outline_SetDestination(o, make_dest(r, r->pages[0].page, r->ph));
+		HPDF_Outline_SetDestination(o, make_dest(r->pages[0].page, r->ph));
 }
 
 static void control_page(R *r)
@@ -2051,8 +2091,13 @@ static void control_page(R *r)
 		"Date",         m->date,
 		"Generated by", m->tool_version,
 	};
-	static const char *const ROLES[] = {"Prepared by", "Reviewed by", "Approved by"};
-	static const char *const SIGN_HEAD[] = {"Role", "Name and function", "Signature", "Date"};
+	static const char *const SIGN[] = {
+		"Role",        "Name and function", "Signature", "Date",
+		"Prepared by", "",                  "",          "",
+		"Reviewed by", "",                  "",          "",
+		"Approved by", "",                  "",          "",
+	};
+	static const double SIGN_FRAC[] = {0.18, 0.34, 0.33, 0.15};
 	r->section = "Document control";
 	r->x = r->left;
 	r->w = r->width;
@@ -2061,7 +2106,7 @@ static void control_page(R *r)
 	HPDF_Outline o = HPDF_CreateOutline(r->pdf, NULL, "Document control", r->utf8);
 	if (o)
 		HPDF_Outline_SetDestination(o, dest);
-	kv_table(r, kv, sizeof kv / sizeof *kv / 2, 0);
+	kv_table(r, kv, sizeof kv / sizeof *kv / 2);
 
 	front_heading(r, "Approval", 3);
 	table t;
@@ -2070,15 +2115,8 @@ static void control_page(R *r)
 	t.zebra = 0;
 	t.min_row_h = 30;
 	t.max_size = 9;
-	pt_pool_clear(r->pool);
-	r->fonts.where = (pt_where){NULL, 0, 0};
-	for (size_t c = 0; c < 4; c++)
-		table_text(r, &t, 0, c, SIGN_HEAD[c], PT_BOLD);
-	for (size_t i = 0; i < 3; i++) {
-		table_text(r, &t, i + 1, 0, ROLES[i], PT_REGULAR);
-		for (size_t c = 1; c < 4; c++)
-			table_text(r, &t, i + 1, c, c == 2 ? "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0" : "", PT_REGULAR);
-	}
+	t.text = SIGN;
+	t.frac = SIGN_FRAC;
 	layout_table(r, &t);
 	table_free(&t);
 
@@ -2090,20 +2128,23 @@ static void control_page(R *r)
 		  PT_REGULAR, BODY_SIZE, BODY_LH, C_TEXT, 'l');
 	set_gap(r, PARA_GAP);
 	if (m->n_inputs) {
+		static const int FACES[] = {PT_REGULAR, PT_MONO};
+		const char **text = pm_xcalloc(2 * (m->n_inputs + 1), sizeof *text);
+		text[0] = "File";
+		text[1] = "SHA-256";
+		for (size_t i = 0; i < m->n_inputs; i++) {
+			text[2 * i + 2] = m->input_files[i];
+			text[2 * i + 3] = m->input_sha256[i];
+		}
 		table_init(&t, m->n_inputs + 1, 2);
 		t.header = 1;
 		t.nocap[1] = 1; /* a digest on one line */
 		t.max_size = 8;
-		pt_pool_clear(r->pool);
-		r->fonts.where = (pt_where){NULL, 0, 0};
-		table_text(r, &t, 0, 0, "File", PT_BOLD);
-		table_text(r, &t, 0, 1, "SHA-256", PT_BOLD);
-		for (size_t i = 0; i < m->n_inputs; i++) {
-			table_text(r, &t, i + 1, 0, m->input_files[i] ? m->input_files[i] : "", PT_REGULAR);
-			table_text(r, &t, i + 1, 1, m->input_sha256[i] ? m->input_sha256[i] : "", PT_MONO);
-		}
+		t.text = text;
+		t.face = FACES;
 		layout_table(r, &t);
 		table_free(&t);
+		free(text);
 	}
 }
 
@@ -2363,6 +2404,7 @@ static void free_all(R *r)
 	free(r->ostack);
 	pt_pool_free(&r->pools[0]);
 	pt_pool_free(&r->pools[1]);
+	pt_pool_free(&r->thead);
 	pt_pool_free(&r->scratch);
 	pm_buf_free(&r->tmp);
 	if (r->fonts_open)
@@ -2387,6 +2429,7 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 	r.d = d;
 	pt_pool_init(&r.pools[0]);
 	pt_pool_init(&r.pools[1]);
+	pt_pool_init(&r.thead);
 	r.pool = &r.pools[0];
 	pt_pool_init(&r.scratch);
 	pm_buf_init(&r.tmp, 0);
@@ -2401,6 +2444,8 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "libharu cannot create a document");
 	}
 	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
+	/* a two-level page tree: one /Pages node holds at most 8191 pages */
+	HPDF_SetPagesConfiguration(r.pdf, PAGES_PER_NODE);
 	HPDF_UseUTFEncodings(r.pdf);
 	HPDF_SetCurrentEncoder(r.pdf, "UTF-8");
 	HPDF_SetPageMode(r.pdf, HPDF_PAGE_MODE_USE_OUTLINE);
@@ -2432,7 +2477,7 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 		r.toc_first = r.npages;
 		for (size_t i = 0; i < r.toc_pages; i++)
 			new_page(&r);
-		r.toc_dest = make_dest(&r, r.pages[r.toc_first].page, r.ph);
+		r.toc_dest = make_dest(r.pages[r.toc_first].page, r.ph);
 		HPDF_Outline o = HPDF_CreateOutline(r.pdf, NULL, "Contents", r.utf8);
 		if (o)
 			HPDF_Outline_SetDestination(o, r.toc_dest);

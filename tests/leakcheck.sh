@@ -19,6 +19,17 @@ for f in examples/*.yaml tests/bad/*.yaml; do
 	runs=$((runs + 1))
 	if [ $rc -eq 99 ]; then echo "leakcheck: FAIL validate $f"; cat /tmp/pm-leak.$$; fail=1; fi
 done
+for f in examples/lab-analyzer.yaml examples/insulin-pump.yaml; do
+	for args in "score --format json" "build --format md,html -o /tmp/pm-leak-out.$$" "data"; do
+		$VG "$BIN" $args "$f" >/dev/null 2>/tmp/pm-leak.$$
+		[ $? -eq 99 ] && { echo "leakcheck: FAIL $args $f"; cat /tmp/pm-leak.$$; fail=1; }
+		runs=$((runs + 1))
+	done
+	rm -rf /tmp/pm-leak-out.$$
+done
+$VG "$BIN" explain examples/lab-analyzer.yaml T-01 >/dev/null 2>/tmp/pm-leak.$$
+[ $? -eq 99 ] && { echo "leakcheck: FAIL explain"; cat /tmp/pm-leak.$$; fail=1; }
+runs=$((runs + 1))
 for v in CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N bogus; do
 	$VG "$BIN" cvss "$v" >/dev/null 2>/tmp/pm-leak.$$
 	[ $? -eq 99 ] && { echo "leakcheck: FAIL cvss $v"; cat /tmp/pm-leak.$$; fail=1; }

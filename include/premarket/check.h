@@ -100,6 +100,7 @@ typedef struct pm_check_report {
 	size_t n;
 	char **files;          /**< owned copies of the model's file names, in load order */
 	size_t n_files;
+	size_t n_model_files;  /**< files[0..n_model_files) are the model's; the rest is premarket's default risk policy */
 	char *device_name, *device_version; /**< owned copies; NULL when absent */
 	char date[11];         /**< documentation date used, YYYY-MM-DD; "" when none */
 	bool cyber_device;     /**< all three 524B(c) criteria are true */
@@ -164,6 +165,11 @@ int pm_check_render_text(const pm_check_report *r, const pm_check_render_options
 int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);
 int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);
 int pm_check_render_json(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);
+
+/** The checklist itself, without a model: text (one line per rule), md (the
+ *  rule reference of docs/check.md, an anchor per id) or json; SARIF is not a
+ *  format for it (returns -1).  Returns 0, or -1 when out grew past its cap. */
+int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out);
 
 /* ---- writing rules (used by gen/check_rules.c) ------------------------------ */
 

@@ -449,9 +449,10 @@ static void test_wide_table_landscape(void **state)
 			 "Exploitability | Exploitability from | Impacted | Severity | Risk | Acceptability |\n"
 			 "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 	for (int i = 0; i < 30; i++)
-		pm_buf_printf(&md, "| %d | T-P%02d | A-SETTINGS | CVSS:4.0/AV:N/AC:L/AT:P/PR:L/UI:N/VC:N/VI:H/"
-				   "VA:L/SC:N/SI:H/SA:N/CR:L/IR:H/AR:L/S:P | 8.7 | 8.5 | Medium | CVSS vector | "
-				   "confidentiality, integrity, availability | Catastrophic | High | not acceptable |\n",
+		pm_buf_printf(&md,
+			      "| %d | T-P%02d | A-SETTINGS | CVSS:4.0/AV:N/AC:L/AT:P/PR:L/UI:N/VC:N/VI:H/"
+			      "VA:L/SC:N/SI:H/SA:N/CR:L/IR:H/AR:L/S:P | 8.7 | 8.5 | Medium | CVSS vector | "
+			      "confidentiality, integrity, availability | Catastrophic | High | not acceptable |\n",
 			      i + 1, i);
 	pm_buf_puts(&md, "\nAfter the table.\n");
 	pm_pdf_meta m = meta();

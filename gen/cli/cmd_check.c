@@ -1,0 +1,136 @@
+/* cmd_check.c — `premarket check MODEL... [--format text|md|sarif|json]
+ * [--fail-on required|recommended|advisory]`: the completeness check
+ * (include/premarket/check.h, docs/check.md).  Exit 0 when nothing at or
+ * above the threshold fails, 1 when something does (or the model has
+ * errors), 2 on usage errors and unreadable input. */
+#include "cli.h"
+#include "premarket/check.h"
+#include "premarket/load.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#ifndef PM_CMD_CHECK_DECLARED
+int pm_cmd_check(int argc, char **argv);
+#endif
+
+/* Where SARIF's tool.driver.informationUri points; relative until the project
+ * has a public home. */
+#ifndef PM_INFORMATION_URI
+#define PM_INFORMATION_URI "docs/check.md"
+#endif
+
+static const char usage_text[] =
+	"Usage: premarket check [--format text|md|sarif|json] [--fail-on LEVEL] MODEL...\n"
+	"       premarket check --rules [--format text|md|json]\n"
+	"\n"
+	"Check the model for completeness against FDA's premarket cybersecurity\n"
+	"guidance (June 2025) and FD&C Act section 524B: every gap is reported with\n"
+	"the check's id, its basis in the guidance, and the file:line:col of the\n"
+	"object to complete.  Checks are required (by statute, for cyber devices),\n"
+	"recommended (by the guidance) or advisory; docs/check.md lists them all.\n"
+	"End-of-support dates are compared with the documentation date\n"
+	"(device.date, else the last revision's date, else SOURCE_DATE_EPOCH).\n"
+	"\n"
+	"Options:\n"
+	"  -f, --format=FMT      text (default: file:line:col: error|warning|note: [ID]\n"
+	"                        message, then a summary), md (a gap report),\n"
+	"                        sarif (SARIF 2.1.0) or json\n"
+	"      --fail-on=LEVEL   exit 1 when a check at or above LEVEL fails:\n"
+	"                        required, recommended (default) or advisory\n"
+	"      --rules           print the checklist instead of checking a model\n"
+	"  -h, --help            show this help\n"
+	"\n"
+	"Exit status: 0 nothing at or above LEVEL fails; 1 something does, or the\n"
+	"model has errors; 2 usage error or unreadable input; 3 output not written.\n";
+
+int pm_cmd_check(int argc, char **argv)
+{
+	enum { OPT_FAIL_ON = 256, OPT_RULES };
+	static const struct option options[] = {
+		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{"rules", no_argument, NULL, OPT_RULES},
+		{NULL, 0, NULL, 0},
+	};
+	static const struct {
+		const char *name;
+		pm_check_format fmt;
+	} formats[] = {
+		{"text", PM_CHECK_TEXT},
+		{"md", PM_CHECK_MD},
+		{"sarif", PM_CHECK_SARIF},
+		{"json", PM_CHECK_JSON},
+	};
+	pm_check_format fmt = PM_CHECK_TEXT;
+	pm_check_weight threshold = PM_CHECK_RECOMMENDED;
+	int rules = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":f:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f': {
+			size_t i;
+			for (i = 0; i < sizeof formats / sizeof *formats; i++)
+				if (strcmp(optarg, formats[i].name) == 0)
+					break;
+			if (i == sizeof formats / sizeof *formats)
+				return pm_msg_usage("check", "unknown format '%s' (text, md, sarif or json)", optarg);
+			fmt = formats[i].fmt;
+			break;
+		}
+		case OPT_FAIL_ON:
+			if (pm_check_weight_parse(optarg, &threshold) < 0)
+				return pm_msg_usage("check", "unknown level '%s' for --fail-on (required, recommended or advisory)",
+						    optarg);
+			break;
+		case OPT_RULES:
+			rules = 1;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return PM_EXIT_OK;
+		default:
+			return pm_cli_bad_option("check", c, argv);
+		}
+	}
+	pm_check_render_options ropt = {PM_VERSION, PM_INFORMATION_URI, "docs/check.md", 1};
+	pm_buf out;
+	pm_buf_init(&out, 0);
+	int rc;
+	if (rules) {
+		if (optind < argc)
+			return pm_msg_usage("check", "--rules takes no model file");
+		if (fmt == PM_CHECK_SARIF)
+			return pm_msg_usage("check", "--rules prints text, md or json");
+		if (pm_check_render_rules(fmt, &ropt, &out) < 0) {
+			pm_msg_error("the checklist is too large to render");
+			rc = PM_EXIT_OUTPUT;
+		} else {
+			rc = pm_cli_write_stdout(out.data, out.len);
+		}
+		pm_buf_free(&out);
+		return rc;
+	}
+	if (optind >= argc)
+		return pm_msg_usage("check", "no model file given");
+	pm_model *m = pm_cli_load(argv + optind, (size_t)(argc - optind), &rc);
+	if (!m)
+		return rc;
+	pm_check_options copt = {pm_cli_source_date_epoch()};
+	pm_check_report report;
+	pm_check_run(m, &copt, &report);
+	pm_model_free(m);
+	if (pm_check_render(&report, fmt, &ropt, &out) < 0) {
+		pm_msg_error("the check report is too large to render");
+		rc = PM_EXIT_OUTPUT;
+	} else {
+		rc = pm_cli_write_stdout(out.data, out.len);
+		if (rc == PM_EXIT_OK && pm_check_fails(&report, threshold))
+			rc = PM_EXIT_PROBLEMS;
+	}
+	pm_check_report_free(&report);
+	pm_buf_free(&out);
+	return rc;
+}

@@ -1,0 +1,146 @@
+/* sbom_internal.h — what the SBOM format readers (gen/sbom_*.c) share with
+ * gen/sbom.c: the document builder and the JSON tree helpers.  Not a public
+ * header: include/premarket/sbom.h is the library's interface.
+ *
+ * A reader walks its syntax tree and calls the builder: sb_comp_new() for
+ * each component (a parent before its children), sb_rel_add() for each
+ * dependency or relationship (by reference strings), sb_vuln_new() for each
+ * vulnerability.  sb_finish() then copies everything into the document's
+ * arena, gives every component its id, resolves the references to indices
+ * and runs the NTIA checks.  Readers report problems with sb_error() /
+ * sb_warn(), keep walking when they can, and return -1 only when the
+ * structure cannot be read at all; sb_finish() fails when any error was
+ * added during the load.
+ */
+#ifndef PM_SBOM_INTERNAL_H
+#define PM_SBOM_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "premarket/sbom.h"
+#include "yamltree.h"
+
+/* A relationship by reference strings, resolved by sb_finish(). */
+typedef struct sb_rel {
+	const char *from, *to; /* to == NULL: a CycloneDX dependencies[] record naming only `from` */
+	uint32_t line, col;
+} sb_rel;
+
+typedef struct sb_builder {
+	pm_sbom_doc *doc;
+	pm_arena *arena;
+	const char *file; /* name used in diagnostics (in the arena) */
+	pm_diags *d;
+	size_t errors0; /* d->errors when the load started */
+	pm_sbom_comp *comps;
+	size_t n_comps, cap_comps;
+	pm_sbom_comp *meta; /* in the arena, or NULL */
+	sb_rel *rels;
+	size_t n_rels, cap_rels;
+	pm_sbom_vuln *vulns;
+	size_t n_vulns, cap_vulns;
+	/* references of elements that are not components (CycloneDX services,
+	 * SPDX files and the document): relationships to them are not
+	 * dependencies between components, and are dropped without a warning */
+	const char **other;
+	size_t n_other, cap_other;
+} sb_builder;
+
+/* ---- diagnostics ---- */
+int sb_error(sb_builder *b, pm_errkind kind, uint32_t line, uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void sb_warn(sb_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* ---- strings ---- */
+/* Arena copy of s with leading and trailing blanks removed; NULL when s is
+ * NULL or nothing is left. */
+const char *sb_str(sb_builder *b, const char *s);
+/* Append s to a ", "-joined (or sep-joined) list held in *acc (arena). */
+void sb_join(sb_builder *b, const char **acc, const char *sep, const char *s);
+
+/* ---- components ---- */
+/* A new component at (line, col) nested in parent (-1 for none); returns
+ * its index.  Pointers into b->comps are invalidated by the next call. */
+int32_t sb_comp_new(sb_builder *b, int32_t parent, uint32_t line, uint32_t col);
+/* A new metadata component (the document's subject); returns it. */
+pm_sbom_comp *sb_meta_new(sb_builder *b, uint32_t line, uint32_t col);
+/* Give c the hashes h[0..n) (copied into the arena); alg is normalised to
+ * CycloneDX spelling (SHA256 -> SHA-256). */
+void sb_comp_hashes(sb_builder *b, pm_sbom_comp *c, const pm_sbom_hash *h, size_t n);
+const char *sb_hash_alg(sb_builder *b, const char *alg);
+/* A CycloneDX property (or an equivalent key=value token): reads the FDA
+ * support fields from the names docs/sbom.md lists; returns 1 when the
+ * name is one of them. */
+int sb_comp_property(sb_builder *b, pm_sbom_comp *c, const char *name, const char *value,
+		     uint32_t line, uint32_t col);
+/* End of support from `source` (a field or property name). */
+void sb_comp_eos(sb_builder *b, pm_sbom_comp *c, const char *source, const char *value, int rank,
+		 uint32_t line, uint32_t col);
+
+/* ---- relationships ---- */
+void sb_rel_add(sb_builder *b, const char *from, const char *to, uint32_t line, uint32_t col);
+void sb_other_add(sb_builder *b, const char *ref);
+
+/* ---- vulnerabilities ---- */
+/* A new vulnerability; returns its index (pointers invalidated as above). */
+int32_t sb_vuln_new(sb_builder *b, uint32_t line, uint32_t col);
+/* Score r->vector with the CVSS engine (method decides the version when the
+ * vector has no prefix); a vector it cannot read gives a warning at
+ * (line, col + offset in the vector + `quoted`), and r keeps no score. */
+void sb_rating_score(sb_builder *b, pm_sbom_rating *r, uint32_t line, uint32_t col, int quoted);
+
+/* ---- SPDX (shared by the JSON and tag-value readers) ---- */
+/* "Organization: X" / "Person: Y" / "Tool: Z" -> "X"; NOASSERTION/NONE -> NULL. */
+const char *sb_spdx_party(sb_builder *b, const char *s, const char **kind);
+/* SPDX value, NULL for NOASSERTION / NONE / empty. */
+const char *sb_spdx_value(sb_builder *b, const char *s);
+/* A creator line of creationInfo: goes to the author or the tools. */
+void sb_spdx_creator(sb_builder *b, const char *s);
+/* An external reference of package c (category, type, locator). */
+void sb_spdx_extref(sb_builder *b, int32_t c, const char *category, const char *type,
+		    const char *locator, uint32_t line, uint32_t col);
+/* A relationship "a TYPE b": counted; dependency types become edges. */
+void sb_spdx_relationship(sb_builder *b, const char *a, const char *type, const char *bref,
+			  uint32_t line, uint32_t col);
+/* An annotation comment on package c: cle:supportStatus=..., cle:endOfSupport=... */
+void sb_spdx_annotation(sb_builder *b, pm_sbom_comp *c, const char *comment, uint32_t line,
+			uint32_t col);
+/* Licence: concluded unless NOASSERTION/NONE, else declared. */
+const char *sb_spdx_license(sb_builder *b, const char *concluded, const char *declared);
+/* SPDX primaryPackagePurpose -> lower case with '-' ("OPERATING-SYSTEM" ->
+ * "operating-system"). */
+const char *sb_spdx_purpose(sb_builder *b, const char *s);
+/* Check the SPDX version string ("SPDX-2.3"); warns for versions not read. */
+void sb_spdx_version(sb_builder *b, const char *v, uint32_t line, uint32_t col);
+
+/* ---- JSON trees (CycloneDX JSON and SPDX JSON) ---- */
+/* Parse JSON (libyaml, with the SBOM limits); the root must be a mapping. */
+int sbj_parse(sb_builder *b, const char *data, size_t len, yt_doc *t);
+/* The value of key in map m, or NULL. */
+const yt_node *sbj_get(const yt_doc *t, const yt_node *m, const char *key);
+/* A JSON null. */
+int sbj_is_null(const yt_node *n);
+/* String value of key (numbers and booleans as written); NULL when absent,
+ * null or empty; an error when it is a list or a mapping. */
+const char *sbj_str(sb_builder *b, const yt_doc *t, const yt_node *m, const char *key);
+/* String value of node n itself (same rules); `what` names it in errors. */
+const char *sbj_strv(sb_builder *b, const yt_node *n, const char *what);
+/* The list (or mapping) value of key; NULL when absent or null; an error
+ * when it has another type. */
+const yt_node *sbj_seq(sb_builder *b, const yt_doc *t, const yt_node *m, const char *key);
+const yt_node *sbj_map(sb_builder *b, const yt_doc *t, const yt_node *m, const char *key);
+/* Node n must be a mapping (an error otherwise): returns 1 when it is. */
+int sbj_want_map(sb_builder *b, const yt_node *n, const char *what);
+/* A number (score); returns 1 and sets *v, 0 when absent, -1 on error. */
+int sbj_num(sb_builder *b, const yt_doc *t, const yt_node *m, const char *key, double *v);
+
+/* ---- the readers ---- */
+int sb_read_cdx_json(sb_builder *b, const char *data, size_t len);
+int sb_read_cdx_xml(sb_builder *b, const char *data, size_t len);
+int sb_read_spdx_json(sb_builder *b, const char *data, size_t len);
+int sb_read_spdx_tag(sb_builder *b, const char *data, size_t len);
+
+#endif
