@@ -2190,11 +2190,12 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 		r->y = r->top;
 		r->fresh = 1;
 		r->gap = 0;
+		r->need_page = 0;
+		r->nmarkers = 0;
 		r->toc_dest = front_heading(r, "Contents", 1);
-		y = r->y - 4;
-	} else {
-		y = r->top - (HSTYLE[1].size * 1.25 + 6 + HSTYLE[1].after + 4);
 	}
+	/* the same start in both runs: below the heading, its rule and its gap */
+	y = r->top - (HSTYLE[1].size * 1.25 + 6 + HSTYLE[1].after + 4);
 	for (size_t i = 0; i < n && !stopped(r); i++) {
 		const toc_ent *e = &v[i];
 		const chap *c = &r->chs[e->ch];

@@ -8,9 +8,9 @@
  * prints m->risk as render_register.c does; nothing is computed here.
  * libxml2's xmlTextWriter builds the text and does all escaping.
  */
-#include "premarket/render.h"
 #include "premarket/xml.h"
 #include "schema.h"
+#include "xalloc.h"
 
 #include <libxml/xmlerror.h>
 #include <libxml/xmlwriter.h>
@@ -429,20 +429,69 @@ static void write_trace_control(xw *x, const pm_control *c)
 	end(x);
 }
 
+/* Group `n` items by threat: items of threat t are order[first[t] .. first[t + 1]).
+ * threat_of(i) is the threat of item i, or -1 to leave it out.  Caller frees both. */
+static void group_by_threat(size_t n_threats, size_t n, int32_t (*threat_of)(const pm_model *, size_t, size_t *),
+			    const pm_model *m, size_t **first_out, size_t **order_out, size_t *n_order)
+{
+	size_t *first = pm_xcalloc(n_threats + 2, sizeof *first);
+	size_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		for (int32_t t; (t = threat_of(m, i, &j)) >= 0;) {
+			if ((size_t)t < n_threats) {
+				first[(size_t)t + 2]++;
+				total++;
+			}
+		}
+	}
+	for (size_t t = 2; t < n_threats + 2; t++)
+		first[t] += first[t - 1];
+	size_t *order = pm_xmalloc((total ? total : 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		for (int32_t t; (t = threat_of(m, i, &j)) >= 0;)
+			if ((size_t)t < n_threats)
+				order[first[(size_t)t + 1]++] = i;
+	}
+	*first_out = first; /* first[t] .. first[t + 1] now delimit threat t */
+	*order_out = order;
+	*n_order = total;
+}
+
+/* The threat of register entry i (once), then -1. */
+static int32_t entry_threat(const pm_model *m, size_t i, size_t *j)
+{
+	return (*j)++ == 0 ? m->risk.v[i].threat : -1;
+}
+
+/* The threats vulnerability i covers, one per call, then -1. */
+static int32_t vuln_threat(const pm_model *m, size_t i, size_t *j)
+{
+	const pm_refs *r = &m->vulnerabilities.v[i].threats;
+	while (*j < r->n) {
+		const pm_ref *ref = &r->v[(*j)++];
+		if (ref->kind == PM_K_THREAT && ref->idx >= 0)
+			return ref->idx;
+	}
+	return -1;
+}
+
 static void write_traceability(xw *x)
 {
 	const pm_model *m = x->m;
 	const pm_policy *p = &m->risk_policy;
+	size_t *rfirst, *rorder, *vfirst, *vorder, nr, nv;
+	group_by_threat(m->threats.n, m->risk.n, entry_threat, m, &rfirst, &rorder, &nr);
+	group_by_threat(m->threats.n, m->vulnerabilities.n, vuln_threat, m, &vfirst, &vorder, &nv);
 	start(x, "traceability");
 	for (size_t ti = 0; ti < m->threats.n; ti++) {
 		const pm_threat *t = &m->threats.v[ti];
 		start(x, "threat");
 		str_element(x, "id", t->id.s, t->id.at);
 		start(x, "risks");
-		for (size_t k = 0; k < m->risk.n; k++) {
-			const pm_risk *e = &m->risk.v[k];
-			if ((size_t)e->threat != ti)
-				continue;
+		for (size_t k = rfirst[ti]; k < rfirst[ti + 1]; k++) {
+			const pm_risk *e = &m->risk.v[rorder[k]];
 			start(x, "risk");
 			str_element(x, "asset", m->assets.v[e->asset].id.s, m->assets.v[e->asset].id.at);
 			opt_element(x, "risk_before", level_id(p->risk_levels.v, p->risk_levels.n, e->before.risk));
@@ -459,18 +508,20 @@ static void write_traceability(xw *x)
 		}
 		end(x);
 		start(x, "vulnerabilities");
-		for (size_t i = 0; i < m->vulnerabilities.n; i++) {
-			const pm_vulnerability *v = &m->vulnerabilities.v[i];
-			for (size_t j = 0; j < v->threats.n; j++)
-				if (v->threats.v[j].kind == PM_K_THREAT && (size_t)v->threats.v[j].idx == ti) {
-					str_element(x, "ref", v->id.s, v->id.at);
-					break;
-				}
+		for (size_t k = vfirst[ti]; k < vfirst[ti + 1]; k++) {
+			if (k > vfirst[ti] && vorder[k] == vorder[k - 1])
+				continue; /* a vulnerability that lists the threat twice */
+			const pm_vulnerability *v = &m->vulnerabilities.v[vorder[k]];
+			str_element(x, "ref", v->id.s, v->id.at);
 		}
 		end(x);
 		end(x);
 	}
 	end(x);
+	free(rfirst);
+	free(rorder);
+	free(vfirst);
+	free(vorder);
 }
 
 /* ---- entry point ------------------------------------------------------------------------- */

@@ -117,8 +117,10 @@ const char *sb_spdx_purpose(sb_builder *b, const char *s);
 void sb_spdx_version(sb_builder *b, const char *v, uint32_t line, uint32_t col);
 
 /* ---- JSON trees (CycloneDX JSON and SPDX JSON) ---- */
-/* Parse JSON (libyaml, with the SBOM limits); the root must be a mapping. */
-int sbj_parse(sb_builder *b, const char *data, size_t len, yt_doc *t);
+/* Parse JSON (libyaml, with the SBOM limits) into t, its scalars in tmp;
+ * the root must be a mapping.  Free t with yt_doc_free() when this
+ * returns 0 (nothing to free otherwise). */
+int sbj_parse(sb_builder *b, const char *data, size_t len, yt_doc *t, pm_arena *tmp);
 /* The value of key in map m, or NULL. */
 const yt_node *sbj_get(const yt_doc *t, const yt_node *m, const char *key);
 /* A JSON null. */

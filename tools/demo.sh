@@ -1,6 +1,6 @@
 #!/bin/sh
 # demo.sh BIN — what `make demo` shows: the example lab analyzer's full
-# document package rendered into demo-out/lab-analyzer/ (Markdown and HTML),
+# document package rendered into demo-out/lab-analyzer/ (Markdown, HTML, PDF),
 # its risk register, and a validation of every shipped example.
 set -eu
 BIN=${1:-build/premarket}
@@ -16,6 +16,6 @@ echo "\$ premarket score examples/lab-analyzer.yaml   (summary)"
 "$BIN" score examples/lab-analyzer.yaml | sed -n '/^Summary:/,$p' | head -8
 echo
 echo "\$ premarket build examples/lab-analyzer.yaml -o $OUT --format md,html"
-"$BIN" build examples/lab-analyzer.yaml -o "$OUT" --format md,html
+"$BIN" build examples/lab-analyzer.yaml -o "$OUT" --format md,html,pdf,pdf
 echo
-echo "Open $OUT/index.html in a browser, or read $OUT/index.md."
+echo "Open $OUT/index.html in a browser, $OUT/cybersecurity-submission.pdf, or read $OUT/index.md."

@@ -25,6 +25,8 @@ int pm_cmd_build(int argc, char **argv);
 int pm_cmd_init(int argc, char **argv);
 /** Usage error for getopt_long's result c ('?' or ':'), naming the option. */
 int pm_cli_bad_option(const char *sub, int c, char **argv);
+/** SHA-256 of a file as 64 lower-case hex digits (OpenSSL EVP).  0 or -1. */
+int pm_cli_sha256_file(const char *path, char hex[65]);
 /** SOURCE_DATE_EPOCH as seconds, or -1 when unset or invalid. */
 long long pm_cli_source_date_epoch(void);
 

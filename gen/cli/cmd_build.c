@@ -7,6 +7,7 @@
 #include "output.h"
 #include "premarket/documents.h"
 #include "premarket/html.h"
+#include "premarket/pdf.h"
 #include "premarket/load.h"
 #include "premarket/mustache.h"
 #include "premarket/view.h"
@@ -21,17 +22,21 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-	"Usage: premarket build -o DIR [--format md,html] [--templates DIR] MODEL...\n"
+	"Usage: premarket build -o DIR [--format md,html,pdf] [--split] [--a4] [--templates DIR] MODEL...\n"
 	"\n"
 	"Render the FDA premarket cybersecurity document set of the model into DIR:\n"
-	"one Markdown file per document plus index.md, and with html an HTML page per\n"
-	"document plus index.html.  Outputs are written atomically: a failed build\n"
+	"one Markdown file per document plus index.md; with html an HTML page per\n"
+	"document plus index.html; with pdf one combined cybersecurity-submission.pdf\n"
+	"(title page, document control with the SHA-256 of every input file, contents,\n"
+	"bookmarks, every document as a chapter).  Outputs are written atomically: a failed build\n"
 	"leaves earlier outputs intact.  The same inputs give byte-identical files\n"
 	"(the date comes from the model or SOURCE_DATE_EPOCH).\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output=DIR      output folder (created when missing)\n"
-	"  -f, --format=LIST     comma-separated: md, html (default: md,html)\n"
+	"  -f, --format=LIST     comma-separated: md, html, pdf (default: md,html)\n"
+	"  -s, --split           with pdf: also one PDF per document (<slug>.pdf)\n"
+	"      --a4              PDF pages in A4 (default: US Letter)\n"
 	"  -t, --templates=DIR   templates that override the shipped ones, one by one;\n"
 	"                        the shipped ones stay reachable as shipped/NAME\n"
 	"  -h, --help            show this help\n"
@@ -39,7 +44,7 @@ static const char usage_text[] =
 	"Documents: see docs/templates.md.  Exit status: 0 ok, 1 model problems or a\n"
 	"template error, 2 usage or unreadable input, 3 an output could not be written.\n";
 
-enum { FMT_MD = 1, FMT_HTML = 2 };
+enum { FMT_MD = 1, FMT_HTML = 2, FMT_PDF = 4 };
 
 typedef struct loader_ctx {
 	const char *user_dir;
@@ -112,6 +117,8 @@ static int parse_formats(const char *s, unsigned *out)
 			*out |= FMT_MD;
 		else if (strcmp(p, "html") == 0)
 			*out |= FMT_HTML;
+		else if (strcmp(p, "pdf") == 0)
+			*out |= FMT_PDF;
 		else
 			return -1;
 	}
@@ -141,30 +148,122 @@ static int render(pm_mustache_env *env, loader_ctx *L, const char *name, const p
 	return rc;
 }
 
+static const char *submission_label(const pm_model *m)
+{
+	static const char *const labels[PM_N_SUBMISSION] = {"510(k)", "Special 510(k)", "Abbreviated 510(k)", "De Novo",
+							    "PMA", "PMA supplement", "PDP", "HDE", "IDE"};
+	int v = m->device.submission_type.v;
+	return m->device.submission_type.at.line && v >= 0 && v < PM_N_SUBMISSION ? labels[v] : NULL;
+}
+
+/* The combined PDF (and with --split one per document): 0, 1 (render) or 3 (write). */
+static int write_pdf(const pm_model *m, pm_buf *md, size_t n, int a4, int split, pm_outset *out, pm_diags *d)
+{
+	char **hex = calloc(m->n_files + 1, sizeof *hex);
+	const char **names = calloc(m->n_files + 1, sizeof *names);
+	int rc = 0;
+	if (!hex || !names) {
+		free(hex);
+		free(names);
+		return 3;
+	}
+	for (size_t i = 0; i < m->n_files; i++) {
+		hex[i] = calloc(1, 65);
+		/* shipped data (the default policy) is named relative to the data folder,
+		 * so the PDF does not depend on where premarket is installed */
+		const char *dd = pm_datadir();
+		size_t dl = strlen(dd);
+		names[i] = strncmp(m->files[i], dd, dl) == 0 && m->files[i][dl] == '/' ? m->files[i] + dl + 1 : m->files[i];
+		if (!hex[i] || pm_cli_sha256_file(m->files[i], hex[i]) < 0) {
+			pm_diag_add(d, PM_ERROR, PM_ERR_IO, m->files[i], 0, 0, "cannot read the file to hash it");
+			rc = 1;
+		}
+	}
+	char date[11];
+	const char *revision = m->device.revisions.n ? m->device.revisions.v[m->device.revisions.n - 1].version.s : NULL;
+	char tool[64];
+	snprintf(tool, sizeof tool, "premarket %s", PM_VERSION);
+	pm_pdf_meta meta;
+	memset(&meta, 0, sizeof meta);
+	meta.device = m->device.name.s;
+	meta.device_version = m->device.version.s;
+	meta.manufacturer = m->device.manufacturer.name.s;
+	meta.importer = m->device.importer.name.s;
+	meta.submission_type = submission_label(m);
+	meta.date = pm_view_date(m, pm_cli_source_date_epoch(), date);
+	meta.doc_id = "PM-SET";
+	meta.title = "Premarket Cybersecurity Documentation";
+	meta.tool_version = tool;
+	meta.revision = revision;
+	meta.input_files = names;
+	meta.input_sha256 = (const char *const *)hex;
+	meta.n_inputs = m->n_files;
+	meta.a4 = a4;
+	pm_pdf_chapter ch[64];
+	for (size_t i = 0; i < n; i++) {
+		ch[i].id = pm_documents[i].slug;
+		ch[i].title = pm_documents[i].title;
+		ch[i].markdown = md[i].data ? md[i].data : "";
+		ch[i].len = md[i].len;
+	}
+	pm_buf pdf;
+	pm_buf_init(&pdf, 0);
+	if (rc == 0 && pm_render_pdf(&meta, ch, n, &pdf, d) < 0)
+		rc = 1;
+	if (rc == 0 && pm_outset_add(out, "cybersecurity-submission.pdf", pdf.data, pdf.len) < 0)
+		rc = 3;
+	for (size_t i = 0; split && rc == 0 && i < n; i++) {
+		pm_buf_clear(&pdf);
+		meta.doc_id = pm_documents[i].id;
+		meta.title = pm_documents[i].title;
+		char name[200];
+		snprintf(name, sizeof name, "%s.pdf", pm_documents[i].slug);
+		if (pm_render_pdf(&meta, &ch[i], 1, &pdf, d) < 0)
+			rc = 1;
+		else if (pm_outset_add(out, name, pdf.data, pdf.len) < 0)
+			rc = 3;
+	}
+	pm_buf_free(&pdf);
+	for (size_t i = 0; i < m->n_files; i++)
+		free(hex[i]);
+	free(hex);
+	free(names);
+	return rc;
+}
+
 int pm_cmd_build(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
 		{"templates", required_argument, NULL, 't'},
+		{"split", no_argument, NULL, 's'},
+		{"a4", no_argument, NULL, 'A'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *outdir = NULL, *tdir = NULL;
 	unsigned formats = FMT_MD | FMT_HTML;
+	int split = 0, a4 = 0;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:f:t:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:t:sh", options, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			outdir = optarg;
 			break;
 		case 'f':
 			if (parse_formats(optarg, &formats) < 0)
-				return pm_msg_usage("build", "unknown format in '%s' (md, html)", optarg);
+				return pm_msg_usage("build", "unknown format in '%s' (md, html, pdf)", optarg);
 			break;
 		case 't':
 			tdir = optarg;
+			break;
+		case 's':
+			split = 1;
+			break;
+		case 'A':
+			a4 = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -222,6 +321,9 @@ int pm_cmd_build(int argc, char **argv)
 	}
 
 	int failed = 0;
+	pm_buf chapters[64]; /* Markdown of each document, for the PDF */
+	for (size_t i = 0; i < 64; i++)
+		pm_buf_init(&chapters[i], 0);
 	pm_buf md, html;
 	pm_buf_init(&md, 0);
 	pm_buf_init(&html, 0);
@@ -242,6 +344,8 @@ int pm_cmd_build(int argc, char **argv)
 			break;
 		}
 		char name[200];
+		if (doc && i < 64)
+			pm_buf_put(&chapters[i], md.data ? md.data : "", md.len);
 		if (formats & FMT_MD) {
 			snprintf(name, sizeof name, "%s.md", slug);
 			if (pm_outset_add(out, name, md.data ? md.data : "", md.len) < 0)
@@ -258,6 +362,10 @@ int pm_cmd_build(int argc, char **argv)
 				failed = 3;
 		}
 	}
+	if (!failed && (formats & FMT_PDF))
+		failed = write_pdf(m, chapters, pm_n_documents < 64 ? pm_n_documents : 64, a4, split, out, &d);
+	for (size_t i = 0; i < 64; i++)
+		pm_buf_free(&chapters[i]);
 	char err[512] = "";
 	if (!failed && pm_outset_commit(out, err, sizeof err) < 0)
 		failed = 3;
@@ -269,9 +377,10 @@ int pm_cmd_build(int argc, char **argv)
 	else if (failed && rc == PM_EXIT_OK)
 		rc = PM_EXIT_PROBLEMS;
 	else if (!failed)
-		fprintf(stderr, "%s: wrote %zu documents and the index to %s (%s%s%s)\n", m->device.name.s, pm_n_documents,
-			outdir, formats & FMT_MD ? "md" : "", formats == (FMT_MD | FMT_HTML) ? ", " : "",
-			formats & FMT_HTML ? "html" : "");
+		fprintf(stderr, "%s: wrote %zu documents and the index to %s (%s%s%s%s%s)\n", m->device.name.s,
+			pm_n_documents, outdir, formats & FMT_MD ? "md" : "",
+			(formats & FMT_MD) && (formats & ~FMT_MD) ? ", " : "", formats & FMT_HTML ? "html" : "",
+			(formats & FMT_HTML) && (formats & FMT_PDF) ? ", " : "", formats & FMT_PDF ? "pdf" : "");
 	pm_buf_free(&md);
 	pm_buf_free(&html);
 	pm_outset_free(out);
