@@ -15,7 +15,7 @@ echo
 echo "\$ premarket score examples/lab-analyzer.yaml   (summary)"
 "$BIN" score examples/lab-analyzer.yaml | sed -n '/^Summary:/,$p' | head -8
 echo
-echo "\$ premarket build examples/lab-analyzer.yaml -o $OUT --format md,html"
-"$BIN" build examples/lab-analyzer.yaml -o "$OUT" --format md,html,pdf,pdf
+echo "\$ premarket build examples/lab-analyzer.yaml -o $OUT --format md,html,pdf"
+"$BIN" build examples/lab-analyzer.yaml -o "$OUT" --format md,html,pdf
 echo
 echo "Open $OUT/index.html in a browser, $OUT/cybersecurity-submission.pdf, or read $OUT/index.md."
