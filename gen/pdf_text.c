@@ -15,6 +15,7 @@
  * whatever the document size, and the widths are exactly the ones libharu
  * writes into the font's /W array, so what is measured is what is drawn. */
 #include "pdf_text.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -43,57 +44,14 @@ static const int FALLBACK[PT_NFACES][5] = {
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
-/* Length of the well-formed UTF-8 sequence at s[0..n) (RFC 3629) with its
- * code point in *cp, or 0. */
-static size_t utf8_check(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xBF;
-	uint32_t v;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		v = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		v = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	*cp = v;
-	return len;
-}
-
 size_t pt_check(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	return utf8_check(s, n, cp);
+	return pm_utf8_decode(s, n, cp);
 }
 
 size_t pt_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	size_t k = utf8_check(s, n, cp);
+	size_t k = pm_utf8_decode(s, n, cp);
 	if (k == 0) { /* not reached for checked text; be safe anyway */
 		*cp = 0xFFFD;
 		return 1;
@@ -531,7 +489,7 @@ void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned
 	flags &= ~(unsigned)(PT_SPACE | PT_BREAK);
 	while (i < n) {
 		uint32_t cp;
-		size_t k = utf8_check(u + i, n - i, &cp);
+		size_t k = pm_utf8_decode(u + i, n - i, &cp);
 		if (k == 0) {
 			if (!f->warned_utf8) {
 				f->warned_utf8 = 1;

@@ -11,7 +11,9 @@
  *     navigation, table of contents, footer;
  *   - escapes every string it writes itself (esc()).
  * Nothing here depends on the clock, the environment or addresses. */
+#include "md_text.h"
 #include "premarket/html.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -109,36 +111,11 @@ static void put(hout *h, const char *s)
 	putn(h, s, strlen(s));
 }
 
-/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 (RFC 3629). */
+/* Length of the well-formed UTF-8 sequence at s[0..n), or 0. */
 static size_t utf8_seq(const unsigned char *s, size_t n)
 {
-	unsigned char c = s[0];
-	size_t len;
-	unsigned char lo = 0x80, hi = 0xBF; /* range of the second byte */
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4;
-	else
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	return len;
+	uint32_t cp;
+	return pm_utf8_decode(s, n, &cp);
 }
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
@@ -353,35 +330,6 @@ typedef struct headings {
 	size_t n, cap;
 } headings;
 
-/* The text of a node's inlines: literal text and code, breaks as spaces. */
-static char *plain_text(cmark_node *node)
-{
-	pm_buf b;
-	cmark_event_type ev;
-	cmark_iter *it = cmark_iter_new(node);
-	pm_buf_init(&b, 0);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		const char *lit;
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			lit = cmark_node_get_literal(n);
-			pm_buf_puts(&b, lit ? lit : "");
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			pm_buf_putc(&b, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	return pm_buf_detach(&b, NULL);
-}
 
 /* Replace every heading of doc by a custom block holding the same heading
  * with an id, and record the headings in document order.  Returns the block
@@ -411,7 +359,7 @@ static cmark_node *number_headings(cmark_node *doc, cmark_llist *exts, cmark_mem
 		pm_buf tag;
 		hout o = {&tag, 0};
 		h->level = cmark_node_get_heading_level(nodes[i]);
-		h->text = plain_text(nodes[i]);
+		h->text = pm_md_plain_text(nodes[i]);
 		slug = slugify(h->text);
 		h->id = idset_claim(ids, slug);
 		free(slug);

@@ -20,6 +20,7 @@
  * libharu reports errors through on_error(): the first one is kept and the
  * layout stops at the next check; nothing here aborts.  Nothing depends on
  * the clock, the environment or addresses. */
+#include "md_text.h"
 #include "premarket/pdf.h"
 #include "pdf_text.h"
 #include "xalloc.h"
@@ -318,42 +319,6 @@ static int parse_date(const char *s, int *y, int *m, int *dd)
 	return 0;
 }
 
-/* The text of a node's inlines: literal text and code, breaks as spaces
- * (as the HTML renderer takes it for heading ids). */
-static char *plain_text(cmark_node *node)
-{
-	pm_buf b;
-	cmark_event_type ev;
-	cmark_iter *it = cmark_iter_new(node);
-	pm_buf_init(&b, 0);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		const char *lit;
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_CODE_BLOCK:
-			lit = cmark_node_get_literal(n);
-			pm_buf_puts(&b, lit ? lit : "");
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			pm_buf_putc(&b, ' ');
-			break;
-		case CMARK_NODE_PARAGRAPH:
-		case CMARK_NODE_HEADING:
-			if (b.len)
-				pm_buf_putc(&b, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-	return pm_buf_detach(&b, NULL);
-}
 
 static int is_type(cmark_node *n, const char *name)
 {
@@ -854,7 +819,7 @@ static void add_inlines(R *r, cmark_node *parent, int bold, int italic, unsigned
 			int depth)
 {
 	if (depth > MAX_DEPTH) { /* absurd nesting: its text, flat */
-		char *t = plain_text(parent);
+		char *t = pm_md_plain_text(parent);
 		add_str(r, t, face_of(bold, italic), flags, link);
 		free(t);
 		return;
@@ -1720,7 +1685,7 @@ static void layout_images(R *r, cmark_node *para)
 		where_node(r, n);
 		f0 = pt_begin(r->pool, 0);
 		if (!img) {
-			char *alt = plain_text(n);
+			char *alt = pm_md_plain_text(n);
 			add_str(r, "Image not included: ", PT_ITALIC, 0, -1);
 			add_str(r, *alt ? alt : url ? url : "", PT_ITALIC, 0, -1);
 			free(alt);
@@ -1817,7 +1782,7 @@ static size_t count_headings(cmark_node *node)
 static void layout_blocks(R *r, cmark_node *parent)
 {
 	if (r->depth >= MAX_DEPTH) { /* absurd nesting: the text, flat */
-		char *t = plain_text(parent);
+		char *t = pm_md_plain_text(parent);
 		size_t f0;
 		r->next_head += count_headings(parent);
 		pt_pool_clear(r->pool);
@@ -1920,7 +1885,7 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 			continue;
 		c->h = pm_xgrow(c->h, &cap, c->nh + 1, sizeof *c->h);
 		heading_rec *h = &c->h[c->nh++];
-		char *raw = plain_text(n);
+		char *raw = pm_md_plain_text(n);
 		memset(h, 0, sizeof *h);
 		h->level = cmark_node_get_heading_level(n);
 		h->slug = claim_slug(&slugs, raw);
