@@ -578,11 +578,8 @@ int pm_render_xml(const pm_model *m, pm_buf *out, pm_diags *d)
 	} else if (x.err) {
 		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the XML writer failed");
 	} else {
-		size_t before = out->len;
+		/* a refused append leaves out as it was (buf.h) */
 		if (pm_buf_put(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf)) < 0) {
-			out->len = before;
-			if (out->data)
-				out->data[before] = '\0';
 			rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
 					 "the XML output is larger than the output limit");
 		}

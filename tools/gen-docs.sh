@@ -1,10 +1,13 @@
 #!/bin/sh
 # gen-docs.sh BIN — regenerate the files derived from gen/schema.c:
-# models/premarket.schema.json and the reference section of docs/model.md.
+# models/premarket.schema.json, models/premarket.xsd and the reference
+# section of docs/model.md.
 set -eu
 BIN=${1:-build/premarket}
 "$BIN" schema --format json >models/premarket.schema.json.tmp
 mv models/premarket.schema.json.tmp models/premarket.schema.json
+"$BIN" schema --format xsd >models/premarket.xsd.tmp
+mv models/premarket.xsd.tmp models/premarket.xsd
 "$BIN" schema --format markdown >docs/model.ref.tmp
 awk -v ref=docs/model.ref.tmp '
 	/^<!-- BEGIN REFERENCE -->$/ { print; while ((getline l < ref) > 0) print l; skip = 1; next }
@@ -13,4 +16,4 @@ awk -v ref=docs/model.ref.tmp '
 ' docs/model.md >docs/model.md.tmp
 mv docs/model.md.tmp docs/model.md
 rm -f docs/model.ref.tmp
-echo "gen-docs: models/premarket.schema.json and docs/model.md updated"
+echo "gen-docs: models/premarket.schema.json, models/premarket.xsd and docs/model.md updated"

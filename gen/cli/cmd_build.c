@@ -8,6 +8,7 @@
 #include "premarket/documents.h"
 #include "premarket/html.h"
 #include "premarket/pdf.h"
+#include "premarket/xml.h"
 #include "premarket/load.h"
 #include "premarket/mustache.h"
 #include "premarket/view.h"
@@ -22,19 +23,21 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-	"Usage: premarket build -o DIR [--format md,html,pdf] [--split] [--a4] [--templates DIR] MODEL...\n"
+	"Usage: premarket build -o DIR [--format md,html,pdf,xml] [--split] [--a4] [--templates DIR] MODEL...\n"
 	"\n"
 	"Render the FDA premarket cybersecurity document set of the model into DIR:\n"
 	"one Markdown file per document plus index.md; with html an HTML page per\n"
 	"document plus index.html; with pdf one combined cybersecurity-submission.pdf\n"
 	"(title page, document control with the SHA-256 of every input file, contents,\n"
-	"bookmarks, every document as a chapter).  Outputs are written atomically: a failed build\n"
+	"bookmarks, every document as a chapter); with xml submission.xml, the model,\n"
+	"register and traceability as data (models/premarket.xsd).  Outputs are\n"
+	"written atomically: a failed build\n"
 	"leaves earlier outputs intact.  The same inputs give byte-identical files\n"
 	"(the date comes from the model or SOURCE_DATE_EPOCH).\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output=DIR      output folder (created when missing)\n"
-	"  -f, --format=LIST     comma-separated: md, html, pdf (default: md,html)\n"
+	"  -f, --format=LIST     comma-separated: md, html, pdf, xml (default: md,html)\n"
 	"  -s, --split           with pdf: also one PDF per document (<slug>.pdf)\n"
 	"      --a4              PDF pages in A4 (default: US Letter)\n"
 	"  -t, --templates=DIR   templates that override the shipped ones, one by one;\n"
@@ -44,7 +47,7 @@ static const char usage_text[] =
 	"Documents: see docs/templates.md.  Exit status: 0 ok, 1 model problems or a\n"
 	"template error, 2 usage or unreadable input, 3 an output could not be written.\n";
 
-enum { FMT_MD = 1, FMT_HTML = 2, FMT_PDF = 4 };
+enum { FMT_MD = 1, FMT_HTML = 2, FMT_PDF = 4, FMT_XML = 8 };
 
 typedef struct loader_ctx {
 	const char *user_dir;
@@ -119,6 +122,8 @@ static int parse_formats(const char *s, unsigned *out)
 			*out |= FMT_HTML;
 		else if (strcmp(p, "pdf") == 0)
 			*out |= FMT_PDF;
+		else if (strcmp(p, "xml") == 0)
+			*out |= FMT_XML;
 		else
 			return -1;
 	}
@@ -254,7 +259,7 @@ int pm_cmd_build(int argc, char **argv)
 			break;
 		case 'f':
 			if (parse_formats(optarg, &formats) < 0)
-				return pm_msg_usage("build", "unknown format in '%s' (md, html, pdf)", optarg);
+				return pm_msg_usage("build", "unknown format in '%s' (md, html, pdf, xml)", optarg);
 			break;
 		case 't':
 			tdir = optarg;
@@ -362,6 +367,15 @@ int pm_cmd_build(int argc, char **argv)
 				failed = 3;
 		}
 	}
+	if (!failed && (formats & FMT_XML)) {
+		pm_buf xml;
+		pm_buf_init(&xml, 0);
+		if (pm_render_xml(m, &xml, &d) < 0)
+			failed = 1;
+		else if (pm_outset_add(out, "submission.xml", xml.data, xml.len) < 0)
+			failed = 3;
+		pm_buf_free(&xml);
+	}
 	if (!failed && (formats & FMT_PDF))
 		failed = write_pdf(m, chapters, pm_n_documents < 64 ? pm_n_documents : 64, a4, split, out, &d);
 	for (size_t i = 0; i < 64; i++)
@@ -377,10 +391,15 @@ int pm_cmd_build(int argc, char **argv)
 	else if (failed && rc == PM_EXIT_OK)
 		rc = PM_EXIT_PROBLEMS;
 	else if (!failed)
-		fprintf(stderr, "%s: wrote %zu documents and the index to %s (%s%s%s%s%s)\n", m->device.name.s,
-			pm_n_documents, outdir, formats & FMT_MD ? "md" : "",
-			(formats & FMT_MD) && (formats & ~FMT_MD) ? ", " : "", formats & FMT_HTML ? "html" : "",
-			(formats & FMT_HTML) && (formats & FMT_PDF) ? ", " : "", formats & FMT_PDF ? "pdf" : "");
+	{
+		char list[64] = "";
+		static const char *const names[] = {"md", "html", "pdf", "xml"};
+		for (int k = 0; k < 4; k++)
+			if (formats & (1u << k))
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "", names[k]);
+		fprintf(stderr, "%s: wrote %s to %s (%s)\n", m->device.name.s,
+			formats & (FMT_MD | FMT_HTML | FMT_PDF) ? "the document set" : "the submission data", outdir, list);
+	}
 	pm_buf_free(&md);
 	pm_buf_free(&html);
 	pm_outset_free(out);

@@ -2,17 +2,19 @@
  * (models/premarket.schema.json) or as the Markdown reference of docs/model.md. */
 #include "cli.h"
 #include "premarket/schema_doc.h"
+#include "premarket/schema_xsd.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 static const char usage_text[] =
-	"Usage: premarket schema [--format json|markdown]\n"
+	"Usage: premarket schema [--format json|markdown|xsd]\n"
 	"\n"
 	"Print the model format: as a JSON Schema (default; the file shipped as\n"
-	"models/premarket.schema.json, for editors) or as the Markdown field\n"
-	"reference of docs/model.md.\n";
+	"models/premarket.schema.json, for editors), as the Markdown field\n"
+	"reference of docs/model.md, or as the XML Schema of submission.xml\n"
+	"(models/premarket.xsd, docs/xml.md).\n";
 
 int pm_cmd_schema(int argc, char **argv)
 {
@@ -42,9 +44,11 @@ int pm_cmd_schema(int argc, char **argv)
 		rc = pm_schema_json(&b);
 	else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0)
 		rc = pm_schema_markdown(&b);
+	else if (strcmp(format, "xsd") == 0)
+		rc = pm_schema_xsd(&b);
 	else {
 		pm_buf_free(&b);
-		return pm_msg_usage("schema", "unknown format '%s' (json or markdown)", format);
+		return pm_msg_usage("schema", "unknown format '%s' (json, markdown or xsd)", format);
 	}
 	if (rc == 0 && (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0)) {
 		pm_msg_error("cannot write to standard output");
