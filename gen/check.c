@@ -238,7 +238,8 @@ int pm_check_run(const pm_model *m, const pm_check_options *opt, pm_check_report
 	for (size_t i = 0; i < m->n_files; i++)
 		out->files[i] = pm_xstrdup(m->files[i] ? m->files[i] : "");
 	out->n_model_files = m->n_files;
-	if (m->policy_is_default && m->n_files > 1 && m->risk_policy.at.line && m->risk_policy.at.file == m->n_files - 1)
+	if (m->policy_is_default && m->n_files > 1 && m->risk_policy.at.line &&
+	    m->risk_policy.at.file == m->n_files - 1)
 		out->n_model_files = m->n_files - 1;
 	out->device_name = m->device.name.s ? pm_xstrdup(m->device.name.s) : NULL;
 	out->device_version = m->device.version.s ? pm_xstrdup(m->device.version.s) : NULL;

@@ -37,13 +37,13 @@ int pm_check_render_json(const pm_check_report *r, const pm_check_render_options
 	pm_buf_puts(out, ",\n  \"date\": ");
 	pm_json_str(out, r->date[0] ? r->date : NULL);
 	pm_buf_printf(out, ",\n  \"cyber_device\": %s,\n  \"ide\": %s,\n", r->cyber_device ? "true" : "false",
-		      r->ide ? "true" : "false");
+	              r->ide ? "true" : "false");
 	pm_buf_printf(out,
-		      "  \"summary\": {\"checks\": %zu, \"passed\": %zu, \"not_applicable\": %zu, "
-		      "\"failed\": {\"required\": %zu, \"recommended\": %zu, \"advisory\": %zu}, "
-		      "\"gaps\": {\"required\": %zu, \"recommended\": %zu, \"advisory\": %zu}},\n",
-		      r->n, r->passed, r->not_applicable, r->failed[0], r->failed[1], r->failed[2], r->findings[0],
-		      r->findings[1], r->findings[2]);
+	              "  \"summary\": {\"checks\": %zu, \"passed\": %zu, \"not_applicable\": %zu, "
+	              "\"failed\": {\"required\": %zu, \"recommended\": %zu, \"advisory\": %zu}, "
+	              "\"gaps\": {\"required\": %zu, \"recommended\": %zu, \"advisory\": %zu}},\n",
+	              r->n, r->passed, r->not_applicable, r->failed[0], r->failed[1], r->failed[2], r->findings[0],
+	              r->findings[1], r->findings[2]);
 	pm_buf_puts(out, "  \"results\": [");
 	for (size_t i = 0; i < r->n; i++) {
 		const pm_check_result *x = &r->v[i];
@@ -56,8 +56,9 @@ int pm_check_render_json(const pm_check_report *r, const pm_check_render_options
 		pm_json_str(out, x->rule->area);
 		pm_buf_puts(out, ", \"basis\": ");
 		pm_json_str(out, x->basis);
-		pm_buf_printf(out, ", \"weight\": \"%s\", \"status\": \"%s\", \"message\": ", pm_check_weight_name(x->weight),
-			      x->status == PM_CHECK_NA ? "not_applicable" : pm_check_status_name(x->status));
+		pm_buf_printf(
+		        out, ", \"weight\": \"%s\", \"status\": \"%s\", \"message\": ", pm_check_weight_name(x->weight),
+		        x->status == PM_CHECK_NA ? "not_applicable" : pm_check_status_name(x->status));
 		pm_json_str(out, x->message);
 		pm_buf_puts(out, ", \"location\": ");
 		loc(out, &x->loc);

@@ -5,23 +5,17 @@
  * (it is also appended to the document set as an appendix): the top heading's
  * level is an option; every table has the same number of cells per row.
  * Reads a pm_check_report; computes nothing. */
+#include "premarket/mustache.h"
 #include "premarket/check.h"
 
 #include <string.h>
 
-/* Text in a paragraph or table cell: Markdown punctuation escaped, line
- * breaks and control characters as spaces, pipes escaped. */
+/* Text in a paragraph or table cell: the document escaper (gen/mustache.c),
+ * which keeps a table row on one line and blocks markup, HTML and autolinks. */
 static void md_text(pm_buf *b, const char *s)
 {
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c < 0x20 || c == 0x7f)
-			pm_buf_putc(b, ' ');
-		else if (strchr("\\`*_[]<>|&#~!", c))
-			pm_buf_printf(b, "\\%c", c);
-		else
-			pm_buf_putc(b, c);
-	}
+	if (s)
+		pm_mustache_escape_markdown(b, s, strlen(s), NULL);
 }
 
 /* A file location as a code span (text escaped when it holds a backtick). */
@@ -58,8 +52,9 @@ static void area_row(pm_buf *b, const char *area, const size_t c[6])
 static void summary_by_area(const pm_check_report *r, pm_buf *b, int h)
 {
 	heading(b, h, "Summary by area");
-	pm_buf_puts(b, "| Area | Checks | Pass | Fail: required | Fail: recommended | Fail: advisory | Not applicable |\n"
-		       "|---|---:|---:|---:|---:|---:|---:|\n");
+	pm_buf_puts(b,
+	            "| Area | Checks | Pass | Fail: required | Fail: recommended | Fail: advisory | Not applicable |\n"
+	            "|---|---:|---:|---:|---:|---:|---:|\n");
 	size_t total[6] = {0};
 	for (size_t i = 0; i < r->n; i++) {
 		const char *area = r->v[i].rule->area;
@@ -123,7 +118,9 @@ int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *
 	size_t gaps = r->findings[0] + r->findings[1] + r->findings[2];
 
 	heading(out, h, "Completeness check");
-	pm_buf_puts(out, "| Device | Version | Model files | Documentation date | Cyber device |\n|---|---|---|---|---|\n| ");
+	pm_buf_puts(
+	        out,
+	        "| Device | Version | Model files | Documentation date | Cyber device |\n|---|---|---|---|---|\n| ");
 	md_text(out, r->device_name ? r->device_name : "(unnamed)");
 	pm_buf_puts(out, " | ");
 	md_text(out, r->device_version ? r->device_version : "");
@@ -141,16 +138,16 @@ int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *
 
 	if (failed)
 		pm_buf_printf(out,
-			      "**Result:** %zu of %zu checks fail — %zu required, %zu recommended, %zu advisory — with "
-			      "%zu gaps in all; %zu pass and %zu do not apply.\n\n",
-			      failed, r->n, r->failed[PM_CHECK_REQUIRED], r->failed[PM_CHECK_RECOMMENDED],
-			      r->failed[PM_CHECK_ADVISORY], gaps, r->passed, r->not_applicable);
+		              "**Result:** %zu of %zu checks fail — %zu required, %zu recommended, %zu advisory — with "
+		              "%zu gaps in all; %zu pass and %zu do not apply.\n\n",
+		              failed, r->n, r->failed[PM_CHECK_REQUIRED], r->failed[PM_CHECK_RECOMMENDED],
+		              r->failed[PM_CHECK_ADVISORY], gaps, r->passed, r->not_applicable);
 	else
-		pm_buf_printf(out, "**Result:** every applicable check passes (%zu pass, %zu do not apply).\n\n", r->passed,
-			      r->not_applicable);
+		pm_buf_printf(out, "**Result:** every applicable check passes (%zu pass, %zu do not apply).\n\n",
+		              r->passed, r->not_applicable);
 	pm_buf_puts(out, "Checks are keyed to FDA's premarket cybersecurity guidance (G25, June 2025) and FD&C Act "
-			 "section 524B. *Required* checks are required by statute for cyber devices, *recommended* "
-			 "ones by the guidance; *advisory* ones point at likely problems.\n\n");
+	                 "section 524B. *Required* checks are required by statute for cyber devices, *recommended* "
+	                 "ones by the guidance; *advisory* ones point at likely problems.\n\n");
 
 	summary_by_area(r, out, h + 1);
 

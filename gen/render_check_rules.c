@@ -23,11 +23,12 @@ static void md_rule(pm_buf *b, const pm_check_rule *r)
 	pm_buf_puts(b, "<a id=\"");
 	for (const char *p = r->id; *p; p++)
 		pm_buf_putc(b, tolower((unsigned char)*p));
-	pm_buf_printf(b, "\"></a>\n\n### %s: %s\n\n", r->id, r->title);
+	pm_buf_printf(b, "\"></a>\n\n#### %s: %s\n\n", r->id, r->title);
 	const char *f = flags_text(r->flags);
-	pm_buf_printf(b, "- **Basis:** %s\n- **Weight:** %s (%s)%s%s\n- **Looks at:** %s\n- **How to satisfy it:** %s\n\n",
-		      r->basis, pm_check_weight_name(r->weight), pm_check_level_name(r->weight), f ? "; " : "", f ? f : "",
-		      r->looks_at, r->fix);
+	pm_buf_printf(b,
+	              "- **Basis:** %s\n- **Weight:** %s (%s)%s%s\n- **Looks at:** %s\n- **How to satisfy it:** %s\n\n",
+	              r->basis, pm_check_weight_name(r->weight), pm_check_level_name(r->weight), f ? "; " : "",
+	              f ? f : "", r->looks_at, r->fix);
 }
 
 int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out)
@@ -47,7 +48,7 @@ int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *op
 			const pm_check_rule *r = &pm_check_rules[i];
 			if (!area || strcmp(area, r->area) != 0) {
 				area = r->area;
-				pm_buf_printf(out, "## %s\n\n", area);
+				pm_buf_printf(out, "### %s\n\n", area);
 			}
 			md_rule(out, r);
 		}
@@ -65,9 +66,10 @@ int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *op
 			pm_json_str(out, r->area);
 			pm_buf_puts(out, ", \"basis\": ");
 			pm_json_str(out, r->basis);
-			pm_buf_printf(out, ", \"weight\": \"%s\", \"statutory\": %s, \"ide_helpful\": %s, \"looks_at\": ",
-				      pm_check_weight_name(r->weight), (r->flags & PM_CHECK_F_STATUTORY) ? "true" : "false",
-				      (r->flags & PM_CHECK_F_IDE_HELPFUL) ? "true" : "false");
+			pm_buf_printf(
+			        out, ", \"weight\": \"%s\", \"statutory\": %s, \"ide_helpful\": %s, \"looks_at\": ",
+			        pm_check_weight_name(r->weight), (r->flags & PM_CHECK_F_STATUTORY) ? "true" : "false",
+			        (r->flags & PM_CHECK_F_IDE_HELPFUL) ? "true" : "false");
 			pm_json_str(out, r->looks_at);
 			pm_buf_puts(out, ", \"fix\": ");
 			pm_json_str(out, r->fix);

@@ -138,7 +138,7 @@ static void result(pm_buf *b, bool first, const pm_check_result *x, size_t rule_
 		pm_buf_puts(b, "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
 		uri_path(b, f->loc.file);
 		pm_buf_printf(b, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}}]", (unsigned)f->loc.line,
-			      (unsigned)(f->loc.col ? f->loc.col : 1));
+		              (unsigned)(f->loc.col ? f->loc.col : 1));
 	}
 	indent(b, 3);
 	pm_buf_putc(b, '}');

@@ -44,13 +44,20 @@ int pm_check_render_text(const pm_check_report *r, const pm_check_render_options
 		pm_buf_puts(out, ": ");
 	}
 	pm_buf_printf(out, "%zu checks: %zu passed, %zu failed, %zu not applicable", r->n, r->passed, failed,
-		      r->not_applicable);
+	              r->not_applicable);
 	if (r->date[0])
 		pm_buf_printf(out, " (documentation date %s)", r->date);
 	pm_buf_putc(out, '\n');
-	pm_buf_printf(out, "check: failed: %zu required (%zu gaps), %zu recommended (%zu gaps), %zu advisory (%zu gaps)\n",
-		      r->failed[PM_CHECK_REQUIRED], r->findings[PM_CHECK_REQUIRED], r->failed[PM_CHECK_RECOMMENDED],
-		      r->findings[PM_CHECK_RECOMMENDED], r->failed[PM_CHECK_ADVISORY], r->findings[PM_CHECK_ADVISORY]);
+	if (!failed) {
+		pm_buf_puts(out, "check: no gaps\n");
+	} else {
+		pm_buf_puts(out, "check: failed:");
+		for (int w = 0; w < PM_CHECK_N_WEIGHTS; w++)
+			pm_buf_printf(out, "%s %zu %s (%zu %s)", w ? "," : "", r->failed[w],
+			              pm_check_weight_name((pm_check_weight)w), r->findings[w],
+			              r->findings[w] == 1 ? "gap" : "gaps");
+		pm_buf_putc(out, '\n');
+	}
 	if (out->overflow) {
 		out->len = before;
 		if (out->data)

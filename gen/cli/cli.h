@@ -23,6 +23,8 @@ int pm_cmd_explain(int argc, char **argv);
 int pm_cmd_data(int argc, char **argv);
 int pm_cmd_build(int argc, char **argv);
 int pm_cmd_init(int argc, char **argv);
+int pm_cmd_check(int argc, char **argv);
+#define PM_CMD_CHECK_DECLARED 1
 /** Usage error for getopt_long's result c ('?' or ':'), naming the option. */
 int pm_cli_bad_option(const char *sub, int c, char **argv);
 /** SHA-256 of a file as 64 lower-case hex digits (OpenSSL EVP).  0 or -1. */

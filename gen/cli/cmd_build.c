@@ -5,6 +5,7 @@
  * previous outputs intact. */
 #include "cli.h"
 #include "output.h"
+#include "premarket/check.h"
 #include "premarket/documents.h"
 #include "premarket/html.h"
 #include "premarket/pdf.h"
@@ -344,7 +345,19 @@ int pm_cmd_build(int argc, char **argv)
 		pm_value_map_set(dv, "summary", doc ? pm_value_cstr(arena, doc->summary) : pm_value_null(arena));
 		pm_value_map_set(root, "doc", dv);
 		pm_buf_clear(&md);
-		if (render(env, &L, slug, root, &md, &d) < 0) {
+		if (doc && strcmp(doc->slug, PM_DOC_CHECK_SLUG) == 0) {
+			/* the appendix is the completeness report itself */
+			pm_check_report rep;
+			pm_check_options co = {pm_cli_source_date_epoch()};
+			pm_check_render_options ro = {PM_VERSION, NULL, NULL, 1};
+			if (pm_check_run(m, &co, &rep) < 0 || pm_check_render_md(&rep, &ro, &md) < 0) {
+				pm_diag_add(&d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "cannot render the completeness check");
+				failed = 1;
+			}
+			pm_check_report_free(&rep);
+			if (failed)
+				break;
+		} else if (render(env, &L, slug, root, &md, &d) < 0) {
 			failed = 1;
 			break;
 		}

@@ -49,20 +49,20 @@ int pm_cmd_check(int argc, char **argv)
 {
 	enum { OPT_FAIL_ON = 256, OPT_RULES };
 	static const struct option options[] = {
-		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{"rules", no_argument, NULL, OPT_RULES},
-		{NULL, 0, NULL, 0},
+	        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	        {"format", required_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},
+	        {"rules", no_argument, NULL, OPT_RULES},
+	        {NULL, 0, NULL, 0},
 	};
 	static const struct {
 		const char *name;
 		pm_check_format fmt;
 	} formats[] = {
-		{"text", PM_CHECK_TEXT},
-		{"md", PM_CHECK_MD},
-		{"sarif", PM_CHECK_SARIF},
-		{"json", PM_CHECK_JSON},
+	        {"text", PM_CHECK_TEXT},
+	        {"md", PM_CHECK_MD},
+	        {"sarif", PM_CHECK_SARIF},
+	        {"json", PM_CHECK_JSON},
 	};
 	pm_check_format fmt = PM_CHECK_TEXT;
 	pm_check_weight threshold = PM_CHECK_RECOMMENDED;
@@ -82,8 +82,9 @@ int pm_cmd_check(int argc, char **argv)
 		}
 		case OPT_FAIL_ON:
 			if (pm_check_weight_parse(optarg, &threshold) < 0)
-				return pm_msg_usage("check", "unknown level '%s' for --fail-on (required, recommended or advisory)",
-						    optarg);
+				return pm_msg_usage(
+				        "check", "unknown level '%s' for --fail-on (required, recommended or advisory)",
+				        optarg);
 			break;
 		case OPT_RULES:
 			rules = 1;

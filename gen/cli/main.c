@@ -14,6 +14,7 @@ typedef struct subcommand {
 /* Sorted by name. */
 static const subcommand commands[] = {
 	{"build", pm_cmd_build, "render the FDA document set (Markdown, HTML) into a folder"},
+	{"check", pm_cmd_check, "check completeness against FDA's expectations (text, md, sarif, json)"},
 	{"cvss", pm_cmd_cvss, "score CVSS v3.1 / v4.0 vectors"},
 	{"data", pm_cmd_data, "print the data document templates see, as JSON"},
 	{"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
@@ -42,7 +43,8 @@ static void usage(FILE *out)
 	      "Exit status:\n"
 	      "  0  success\n"
 	      "  1  the model has problems (YAML syntax, schema, references), a\n"
-	      "     template has an error, or a CVSS vector is invalid\n"
+	      "     template has an error, a CVSS vector is invalid, or check\n"
+	      "     found gaps at or above its threshold\n"
 	      "  2  usage error, or an input file that cannot be read (missing,\n"
 	      "     unreadable, not a regular file, over the size limit)\n"
 	      "  3  an output could not be written\n"

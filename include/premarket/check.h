@@ -54,14 +54,14 @@ typedef pm_check_status (*pm_check_fn)(const pm_model *m, pm_check_ctx *c);
 
 /** One rule of the checklist. */
 typedef struct pm_check_rule {
-	const char *id;       /**< stable id, e.g. "SB-03" (docs/check.md#sb-03) */
-	const char *title;    /**< one line */
-	const char *area;     /**< group for summaries, e.g. "SBOM" */
-	const char *basis;    /**< guidance section and statute, e.g. "G25 V.A.4.b; 524B(b)(3)" */
+	const char *id;         /**< stable id, e.g. "SB-03" (docs/check.md#sb-03) */
+	const char *title;      /**< one line */
+	const char *area;       /**< group for summaries, e.g. "SBOM" */
+	const char *basis;      /**< guidance section and statute, e.g. "G25 V.A.4.b; 524B(b)(3)" */
 	pm_check_weight weight; /**< default weight */
-	unsigned flags;       /**< PM_CHECK_F_* */
-	const char *looks_at; /**< what the rule examines */
-	const char *fix;      /**< how to satisfy it */
+	unsigned flags;         /**< PM_CHECK_F_* */
+	const char *looks_at;   /**< what the rule examines */
+	const char *fix;        /**< how to satisfy it */
 	pm_check_fn eval;
 } pm_check_rule;
 
@@ -84,12 +84,12 @@ typedef struct pm_check_finding {
 
 /** The result of one rule on one model. */
 typedef struct pm_check_result {
-	const pm_check_rule *rule; /**< the rule (static storage) */
+	const pm_check_rule *rule;      /**< the rule (static storage) */
 	const char *id, *title, *basis; /**< the rule's, for convenience */
-	pm_check_weight weight;    /**< effective weight for this submission */
+	pm_check_weight weight;         /**< effective weight for this submission */
 	pm_check_status status;
-	char *message;             /**< owned: summary of the gaps, the reason it does not apply, or a note; never NULL */
-	pm_check_loc loc;          /**< where to fix: the first finding's location; none when passing */
+	char *message;    /**< owned: summary of the gaps, the reason it does not apply, or a note; never NULL */
+	pm_check_loc loc; /**< where to fix: the first finding's location; none when passing */
 	pm_check_finding *findings; /**< owned: one per failing object, in model order */
 	size_t n_findings;
 } pm_check_result;
@@ -98,15 +98,16 @@ typedef struct pm_check_result {
 typedef struct pm_check_report {
 	pm_check_result *v;
 	size_t n;
-	char **files;          /**< owned copies of the model's file names, in load order */
+	char **files; /**< owned copies of the model's file names, in load order */
 	size_t n_files;
-	size_t n_model_files;  /**< files[0..n_model_files) are the model's; the rest is premarket's default risk policy */
+	size_t n_model_files; /**< files[0..n_model_files) are the model's; the rest is premarket's default risk policy
+	                       */
 	char *device_name, *device_version; /**< owned copies; NULL when absent */
-	char date[11];         /**< documentation date used, YYYY-MM-DD; "" when none */
-	bool cyber_device;     /**< all three 524B(c) criteria are true */
-	bool ide;              /**< submission_type is ide */
+	char date[11];                      /**< documentation date used, YYYY-MM-DD; "" when none */
+	bool cyber_device;                  /**< all three 524B(c) criteria are true */
+	bool ide;                           /**< submission_type is ide */
 	size_t passed, not_applicable;
-	size_t failed[PM_CHECK_N_WEIGHTS]; /**< failed rules by effective weight */
+	size_t failed[PM_CHECK_N_WEIGHTS];   /**< failed rules by effective weight */
 	size_t findings[PM_CHECK_N_WEIGHTS]; /**< findings of failed rules by effective weight */
 } pm_check_report;
 
@@ -158,8 +159,7 @@ typedef struct pm_check_render_options {
 /** Append the report in format fmt to out.  opt may be NULL.  Output is
  *  deterministic (rule table order, then model order).  Returns 0, or -1
  *  when out grew past its cap. */
-int pm_check_render(const pm_check_report *r, pm_check_format fmt, const pm_check_render_options *opt,
-		    pm_buf *out);
+int pm_check_render(const pm_check_report *r, pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out);
 
 int pm_check_render_text(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);
 int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);

@@ -15,6 +15,9 @@ typedef struct pm_document {
 	const char *summary;  /**< one sentence for the index */
 } pm_document;
 
+/** Slug of the appendix rendered from `premarket check` rather than from a template. */
+#define PM_DOC_CHECK_SLUG "completeness-check"
+
 extern const pm_document pm_documents[];
 extern const size_t pm_n_documents;
 

@@ -45,7 +45,7 @@ unset PREMARKET_DATADIR SOURCE_DATE_EPOCH
 SLUGS="index security-risk-management-report threat-model cybersecurity-risk-assessment sbom
 vulnerability-assessment unresolved-anomalies tplc-metrics security-architecture
 cybersecurity-testing traceability-matrix labeling cybersecurity-management-plan
-section-524b-summary"
+section-524b-summary completeness-check"
 GOLDEN="lab-analyzer insulin-pump"
 
 tmp=$(mktemp -d)
@@ -226,7 +226,8 @@ def hostile(mddir, tdir):
             if n > 0 and re.match(r'^ {0,3}#(\s|$)', h):
                 print('%s: a second level-1 heading: %.120s' % (f, h))
                 bad += 1
-            if not any(p.match(h) for p in pats):
+            # completeness-check.md is written by the check renderer, not a template
+            if f != 'completeness-check.md' and not any(p.match(h) for p in pats):
                 print('%s: heading not from a template: %.120s' % (f, h))
                 bad += 1
             if re.match(r'^#{1,6}\s+(heading|second heading|six)\b', h):

@@ -65,7 +65,7 @@ done
 # --split and --a4
 "$BIN" build examples/minimal.yaml -o "$tmp/split" --format pdf --split --a4 2>/dev/null || no "build --split"
 n=$(ls "$tmp/split"/*.pdf 2>/dev/null | wc -l)
-[ "$n" -eq 14 ] || no "--split wrote $n PDFs, want 14"
+[ "$n" -eq 15 ] || no "--split wrote $n PDFs, want 15 (14 documents and the combined PDF)"
 pdfinfo "$tmp/split/threat-model.pdf" | grep -q 'Page size: *595.* x 841' || no "--a4 page size"
 # non-Latin names round-trip
 "$BIN" build tests/data/hostile.yaml -o "$tmp/hostile" --format pdf 2>"$tmp/err" || { no "hostile build"; cat "$tmp/err"; }
