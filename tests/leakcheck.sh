@@ -20,11 +20,14 @@ for f in examples/*.yaml tests/bad/*.yaml; do
 	if [ $rc -eq 99 ]; then echo "leakcheck: FAIL validate $f"; cat /tmp/pm-leak.$$; fail=1; fi
 done
 for f in examples/lab-analyzer.yaml examples/insulin-pump.yaml; do
-	for args in "score --format json" "build --format md,html -o /tmp/pm-leak-out.$$" "data"; do
+	for args in "score --format json" "build --format md,html,pdf,xml -o /tmp/pm-leak-out.$$" "data" "check --format sarif"; do
 		$VG "$BIN" $args "$f" >/dev/null 2>/tmp/pm-leak.$$
 		[ $? -eq 99 ] && { echo "leakcheck: FAIL $args $f"; cat /tmp/pm-leak.$$; fail=1; }
 		runs=$((runs + 1))
 	done
+	$VG "$BIN" validate /tmp/pm-leak-out.$$/submission.xml >/dev/null 2>/tmp/pm-leak.$$
+	[ $? -eq 99 ] && { echo "leakcheck: FAIL validate submission.xml of $f"; cat /tmp/pm-leak.$$; fail=1; }
+	runs=$((runs + 1))
 	rm -rf /tmp/pm-leak-out.$$
 done
 $VG "$BIN" explain examples/lab-analyzer.yaml T-01 >/dev/null 2>/tmp/pm-leak.$$
