@@ -31,6 +31,7 @@ typedef struct ld_ctx {
 	size_t cap_objs[PM_K_COUNT];
 	size_t rejected_files; /* files whose content could not be read as a model */
 	size_t empty_sections; /* required sections given with no value */
+	uint32_t first_sbom_file; /* files from here on are imported SBOM files (0: none) */
 	size_t errors_at_start;
 } ld_ctx;
 
@@ -58,6 +59,9 @@ void ld_resolve_refs(ld_ctx *L);
 /** Number of references that point at object (kind, idx). */
 size_t ld_ref_count(const ld_ctx *L, pm_kind kind, int32_t idx);
 void ld_resolve_free(ld_ctx *L);
+
+/* sbom_import.c */
+void ld_import_sboms(ld_ctx *L);
 
 /* policy.c */
 void ld_check_policy(ld_ctx *L);

@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 #define MAX_SCALAR ((size_t)8 << 20)
-#define MAX_ID 200
+#define MAX_ID     200
 
 /* ---- diagnostics ------------------------------------------------------------- */
 
@@ -214,13 +214,13 @@ int pm_sbom_support_of(const char *status)
 		const char *name;
 		int support;
 	} map[] = {
-		{"active", PM_SUP_ACTIVE},
-		{"deprecated", PM_SUP_NO_LONGER},
-		{"eol", PM_SUP_NO_LONGER},
-		{"abandoned", PM_SUP_ABANDONED},
-		{"unknown", PM_SUP_UNKNOWN},
-		{"actively_maintained", PM_SUP_ACTIVE},
-		{"no_longer_maintained", PM_SUP_NO_LONGER},
+	        {"active", PM_SUP_ACTIVE},
+	        {"deprecated", PM_SUP_NO_LONGER},
+	        {"eol", PM_SUP_NO_LONGER},
+	        {"abandoned", PM_SUP_ABANDONED},
+	        {"unknown", PM_SUP_UNKNOWN},
+	        {"actively_maintained", PM_SUP_ACTIVE},
+	        {"no_longer_maintained", PM_SUP_NO_LONGER},
 	};
 	if (!status)
 		return -1;
@@ -238,14 +238,14 @@ static const struct {
 	const char *name;
 	int what, rank;
 } props[] = {
-	{"premarket:fda:levelOfSupport", P_SUPPORT, 3},
-	{"cdx:cle:supportStatus", P_SUPPORT, 2},
-	{"cle:supportStatus", P_SUPPORT, 2},
-	{"cdx:lifecycle:milestone:endOfSupport", P_EOS, 3},
-	{"validUntilDate", P_EOS, 3},
-	{"ValidUntilDate", P_EOS, 3},
-	{"cdx:cle:endOfSupport", P_EOS, 2},
-	{"cle:endOfSupport", P_EOS, 2},
+        {"premarket:fda:levelOfSupport", P_SUPPORT, 3},
+        {"cdx:cle:supportStatus", P_SUPPORT, 2},
+        {"cle:supportStatus", P_SUPPORT, 2},
+        {"cdx:lifecycle:milestone:endOfSupport", P_EOS, 3},
+        {"validUntilDate", P_EOS, 3},
+        {"ValidUntilDate", P_EOS, 3},
+        {"cdx:cle:endOfSupport", P_EOS, 2},
+        {"cle:endOfSupport", P_EOS, 2},
 };
 
 static int rank_of(const char *source)
@@ -258,15 +258,15 @@ static int rank_of(const char *source)
 	return 1;
 }
 
-void sb_comp_eos(sb_builder *b, pm_sbom_comp *c, const char *source, const char *value, int rank,
-		 uint32_t line, uint32_t col)
+void sb_comp_eos(sb_builder *b, pm_sbom_comp *c, const char *source, const char *value, int rank, uint32_t line,
+                 uint32_t col)
 {
 	char date[11];
 	if (!value)
 		return;
 	if (pm_sbom_date(value, date) < 0) {
-		sb_warn(b, line, col, "%s \"%.60s\" is not an ISO 8601 date; the end of support is not set",
-			source, value);
+		sb_warn(b, line, col, "%s \"%.60s\" is not an ISO 8601 date; the end of support is not set", source,
+		        value);
 		return;
 	}
 	if (c->end_of_support && rank <= rank_of(c->eos_source))
@@ -275,8 +275,7 @@ void sb_comp_eos(sb_builder *b, pm_sbom_comp *c, const char *source, const char 
 	c->eos_source = source;
 }
 
-int sb_comp_property(sb_builder *b, pm_sbom_comp *c, const char *name, const char *value,
-		     uint32_t line, uint32_t col)
+int sb_comp_property(sb_builder *b, pm_sbom_comp *c, const char *name, const char *value, uint32_t line, uint32_t col)
 {
 	if (!name)
 		return 0;
@@ -290,8 +289,8 @@ int sb_comp_property(sb_builder *b, pm_sbom_comp *c, const char *name, const cha
 		int s = pm_sbom_support_of(value);
 		if (s < 0) {
 			sb_warn(b, line, col,
-				"%s \"%.60s\" is not a support status (active, deprecated, eol, abandoned or unknown)",
-				name, value ? value : "");
+			        "%s \"%.60s\" is not a support status (active, deprecated, eol, abandoned or unknown)",
+			        name, value ? value : "");
 			return 1;
 		}
 		if (c->support >= 0 && props[i].rank <= rank_of(c->support_source))
@@ -331,9 +330,9 @@ pm_sbom_comp *sb_meta_new(sb_builder *b, uint32_t line, uint32_t col)
 
 const char *sb_hash_alg(sb_builder *b, const char *alg)
 {
-	static const char *const cdx[] = {"MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512", "SHA3-256",
-					  "SHA3-384", "SHA3-512", "BLAKE2b-256", "BLAKE2b-384", "BLAKE2b-512",
-					  "BLAKE3", "SHA-224"};
+	static const char *const cdx[] = {"MD5",         "SHA-1",    "SHA-256",  "SHA-384",     "SHA-512",
+	                                  "SHA3-256",    "SHA3-384", "SHA3-512", "BLAKE2b-256", "BLAKE2b-384",
+	                                  "BLAKE2b-512", "BLAKE3",   "SHA-224"};
 	if (!alg)
 		return NULL;
 	/* SPDX spells SHA256, SHA3_256, BLAKE2b-256 */
@@ -341,8 +340,8 @@ const char *sb_hash_alg(sb_builder *b, const char *alg)
 	size_t n = strlen(alg);
 	if (n >= sizeof norm - 1)
 		return sb_str(b, alg);
-	if (n > 3 && strncmp(alg, "SHA", 3) == 0 && isdigit((unsigned char)alg[3]) &&
-	    strcmp(alg, "SHA3") != 0 && alg[4] != '-' && alg[4] != '_') {
+	if (n > 3 && strncmp(alg, "SHA", 3) == 0 && isdigit((unsigned char)alg[3]) && strcmp(alg, "SHA3") != 0 &&
+	    alg[4] != '-' && alg[4] != '_') {
 		norm[0] = 'S', norm[1] = 'H', norm[2] = 'A', norm[3] = '-';
 		memcpy(norm + 4, alg + 3, n - 2);
 	} else {
@@ -436,8 +435,7 @@ void sb_rating_score(sb_builder *b, pm_sbom_rating *r, uint32_t line, uint32_t c
 	if (pm_cvss_parse_flags(s, PM_CVSS_ASSUME_31, &c, &err) < 0) {
 		size_t off = err.offset >= plen ? err.offset - plen + skipped : 0;
 		sb_warn(b, line, col + (uint32_t)quoted + (uint32_t)off,
-			"invalid CVSS vector \"%.120s\": %s; the rating is kept without a score", r->vector,
-			err.msg);
+		        "invalid CVSS vector \"%.120s\": %s; the rating is kept without a score", r->vector, err.msg);
 		free(s);
 		return;
 	}
@@ -481,9 +479,15 @@ const char *sb_spdx_party(sb_builder *b, const char *s, const char **kind)
 		if (strncmp(v, kinds[i], n) == 0 && v[n] == ':') {
 			if (kind)
 				*kind = kinds[i];
-			return sb_spdx_value(b, v + n + 1);
+			v = sb_spdx_value(b, v + n + 1);
+			break;
 		}
 	}
+	/* "Jane Doe (jane@example.com)": the name without the e-mail address */
+	size_t len = v ? strlen(v) : 0;
+	const char *open = v ? strrchr(v, '(') : NULL;
+	if (open && open > v && v[len - 1] == ')' && memchr(open, '@', (size_t)(v + len - open)))
+		return sb_str(b, pm_arena_strndup(b->arena, v, (size_t)(open - v)));
 	return v;
 }
 
@@ -520,7 +524,8 @@ void sb_spdx_version(sb_builder *b, const char *v, uint32_t line, uint32_t col)
 {
 	b->doc->spec_version = v;
 	if (v && strcmp(v, "SPDX-2.2") != 0 && strcmp(v, "SPDX-2.3") != 0)
-		sb_warn(b, line, col, "SPDX version \"%.40s\" is not one this reader was written for (SPDX-2.2, SPDX-2.3)", v);
+		sb_warn(b, line, col,
+		        "SPDX version \"%.40s\" is not one this reader was written for (SPDX-2.2, SPDX-2.3)", v);
 }
 
 /* "CVE-2021-44228" or "GHSA-xxxx-xxxx-xxxx" inside s, as an arena string. */
@@ -539,8 +544,8 @@ static const char *advisory_id(sb_builder *b, const char *s)
 	return NULL;
 }
 
-void sb_spdx_extref(sb_builder *b, int32_t ci, const char *category, const char *type,
-		    const char *locator, uint32_t line, uint32_t col)
+void sb_spdx_extref(sb_builder *b, int32_t ci, const char *category, const char *type, const char *locator,
+                    uint32_t line, uint32_t col)
 {
 	const char *loc = sb_str(b, locator);
 	if (!type || !loc)
@@ -559,9 +564,9 @@ void sb_spdx_extref(sb_builder *b, int32_t ci, const char *category, const char 
 		if (!c->swid)
 			c->swid = loc;
 	} else if (category &&
-		   (strcmp(category, "SECURITY") == 0 || strcmp(category, "PERSISTENT-ID") == 0 ||
-		    strcmp(category, "PERSISTENT_ID") == 0) &&
-		   (strcmp(type, "advisory") == 0 || strcmp(type, "cve") == 0 || strcmp(type, "vulnerability") == 0)) {
+	           (strcmp(category, "SECURITY") == 0 || strcmp(category, "PERSISTENT-ID") == 0 ||
+	            strcmp(category, "PERSISTENT_ID") == 0) &&
+	           (strcmp(type, "advisory") == 0 || strcmp(type, "cve") == 0 || strcmp(type, "vulnerability") == 0)) {
 		const char *ref = c->ref;
 		int32_t vi = sb_vuln_new(b, line, col);
 		pm_sbom_vuln *v = &b->vulns[vi];
@@ -576,17 +581,16 @@ void sb_spdx_extref(sb_builder *b, int32_t ci, const char *category, const char 
 	}
 }
 
-void sb_spdx_relationship(sb_builder *b, const char *a, const char *type, const char *bref,
-			  uint32_t line, uint32_t col)
+void sb_spdx_relationship(sb_builder *b, const char *a, const char *type, const char *bref, uint32_t line, uint32_t col)
 {
 	/* a TYPE b where a depends on (or contains) b */
 	static const char *const forward[] = {"DEPENDS_ON", "CONTAINS", "DYNAMIC_LINK", "STATIC_LINK",
-					      "HAS_PREREQUISITE"};
+	                                      "HAS_PREREQUISITE"};
 	/* a TYPE b where b depends on (or contains) a */
 	static const char *const backward[] = {
-		"DEPENDENCY_OF",	  "CONTAINED_BY",	    "BUILD_DEPENDENCY_OF",
-		"DEV_DEPENDENCY_OF",	  "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
-		"TEST_DEPENDENCY_OF",	  "RUNTIME_DEPENDENCY_OF",  "PREREQUISITE_FOR",
+	        "DEPENDENCY_OF",      "CONTAINED_BY",           "BUILD_DEPENDENCY_OF",
+	        "DEV_DEPENDENCY_OF",  "OPTIONAL_DEPENDENCY_OF", "PROVIDED_DEPENDENCY_OF",
+	        "TEST_DEPENDENCY_OF", "RUNTIME_DEPENDENCY_OF",  "PREREQUISITE_FOR",
 	};
 	b->doc->n_relationships++;
 	if (!a || !type || !bref)
@@ -612,8 +616,7 @@ void sb_spdx_relationship(sb_builder *b, const char *a, const char *type, const 
 		sb_rel_add(b, from, none_to ? NULL : to, line, col);
 }
 
-void sb_spdx_annotation(sb_builder *b, pm_sbom_comp *c, const char *comment, uint32_t line,
-			uint32_t col)
+void sb_spdx_annotation(sb_builder *b, pm_sbom_comp *c, const char *comment, uint32_t line, uint32_t col)
 {
 	if (!comment)
 		return;
@@ -646,12 +649,35 @@ int sbj_is_null(const yt_node *n)
 	return n->type == YT_SCALAR && n->plain && (strcmp(n->s, "null") == 0 || n->n == 0 || strcmp(n->s, "~") == 0);
 }
 
+/* libyaml reports JSON syntax errors in YAML words: say them in JSON's. */
+static void json_words(char **msg)
+{
+	static const char *const from[] = {"flow mapping", "flow sequence", "flow node", "a scalar", "an alias"};
+	static const char *const to[] = {"JSON object", "JSON array", "JSON value", "a value", "an alias (not JSON)"};
+	if (!*msg)
+		return;
+	for (size_t k = 0; k < sizeof from / sizeof from[0]; k++) {
+		char *p = strstr(*msg, from[k]);
+		if (!p)
+			continue;
+		char *r = pm_xasprintf("%.*s%s%s", (int)(p - *msg), *msg, to[k], p + strlen(from[k]));
+		free(*msg);
+		*msg = r;
+	}
+}
+
 int sbj_parse(sb_builder *b, const char *data, size_t len, yt_doc *t, pm_arena *tmp)
 {
 	/* JSON has no aliases: refusing them keeps YAML alias tricks out */
 	yt_limits lim = {PM_SBOM_MAX_DEPTH, MAX_SCALAR, len + 16, 0};
-	if (yt_parse(t, data, len, b->file, tmp, &lim, b->d) < 0)
+	size_t n0 = b->d->n;
+	if (yt_parse(t, data, len, b->file, tmp, &lim, b->d) < 0) {
+		for (size_t i = n0; i < b->d->n; i++) {
+			json_words(&b->d->v[i].msg);
+			json_words(&b->d->v[i].hint);
+		}
 		return -1;
+	}
 	if (!t->has_root) {
 		yt_doc_free(t);
 		return sb_error(b, PM_ERR_SCHEMA, 1, 1, "the file is empty");
@@ -659,7 +685,7 @@ int sbj_parse(sb_builder *b, const char *data, size_t len, yt_doc *t, pm_arena *
 	const yt_node *root = &t->nodes[t->root];
 	if (root->type != YT_MAP) {
 		sb_error(b, PM_ERR_SCHEMA, root->line, root->col, "the document must be a JSON object, not %s",
-			 node_kind(root));
+		         node_kind(root));
 		yt_doc_free(t);
 		return -1;
 	}
@@ -708,7 +734,7 @@ static const yt_node *want(sb_builder *b, const yt_doc *t, const yt_node *m, con
 		return NULL;
 	if (n->type != type) {
 		sb_error(b, PM_ERR_SCHEMA, n->line, n->col, "\"%s\" must be %s, not %s", key,
-			 type == YT_SEQ ? "a list" : "a mapping", node_kind(n));
+		         type == YT_SEQ ? "a list" : "a mapping", node_kind(n));
 		return NULL;
 	}
 	return n;
@@ -931,8 +957,9 @@ static int sb_finish(sb_builder *b)
 			continue;
 		if (!smap_put(&refs, c->ref, (int32_t)i)) {
 			const pm_sbom_comp *first = &doc->comps[smap_get(&refs, c->ref, 0)];
-			sb_warn(b, c->line, c->col, "duplicate reference \"%.80s\" (first at line %u); references to it mean the first",
-				c->ref, (unsigned)first->line);
+			sb_warn(b, c->line, c->col,
+			        "duplicate reference \"%.80s\" (first at line %u); references to it mean the first",
+			        c->ref, (unsigned)first->line);
 		}
 	}
 	if (doc->meta && doc->meta->ref)
@@ -947,13 +974,13 @@ static int sb_finish(sb_builder *b)
 		int32_t f = resolve(&refs, r->from);
 		int32_t t = r->to ? resolve(&refs, r->to) : PM_SBOM_NONE;
 		if (f == PM_SBOM_NONE && !is_other(&other, r->from)) {
-			sb_warn(b, r->line, r->col, "dependency names \"%.80s\", which is no component of this document",
-				r->from);
+			sb_warn(b, r->line, r->col,
+			        "dependency names \"%.80s\", which is no component of this document", r->from);
 			continue;
 		}
 		if (r->to && t == PM_SBOM_NONE && !is_other(&other, r->to)) {
-			sb_warn(b, r->line, r->col, "dependency names \"%.80s\", which is no component of this document",
-				r->to);
+			sb_warn(b, r->line, r->col,
+			        "dependency names \"%.80s\", which is no component of this document", r->to);
 			continue;
 		}
 		if (f == PM_SBOM_NONE)
@@ -1063,7 +1090,7 @@ static int read_whole(const char *path, char **data, size_t *len, pm_diags *d)
 	if ((unsigned long long)st.st_size > PM_SBOM_MAX_FILE) {
 		close(fd);
 		return pm_diag_add(d, PM_ERROR, PM_ERR_IO, path, 0, 0, "larger than the limit of %zu bytes",
-				   PM_SBOM_MAX_FILE);
+		                   PM_SBOM_MAX_FILE);
 	}
 	size_t cap = (size_t)st.st_size + 1, n = 0;
 	char *buf = pm_xmalloc(cap);
@@ -1073,7 +1100,8 @@ static int read_whole(const char *path, char **data, size_t *len, pm_diags *d)
 				free(buf);
 				close(fd);
 				return pm_diag_add(d, PM_ERROR, PM_ERR_IO, path, 0, 0,
-						   "grew beyond the limit of %zu bytes while reading", PM_SBOM_MAX_FILE);
+				                   "grew beyond the limit of %zu bytes while reading",
+				                   PM_SBOM_MAX_FILE);
 			}
 			cap *= 2;
 			buf = pm_xrealloc(buf, cap);
@@ -1098,22 +1126,21 @@ static int read_whole(const char *path, char **data, size_t *len, pm_diags *d)
 	return 0;
 }
 
-int pm_sbom_parse(const char *data, size_t len, const char *file, int format, pm_sbom_doc **out,
-		  pm_diags *d)
+int pm_sbom_parse(const char *data, size_t len, const char *file, int format, pm_sbom_doc **out, pm_diags *d)
 {
 	*out = NULL;
 	if (!file)
 		file = "<sbom>";
 	if (len > PM_SBOM_MAX_FILE)
 		return pm_diag_add(d, PM_ERROR, PM_ERR_IO, file, 0, 0, "larger than the limit of %zu bytes",
-				   PM_SBOM_MAX_FILE);
+		                   PM_SBOM_MAX_FILE);
 	if (format < -1 || format >= PM_N_SBOM_FORMAT)
 		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, file, 0, 0, "unknown SBOM format %d", format);
 	if (format < 0) {
 		format = pm_sbom_detect(data, len);
 		if (format < 0) {
 			pm_diag_add(d, PM_ERROR, PM_ERR_SCHEMA, file, 1, 1,
-				    "not an SBOM this program reads (CycloneDX JSON or XML, SPDX JSON or tag-value)");
+			            "not an SBOM this program reads (CycloneDX JSON or XML, SPDX JSON or tag-value)");
 			if (len && skip_bom_blanks(data, data + len) < data + len &&
 			    find(data, data + len, "\"@context\"") && find(data, data + len, "spdx"))
 				pm_diag_hint(d, "this looks like SPDX 3 (JSON-LD), which is not read yet");

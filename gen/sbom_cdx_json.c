@@ -321,7 +321,7 @@ int sb_read_cdx_json(sb_builder *b, const char *data, size_t len)
 	const char *f = sbj_str(b, &t, root, "bomFormat");
 	if (!f || strcmp(f, "CycloneDX") != 0) {
 		sb_error(b, PM_ERR_SCHEMA, fmt ? fmt->line : root->line, fmt ? fmt->col : root->col,
-			 "\"bomFormat\" must be \"CycloneDX\"");
+		         "\"bomFormat\" must be \"CycloneDX\"");
 		goto out;
 	}
 	const yt_node *sv = sbj_get(&t, root, "specVersion");
@@ -335,8 +335,9 @@ int sb_read_cdx_json(sb_builder *b, const char *data, size_t len)
 	for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++)
 		known |= strcmp(b->doc->spec_version, versions[i]) == 0;
 	if (!known)
-		sb_warn(b, sv->line, sv->col, "CycloneDX %.20s is not a version this reader was written for (1.2 to 1.6)",
-			b->doc->spec_version);
+		sb_warn(b, sv->line, sv->col,
+		        "CycloneDX %.20s is not a version this reader was written for (1.2 to 1.6)",
+		        b->doc->spec_version);
 	b->doc->serial = sbj_str(b, &t, root, "serialNumber");
 	const yt_node *md = sbj_map(b, &t, root, "metadata");
 	if (md)

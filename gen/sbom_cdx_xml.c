@@ -24,6 +24,7 @@
 #include "sbom_internal.h"
 #include "xalloc.h"
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdio.h>
@@ -34,14 +35,22 @@
 
 typedef struct cx {
 	sb_builder *b;
-	const char *ns;      /* the document's CycloneDX namespace */
+	const char *ns; /* the document's CycloneDX namespace */
 	const char *data;
 	size_t len;
-	size_t *lines;       /* byte offset of the start of each line */
+	size_t *lines; /* byte offset of the start of each line */
 	size_t n_lines;
+	size_t *chars; /* see index_lines() */
 } cx;
 
-/* ---- locations ---- */
+/* ---- locations ----
+ * While parsing, a SAX hook records in each element's _private the byte
+ * offset (+1) of its "<"; loc() turns it into a line (binary search in the
+ * line index) and a column in characters (counted from a checkpoint every
+ * CHECK bytes), so that even a BOM on one line of many megabytes is located
+ * in linear time. */
+
+#define CHECK 512
 
 static void index_lines(cx *x)
 {
@@ -49,46 +58,55 @@ static void index_lines(cx *x)
 	x->lines = pm_xgrow(NULL, &cap, 1024, sizeof *x->lines);
 	x->lines[0] = 0;
 	x->n_lines = 1;
-	for (size_t i = 0; i < x->len; i++)
-		if (x->data[i] == '\n') {
-			x->lines = pm_xgrow(x->lines, &cap, x->n_lines + 1, sizeof *x->lines);
-			x->lines[x->n_lines++] = i + 1;
-		}
+	for (const char *p = x->data, *end = x->data + x->len; (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+		x->lines = pm_xgrow(x->lines, &cap, x->n_lines + 1, sizeof *x->lines);
+		x->lines[x->n_lines++] = (size_t)(p - x->data) + 1;
+	}
+	/* chars[k]: characters (UTF-8 lead bytes) in data[0 .. k * CHECK) */
+	size_t nk = x->len / CHECK + 1;
+	x->chars = pm_xcalloc(nk, sizeof *x->chars);
+	size_t c = 0;
+	for (size_t i = 0; i < x->len; i++) {
+		if (i % CHECK == 0)
+			x->chars[i / CHECK] = c;
+		c += ((unsigned char)x->data[i] & 0xC0) != 0x80;
+	}
 }
 
-/* Column (1-based, in characters) of `<name` of node on its line. */
-static uint32_t col_of(const cx *x, const xmlNode *n, long line)
+/* Characters in data[0 .. off). */
+static size_t chars_before(const cx *x, size_t off)
 {
-	if (line < 1 || (size_t)line > x->n_lines || !n->name)
-		return 1;
-	size_t start = x->lines[line - 1];
-	size_t end = (size_t)line < x->n_lines ? x->lines[line] : x->len;
-	char tag[256];
-	if (n->ns && n->ns->prefix)
-		snprintf(tag, sizeof tag, "<%s:%s", (const char *)n->ns->prefix, (const char *)n->name);
-	else
-		snprintf(tag, sizeof tag, "<%s", (const char *)n->name);
-	size_t tl = strlen(tag);
-	for (size_t i = start; i + tl <= end; i++) {
-		if (memcmp(x->data + i, tag, tl) != 0)
-			continue;
-		char c = i + tl < x->len ? x->data[i + tl] : '\0';
-		if (c != ' ' && c != '>' && c != '/' && c != '\t' && c != '\r' && c != '\n')
-			continue;
-		uint32_t col = 1;
-		for (size_t k = start; k < i; k++)
-			if (((unsigned char)x->data[k] & 0xC0) != 0x80)
-				col++;
-		return col;
-	}
-	return 1;
+	size_t k = off / CHECK, c = x->chars[k];
+	for (size_t i = k * CHECK; i < off; i++)
+		c += ((unsigned char)x->data[i] & 0xC0) != 0x80;
+	return c;
 }
 
 static void loc(const cx *x, const xmlNode *n, uint32_t *line, uint32_t *col)
 {
-	long l = xmlGetLineNo(n);
-	*line = l > 0 ? (uint32_t)l : 0;
-	*col = l > 0 ? col_of(x, n, l) : 0;
+	uintptr_t at = n ? (uintptr_t)n->_private : 0;
+	/* the offset counts the parser's input: a skipped byte order mark, or
+	 * another encoding than UTF-8, and it misses the raw text's '<' */
+	if (at && at + 2 < x->len && x->data[at - 1] != '<' && x->data[at + 2] == '<')
+		at += 3;
+	if (at == 0 || at - 1 >= x->len || x->data[at - 1] != '<') {
+		long l = n ? xmlGetLineNo(n) : 0;
+		*line = l > 0 ? (uint32_t)l : 1;
+		*col = 1;
+		return;
+	}
+	size_t off = (size_t)(at - 1), lo = 0, hi = x->n_lines;
+	while (hi - lo > 1) { /* the last line starting at or before off */
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (uint32_t)(lo + 1);
+	*col = (uint32_t)(chars_before(x, off) - chars_before(x, x->lines[lo]) + 1);
+	if (lo == 0 && x->len >= 3 && memcmp(x->data, "\xEF\xBB\xBF", 3) == 0)
+		--*col; /* a byte order mark is not a character of the line */
 }
 
 /* ---- tree access ---- */
@@ -132,17 +150,21 @@ static const char *attr(const cx *x, const xmlNode *n, const char *name)
 	return r;
 }
 
-#define EACH(c, parent, name)                                                                      \
-	for (const xmlNode *c = (parent) ? (parent)->children : NULL; c; c = c->next)              \
+/* The next sibling element of c named name (in the document's namespace). */
+static const xmlNode *next(const cx *x, const xmlNode *c, const char *name)
+{
+	for (c = c->next; c; c = c->next)
 		if (is(x, c, name))
+			return c;
+	return NULL;
+}
 
 /* ---- components ---- */
 
 static const char *authors(cx *x, const xmlNode *n)
 {
 	const char *r = NULL;
-	EACH(a, child(x, n, "authors"), "author")
-	{
+	for (const xmlNode *a = child(x, child(x, n, "authors"), "author"); a; a = next(x, a, "author")) {
 		const char *nm = child_text(x, a, "name");
 		sb_join(x->b, &r, ", ", nm ? nm : child_text(x, a, "email"));
 	}
@@ -188,8 +210,7 @@ static void fields(cx *x, const xmlNode *n, pm_sbom_comp *c)
 	c->licenses = licenses(x, n);
 	size_t nh = 0, cap = 0;
 	pm_sbom_hash *h = NULL;
-	EACH(e, child(x, n, "hashes"), "hash")
-	{
+	for (const xmlNode *e = child(x, child(x, n, "hashes"), "hash"); e; e = next(x, e, "hash")) {
 		const char *alg = attr(x, e, "alg"), *value = text(x, e);
 		if (!alg || !value) {
 			uint32_t line, col;
@@ -203,8 +224,7 @@ static void fields(cx *x, const xmlNode *n, pm_sbom_comp *c)
 	}
 	sb_comp_hashes(b, c, h, nh);
 	free(h);
-	EACH(p, child(x, n, "properties"), "property")
-	{
+	for (const xmlNode *p = child(x, child(x, n, "properties"), "property"); p; p = next(x, p, "property")) {
 		uint32_t line, col;
 		loc(x, p, &line, &col);
 		sb_comp_property(b, c, attr(x, p, "name"), text(x, p), line, col);
@@ -218,8 +238,7 @@ static void fields(cx *x, const xmlNode *n, pm_sbom_comp *c)
 
 static void components(cx *x, const xmlNode *list, int32_t parent)
 {
-	EACH(n, list, "component")
-	{
+	for (const xmlNode *n = child(x, list, "component"); n; n = next(x, n, "component")) {
 		uint32_t line, col;
 		loc(x, n, &line, &col);
 		int32_t i = sb_comp_new(x->b, parent, line, col);
@@ -232,8 +251,7 @@ static void components(cx *x, const xmlNode *list, int32_t parent)
 
 static void services(cx *x, const xmlNode *list)
 {
-	EACH(s, list, "service")
-	{
+	for (const xmlNode *s = child(x, list, "service"); s; s = next(x, s, "service")) {
 		sb_other_add(x->b, attr(x, s, "bom-ref"));
 		services(x, child(x, s, "services"));
 	}
@@ -261,12 +279,12 @@ static void metadata(cx *x, const xmlNode *m)
 	if (!doc->author)
 		doc->author = child_text(x, child(x, m, "supplier"), "name");
 	const xmlNode *tools = child(x, m, "tools");
-	EACH(t, tools, "tool")
-	tool(x, t);
-	EACH(t, child(x, tools, "components"), "component")
-	tool(x, t);
-	EACH(t, child(x, tools, "services"), "service")
-	tool(x, t);
+	for (const xmlNode *t = child(x, tools, "tool"); t; t = next(x, t, "tool"))
+		tool(x, t);
+	for (const xmlNode *t = child(x, child(x, tools, "components"), "component"); t; t = next(x, t, "component"))
+		tool(x, t);
+	for (const xmlNode *t = child(x, child(x, tools, "services"), "service"); t; t = next(x, t, "service"))
+		tool(x, t);
 	const xmlNode *c = child(x, m, "component");
 	if (c) {
 		uint32_t line, col;
@@ -278,8 +296,7 @@ static void metadata(cx *x, const xmlNode *m)
 static void dependencies(cx *x, const xmlNode *list)
 {
 	sb_builder *b = x->b;
-	EACH(d, list, "dependency")
-	{
+	for (const xmlNode *d = child(x, list, "dependency"); d; d = next(x, d, "dependency")) {
 		uint32_t line, col;
 		loc(x, d, &line, &col);
 		b->doc->n_dep_entries++;
@@ -289,8 +306,7 @@ static void dependencies(cx *x, const xmlNode *list)
 			continue;
 		}
 		sb_rel_add(b, ref, NULL, line, col);
-		EACH(t, d, "dependency")
-		{
+		for (const xmlNode *t = child(x, d, "dependency"); t; t = next(x, t, "dependency")) {
 			uint32_t tl, tc;
 			loc(x, t, &tl, &tc);
 			const char *to = attr(x, t, "ref");
@@ -340,15 +356,14 @@ static void vulnerability(cx *x, const xmlNode *n)
 	if (!v.description)
 		v.description = child_text(x, n, "detail");
 	size_t nr = 0;
-	EACH(r, child(x, n, "ratings"), "rating")
-	nr++;
+	for (const xmlNode *r = child(x, child(x, n, "ratings"), "rating"); r; r = next(x, r, "rating"))
+		nr++;
 	if (nr) {
 		v.ratings = pm_arena_array(b->arena, nr, sizeof *v.ratings);
-		EACH(r, child(x, n, "ratings"), "rating")
-		rating(x, r, &v.ratings[v.n_ratings++]);
+		for (const xmlNode *r = child(x, child(x, n, "ratings"), "rating"); r; r = next(x, r, "rating"))
+			rating(x, r, &v.ratings[v.n_ratings++]);
 	}
-	EACH(c, child(x, n, "cwes"), "cwe")
-	{
+	for (const xmlNode *c = child(x, child(x, n, "cwes"), "cwe"); c; c = next(x, c, "cwe")) {
 		const char *s = text(x, c);
 		if (!s)
 			continue;
@@ -361,16 +376,15 @@ static void vulnerability(cx *x, const xmlNode *n)
 		v.state = child_text(x, an, "state");
 		v.justification = child_text(x, an, "justification");
 		v.detail = child_text(x, an, "detail");
-		EACH(r, child(x, an, "responses"), "response")
-		sb_join(b, &v.response, ", ", text(x, r));
+		for (const xmlNode *r = child(x, child(x, an, "responses"), "response"); r; r = next(x, r, "response"))
+			sb_join(b, &v.response, ", ", text(x, r));
 	}
 	size_t na = 0;
-	EACH(t, child(x, n, "affects"), "target")
-	na++;
+	for (const xmlNode *t = child(x, child(x, n, "affects"), "target"); t; t = next(x, t, "target"))
+		na++;
 	if (na) {
 		v.affect_refs = pm_arena_array(b->arena, na, sizeof *v.affect_refs);
-		EACH(t, child(x, n, "affects"), "target")
-		{
+		for (const xmlNode *t = child(x, child(x, n, "affects"), "target"); t; t = next(x, t, "target")) {
 			const char *ref = child_text(x, t, "ref");
 			if (ref) {
 				v.affect_refs[v.n_affects++] = ref;
@@ -395,6 +409,25 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 	xmlParserCtxtPtr p = ctx;
 	*(int *)p->_private = 1;
 	xmlStopParser(p);
+}
+
+/* SAX startElementNs: build the element as libxml2 does, then note where
+ * its start tag begins (the parser stands at its end: '>' or "/>"; an
+ * attribute value cannot hold '<'). */
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
+                     const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr p = ctx;
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+	                      attributes);
+	xmlParserInputPtr in = p->input;
+	if (!p->node || !in || !in->cur || !in->base)
+		return;
+	const xmlChar *q = in->cur;
+	while (q > in->base && *q != '<')
+		q--;
+	if (*q == '<')
+		p->node->_private = (void *)(uintptr_t)((size_t)(q - in->base) + in->consumed + 1);
 }
 
 /* Line and column (characters) of the first "<!DOCTYPE" in data. */
@@ -422,7 +455,8 @@ static int depth_ok(cx *x, const xmlNode *n, int depth)
 		if (depth > PM_SBOM_MAX_DEPTH) {
 			uint32_t line, col;
 			loc(x, c, &line, &col);
-			sb_error(x->b, PM_ERR_YAML, line, col, "elements nested deeper than %d levels", PM_SBOM_MAX_DEPTH);
+			sb_error(x->b, PM_ERR_YAML, line, col, "elements nested deeper than %d levels",
+			         PM_SBOM_MAX_DEPTH);
 			return 0;
 		}
 		if (c->children && !depth_ok(x, c->children, depth + 1))
@@ -441,15 +475,16 @@ int sb_read_cdx_xml(sb_builder *b, const char *data, size_t len)
 	int seen = 0;
 	p->_private = &seen;
 	p->sax->internalSubset = on_doctype;
+	p->sax->startElementNs = on_start;
 	p->sax->externalSubset = NULL;
 	p->sax->resolveEntity = NULL;
-	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
-		   XML_PARSE_BIG_LINES;
+	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
 	xmlDocPtr doc = xmlCtxtReadMemory(p, data, (int)len, b->file, NULL, opts);
 	if (seen) {
 		uint32_t line, col;
 		doctype_at(data, len, &line, &col);
-		sb_error(b, PM_ERR_YAML, line, col, "a document type declaration (<!DOCTYPE>) is not allowed in an SBOM");
+		sb_error(b, PM_ERR_YAML, line, col,
+		         "a document type declaration (<!DOCTYPE>) is not allowed in an SBOM");
 		xmlFreeDoc(doc);
 		xmlFreeParserCtxt(p);
 		return -1;
@@ -462,14 +497,14 @@ int sb_read_cdx_xml(sb_builder *b, const char *data, size_t len)
 		while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 			msg[--n] = '\0';
 		sb_error(b, PM_ERR_YAML, e->line > 0 ? (uint32_t)e->line : 1, e->int2 > 0 ? (uint32_t)e->int2 : 1,
-			 "XML: %s", msg);
+		         "XML: %s", msg);
 		xmlFreeDoc(doc);
 		xmlFreeParserCtxt(p);
 		return -1;
 	}
 	xmlFreeParserCtxt(p);
 
-	cx x = {b, NULL, data, len, NULL, 0};
+	cx x = {b, NULL, data, len, NULL, 0, NULL};
 	index_lines(&x);
 	int rc = 0;
 	const xmlNode *root = xmlDocGetRootElement(doc);
@@ -483,7 +518,7 @@ int sb_read_cdx_xml(sb_builder *b, const char *data, size_t len)
 		if (root)
 			loc(&x, root, &line, &col);
 		rc = sb_error(b, PM_ERR_SCHEMA, line, col,
-			      "not a CycloneDX BOM: the root element must be <bom> in namespace " CDX_NS "1.x");
+		              "not a CycloneDX BOM: the root element must be <bom> in namespace " CDX_NS "1.x");
 		goto out;
 	}
 	x.ns = (const char *)root->ns->href;
@@ -511,6 +546,7 @@ int sb_read_cdx_xml(sb_builder *b, const char *data, size_t len)
 			vulnerability(&x, v);
 out:
 	free(x.lines);
+	free(x.chars);
 	xmlFreeDoc(doc);
 	return rc;
 }

@@ -18,15 +18,17 @@
 #include <string.h>
 
 #define PROP_SUPPORT "premarket:fda:levelOfSupport"
-#define PROP_EOS "cdx:lifecycle:milestone:endOfSupport"
+#define PROP_EOS     "cdx:lifecycle:milestone:endOfSupport"
 
 typedef struct ex {
 	const pm_sbom_comp *comps;
 	size_t n;
 	const pm_sbom_export_meta *meta;
-	const char **refs;    /* bom-ref of each component */
-	size_t *child_first;  /* children of i: kids[child_first[i] .. child_first[i + 1]) */
+	const char **refs;   /* bom-ref of each component */
+	size_t *child_first; /* children of i: kids[child_first[i] .. child_first[i + 1]) */
 	size_t *kids;
+	size_t *edge_first; /* edges of slot i (a component, or n: the device): */
+	size_t *edges;      /* deps[edges[edge_first[i] .. edge_first[i + 1])] */
 	pm_buf *b;
 	pm_diags *d;
 } ex;
@@ -78,17 +80,30 @@ static void warn(ex *x, const pm_sbom_comp *c, const char *fmt, const char *what
 {
 	if (!x->d)
 		return;
-	pm_diag_add(x->d, PM_WARNING, PM_ERR_VALUE, NULL, 0, 0, fmt, c->name ? c->name : c->id ? c->id : "?",
-		    what, value);
+	pm_diag_add(x->d, PM_WARNING, PM_ERR_VALUE, NULL, 0, 0, fmt,
+	            c->name ? c->name
+	            : c->id ? c->id
+	                    : "?",
+	            what, value);
 }
 
 /* ---- value checks ---- */
 
 static const char *cdx_type(const char *t)
 {
-	static const char *const types[] = {"application", "framework", "library", "container", "platform",
-					    "operating-system", "device", "device-driver", "firmware", "file",
-					    "machine-learning-model", "data", "cryptographic-asset"};
+	static const char *const types[] = {"application",
+	                                    "framework",
+	                                    "library",
+	                                    "container",
+	                                    "platform",
+	                                    "operating-system",
+	                                    "device",
+	                                    "device-driver",
+	                                    "firmware",
+	                                    "file",
+	                                    "machine-learning-model",
+	                                    "data",
+	                                    "cryptographic-asset"};
 	if (!t)
 		return "library";
 	char norm[32];
@@ -110,13 +125,25 @@ static const char *cdx_alg(const char *a)
 	static const struct {
 		const char *in, *out;
 	} algs[] = {
-		{"MD5", "MD5"},		{"SHA-1", "SHA-1"},	    {"SHA1", "SHA-1"},
-		{"SHA-256", "SHA-256"}, {"SHA256", "SHA-256"},	    {"SHA-384", "SHA-384"},
-		{"SHA384", "SHA-384"},	{"SHA-512", "SHA-512"},	    {"SHA512", "SHA-512"},
-		{"SHA3-256", "SHA3-256"}, {"SHA3_256", "SHA3-256"}, {"SHA3-384", "SHA3-384"},
-		{"SHA3_384", "SHA3-384"}, {"SHA3-512", "SHA3-512"}, {"SHA3_512", "SHA3-512"},
-		{"BLAKE2b-256", "BLAKE2b-256"}, {"BLAKE2b-384", "BLAKE2b-384"}, {"BLAKE2b-512", "BLAKE2b-512"},
-		{"BLAKE3", "BLAKE3"},
+	        {"MD5", "MD5"},
+	        {"SHA-1", "SHA-1"},
+	        {"SHA1", "SHA-1"},
+	        {"SHA-256", "SHA-256"},
+	        {"SHA256", "SHA-256"},
+	        {"SHA-384", "SHA-384"},
+	        {"SHA384", "SHA-384"},
+	        {"SHA-512", "SHA-512"},
+	        {"SHA512", "SHA-512"},
+	        {"SHA3-256", "SHA3-256"},
+	        {"SHA3_256", "SHA3-256"},
+	        {"SHA3-384", "SHA3-384"},
+	        {"SHA3_384", "SHA3-384"},
+	        {"SHA3-512", "SHA3-512"},
+	        {"SHA3_512", "SHA3-512"},
+	        {"BLAKE2b-256", "BLAKE2b-256"},
+	        {"BLAKE2b-384", "BLAKE2b-384"},
+	        {"BLAKE2b-512", "BLAKE2b-512"},
+	        {"BLAKE3", "BLAKE3"},
 	};
 	if (!a)
 		return NULL;
@@ -278,7 +305,8 @@ static void metadata(ex *x)
 			member_str(b, 2, &first, "timestamp", ts);
 		else if (x->d)
 			pm_diag_add(x->d, PM_WARNING, PM_ERR_VALUE, NULL, 0, 0,
-				    "SBOM date \"%.40s\" is not an ISO 8601 date; metadata.timestamp left out", m->date);
+			            "SBOM date \"%.40s\" is not an ISO 8601 date; metadata.timestamp left out",
+			            m->date);
 	}
 	member_open(b, 2, &first, "tools", "{\n");
 	ind(b, 3);
@@ -314,19 +342,20 @@ static void metadata(ex *x)
 	close_block(b, 1, "}");
 }
 
-static void dep_entry(ex *x, const char *ref, int32_t from, const pm_sbom_dep *deps, size_t n_deps, int *first)
+/* The dependencies record of `from` (an index, or PM_SBOM_META as slot n):
+ * its targets in edge order, without repeats. */
+static void dep_entry(ex *x, const char *ref, int32_t from, const pm_sbom_dep *deps, int *first)
 {
-	/* targets in edge order, without repeats */
-	size_t nt = 0;
-	int32_t *t = pm_xcalloc(n_deps ? n_deps : 1, sizeof *t);
-	for (size_t k = 0; k < n_deps; k++) {
-		if (deps[k].from != from)
-			continue;
+	size_t slot = from == PM_SBOM_META ? x->n : (size_t)from;
+	size_t nt = 0, lo = x->edge_first[slot], hi = x->edge_first[slot + 1];
+	int32_t *t = pm_xcalloc(hi > lo ? hi - lo : 1, sizeof *t);
+	for (size_t e = lo; e < hi; e++) {
+		int32_t to = deps[x->edges[e]].to;
 		size_t j = 0;
-		while (j < nt && t[j] != deps[k].to)
+		while (j < nt && t[j] != to)
 			j++;
 		if (j == nt)
-			t[nt++] = deps[k].to;
+			t[nt++] = to;
 	}
 	const pm_sbom_export_meta *m = x->meta;
 	if (nt || (m && m->deps_complete)) {
@@ -349,14 +378,15 @@ static int cmp_str(const void *a, const void *b)
 }
 
 static int check(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *deps, size_t n_deps,
-		 const pm_sbom_export_meta *meta, const char **refs, pm_diags *d)
+                 const pm_sbom_export_meta *meta, const char **refs, pm_diags *d)
 {
 	for (size_t i = 0; i < n; i++)
 		if (comps[i].parent != -1 && (comps[i].parent < 0 || (size_t)comps[i].parent >= i)) {
 			if (d)
-				pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-					    "SBOM export: component %zu has parent %ld (must be -1 or an earlier index)", i,
-					    (long)comps[i].parent);
+				pm_diag_add(
+				        d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
+				        "SBOM export: component %zu has parent %ld (must be -1 or an earlier index)", i,
+				        (long)comps[i].parent);
 			return -1;
 		}
 	for (size_t k = 0; k < n_deps; k++) {
@@ -364,9 +394,10 @@ static int check(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *deps, s
 		for (int j = 0; j < 2; j++)
 			if (!(e[j] >= 0 && (size_t)e[j] < n) && !(e[j] == PM_SBOM_META && has_device(meta))) {
 				if (d)
-					pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-						    "SBOM export: dependency %zu names component %ld, which does not exist",
-						    k, (long)e[j]);
+					pm_diag_add(
+					        d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
+					        "SBOM export: dependency %zu names component %ld, which does not exist",
+					        k, (long)e[j]);
 				return -1;
 			}
 	}
@@ -380,7 +411,7 @@ static int check(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *deps, s
 		if (strcmp(sorted[i - 1], sorted[i]) == 0) {
 			if (d)
 				pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-					    "SBOM export: two components have the id \"%s\"", sorted[i]);
+				            "SBOM export: two components have the id \"%s\"", sorted[i]);
 			free(sorted);
 			return -1;
 		}
@@ -389,7 +420,7 @@ static int check(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *deps, s
 }
 
 int pm_sbom_export_cdx(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *deps, size_t n_deps,
-		       const pm_sbom_export_meta *meta, pm_buf *out, pm_diags *d)
+                       const pm_sbom_export_meta *meta, pm_buf *out, pm_diags *d)
 {
 	ex x;
 	memset(&x, 0, sizeof x);
@@ -436,10 +467,23 @@ int pm_sbom_export_cdx(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *d
 	pm_buf_init(&dep, out->limit);
 	x.b = &dep;
 	int first = 1;
+	/* edges grouped by their source, in edge order (counting sort) */
+	x.edge_first = pm_xcalloc(n + 2, sizeof *x.edge_first);
+	x.edges = pm_xcalloc(n_deps ? n_deps : 1, sizeof *x.edges);
+	fill = pm_xcalloc(n + 2, sizeof *fill);
+	for (size_t k = 0; k < n_deps; k++)
+		x.edge_first[(deps[k].from == PM_SBOM_META ? n : (size_t)deps[k].from) + 1]++;
+	for (size_t i = 0; i <= n; i++)
+		x.edge_first[i + 1] += x.edge_first[i];
+	for (size_t k = 0; k < n_deps; k++) {
+		size_t f = deps[k].from == PM_SBOM_META ? n : (size_t)deps[k].from;
+		x.edges[x.edge_first[f] + fill[f]++] = k;
+	}
+	free(fill);
 	if (has_device(meta))
-		dep_entry(&x, device_ref(meta), PM_SBOM_META, deps, n_deps, &first);
+		dep_entry(&x, device_ref(meta), PM_SBOM_META, deps, &first);
 	for (size_t i = 0; i < n; i++)
-		dep_entry(&x, x.refs[i], (int32_t)i, deps, n_deps, &first);
+		dep_entry(&x, x.refs[i], (int32_t)i, deps, &first);
 	if (!first) {
 		pm_buf_puts(&body, ",\n  \"dependencies\": [");
 		pm_buf_put(&body, dep.data, dep.len);
@@ -462,10 +506,9 @@ int pm_sbom_export_cdx(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *d
 	md[6] = (unsigned char)((md[6] & 0x0F) | 0x50);
 	md[8] = (unsigned char)((md[8] & 0x3F) | 0x80);
 	char uuid[64];
-	snprintf(uuid, sizeof uuid,
-		 "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", md[0], md[1],
-		 md[2], md[3], md[4], md[5], md[6], md[7], md[8], md[9], md[10], md[11], md[12], md[13], md[14],
-		 md[15]);
+	snprintf(uuid, sizeof uuid, "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+	         md[0], md[1], md[2], md[3], md[4], md[5], md[6], md[7], md[8], md[9], md[10], md[11], md[12], md[13],
+	         md[14], md[15]);
 	size_t keep = out->len;
 	int keep_overflow = out->overflow;
 	pm_buf_puts(out, "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.6\",\n  \"serialNumber\": ");
@@ -482,7 +525,8 @@ int pm_sbom_export_cdx(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *d
 	goto out;
 overflow:
 	if (d)
-		pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "SBOM export: the output is larger than its size limit");
+		pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0,
+		            "SBOM export: the output is larger than its size limit");
 out:
 	pm_buf_free(&body);
 	for (size_t i = 0; i < n; i++)
@@ -491,5 +535,7 @@ out:
 	free(x.refs);
 	free(x.child_first);
 	free(x.kids);
+	free(x.edge_first);
+	free(x.edges);
 	return rc;
 }

@@ -50,9 +50,8 @@ typedef struct sb_builder {
 
 /* ---- diagnostics ---- */
 int sb_error(sb_builder *b, pm_errkind kind, uint32_t line, uint32_t col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-void sb_warn(sb_builder *b, uint32_t line, uint32_t col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 5, 6)));
+void sb_warn(sb_builder *b, uint32_t line, uint32_t col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* ---- strings ---- */
 /* Arena copy of s with leading and trailing blanks removed; NULL when s is
@@ -74,11 +73,10 @@ const char *sb_hash_alg(sb_builder *b, const char *alg);
 /* A CycloneDX property (or an equivalent key=value token): reads the FDA
  * support fields from the names docs/sbom.md lists; returns 1 when the
  * name is one of them. */
-int sb_comp_property(sb_builder *b, pm_sbom_comp *c, const char *name, const char *value,
-		     uint32_t line, uint32_t col);
+int sb_comp_property(sb_builder *b, pm_sbom_comp *c, const char *name, const char *value, uint32_t line, uint32_t col);
 /* End of support from `source` (a field or property name). */
-void sb_comp_eos(sb_builder *b, pm_sbom_comp *c, const char *source, const char *value, int rank,
-		 uint32_t line, uint32_t col);
+void sb_comp_eos(sb_builder *b, pm_sbom_comp *c, const char *source, const char *value, int rank, uint32_t line,
+                 uint32_t col);
 
 /* ---- relationships ---- */
 void sb_rel_add(sb_builder *b, const char *from, const char *to, uint32_t line, uint32_t col);
@@ -100,14 +98,13 @@ const char *sb_spdx_value(sb_builder *b, const char *s);
 /* A creator line of creationInfo: goes to the author or the tools. */
 void sb_spdx_creator(sb_builder *b, const char *s);
 /* An external reference of package c (category, type, locator). */
-void sb_spdx_extref(sb_builder *b, int32_t c, const char *category, const char *type,
-		    const char *locator, uint32_t line, uint32_t col);
+void sb_spdx_extref(sb_builder *b, int32_t c, const char *category, const char *type, const char *locator,
+                    uint32_t line, uint32_t col);
 /* A relationship "a TYPE b": counted; dependency types become edges. */
-void sb_spdx_relationship(sb_builder *b, const char *a, const char *type, const char *bref,
-			  uint32_t line, uint32_t col);
+void sb_spdx_relationship(sb_builder *b, const char *a, const char *type, const char *bref, uint32_t line,
+                          uint32_t col);
 /* An annotation comment on package c: cle:supportStatus=..., cle:endOfSupport=... */
-void sb_spdx_annotation(sb_builder *b, pm_sbom_comp *c, const char *comment, uint32_t line,
-			uint32_t col);
+void sb_spdx_annotation(sb_builder *b, pm_sbom_comp *c, const char *comment, uint32_t line, uint32_t col);
 /* Licence: concluded unless NOASSERTION/NONE, else declared. */
 const char *sb_spdx_license(sb_builder *b, const char *concluded, const char *declared);
 /* SPDX primaryPackagePurpose -> lower case with '-' ("OPERATING-SYSTEM" ->

@@ -74,7 +74,8 @@ static void package(sj *x, const yt_node *p)
 			if (h[n].alg && h[n].value)
 				n++;
 			else
-				sb_warn(b, e->line, e->col, "checksum without \"algorithm\" or \"checksumValue\" ignored");
+				sb_warn(b, e->line, e->col,
+				        "checksum without \"algorithm\" or \"checksumValue\" ignored");
 		}
 		sb_comp_hashes(b, c, h, n);
 		free(h);
@@ -85,7 +86,7 @@ static void package(sj *x, const yt_node *p)
 		if (!e)
 			continue;
 		sb_spdx_extref(b, ci, sbj_str(b, t, e, "referenceCategory"), sbj_str(b, t, e, "referenceType"),
-			       sbj_str(b, t, e, "referenceLocator"), e->line, e->col);
+		               sbj_str(b, t, e, "referenceLocator"), e->line, e->col);
 	}
 	annotations(x, p, ci);
 }
@@ -149,7 +150,8 @@ int sb_read_spdx_json(sb_builder *b, const char *data, size_t len)
 		const char *to = sbj_str(b, &t, r, "relatedSpdxElement");
 		if (!a || !type || !to)
 			sb_error(b, PM_ERR_SCHEMA, r->line, r->col,
-				 "relationship needs \"spdxElementId\", \"relationshipType\" and \"relatedSpdxElement\"");
+			         "relationship needs \"spdxElementId\", \"relationshipType\" and "
+			         "\"relatedSpdxElement\"");
 		sb_spdx_relationship(b, a, type, to, r->line, r->col);
 	}
 	/* document-level annotations naming a package */

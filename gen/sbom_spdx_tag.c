@@ -29,7 +29,7 @@ typedef struct extref {
 typedef struct st {
 	sb_builder *b;
 	int in;
-	int32_t pkg;                 /* open package, or -1 */
+	int32_t pkg; /* open package, or -1 */
 	const char *concluded, *declared;
 	pm_sbom_hash *hashes;
 	size_t n_hashes, cap_hashes;
@@ -41,6 +41,11 @@ typedef struct st {
 	uint32_t ann_line;
 } st;
 
+static int streq(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
 static void close_package(st *s)
 {
 	sb_builder *b = s->b;
@@ -50,10 +55,10 @@ static void close_package(st *s)
 		sb_comp_hashes(b, c, s->hashes, s->n_hashes);
 		for (size_t i = 0; i < s->n_refs; i++)
 			sb_spdx_extref(b, s->pkg, s->refs[i].category, s->refs[i].type, s->refs[i].locator,
-				       s->refs[i].line, s->refs[i].col);
+			               s->refs[i].line, s->refs[i].col);
 		if (!c->ref)
 			sb_error(b, PM_ERR_SCHEMA, c->line, c->col, "package \"%.80s\" has no SPDXID",
-				 c->name ? c->name : "");
+			         c->name ? c->name : "");
 	}
 	s->pkg = -1;
 	s->concluded = s->declared = NULL;
@@ -66,11 +71,11 @@ static void close_annotation(st *s)
 	if (s->ann_open && s->ann_comment) {
 		const char *target = s->ann_target;
 		pm_sbom_comp *c = NULL;
-		for (size_t k = 0; target && k < b->n_comps; k++)
-			if (b->comps[k].ref && strcmp(b->comps[k].ref, target) == 0)
+		if (s->pkg >= 0 && (!target || streq(b->comps[s->pkg].ref, target)))
+			c = &b->comps[s->pkg]; /* the usual case: the package being read */
+		for (size_t k = 0; target && !c && k < b->n_comps; k++)
+			if (streq(b->comps[k].ref, target))
 				c = &b->comps[k];
-		if (!target && s->pkg >= 0)
-			c = &b->comps[s->pkg];
 		if (c)
 			sb_spdx_annotation(b, c, s->ann_comment, s->ann_line, 1);
 	}
@@ -137,6 +142,8 @@ static void tag(st *s, const char *t, const char *v, uint32_t line, uint32_t col
 		s->in = IN_PACKAGE;
 		s->pkg = sb_comp_new(b, -1, line, 1);
 		b->comps[s->pkg].name = v;
+		if (!v)
+			sb_error(b, PM_ERR_SCHEMA, line, col, "PackageName is empty");
 	} else if (strcmp(t, "FileName") == 0) {
 		s->in = IN_FILE;
 		doc->n_files++;

@@ -342,7 +342,7 @@ static const pm_field sbomfile_fields[] = {
 	FE(pm_sbom_file, format, PM_F_ENUM, sbom_format, 0, "Format (detected when omitted).", "cyclonedx-json"),
 };
 static SCHEMA(schema_sbomfile, "sbom_file", "SBOM file", PM_K_NONE, pm_sbom_file, sbomfile_fields,
-	      "A CycloneDX or SPDX file to import (import arrives in a later release; the reference is recorded).");
+	      "A CycloneDX (JSON, XML) or SPDX (JSON, tag-value) file whose components and vulnerabilities are imported into the model (docs/sbom.md).");
 
 static const pm_field sbom_fields[] = {
 	FO(pm_sbom, files, PM_F_OBJS, schema_sbomfile, 0, "SBOM files.", NULL),

@@ -160,7 +160,8 @@ static void semantic_checks(ld_ctx *L)
 	}
 	for (size_t i = 0; i < m->vulnerabilities.n; i++) {
 		const pm_vulnerability *v = &m->vulnerabilities.v[i];
-		if (v->status.at.line && v->status.v == PM_VEX_NOT_AFFECTED && !v->justification.at.line)
+		int imported = L->first_sbom_file && v->at.file >= L->first_sbom_file; /* check reports those */
+		if (!imported && v->status.at.line && v->status.v == PM_VEX_NOT_AFFECTED && !v->justification.at.line)
 			ld_error(L, PM_ERR_SCHEMA, v->status.at, "vulnerability \"%s\" is not_affected and needs a VEX 'justification'",
 				 v->id.s ? v->id.s : "?");
 	}
@@ -236,6 +237,7 @@ void ld_finish(ld_ctx *L)
 		free(p);
 	}
 	ld_check_policy(L);
+	ld_import_sboms(L);
 	ld_index_ids(L);
 	ld_resolve_refs(L);
 	semantic_checks(L);

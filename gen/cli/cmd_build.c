@@ -9,6 +9,7 @@
 #include "premarket/documents.h"
 #include "premarket/html.h"
 #include "premarket/pdf.h"
+#include "premarket/sbom_model.h"
 #include "premarket/xml.h"
 #include "premarket/load.h"
 #include "premarket/mustache.h"
@@ -31,7 +32,8 @@ static const char usage_text[] =
 	"document plus index.html; with pdf one combined cybersecurity-submission.pdf\n"
 	"(title page, document control with the SHA-256 of every input file, contents,\n"
 	"bookmarks, every document as a chapter); with xml submission.xml, the model,\n"
-	"register and traceability as data (models/premarket.xsd).  Outputs are\n"
+	"register and traceability as data (models/premarket.xsd).  Every build also\n"
+	"writes sbom.cdx.json, the SBOM as CycloneDX 1.6 with FDA's support fields.  Outputs are\n"
 	"written atomically: a failed build\n"
 	"leaves earlier outputs intact.  The same inputs give byte-identical files\n"
 	"(the date comes from the model or SOURCE_DATE_EPOCH).\n"
@@ -379,6 +381,16 @@ int pm_cmd_build(int argc, char **argv)
 			if (pm_outset_add(out, name, html.data, html.len) < 0)
 				failed = 3;
 		}
+	}
+	if (!failed && m->sbom.components.n) {
+		/* the machine-readable SBOM (labeling item L5) goes with every build */
+		pm_buf cdx;
+		pm_buf_init(&cdx, 0);
+		if (pm_sbom_export_model(m, vo.date, PM_VERSION, &cdx, &d) < 0)
+			failed = 1;
+		else if (pm_outset_add(out, "sbom.cdx.json", cdx.data, cdx.len) < 0)
+			failed = 3;
+		pm_buf_free(&cdx);
 	}
 	if (!failed && (formats & FMT_XML)) {
 		pm_buf xml;

@@ -15,26 +15,25 @@
 int pm_cmd_sbom(int argc, char **argv);
 #endif
 
-static const char usage_text[] =
-	"Usage: premarket sbom [--format text|tsv|json] [--vulns] FILE...\n"
-	"\n"
-	"Read SBOM files -- CycloneDX 1.2-1.6 (JSON or XML) or SPDX 2.2/2.3 (JSON or\n"
-	"tag-value), the format is detected -- and list their components, nested ones\n"
-	"included: name, version, supplier, purl, FDA level of support and end of\n"
-	"support, and (tsv, json) the NTIA minimum elements each one lacks.  With\n"
-	"--vulns, list the vulnerabilities instead (CycloneDX vulnerabilities/VEX,\n"
-	"SPDX advisory references): id, affected components, CVSS score computed from\n"
-	"the vector, analysis state and justification.  In text format a summary of\n"
-	"each file goes to standard error.  docs/sbom.md describes the mapping.\n"
-	"\n"
-	"Options:\n"
-	"  -f, --format=FMT  text (default), tsv (tab-separated, with a header line)\n"
-	"                    or json\n"
-	"  -v, --vulns       list vulnerabilities instead of components\n"
-	"  -h, --help        show this help\n"
-	"\n"
-	"Exit status: 0 every file was read (warnings allowed), 1 a file is not a\n"
-	"valid SBOM, 2 usage error or a file that cannot be read.\n";
+static const char usage_text[] = "Usage: premarket sbom [--format text|tsv|json] [--vulns] FILE...\n"
+                                 "\n"
+                                 "Read SBOM files -- CycloneDX 1.2-1.6 (JSON or XML) or SPDX 2.2/2.3 (JSON or\n"
+                                 "tag-value), the format is detected -- and list their components, nested ones\n"
+                                 "included: name, version, supplier, purl, FDA level of support and end of\n"
+                                 "support, and (tsv, json) the NTIA minimum elements each one lacks.  With\n"
+                                 "--vulns, list the vulnerabilities instead (CycloneDX vulnerabilities/VEX,\n"
+                                 "SPDX advisory references): id, affected components, CVSS score computed from\n"
+                                 "the vector, analysis state and justification.  In text format a summary of\n"
+                                 "each file goes to standard error.  docs/sbom.md describes the mapping.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -f, --format=FMT  text (default), tsv (tab-separated, with a header line)\n"
+                                 "                    or json\n"
+                                 "  -v, --vulns       list vulnerabilities instead of components\n"
+                                 "  -h, --help        show this help\n"
+                                 "\n"
+                                 "Exit status: 0 every file was read (warnings allowed), 1 a file is not a\n"
+                                 "valid SBOM, 2 usage error or a file that cannot be read.\n";
 
 enum { OUT_TEXT, OUT_TSV, OUT_JSON };
 
@@ -78,9 +77,12 @@ static void score_text(pm_buf *b, const pm_sbom_vuln *v)
 	const pm_sbom_rating *r = best_rating(v);
 	char s[16];
 	if (r && r->vector_ok) {
-		pm_buf_printf(b, "%s %s (CVSS %s %s)", pm_cvss_score_str(r->cvss_tenths, s, sizeof s),
-			      pm_cvss_severity_name(pm_cvss_severity_of(r->cvss_tenths)),
-			      r->cvss_version == 40 ? "4.0" : "3.1", r->cvss_name);
+		pm_buf_printf(b, "%s %s (CVSS %s %s", pm_cvss_score_str(r->cvss_tenths, s, sizeof s),
+		              pm_cvss_severity_name(pm_cvss_severity_of(r->cvss_tenths)),
+		              r->cvss_version == 40 ? "4.0" : "3.1", r->cvss_name);
+		if (r->base_tenths >= 0 && r->base_tenths != r->cvss_tenths)
+			pm_buf_printf(b, "; base %s", pm_cvss_score_str(r->base_tenths, s, sizeof s));
+		pm_buf_putc(b, ')');
 	} else if (r) {
 		pm_buf_printf(b, "%.1f (as written)", r->score);
 	} else {
@@ -128,7 +130,8 @@ static void cell(pm_buf *b, const char *s, size_t width, int last)
 	pm_buf_puts(b, s);
 	if (last)
 		return;
-	for (size_t w = utf8_width(s); w < width + 2; w++)
+	size_t w = utf8_width(s);
+	for (size_t pad = w < width ? width - w + 2 : 2; pad; pad--)
 		pm_buf_putc(b, ' ');
 }
 
@@ -139,9 +142,10 @@ static size_t cap_width(size_t w, size_t cap)
 
 static void text_components(pm_buf *out, const pm_sbom_doc *doc)
 {
-	enum { NAME, VERSION, SUPPLIER, PURL, SUPPORT, EOS, NCOL };
-	static const char *const head[NCOL] = {"NAME", "VERSION", "SUPPLIER", "PURL", "SUPPORT", "END OF SUPPORT"};
-	static const size_t caps[NCOL] = {48, 24, 32, 64, 24, 14};
+	enum { NAME, VERSION, SUPPLIER, PURL, SUPPORT, EOS, IDC, NCOL };
+	static const char *const head[NCOL] = {"NAME", "VERSION", "SUPPLIER", "PURL", "SUPPORT", "END OF SUPPORT",
+					       "ID (in a model)"};
+	static const size_t caps[NCOL] = {48, 24, 32, 64, 24, 14, 64};
 	size_t w[NCOL];
 	for (int k = 0; k < NCOL; k++)
 		w[k] = strlen(head[k]);
@@ -159,8 +163,13 @@ static void text_components(pm_buf *out, const pm_sbom_doc *doc)
 			for (uint32_t d = 0; d < c->depth; d++)
 				pm_buf_puts(&name, "  ");
 			pm_buf_puts(&name, dash(c->name));
-			const char *v[NCOL] = {name.data, dash(c->version), dash(c->supplier), dash(c->purl),
-					       dash(support_name(c->support)), dash(c->end_of_support)};
+			const char *v[NCOL] = {name.data,
+			                       dash(c->version),
+			                       dash(c->supplier),
+			                       dash(c->purl),
+			                       dash(support_name(c->support)),
+			                       dash(c->end_of_support),
+			                       dash(c->id)};
 			for (int k = 0; k < NCOL; k++) {
 				if (pass == 0) {
 					size_t u = cap_width(utf8_width(v[k]), caps[k]);
@@ -199,7 +208,8 @@ static void text_vulns(pm_buf *out, const pm_sbom_doc *doc)
 			pm_buf_clear(&score);
 			affects_text(&aff, doc, v);
 			score_text(&score, v);
-			const char *col[NCOL] = {dash(v->id), aff.data, score.data, dash(v->state), dash(v->justification)};
+			const char *col[NCOL] = {dash(v->id), aff.data, score.data, dash(v->state),
+			                         dash(v->justification)};
 			for (int k = 0; k < NCOL; k++) {
 				if (pass == 0) {
 					size_t u = cap_width(utf8_width(col[k]), 48);
@@ -222,16 +232,16 @@ static void summary(const pm_sbom_doc *doc)
 	pm_buf b;
 	pm_buf_init(&b, 0);
 	pm_buf_printf(&b, "premarket: sbom: %s: %s %s: ", doc->file, pm_sbom_format_name(doc->format),
-		      dash(doc->spec_version));
+	              dash(doc->spec_version));
 	if (doc->format == PM_SBF_SPDX_JSON || doc->format == PM_SBF_SPDX_TAG)
 		pm_buf_printf(&b, "%zu package%s, %zu file%s, %zu relationship%s (%zu dependency edge%s), ",
-			      doc->n_comps, doc->n_comps == 1 ? "" : "s", doc->n_files, doc->n_files == 1 ? "" : "s",
-			      doc->n_relationships, doc->n_relationships == 1 ? "" : "s", doc->n_deps,
-			      doc->n_deps == 1 ? "" : "s");
+		              doc->n_comps, doc->n_comps == 1 ? "" : "s", doc->n_files, doc->n_files == 1 ? "" : "s",
+		              doc->n_relationships, doc->n_relationships == 1 ? "" : "s", doc->n_deps,
+		              doc->n_deps == 1 ? "" : "s");
 	else
 		pm_buf_printf(&b, "%zu component%s (%zu top-level), %zu dependency record%s (%zu edge%s), ",
-			      doc->n_comps, doc->n_comps == 1 ? "" : "s", doc->n_top, doc->n_dep_entries,
-			      doc->n_dep_entries == 1 ? "" : "s", doc->n_deps, doc->n_deps == 1 ? "" : "s");
+		              doc->n_comps, doc->n_comps == 1 ? "" : "s", doc->n_top, doc->n_dep_entries,
+		              doc->n_dep_entries == 1 ? "" : "s", doc->n_deps, doc->n_deps == 1 ? "" : "s");
 	pm_buf_printf(&b, "%zu vulnerabilit%s\n", doc->n_vulns, doc->n_vulns == 1 ? "y" : "ies");
 	/* NTIA gaps: how many components lack each element */
 	size_t count[PM_NTIA_COUNT] = {0}, lacking = 0;
@@ -245,11 +255,12 @@ static void summary(const pm_sbom_doc *doc)
 		pm_buf_printf(&b, "premarket: sbom: %s: NTIA minimum elements:", doc->file);
 		if (lacking) {
 			pm_buf_printf(&b, " %zu of %zu component%s lack some (", lacking, doc->n_comps,
-				      doc->n_comps == 1 ? "" : "s");
+			              doc->n_comps == 1 ? "" : "s");
 			int first = 1;
 			for (int k = 0; k < PM_NTIA_COUNT; k++)
 				if (count[k]) {
-					pm_buf_printf(&b, "%s%s %zu", first ? "" : ", ", pm_sbom_ntia_name(1u << k), count[k]);
+					pm_buf_printf(&b, "%s%s %zu", first ? "" : ", ", pm_sbom_ntia_name(1u << k),
+					              count[k]);
 					first = 0;
 				}
 			pm_buf_puts(&b, ")");
@@ -257,9 +268,9 @@ static void summary(const pm_sbom_doc *doc)
 		if (doc->ntia_missing) {
 			pm_buf_printf(&b, "%sthe document has no ", lacking ? "; " : " ");
 			pm_buf_puts(&b, (doc->ntia_missing & PM_NTIA_AUTHOR) && (doc->ntia_missing & PM_NTIA_TIMESTAMP)
-					       ? "author and no timestamp"
-				       : (doc->ntia_missing & PM_NTIA_AUTHOR) ? "author"
-									       : "timestamp");
+			                        ? "author and no timestamp"
+			                : (doc->ntia_missing & PM_NTIA_AUTHOR) ? "author"
+			                                                       : "timestamp");
 		}
 		pm_buf_putc(&b, '\n');
 	}
@@ -286,8 +297,10 @@ static void tsv_components(pm_buf *out, const pm_sbom_doc *doc)
 		snprintf(depth, sizeof depth, "%u", (unsigned)c->depth);
 		pm_buf_clear(&t);
 		ntia_text(&t, c->ntia_missing);
-		const char *v[] = {doc->file, depth, c->id, c->name, c->version, c->supplier, c->purl, c->cpe,
-				   support_name(c->support), c->end_of_support, t.data};
+		const char *v[] = {doc->file,         depth,      c->id,
+		                   c->name,           c->version, c->supplier,
+		                   c->purl,           c->cpe,     support_name(c->support),
+		                   c->end_of_support, t.data};
 		for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
 			tsv(out, v[k], k + 1 == sizeof v / sizeof v[0]);
 	}
@@ -356,10 +369,10 @@ static void json_doc(pm_buf *b, const pm_sbom_doc *doc, int vulns, int first)
 	jkey(b, in, "tools", doc->tools, 1);
 	jkey(b, in, "subject", doc->meta ? doc->meta->name : NULL, 1);
 	pm_buf_printf(b,
-		      "%s\"counts\": { \"components\": %zu, \"top_level\": %zu, \"dependency_records\": %zu, "
-		      "\"dependencies\": %zu, \"vulnerabilities\": %zu, \"files\": %zu, \"relationships\": %zu },\n",
-		      in, doc->n_comps, doc->n_top, doc->n_dep_entries, doc->n_deps, doc->n_vulns, doc->n_files,
-		      doc->n_relationships);
+	              "%s\"counts\": { \"components\": %zu, \"top_level\": %zu, \"dependency_records\": %zu, "
+	              "\"dependencies\": %zu, \"vulnerabilities\": %zu, \"files\": %zu, \"relationships\": %zu },\n",
+	              in, doc->n_comps, doc->n_top, doc->n_dep_entries, doc->n_deps, doc->n_vulns, doc->n_files,
+	              doc->n_relationships);
 	pm_buf_printf(b, "%s\"ntia_missing\": ", in);
 	jntia(b, doc->ntia_missing);
 	pm_buf_puts(b, ",\n");
@@ -427,7 +440,8 @@ static void json_doc(pm_buf *b, const pm_sbom_doc *doc, int vulns, int first)
 				else
 					pm_buf_puts(b, "null");
 				pm_buf_puts(b, ", \"severity\": ");
-				pm_json_str(b, r->vector_ok ? pm_cvss_severity_name(pm_cvss_severity_of(r->cvss_tenths)) : NULL);
+				pm_json_str(b, r->vector_ok ? pm_cvss_severity_name(pm_cvss_severity_of(r->cvss_tenths))
+				                            : NULL);
 				pm_buf_puts(b, ", \"score_kind\": ");
 				pm_json_str(b, r->vector_ok ? r->cvss_name : NULL);
 				pm_buf_puts(b, " }");
@@ -448,10 +462,10 @@ static void json_doc(pm_buf *b, const pm_sbom_doc *doc, int vulns, int first)
 int pm_cmd_sbom(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{"vulns", no_argument, NULL, 'v'},
-		{NULL, 0, NULL, 0},
+	        {"format", required_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},
+	        {"vulns", no_argument, NULL, 'v'},
+	        {NULL, 0, NULL, 0},
 	};
 	int fmt = OUT_TEXT, vulns = 0, c;
 	optind = 1;
@@ -484,7 +498,8 @@ int pm_cmd_sbom(int argc, char **argv)
 	pm_buf_init(&out, 0);
 	if (fmt == OUT_TSV)
 		pm_buf_puts(&out, vulns ? "file\tid\taffects\tscore\tseverity\tvector\tstate\tjustification\tresponse\n"
-					: "file\tdepth\tid\tname\tversion\tsupplier\tpurl\tcpe\tsupport\tend_of_support\tntia_missing\n");
+		                        : "file\tdepth\tid\tname\tversion\tsupplier\tpurl\tcpe\tsupport\tend_of_"
+		                          "support\tntia_missing\n");
 	if (fmt == OUT_JSON)
 		pm_buf_puts(&out, "{\n  \"files\": [\n");
 	for (int i = optind; i < argc; i++) {
@@ -525,7 +540,7 @@ int pm_cmd_sbom(int argc, char **argv)
 	if (fmt == OUT_JSON)
 		pm_buf_puts(&out, shown ? "\n  ]\n}\n" : "  ]\n}\n");
 	int w = out.overflow ? (pm_msg_error("the listing is too large"), PM_EXIT_OUTPUT)
-			     : pm_cli_write_stdout(out.data, out.len);
+	                     : pm_cli_write_stdout(out.data, out.len);
 	pm_buf_free(&out);
 	return w > rc ? w : rc;
 }

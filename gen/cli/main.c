@@ -20,6 +20,7 @@ static const subcommand commands[] = {
 	{"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
 	{"init", pm_cmd_init, "start a new model from a commented skeleton"},
 	{"schema", pm_cmd_schema, "print the model format as JSON Schema or Markdown"},
+	{"sbom", pm_cmd_sbom, "list the components or vulnerabilities of CycloneDX/SPDX SBOM files"},
 	{"score", pm_cmd_score, "print the risk register (text, csv or json)"},
 	{"validate", pm_cmd_validate, "check model files; report every problem as file:line:col"},
 };

@@ -60,22 +60,22 @@ typedef struct pm_sbom_hash {
 /** One component (CycloneDX component, SPDX package).  Absent strings are
  *  NULL; SPDX "NOASSERTION" and "NONE" count as absent. */
 typedef struct pm_sbom_comp {
-	const char *ref;  /**< bom-ref or SPDXID as written, or NULL */
+	const char *ref; /**< bom-ref or SPDXID as written, or NULL */
 	/** A premarket id derived from ref (else from name and version):
 	 *  [A-Za-z0-9][A-Za-z0-9._:-]*, unique in the document (other
 	 *  characters become '_', duplicates get -2, -3 ...). */
 	const char *id;
 	const char *name, *group, *version;
-	const char *supplier; /**< supplier name (see docs/sbom.md for the fallbacks) */
+	const char *supplier;          /**< supplier name (see docs/sbom.md for the fallbacks) */
 	const char *purl, *cpe, *swid; /**< swid: the SWID tagId */
-	const char *type;     /**< CycloneDX type, or SPDX primaryPackagePurpose in lower case */
-	const char *licenses; /**< licence ids, names or expressions, joined with " AND " */
+	const char *type;              /**< CycloneDX type, or SPDX primaryPackagePurpose in lower case */
+	const char *licenses;          /**< licence ids, names or expressions, joined with " AND " */
 	const char *description;
 	pm_sbom_hash *hashes;
 	size_t n_hashes;
-	int32_t parent;       /**< index of the enclosing component, -1 at the top */
-	uint32_t depth;       /**< 0 at the top */
-	int support;          /**< enum pm_support_v, or -1 when the file does not say */
+	int32_t parent;             /**< index of the enclosing component, -1 at the top */
+	uint32_t depth;             /**< 0 at the top */
+	int support;                /**< enum pm_support_v, or -1 when the file does not say */
 	const char *end_of_support; /**< YYYY-MM-DD, or NULL */
 	const char *support_source; /**< property or field that gave support, or NULL */
 	const char *eos_source;     /**< property or field that gave end_of_support, or NULL */
@@ -92,12 +92,12 @@ typedef struct pm_sbom_dep {
 /** One rating of a vulnerability. */
 typedef struct pm_sbom_rating {
 	const char *source, *method, *vector, *severity; /**< as written, or NULL */
-	double score;       /**< the score written in the file ... */
-	int has_score;      /**< ... when this is 1 */
-	int vector_ok;      /**< vector parsed and scored by premarket's CVSS engine */
-	int cvss_version;   /**< 31 or 40 when vector_ok, else 0 */
-	int cvss_tenths;    /**< pm_cvss_score_of() of the vector in tenths, -1 when not scored */
-	int base_tenths;    /**< base score in tenths, -1 when not scored */
+	double score;                                    /**< the score written in the file ... */
+	int has_score;                                   /**< ... when this is 1 */
+	int vector_ok;                                   /**< vector parsed and scored by premarket's CVSS engine */
+	int cvss_version;                                /**< 31 or 40 when vector_ok, else 0 */
+	int cvss_tenths;       /**< pm_cvss_score_of() of the vector in tenths, -1 when not scored */
+	int base_tenths;       /**< base score in tenths, -1 when not scored */
 	const char *cvss_name; /**< "base", "environmental", "CVSS-BE" ... (static), or NULL */
 } pm_sbom_rating;
 
@@ -105,9 +105,9 @@ typedef struct pm_sbom_rating {
 typedef struct pm_sbom_vuln {
 	const char *id, *ref, *source, *description;
 	const char *state, *justification; /**< CycloneDX analysis, as written */
-	const char *response;               /**< analysis.response[], joined with ", " */
-	const char *detail;                 /**< analysis.detail */
-	const char *cwes;                   /**< "CWE-79, CWE-89", or NULL */
+	const char *response;              /**< analysis.response[], joined with ", " */
+	const char *detail;                /**< analysis.detail */
+	const char *cwes;                  /**< "CWE-79, CWE-89", or NULL */
 	pm_sbom_rating *ratings;
 	size_t n_ratings;
 	/** affects[i]: index into comps, PM_SBOM_META, or PM_SBOM_NONE when
@@ -131,16 +131,16 @@ typedef struct pm_sbom_doc {
 	/** Components in document order, a parent before its nested components. */
 	pm_sbom_comp *comps;
 	size_t n_comps;
-	size_t n_top;             /**< components with parent -1 */
-	pm_sbom_comp *meta;       /**< CycloneDX metadata.component, or NULL */
-	pm_sbom_dep *deps;        /**< resolved dependency edges */
+	size_t n_top;       /**< components with parent -1 */
+	pm_sbom_comp *meta; /**< CycloneDX metadata.component, or NULL */
+	pm_sbom_dep *deps;  /**< resolved dependency edges */
 	size_t n_deps;
-	size_t n_dep_entries;     /**< CycloneDX dependencies[] records (the file's own count) */
+	size_t n_dep_entries; /**< CycloneDX dependencies[] records (the file's own count) */
 	pm_sbom_vuln *vulns;
 	size_t n_vulns;
-	size_t n_files;           /**< SPDX files */
-	size_t n_relationships;   /**< SPDX relationships, of every type */
-	unsigned ntia_missing;    /**< PM_NTIA_AUTHOR and PM_NTIA_TIMESTAMP bits */
+	size_t n_files;         /**< SPDX files */
+	size_t n_relationships; /**< SPDX relationships, of every type */
+	unsigned ntia_missing;  /**< PM_NTIA_AUTHOR and PM_NTIA_TIMESTAMP bits */
 	struct pm_arena *arena;
 } pm_sbom_doc;
 
@@ -159,8 +159,7 @@ typedef struct pm_sbom_doc {
 int pm_sbom_load(const char *path, int format, pm_sbom_doc **out, pm_diags *d);
 
 /** pm_sbom_load() on len bytes in memory; `file` names them in diagnostics. */
-int pm_sbom_parse(const char *data, size_t len, const char *file, int format, pm_sbom_doc **out,
-		  pm_diags *d);
+int pm_sbom_parse(const char *data, size_t len, const char *file, int format, pm_sbom_doc **out, pm_diags *d);
 
 /** Free a document and everything in it.  NULL is allowed. */
 void pm_sbom_free(pm_sbom_doc *doc);
@@ -200,12 +199,12 @@ typedef struct pm_sbom_export_meta {
 	/** metadata.timestamp: YYYY-MM-DD (written as T00:00:00Z) or an
 	 *  ISO 8601 timestamp; NULL leaves the timestamp out. */
 	const char *date;
-	const char *tool_version;    /**< premarket's version in metadata.tools */
-	const char *author;          /**< metadata.authors[0].name */
+	const char *tool_version; /**< premarket's version in metadata.tools */
+	const char *author;       /**< metadata.authors[0].name */
 	/** metadata.component, written when device_name is set. */
 	const char *device_name, *device_version, *device_supplier;
-	const char *device_type;     /**< CycloneDX type; default "device" */
-	const char *device_ref;      /**< its bom-ref; default "device" */
+	const char *device_type; /**< CycloneDX type; default "device" */
+	const char *device_ref;  /**< its bom-ref; default "device" */
 	/** 1: write a dependencies[] record for every component (one without
 	 *  edges is declared to have no dependencies); 0: only for components
 	 *  (and the device) that have outgoing edges. */
@@ -230,6 +229,6 @@ typedef struct pm_sbom_export_meta {
  * error in d; out is left as it was).
  */
 int pm_sbom_export_cdx(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *deps, size_t n_deps,
-		       const pm_sbom_export_meta *meta, pm_buf *out, pm_diags *d);
+                       const pm_sbom_export_meta *meta, pm_buf *out, pm_diags *d);
 
 #endif

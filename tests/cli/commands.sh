@@ -9,7 +9,7 @@ fail=0
 check() { # description expected-exit actual-exit
 	if [ "$2" != "$3" ]; then echo "commands.sh: FAIL: $1: exit $3, want $2"; fail=1; fi
 }
-for cmd in init validate score explain build cvss data schema; do
+for cmd in init validate score explain build check cvss sbom data schema; do
 	"$BIN" $cmd --help >"$tmp/out" 2>"$tmp/err"
 	check "$cmd --help" 0 $?
 	grep -q "^Usage: premarket $cmd" "$tmp/out" || { echo "commands.sh: FAIL: $cmd --help has no usage line"; fail=1; }
