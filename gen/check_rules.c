@@ -651,8 +651,7 @@ static pm_check_status ra_04(const pm_model *m, pm_check_ctx *c)
 		pm_check_add(c, at2(p->at, m->device.at),
 		             "the risk policy marks no risk level acceptable: no residual risk can be controlled");
 	else
-		pm_check_note(c, "acceptance criteria: %s (%s)", p->name.s ? p->name.s : "risk policy",
-		              m->policy_is_default ? "premarket default policy" : "the model's risk_policy");
+		pm_check_note(c, "acceptance criteria: %s", p->name.s ? p->name.s : "risk policy");
 	return pm_check_verdict(c);
 }
 

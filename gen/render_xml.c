@@ -8,6 +8,7 @@
  * prints m->risk as render_register.c does; nothing is computed here.
  * libxml2's xmlTextWriter builds the text and does all escaping.
  */
+#include "premarket/check.h"
 #include "premarket/xml.h"
 #include "schema.h"
 #include "xalloc.h"
@@ -539,7 +540,48 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
 		x->err = 1;
 }
 
+/* ---- completeness check results (output only) --------------------------------------- */
+
+static void write_check(xw *x, const pm_check_report *r)
+{
+	pm_mark none = {0, 0, 0};
+	start(x, "check");
+	for (size_t i = 0; i < r->n; i++) {
+		const pm_check_result *c = &r->v[i];
+		start(x, "item");
+		text_element(x, "id", c->id);
+		text_element(x, "title", c->title);
+		if (c->rule && c->rule->area)
+			text_element(x, "area", c->rule->area);
+		text_element(x, "basis", c->basis);
+		text_element(x, "weight", pm_check_weight_name(c->weight));
+		text_element(x, "result", c->status == PM_CHECK_PASS ? "pass" : c->status == PM_CHECK_FAIL ? "fail" : "not_applicable");
+		if (c->message && c->message[0])
+			str_element(x, "message", c->message, none);
+		if (c->n_findings) {
+			start(x, "findings");
+			for (size_t k = 0; k < c->n_findings; k++) {
+				const pm_check_finding *f = &c->findings[k];
+				/* no file:line here: locations belong to the files the check read,
+				 * and a model read back from this XML has other ones (run
+				 * `premarket check submission.xml` for locations in the XML) */
+				start(x, "finding");
+				str_element(x, "message", f->message, none);
+				end(x);
+			}
+			end(x);
+		}
+		end(x);
+	}
+	end(x);
+}
+
 int pm_render_xml(const pm_model *m, pm_buf *out, pm_diags *d)
+{
+	return pm_render_xml_check(m, NULL, out, d);
+}
+
+int pm_render_xml_check(const pm_model *m, const pm_check_report *check, pm_buf *out, pm_diags *d)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	xw x = {NULL, m, d, 0, 0};
@@ -566,6 +608,8 @@ int pm_render_xml(const pm_model *m, pm_buf *out, pm_diags *d)
 	end(&x);
 	write_register(&x);
 	write_traceability(&x);
+	if (check)
+		write_check(&x, check);
 	end(&x);
 	if (xmlTextWriterEndDocument(x.w) < 0)
 		x.err = 1;

@@ -395,10 +395,14 @@ int pm_cmd_build(int argc, char **argv)
 	if (!failed && (formats & FMT_XML)) {
 		pm_buf xml;
 		pm_buf_init(&xml, 0);
-		if (pm_render_xml(m, &xml, &d) < 0)
+		pm_check_report rep;
+		pm_check_options co = {pm_cli_source_date_epoch()};
+		pm_check_run(m, &co, &rep);
+		if (pm_render_xml_check(m, &rep, &xml, &d) < 0)
 			failed = 1;
 		else if (pm_outset_add(out, "submission.xml", xml.data, xml.len) < 0)
 			failed = 3;
+		pm_check_report_free(&rep);
 		pm_buf_free(&xml);
 	}
 	if (!failed && (formats & FMT_PDF))

@@ -41,6 +41,11 @@
  */
 int pm_render_xml(const pm_model *m, pm_buf *out, pm_diags *d);
 
+struct pm_check_report;
+/** pm_render_xml() with the completeness check results (`premarket check`)
+ *  as the <check> element; check may be NULL (no element). */
+int pm_render_xml_check(const pm_model *m, const struct pm_check_report *check, pm_buf *out, pm_diags *d);
+
 /**
  * Write v as an xs:decimal (no exponent, "-" for negatives, shortest
  * digits that read back as v; -0 is written "0") into buf, size bytes.
