@@ -1332,35 +1332,6 @@ static pm_check_status tst_07(const pm_model *m, pm_check_ctx *c)
 
 /* ---- LBL: labeling items L1-L14; CMP: plan elements M1-M9 ------------------------------------------------- */
 
-static const char *const label_titles[PM_N_LABEL_ITEM] = {
-        "Recommended cybersecurity controls for the use environment",
-        "Diagrams sufficient for users to implement those controls",
-        "Network ports and other interfaces, with function, direction and approved endpoints",
-        "Supporting infrastructure, secure deployment and servicing, and incident response",
-        "Software bill of materials, machine-readable and kept current",
-        "Obtaining authorized, version-identifiable software and learning of updates",
-        "How the device responds to and records security events",
-        "Features that protect critical functionality (e.g. backup mode, disabling ports)",
-        "Backup and restore, including restoring authenticated configurations",
-        "Retention and recovery of configuration by authenticated, authorized users",
-        "Secure configuration as shipped, user-configurable changes and their risks",
-        "Forensic evidence capture: log files, format, storage, retention",
-        "End of support and end of life of the device and its components",
-        "Secure decommissioning: sanitizing data and software",
-};
-
-static const char *const plan_titles[PM_N_PLAN_ITEM] = {
-        "Personnel responsible",
-        "Sources, methods and frequency of vulnerability monitoring",
-        "Identifying and addressing vulnerabilities in CISA's KEV catalog",
-        "Periodic security testing",
-        "Timeline to develop and release patches",
-        "Update processes",
-        "Patching capability: rate at which updates reach devices",
-        "Coordinated vulnerability disclosure process",
-        "Communicating forthcoming remediations, patches and updates to customers",
-};
-
 static void item_check(pm_check_ctx *c, const pm_item *items, size_t n, int which, const char *name, const char *title,
                        pm_mark where, const char *section)
 {
@@ -1383,7 +1354,7 @@ static void item_check(pm_check_ctx *c, const pm_item *items, size_t n, int whic
 static pm_check_status label_item(const pm_model *m, pm_check_ctx *c, int which)
 {
 	const pm_labeling *l = &m->labeling;
-	item_check(c, l->items.v, l->items.n, which, pm_enum_names_label_item[which], label_titles[which],
+	item_check(c, l->items.v, l->items.n, which, pm_enum_names_label_item[which], pm_label_item_titles[which],
 	           at3(l->items.at, l->at, m->device.at), "labeling");
 	if (which == PM_L5 && !pm_check_count(c) && !m->sbom.components.n && !m->sbom.files.n)
 		for (size_t i = 0; i < l->items.n; i++)
@@ -1396,7 +1367,7 @@ static pm_check_status label_item(const pm_model *m, pm_check_ctx *c, int which)
 static pm_check_status plan_item(const pm_model *m, pm_check_ctx *c, int which)
 {
 	const pm_management_plan *p = &m->management_plan;
-	item_check(c, p->items.v, p->items.n, which, pm_enum_names_plan_item[which], plan_titles[which],
+	item_check(c, p->items.v, p->items.n, which, pm_enum_names_plan_item[which], pm_plan_item_titles[which],
 	           at3(p->items.at, p->at, m->device.at), "management_plan");
 	return pm_check_verdict(c);
 }

@@ -11,6 +11,7 @@
  *     navigation, table of contents, footer;
  *   - escapes every string it writes itself (esc()).
  * Nothing here depends on the clock, the environment or addresses. */
+#include "hash.h"
 #include "md_text.h"
 #include "premarket/html.h"
 #include "utf8.h"
@@ -221,17 +222,10 @@ typedef struct idset {
 	size_t cap, n; /* cap is 0 or a power of two */
 } idset;
 
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t x = 14695981039346656037u;
-	for (; *s; s++)
-		x = (x ^ (unsigned char)*s) * 1099511628211u;
-	return x;
-}
 
 static idslot *idset_slot(idset *set, const char *key)
 {
-	size_t i = (size_t)fnv1a(key) & (set->cap - 1);
+	size_t i = (size_t)pm_hash_str(key) & (set->cap - 1);
 	while (set->v[i].key && strcmp(set->v[i].key, key) != 0)
 		i = (i + 1) & (set->cap - 1);
 	return &set->v[i];

@@ -20,6 +20,7 @@
  * libharu reports errors through on_error(): the first one is kept and the
  * layout stops at the next check; nothing here aborts.  Nothing depends on
  * the clock, the environment or addresses. */
+#include "hash.h"
 #include "md_text.h"
 #include "premarket/pdf.h"
 #include "pdf_text.h"
@@ -338,17 +339,10 @@ typedef struct slugset {
 	size_t cap, n;
 } slugset;
 
-static uint64_t fnv1a(const char *s)
-{
-	uint64_t x = 14695981039346656037u;
-	for (; *s; s++)
-		x = (x ^ (unsigned char)*s) * 1099511628211u;
-	return x;
-}
 
 static slot *slug_slot(slugset *set, const char *key)
 {
-	size_t i = (size_t)fnv1a(key) & (set->cap - 1);
+	size_t i = (size_t)pm_hash_str(key) & (set->cap - 1);
 	while (set->v[i].key && strcmp(set->v[i].key, key) != 0)
 		i = (i + 1) & (set->cap - 1);
 	return &set->v[i];

@@ -5,6 +5,7 @@
  * Ids are unique across the whole model; a duplicate points at the first
  * definition, a dangling reference names the nearest existing id.
  */
+#include "hash.h"
 #include "load_internal.h"
 #include "suggest.h"
 #include "xalloc.h"
@@ -28,19 +29,12 @@ struct ld_ids {
 	size_t n_all, cap_all;
 };
 
-static uint64_t hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
 
 static ld_id *ids_find(struct ld_ids *t, const char *id)
 {
 	if (!t->cap)
 		return NULL;
-	size_t i = (size_t)hash_str(id) & (t->cap - 1);
+	size_t i = (size_t)pm_hash_str(id) & (t->cap - 1);
 	while (t->slots[i].id) {
 		if (strcmp(t->slots[i].id, id) == 0)
 			return &t->slots[i];
@@ -63,7 +57,7 @@ static void ids_insert(struct ld_ids *t, const ld_id *e)
 				ids_insert(t, &old[i]);
 		free(old);
 	}
-	size_t i = (size_t)hash_str(e->id) & (t->cap - 1);
+	size_t i = (size_t)pm_hash_str(e->id) & (t->cap - 1);
 	while (t->slots[i].id)
 		i = (i + 1) & (t->cap - 1);
 	t->slots[i] = *e;

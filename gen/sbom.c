@@ -11,6 +11,7 @@
  * CycloneDX dependencies[] record even with an empty dependsOn, or nested
  * in / containing another component).
  */
+#include "hash.h"
 #include "sbom_internal.h"
 
 #include "premarket/cvss.h"
@@ -786,10 +787,7 @@ typedef struct smap {
 
 static size_t shash(const char *s)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return (size_t)h;
+	return (size_t)pm_hash_str(s);
 }
 
 static size_t smap_slot(const smap *m, const char *k)

@@ -16,6 +16,36 @@
 	const char *const pm_enum_names_##lower[] = {PM_ENUM_##UPPER(PM_ENUM_S_) NULL};
 PM_ENUM_ALL(PM_ENUM_TABLE_)
 
+/* What each labeling item (G25 VI.A) and plan element (G25 VI.B) is about. */
+const char *const pm_label_item_titles[PM_N_LABEL_ITEM] = {
+	"Recommended cybersecurity controls for the use environment",
+	"Diagrams sufficient for users to implement those controls",
+	"Network ports and other interfaces, with function, direction and approved endpoints",
+	"Supporting infrastructure, secure deployment and servicing, and incident response",
+	"Software bill of materials, machine-readable and kept current",
+	"Obtaining authorized, version-identifiable software and learning of updates",
+	"How the device responds to and records security events",
+	"Features that protect critical functionality (e.g. backup mode, disabling ports)",
+	"Backup and restore, including restoring authenticated configurations",
+	"Retention and recovery of configuration by authenticated, authorized users",
+	"Secure configuration as shipped, user-configurable changes and their risks",
+	"Forensic evidence capture: log files, format, storage, retention",
+	"End of support and end of life of the device and its components",
+	"Secure decommissioning: sanitizing data and software",
+};
+
+const char *const pm_plan_item_titles[PM_N_PLAN_ITEM] = {
+	"Personnel responsible",
+	"Sources, methods and frequency of vulnerability monitoring",
+	"Identifying and addressing vulnerabilities in CISA's KEV catalog",
+	"Periodic security testing",
+	"Timeline to develop and release patches",
+	"Update processes",
+	"Patching capability: rate at which updates reach devices",
+	"Coordinated vulnerability disclosure process",
+	"Communicating forthcoming remediations, patches and updates to customers",
+};
+
 #define K(k) (1u << (k))
 #define REQ PM_FF_REQUIRED
 #define N(a) (sizeof(a) / sizeof((a)[0]))

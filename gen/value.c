@@ -13,6 +13,7 @@
  * of n keys costs O(n) and a lookup O(1) on average.  Smaller maps are
  * scanned linearly, which is faster for them.
  */
+#include "hash.h"
 #include "premarket/value.h"
 #include "xalloc.h"
 
@@ -296,16 +297,6 @@ int pm_value_list_append(pm_value *list, pm_value *item)
 	return 0;
 }
 
-/* FNV-1a, 64 bit. */
-static uint64_t hash_key(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037ull;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
 
 /* Rebuild the hash index with nslot slots (a power of two). */
 static void map_reindex(pm_value *m, size_t nslot)
@@ -357,7 +348,7 @@ int pm_value_map_setn(pm_value *map, const char *key, size_t keylen, pm_value *v
 	pm_value_arena *a = map->u.map.a;
 	if (!value)
 		value = pm_value_null(a);
-	uint64_t h = hash_key(key, keylen);
+	uint64_t h = pm_hash_bytes(key, keylen);
 	size_t slot = 0;
 	long at = map_find(map, key, keylen, h, &slot);
 	if (at >= 0) {
@@ -472,7 +463,7 @@ const pm_value *pm_value_map_getn(const pm_value *v, const char *key, size_t key
 {
 	if (!v || v->kind != PM_VALUE_MAP || !v->u.map.n || (!key && keylen))
 		return NULL;
-	uint64_t h = v->u.map.slot ? hash_key(key, keylen) : 0;
+	uint64_t h = v->u.map.slot ? pm_hash_bytes(key, keylen) : 0;
 	long at = map_find(v, key, keylen, h, NULL);
 	return at >= 0 ? v->u.map.e[at].val : NULL;
 }

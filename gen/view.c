@@ -369,35 +369,6 @@ static int target_components(const pm_model *m, const pm_ref *r, int32_t out[2])
 	return out[0] >= 0 || out[1] >= 0;
 }
 
-static const char *const label_titles[PM_N_LABEL_ITEM] = {
-	"Recommended cybersecurity controls for the use environment",
-	"Diagrams sufficient for users to implement those controls",
-	"Network ports and other interfaces, with function, direction and approved endpoints",
-	"Supporting infrastructure, secure deployment and servicing, and incident response",
-	"Software bill of materials, machine-readable and kept current",
-	"Obtaining authorized, version-identifiable software and learning of updates",
-	"How the device responds to and records security events",
-	"Features that protect critical functionality (e.g. backup mode, disabling ports)",
-	"Backup and restore, including restoring authenticated configurations",
-	"Retention and recovery of configuration by authenticated, authorized users",
-	"Secure configuration as shipped, user-configurable changes and their risks",
-	"Forensic evidence capture: log files, format, storage, retention",
-	"End of support and end of life of the device and its components",
-	"Secure decommissioning: sanitizing data and software",
-};
-
-static const char *const plan_titles[PM_N_PLAN_ITEM] = {
-	"Personnel responsible",
-	"Sources, methods and frequency of vulnerability monitoring",
-	"Identifying and addressing vulnerabilities in CISA's KEV catalog",
-	"Periodic security testing",
-	"Timeline to develop and release patches",
-	"Update processes",
-	"Patching capability: rate at which updates reach devices",
-	"Coordinated vulnerability disclosure process",
-	"Communicating forthcoming remediations, patches and updates to customers",
-};
-
 static pm_value *all_items(vb *b, const pm_item *items, size_t n, size_t count, const char *const *names,
 			   const char *const *titles, pm_value *parent)
 {
@@ -712,14 +683,14 @@ static void derive(vb *b, pm_value *root)
 		set(root, "labeling", lab);
 	}
 	set(lab, "all_items", all_items(b, m->labeling.items.v, m->labeling.items.n, PM_N_LABEL_ITEM,
-					pm_enum_names_label_item, label_titles, lab));
+					pm_enum_names_label_item, pm_label_item_titles, lab));
 	pm_value *plan = (pm_value *)pm_value_map_get(root, "management_plan");
 	if (!plan || pm_value_type(plan) != PM_VALUE_MAP) {
 		plan = pm_value_map(b->a);
 		set(root, "management_plan", plan);
 	}
 	set(plan, "all_items", all_items(b, m->management_plan.items.v, m->management_plan.items.n, PM_N_PLAN_ITEM,
-					 pm_enum_names_plan_item, plan_titles, plan));
+					 pm_enum_names_plan_item, pm_plan_item_titles, plan));
 
 	/* the policy matrix, ready for a table */
 	pm_value *pol = (pm_value *)pm_value_map_get(root, "risk_policy");

@@ -4,6 +4,7 @@
  * collection depth, scalar length, alias count and expanded size.  An alias
  * to a node that is still open (a recursive structure) is refused.
  */
+#include "hash.h"
 #include "yamltree.h"
 #include "xalloc.h"
 
@@ -65,17 +66,10 @@ static void push_pending(builder *b, uint32_t id)
 	b->pending[b->n_pending++] = id;
 }
 
-static size_t anchor_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return (size_t)h;
-}
 
 static anchor *anchor_slot(const builder *b, const char *name)
 {
-	size_t mask = b->cap_anchors - 1, i = anchor_hash(name) & mask;
+	size_t mask = b->cap_anchors - 1, i = (size_t)pm_hash_str(name) & mask;
 	while (b->anchors[i].name && strcmp(b->anchors[i].name, name) != 0)
 		i = (i + 1) & mask;
 	return &b->anchors[i];

@@ -340,4 +340,8 @@ PM_ENUM_ALL(PM_ENUM_DECLARE_)
 PM_ENUM_ALL(PM_ENUM_EXTERN_)
 #undef PM_ENUM_EXTERN_
 
+/** One-line description of each labeling item L1-L14 and plan element M1-M9. */
+extern const char *const pm_label_item_titles[PM_N_LABEL_ITEM];
+extern const char *const pm_plan_item_titles[PM_N_PLAN_ITEM];
+
 #endif
