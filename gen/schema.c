@@ -445,7 +445,7 @@ static const pm_field view_fields[] = {
 	FE(pm_view, status, PM_F_ENUM, provision, 0, "provided (default) or not_applicable.", "provided"),
 	F(pm_view, description, PM_F_TEXT, 0, "Explanatory text.", NULL),
 	F(pm_view, rationale, PM_F_TEXT, 0, "Why the view does not apply (required when not_applicable).", NULL),
-	F(pm_view, diagram, PM_F_STR, 0, "Diagram image (PNG, relative to the model file); generated from the listed elements when omitted.", NULL),
+	F(pm_view, diagram, PM_F_STR, 0, "Diagram image file (PNG, relative to the model file); the documents name it with the view.", NULL),
 	FR(pm_view, components, PM_F_REFS, K(PM_K_COMPONENT), 0, "Components it shows.", "[C-ANALYZER, C-LIS]"),
 	FR(pm_view, flows, PM_F_REFS, K(PM_K_FLOW), 0, "Flows it shows.", "[F-RESULTS]"),
 	FR(pm_view, use_cases, PM_F_REFS, K(PM_K_USE_CASE), 0, "Security use cases it presents.", NULL),
