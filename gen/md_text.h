@@ -6,4 +6,25 @@
  *  a space between paragraphs.  It is the caller's responsibility to free
  *  the returned buffer. */
 char *pm_md_plain_text(cmark_node *node);
+
+/** Bytes of a heading id before any "-N" suffix. */
+#define PM_SLUG_MAX 64
+
+typedef struct pm_slug_slot {
+	char *key;     /* owned; NULL = empty slot */
+	unsigned next; /* next "-N" suffix to try when key is wanted again */
+} pm_slug_slot;
+
+/** The heading ids of one document (zero-initialise; free with pm_slugset_free()). */
+typedef struct pm_slugset {
+	pm_slug_slot *v;
+	size_t cap, n; /* cap is 0 or a power of two */
+} pm_slugset;
+
+/** The id of a heading with this text, as HTML anchors and PDF links use it:
+ *  ASCII letters and digits lower-cased, other runs become '-', at most
+ *  PM_SLUG_MAX bytes, "section" when nothing is left; then "-2", "-3" ...
+ *  for repeats.  The set owns the returned string. */
+const char *pm_slug_claim(pm_slugset *set, const char *text);
+void pm_slugset_free(pm_slugset *set);
 #endif

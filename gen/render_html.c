@@ -29,7 +29,6 @@
  * attribute, not the obsolete align attribute. */
 #define HTML_OPTS (CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES)
 
-#define SLUG_MAX 64 /* bytes of a heading id before any "-N" suffix */
 #define TOC_MIN 3   /* headings needed before a table of contents is shown */
 
 static const char *const EXTENSIONS[] = {"table", "autolink", "strikethrough", "tagfilter"};
@@ -210,107 +209,6 @@ static void put_href(hout *h, const char *href)
 	esc(h, href);
 }
 
-/* ---- heading ids: a string set with a next-suffix counter per base ------- */
-
-typedef struct idslot {
-	char *key;     /* owned; NULL = empty slot */
-	unsigned next; /* next "-N" suffix to try when key is wanted again */
-} idslot;
-
-typedef struct idset {
-	idslot *v;
-	size_t cap, n; /* cap is 0 or a power of two */
-} idset;
-
-
-static idslot *idset_slot(idset *set, const char *key)
-{
-	size_t i = (size_t)pm_hash_str(key) & (set->cap - 1);
-	while (set->v[i].key && strcmp(set->v[i].key, key) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return &set->v[i];
-}
-
-/* Insert key (taking ownership); it must not be present. */
-static void idset_add(idset *set, char *key)
-{
-	if (2 * (set->n + 1) > set->cap) {
-		idset old = *set;
-		set->cap = old.cap ? 2 * old.cap : 64;
-		set->v = pm_xcalloc(set->cap, sizeof *set->v);
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.v[i].key)
-				*idset_slot(set, old.v[i].key) = old.v[i];
-		free(old.v);
-	}
-	idslot *s = idset_slot(set, key);
-	s->key = key;
-	s->next = 2;
-	set->n++;
-}
-
-static int idset_has(idset *set, const char *key)
-{
-	return set->cap && idset_slot(set, key)->key != NULL;
-}
-
-/* The id for a heading whose slug is base: base itself the first time, then
- * base-2, base-3 ... skipping any taken.  The set owns the returned string. */
-static const char *idset_claim(idset *set, const char *base)
-{
-	char *id;
-	if (!idset_has(set, base)) {
-		id = pm_xstrdup(base);
-	} else {
-		unsigned k = idset_slot(set, base)->next;
-		for (;; k++) {
-			id = pm_xasprintf("%s-%u", base, k);
-			if (!idset_has(set, id))
-				break;
-			free(id);
-		}
-		idset_slot(set, base)->next = k + 1;
-	}
-	idset_add(set, id);
-	return id;
-}
-
-static void idset_free(idset *set)
-{
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->v[i].key);
-	free(set->v);
-	memset(set, 0, sizeof *set);
-}
-
-/* Runs of anything but ASCII letters and digits become one '-'; letters
- * are lower-cased; "section" when nothing is left. */
-static char *slugify(const char *text)
-{
-	pm_buf b;
-	int sep = 0;
-	pm_buf_init(&b, 0);
-	for (const char *p = text; *p; p++) {
-		char c = *p;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			int dash = sep && b.len;
-			if (b.len + (size_t)dash + 1 > SLUG_MAX)
-				break;
-			if (dash)
-				pm_buf_putc(&b, '-');
-			pm_buf_putc(&b, c);
-			sep = 0;
-		} else {
-			sep = 1;
-		}
-	}
-	if (b.len == 0)
-		pm_buf_puts(&b, "section");
-	return pm_buf_detach(&b, NULL);
-}
-
 /* ---- headings ------------------------------------------------------------ */
 
 typedef struct heading {
@@ -329,7 +227,7 @@ typedef struct headings {
  * with an id, and record the headings in document order.  Returns the block
  * that replaced the document's first node when that was an h1, else NULL. */
 static cmark_node *number_headings(cmark_node *doc, cmark_llist *exts, cmark_mem *mem,
-				   headings *hs, idset *ids)
+				   headings *hs, pm_slugset *ids)
 {
 	cmark_node *first = cmark_node_first_child(doc), *lead = NULL;
 	cmark_node **nodes = NULL;
@@ -349,14 +247,11 @@ static cmark_node *number_headings(cmark_node *doc, cmark_llist *exts, cmark_mem
 	hs->cap = n;
 	for (size_t i = 0; i < n; i++) {
 		heading *h = &hs->v[hs->n++];
-		char *slug;
 		pm_buf tag;
 		hout o = {&tag, 0};
 		h->level = cmark_node_get_heading_level(nodes[i]);
 		h->text = pm_md_plain_text(nodes[i]);
-		slug = slugify(h->text);
-		h->id = idset_claim(ids, slug);
-		free(slug);
+		h->id = pm_slug_claim(ids, h->text);
 
 		pm_buf_init(&tag, 0);
 		pm_buf_printf(&tag, "<h%d id=\"", h->level);
@@ -590,7 +485,7 @@ int pm_html_page(pm_buf *out, const char *markdown, size_t len, const char *titl
 	int overflow = out->overflow;
 	hout o = {out, 0};
 	headings hs = {0};
-	idset ids = {0};
+	pm_slugset ids = {0};
 	cmark_mem *mem;
 	cmark_parser *parser;
 	cmark_node *doc, *lead;
@@ -636,7 +531,7 @@ int pm_html_page(pm_buf *out, const char *markdown, size_t len, const char *titl
 	put_foot(&o, subtitle);
 	mem->free(body);
 	headings_free(&hs);
-	idset_free(&ids);
+	pm_slugset_free(&ids);
 	if (o.err)
 		return fail_output(out, mark, overflow, title, d);
 	return 0;

@@ -327,101 +327,6 @@ static int is_type(cmark_node *n, const char *name)
 	return t && strcmp(t, name) == 0;
 }
 
-/* ---- heading slugs: the ids of docs/html.md ------------------------------------------ */
-
-typedef struct slot {
-	char *key; /* owned; NULL = empty */
-	unsigned next;
-} slot;
-
-typedef struct slugset {
-	slot *v;
-	size_t cap, n;
-} slugset;
-
-
-static slot *slug_slot(slugset *set, const char *key)
-{
-	size_t i = (size_t)pm_hash_str(key) & (set->cap - 1);
-	while (set->v[i].key && strcmp(set->v[i].key, key) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return &set->v[i];
-}
-
-static int slug_has(slugset *set, const char *key)
-{
-	return set->cap && slug_slot(set, key)->key != NULL;
-}
-
-static void slug_add(slugset *set, char *key)
-{
-	if (2 * (set->n + 1) > set->cap) {
-		slugset old = *set;
-		set->cap = old.cap ? 2 * old.cap : 64;
-		set->v = pm_xcalloc(set->cap, sizeof *set->v);
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.v[i].key)
-				*slug_slot(set, old.v[i].key) = old.v[i];
-		free(old.v);
-	}
-	slot *s = slug_slot(set, key);
-	s->key = key;
-	s->next = 2;
-	set->n++;
-}
-
-static void slug_free(slugset *set)
-{
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->v[i].key);
-	free(set->v);
-}
-
-/* The HTML renderer's id for a heading: ASCII letters and digits, lower
- * case, other runs become '-', at most 64 bytes, "section" when empty,
- * then "-2", "-3" ... for repeats.  Returns an owned copy. */
-static char *claim_slug(slugset *set, const char *text)
-{
-	pm_buf b;
-	int sep = 0;
-	char *base, *id;
-	pm_buf_init(&b, 0);
-	for (const char *p = text; *p; p++) {
-		char c = *p;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			int dash = sep && b.len;
-			if (b.len + (size_t)dash + 1 > 64)
-				break;
-			if (dash)
-				pm_buf_putc(&b, '-');
-			pm_buf_putc(&b, c);
-			sep = 0;
-		} else {
-			sep = 1;
-		}
-	}
-	if (b.len == 0)
-		pm_buf_puts(&b, "section");
-	base = pm_buf_detach(&b, NULL);
-	if (!slug_has(set, base)) {
-		id = pm_xstrdup(base);
-	} else {
-		unsigned k = slug_slot(set, base)->next;
-		for (;; k++) {
-			id = pm_xasprintf("%s-%u", base, k);
-			if (!slug_has(set, id))
-				break;
-			free(id);
-		}
-		slug_slot(set, base)->next = k + 1;
-	}
-	free(base);
-	slug_add(set, pm_xstrdup(id));
-	return id;
-}
-
 /* ---- drawing primitives ------------------------------------------------------------- */
 
 /* The fill colour and font of the current page are remembered, so a line
@@ -1849,7 +1754,7 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 {
 	chap *c = &r->chs[i];
 	cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-	slugset slugs = {0};
+	pm_slugset slugs = {0};
 	int *stack = NULL;
 	size_t sn = 0, scap = 0, cap = 0;
 	cmark_event_type ev;
@@ -1882,7 +1787,7 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 		char *raw = pm_md_plain_text(n);
 		memset(h, 0, sizeof *h);
 		h->level = cmark_node_get_heading_level(n);
-		h->slug = claim_slug(&slugs, raw);
+		h->slug = pm_xstrdup(pm_slug_claim(&slugs, raw));
 		h->text = clean_text(raw);
 		free(raw);
 		if (n == first && c->lead_h1) {
@@ -1897,7 +1802,7 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 	}
 	cmark_iter_free(it);
 	free(stack);
-	slug_free(&slugs);
+	pm_slugset_free(&slugs);
 	c->title = clean_text(src->title     ? src->title
 			      : c->lead_h1 ? c->h[0].text
 					   : src->id);
