@@ -39,6 +39,7 @@ struct big {
 };
 
 struct pm_value_arena {
+	pm_value *null_v, *true_v, *false_v; /* immutable, shared by every use */
 	struct chunk *head;
 	struct big **big;
 	size_t nbig, capbig;
@@ -198,14 +199,19 @@ static pm_value *new_value(pm_value_arena *a, pm_value_kind kind)
 
 pm_value *pm_value_null(pm_value_arena *a)
 {
-	return new_value(a, PM_VALUE_NULL);
+	if (!a->null_v)
+		a->null_v = new_value(a, PM_VALUE_NULL);
+	return a->null_v;
 }
 
 pm_value *pm_value_bool(pm_value_arena *a, int b)
 {
-	pm_value *v = new_value(a, PM_VALUE_BOOL);
-	v->u.b = b != 0;
-	return v;
+	pm_value **cache = b ? &a->true_v : &a->false_v;
+	if (!*cache) {
+		*cache = new_value(a, PM_VALUE_BOOL);
+		(*cache)->u.b = b != 0;
+	}
+	return *cache;
 }
 
 /* Shortest text that strtod() reads back as d. */
@@ -341,7 +347,7 @@ static long map_find(const pm_value *m, const char *key, size_t len, uint64_t h,
 	return -1;
 }
 
-int pm_value_map_setn(pm_value *map, const char *key, size_t keylen, pm_value *value)
+static int map_set(pm_value *map, const char *key, size_t keylen, pm_value *value, int copy_key)
 {
 	if (!map || map->kind != PM_VALUE_MAP || (!key && keylen))
 		return -1;
@@ -363,7 +369,7 @@ int pm_value_map_setn(pm_value *map, const char *key, size_t keylen, pm_value *v
 	}
 	size_t i = map->u.map.n++;
 	struct map_entry *e = &map->u.map.e[i];
-	e->key = arena_strndup(a, key ? key : "", keylen);
+	e->key = copy_key ? arena_strndup(a, key ? key : "", keylen) : key;
 	e->len = keylen;
 	e->hash = h;
 	e->val = value;
@@ -376,6 +382,25 @@ int pm_value_map_setn(pm_value *map, const char *key, size_t keylen, pm_value *v
 		map_reindex(map, nslot);
 	}
 	return 0;
+}
+
+int pm_value_map_setn(pm_value *map, const char *key, size_t keylen, pm_value *value)
+{
+	return map_set(map, key, keylen, value, 1);
+}
+
+int pm_value_map_set_static(pm_value *map, const char *key, pm_value *value)
+{
+	return key ? map_set(map, key, strlen(key), value, 0) : -1;
+}
+
+void pm_value_map_reserve(pm_value *map, size_t n)
+{
+	if (!map || map->kind != PM_VALUE_MAP || map->u.map.cap >= n)
+		return;
+	map->u.map.e = arena_grow(map->u.map.a, map->u.map.e, map->u.map.cap * sizeof *map->u.map.e,
+				  n * sizeof *map->u.map.e);
+	map->u.map.cap = n;
 }
 
 int pm_value_map_set(pm_value *map, const char *key, pm_value *value)

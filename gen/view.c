@@ -33,7 +33,14 @@ static pm_value *dup(vb *b, const char *s)
 	return pm_value_cstr(b->a, s);
 }
 
+/* Keys are string literals or field names of the static tables: not copied. */
 static void set(pm_value *map, const char *key, pm_value *v)
+{
+	pm_value_map_set_static(map, key, v);
+}
+
+/* A key built in a local buffer (has_x, x_text ...): copied. */
+static void setc(pm_value *map, const char *key, pm_value *v)
 {
 	pm_value_map_set(map, key, v);
 }
@@ -111,6 +118,7 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 {
 	const pm_mark *at = obj;
 	char key[96];
+	pm_value_map_reserve(map, 2 * s->n_fields + 16); /* fields, their helpers, derived names */
 	for (size_t i = 0; i < s->n_fields; i++) {
 		const pm_field *f = &s->fields[i];
 		const char *p = (const char *)obj + f->offset;
@@ -124,7 +132,7 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			const pm_bool *v = (const pm_bool *)p;
 			set(map, f->key, v->at.line ? pm_value_bool(b->a, v->v) : pm_value_null(b->a));
 			snprintf(key, sizeof key, "%s_text", f->key);
-			set(map, key, v->at.line ? dup(b, v->v ? "yes" : "no") : dup(b, "not stated"));
+			setc(map, key, v->at.line ? str(b, v->v ? "yes" : "no") : str(b, "not stated"));
 			break;
 		}
 		case PM_F_ENUM: {
@@ -132,7 +140,7 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			int present = e->at.line != 0;
 			set(map, f->key, present ? str(b, f->values[e->v]) : pm_value_null(b->a));
 			snprintf(key, sizeof key, "%s_label", f->key);
-			set(map, key, !present ? pm_value_null(b->a)
+			setc(map, key, !present ? pm_value_null(b->a)
 					       : f->values == pm_enum_names_view_kind ? view_label(b, f->values[e->v])
 										  : label(b, f->values[e->v]));
 			break;
@@ -149,10 +157,10 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			}
 			set(map, f->key, l);
 			snprintf(key, sizeof key, "%s_text", f->key);
-			set(map, key, dup(b, text.data ? text.data : ""));
+			setc(map, key, dup(b, text.data ? text.data : ""));
 			pm_buf_free(&text);
 			snprintf(key, sizeof key, "has_%s", f->key);
-			set(map, key, pm_value_bool(b->a, e->n > 0));
+			setc(map, key, pm_value_bool(b->a, e->n > 0));
 			break;
 		}
 		case PM_F_STRS: {
@@ -166,10 +174,10 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			}
 			set(map, f->key, lv);
 			snprintf(key, sizeof key, "%s_text", f->key);
-			set(map, key, dup(b, text.data ? text.data : ""));
+			setc(map, key, dup(b, text.data ? text.data : ""));
 			pm_buf_free(&text);
 			snprintf(key, sizeof key, "has_%s", f->key);
-			set(map, key, pm_value_bool(b->a, l->n > 0));
+			setc(map, key, pm_value_bool(b->a, l->n > 0));
 			break;
 		}
 		case PM_F_REF: {
@@ -188,17 +196,17 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			}
 			set(map, f->key, lv);
 			snprintf(key, sizeof key, "%s_text", f->key);
-			set(map, key, dup(b, text.data ? text.data : ""));
+			setc(map, key, dup(b, text.data ? text.data : ""));
 			pm_buf_free(&text);
 			snprintf(key, sizeof key, "has_%s", f->key);
-			set(map, key, pm_value_bool(b->a, r->n > 0));
+			setc(map, key, pm_value_bool(b->a, r->n > 0));
 			break;
 		}
 		case PM_F_OBJ: {
 			const pm_mark *sub = (const pm_mark *)p;
 			set(map, f->key, sub->line ? obj_map(b, f->sub, p) : pm_value_null(b->a));
 			snprintf(key, sizeof key, "has_%s", f->key);
-			set(map, key, pm_value_bool(b->a, sub->line != 0));
+			setc(map, key, pm_value_bool(b->a, sub->line != 0));
 			break;
 		}
 		case PM_F_OBJS: {
@@ -211,9 +219,9 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 				pm_value_list_append(lv, obj_map(b, f->sub, v + k * f->sub->size));
 			set(map, f->key, lv);
 			snprintf(key, sizeof key, "has_%s", f->key);
-			set(map, key, pm_value_bool(b->a, n > 0));
+			setc(map, key, pm_value_bool(b->a, n > 0));
 			snprintf(key, sizeof key, "n_%s", f->key);
-			set(map, key, pm_value_number(b->a, (double)n));
+			setc(map, key, pm_value_number(b->a, (double)n));
 			break;
 		}
 		default: {
@@ -345,12 +353,12 @@ static void finish_list(vb *b, pm_value *map, const char *key, pm_value *list)
 		}
 	}
 	snprintf(k, sizeof k, "%s_text", key);
-	set(map, k, dup(b, text.data ? text.data : ""));
+	setc(map, k, dup(b, text.data ? text.data : ""));
 	pm_buf_free(&text);
 	snprintf(k, sizeof k, "has_%s", key);
-	set(map, k, pm_value_bool(b->a, pm_value_count(list) > 0));
+	setc(map, k, pm_value_bool(b->a, pm_value_count(list) > 0));
 	snprintf(k, sizeof k, "n_%s", key);
-	set(map, k, pm_value_number(b->a, (double)pm_value_count(list)));
+	setc(map, k, pm_value_number(b->a, (double)pm_value_count(list)));
 }
 
 /* Components a threat target stands for (a component; an interface's owner; a flow's ends). */
@@ -758,7 +766,7 @@ pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_
 	derive(&b, root);
 
 	pm_value *gen = pm_value_map(a);
-	set(gen, "tool", dup(&b, "premarket"));
+	set(gen, "tool", str(&b, "premarket"));
 	set(gen, "version", str(&b, opt && opt->tool_version ? opt->tool_version : NULL));
 	set(gen, "date", str(&b, opt && opt->date ? opt->date : NULL));
 	set(root, "generated", gen);

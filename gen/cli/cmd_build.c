@@ -329,8 +329,10 @@ int pm_cmd_build(int argc, char **argv)
 	}
 
 	int failed = 0;
-	pm_buf chapters[64]; /* Markdown of each document, for the PDF */
-	for (size_t i = 0; i < 64; i++)
+	/* Markdown of each document (the index last), for the HTML and PDF steps */
+	enum { MAX_DOCS = 64 };
+	pm_buf chapters[MAX_DOCS + 1];
+	for (size_t i = 0; i <= MAX_DOCS; i++)
 		pm_buf_init(&chapters[i], 0);
 	pm_buf md, html;
 	pm_buf_init(&md, 0);
@@ -364,23 +366,32 @@ int pm_cmd_build(int argc, char **argv)
 			break;
 		}
 		char name[200];
-		if (doc && i < 64)
-			pm_buf_put(&chapters[i], md.data ? md.data : "", md.len);
+		pm_buf_put(&chapters[doc ? (i < MAX_DOCS ? i : MAX_DOCS - 1) : MAX_DOCS], md.data ? md.data : "", md.len);
 		if (formats & FMT_MD) {
 			snprintf(name, sizeof name, "%s.md", slug);
 			if (pm_outset_add(out, name, md.data ? md.data : "", md.len) < 0)
 				failed = 3;
 		}
-		if ((formats & FMT_HTML) && !failed) {
-			pm_buf_clear(&html);
-			if (pm_html_page(&html, md.data ? md.data : "", md.len, title, subtitle, nav, n_nav, &d) < 0) {
-				failed = 1;
-				break;
-			}
-			snprintf(name, sizeof name, "%s.html", slug);
-			if (pm_outset_add(out, name, html.data, html.len) < 0)
-				failed = 3;
+	}
+	/* The template data is done with: free it before HTML and PDF, which need
+	 * room of their own for big documents (cmark-gfm trees). */
+	pm_value_arena_free(arena);
+	arena = NULL;
+	pm_mustache_env_free(env);
+	env = NULL;
+	for (size_t i = 0; i <= pm_n_documents && i < MAX_DOCS && !failed && (formats & FMT_HTML); i++) {
+		const pm_document *doc = i < pm_n_documents ? &pm_documents[i] : NULL;
+		const pm_buf *src = &chapters[doc ? i : MAX_DOCS];
+		char name[200];
+		pm_buf_clear(&html);
+		if (pm_html_page(&html, src->data ? src->data : "", src->len,
+				 doc ? doc->title : "Cybersecurity Documentation Package", subtitle, nav, n_nav, &d) < 0) {
+			failed = 1;
+			break;
 		}
+		snprintf(name, sizeof name, "%s.html", doc ? doc->slug : "index");
+		if (pm_outset_add(out, name, html.data, html.len) < 0)
+			failed = 3;
 	}
 	if (!failed && m->sbom.components.n) {
 		/* the machine-readable SBOM (labeling item L5) goes with every build */
@@ -406,8 +417,8 @@ int pm_cmd_build(int argc, char **argv)
 		pm_buf_free(&xml);
 	}
 	if (!failed && (formats & FMT_PDF))
-		failed = write_pdf(m, chapters, pm_n_documents < 64 ? pm_n_documents : 64, a4, split, out, &d);
-	for (size_t i = 0; i < 64; i++)
+		failed = write_pdf(m, chapters, pm_n_documents < MAX_DOCS ? pm_n_documents : MAX_DOCS, a4, split, out, &d);
+	for (size_t i = 0; i <= MAX_DOCS; i++)
 		pm_buf_free(&chapters[i]);
 	char err[512] = "";
 	if (!failed && pm_outset_commit(out, err, sizeof err) < 0)

@@ -55,9 +55,20 @@ static void usage(FILE *out)
 }
 
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+	/* Large documents grow and free big buffers (rendered Markdown, cmark
+	 * trees) many times; keeping freed memory in the heap instead of
+	 * returning it to the kernel avoids re-faulting and re-zeroing the same
+	 * pages (measured: a third of the time of a 100k-threat build). */
+	mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+#endif
 	opterr = 0; /* every command reports bad options itself (pm_cli_bad_option) */
 	if (argc < 2)
 		return pm_msg_usage(NULL, "no command given");

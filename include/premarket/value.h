@@ -108,6 +108,14 @@ int pm_value_list_append(pm_value *list, pm_value *item);
  */
 int pm_value_map_set(pm_value *map, const char *key, pm_value *value);
 
+/** pm_value_map_set() without copying the key: `key` must stay valid as
+ *  long as the arena (a string literal or static table).  Saves memory for
+ *  the many fixed keys of a big tree. */
+int pm_value_map_set_static(pm_value *map, const char *key, pm_value *value);
+
+/** Make room for n entries in `map` (no effect when it has room already). */
+void pm_value_map_reserve(pm_value *map, size_t n);
+
 /** pm_value_map_set() with a key of `keylen` bytes, which may hold any byte. */
 int pm_value_map_setn(pm_value *map, const char *key, size_t keylen, pm_value *value);
 
