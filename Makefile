@@ -112,6 +112,7 @@ lint:
 clean:
 	rm -rf build out demo-out
 
-# Regenerate models/premarket.schema.json and docs/model.md from gen/schema.c.
+# Regenerate models/premarket.schema.json, models/premarket.xsd and docs/model.md
+# from gen/schema.c.
 docs: $(BIN)
 	@sh tools/gen-docs.sh $(BIN)
