@@ -462,7 +462,7 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char
 		size_t fi = (size_t)(f - s->fields);
 		if (seen[fi]) {
 			const yt_node *first = &F->doc->nodes[seen[fi] - 1];
-			ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "duplicate key '%s' (first at line %u)", k->s, first->line);
+			ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "duplicate key '%s' (first at line %u, column %u)", k->s, first->line, first->col);
 			continue;
 		}
 		seen[fi] = (uint32_t)(k - F->doc->nodes) + 1;
