@@ -329,6 +329,10 @@ int pm_cmd_build(int argc, char **argv)
 	}
 
 	int failed = 0;
+	/* the completeness check: the appendix of the documents and part of the XML */
+	pm_check_report check;
+	pm_check_options co = {pm_cli_source_date_epoch()};
+	pm_check_run(m, &co, &check);
 	/* Markdown of each document (the index last), for the HTML and PDF steps */
 	enum { MAX_DOCS = 64 };
 	pm_buf chapters[MAX_DOCS + 1];
@@ -351,16 +355,12 @@ int pm_cmd_build(int argc, char **argv)
 		pm_buf_clear(&md);
 		if (doc && strcmp(doc->slug, PM_DOC_CHECK_SLUG) == 0) {
 			/* the appendix is the completeness report itself */
-			pm_check_report rep;
-			pm_check_options co = {pm_cli_source_date_epoch()};
 			pm_check_render_options ro = {PM_VERSION, NULL, NULL, 1};
-			if (pm_check_run(m, &co, &rep) < 0 || pm_check_render_md(&rep, &ro, &md) < 0) {
+			if (pm_check_render_md(&check, &ro, &md) < 0) {
 				pm_diag_add(&d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "cannot render the completeness check");
 				failed = 1;
-			}
-			pm_check_report_free(&rep);
-			if (failed)
 				break;
+			}
 		} else if (render(env, &L, slug, root, &md, &d) < 0) {
 			failed = 1;
 			break;
@@ -406,20 +406,17 @@ int pm_cmd_build(int argc, char **argv)
 	if (!failed && (formats & FMT_XML)) {
 		pm_buf xml;
 		pm_buf_init(&xml, 0);
-		pm_check_report rep;
-		pm_check_options co = {pm_cli_source_date_epoch()};
-		pm_check_run(m, &co, &rep);
-		if (pm_render_xml_check(m, &rep, &xml, &d) < 0)
+		if (pm_render_xml_check(m, &check, &xml, &d) < 0)
 			failed = 1;
 		else if (pm_outset_add(out, "submission.xml", xml.data, xml.len) < 0)
 			failed = 3;
-		pm_check_report_free(&rep);
 		pm_buf_free(&xml);
 	}
 	if (!failed && (formats & FMT_PDF))
 		failed = write_pdf(m, chapters, pm_n_documents < MAX_DOCS ? pm_n_documents : MAX_DOCS, a4, split, out, &d);
 	for (size_t i = 0; i <= MAX_DOCS; i++)
 		pm_buf_free(&chapters[i]);
+	pm_check_report_free(&check);
 	char err[512] = "";
 	if (!failed && pm_outset_commit(out, err, sizeof err) < 0)
 		failed = 3;
