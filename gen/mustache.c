@@ -42,6 +42,7 @@
  * outermost first, so that the top-level template's arguments take
  * precedence.
  */
+#include "hash.h"
 #include "premarket/mustache.h"
 #include "xalloc.h"
 
@@ -73,6 +74,7 @@ enum node_kind {
 struct part {
 	const char *s;
 	size_t len;
+	uint64_t hash; /* pm_hash_bytes(s, len), computed once at compile time */
 };
 
 struct mnode {
@@ -626,6 +628,7 @@ static void split_name(pm_mustache_template *t, struct mnode *nd)
 			t->parts = pm_xgrow(t->parts, &t->capparts, t->nparts + 1, sizeof *t->parts);
 			t->parts[t->nparts].s = nd->s + from;
 			t->parts[t->nparts].len = i - from;
+			t->parts[t->nparts].hash = pm_hash_bytes(nd->s + from, i - from);
 			t->nparts++;
 			nd->nparts++;
 			from = i + 1;
@@ -894,12 +897,12 @@ static const pm_value *lookup(const struct render *r, const pm_mustache_template
 	while (k-- > 0) {
 		if (pm_value_type(r->ctx[k]) != PM_VALUE_MAP)
 			continue;
-		v = pm_value_map_getn(r->ctx[k], p[0].s, p[0].len);
+		v = pm_value_map_get_hashed(r->ctx[k], p[0].s, p[0].len, p[0].hash);
 		if (v)
 			break;
 	}
 	for (size_t i = 1; v && i < nd->nparts; i++)
-		v = pm_value_map_getn(v, p[i].s, p[i].len);
+		v = pm_value_map_get_hashed(v, p[i].s, p[i].len, p[i].hash);
 	if (!v)
 		*found = 0;
 	return v;

@@ -493,6 +493,14 @@ const pm_value *pm_value_map_getn(const pm_value *v, const char *key, size_t key
 	return at >= 0 ? v->u.map.e[at].val : NULL;
 }
 
+const pm_value *pm_value_map_get_hashed(const pm_value *v, const char *key, size_t keylen, uint64_t hash)
+{
+	if (!v || v->kind != PM_VALUE_MAP || !v->u.map.n || (!key && keylen))
+		return NULL;
+	long at = map_find(v, key, keylen, hash, NULL);
+	return at >= 0 ? v->u.map.e[at].val : NULL;
+}
+
 const pm_value *pm_value_map_get(const pm_value *v, const char *key)
 {
 	if (!key)

@@ -22,6 +22,7 @@
 #define PREMARKET_VALUE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /** The kind of a value. */
 typedef enum pm_value_kind {
@@ -155,6 +156,9 @@ const pm_value *pm_value_map_get(const pm_value *v, const char *key);
 
 /** pm_value_map_get() with a key of `keylen` bytes. */
 const pm_value *pm_value_map_getn(const pm_value *v, const char *key, size_t keylen);
+/** pm_value_map_getn() with the key's hash already computed (FNV-1a 64 of
+ *  the key bytes, gen/hash.h pm_hash_bytes()): for lookups repeated many times. */
+const pm_value *pm_value_map_get_hashed(const pm_value *v, const char *key, size_t keylen, uint64_t hash);
 
 /**
  * The key of entry `i` (in insertion order) and its length in *len (len may
