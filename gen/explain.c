@@ -131,7 +131,6 @@ static void explain_assessment(pm_buf *b, const pm_model *m, const pm_risk *r, c
 {
 	const pm_policy *p = &m->risk_policy;
 	const pm_asset *a = &m->assets.v[r->asset];
-	const pm_threat *t = &m->threats.v[r->threat];
 	char vec[PM_CVSS_VECTOR_MAX], s1[16], s2[16];
 	if (as->has_vector) {
 		pm_cvss_format(&as->vector, vec, sizeof vec);
@@ -187,7 +186,6 @@ static void explain_assessment(pm_buf *b, const pm_model *m, const pm_risk *r, c
 	const char *rl = lvl(p->risk_levels.v, p->risk_levels.n, as->risk);
 	pm_buf_printf(b, "    Risk: matrix[%s][%s] = \"%s\", which the policy marks %s\n", lv, harm(as->severity), rl,
 		      as->acceptable ? "acceptable" : "NOT acceptable");
-	(void)t;
 }
 
 static void explain_controls(pm_buf *b, const pm_model *m, const pm_threat *t, const pm_risk *r)

@@ -650,11 +650,10 @@ static int already_loaded(ld_ctx *L, const char *real)
 
 static void load_file(ld_ctx *L, const char *path, pm_mark from);
 
-static void load_includes(ld_ctx *L, uint32_t file, pm_strs inc)
+static void load_includes(ld_ctx *L, pm_strs inc)
 {
 	for (size_t i = 0; i < inc.n; i++) {
 		char *p = ld_resolve_path(L->m, inc.v[i].at, inc.v[i].s);
-		(void)file;
 		load_file(L, p, inc.v[i].at);
 		free(p);
 	}
@@ -721,7 +720,7 @@ static void load_file(ld_ctx *L, const char *path, pm_mark from)
 	L->stack[L->n_stack] = real ? real : pm_xstrdup(path);
 	L->stack_names[L->n_stack] = L->m->files[F.index];
 	L->n_stack++;
-	load_includes(L, F.index, inc);
+	load_includes(L, inc);
 	L->n_stack--;
 	free(L->stack[L->n_stack]);
 }

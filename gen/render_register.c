@@ -217,8 +217,6 @@ static void render_json(const pm_model *m, pm_buf *b)
 	pm_buf_puts(b, ",\n  \"policy\": ");
 	pm_json_str(b, p->name.s);
 	pm_buf_printf(b, ",\n  \"policy_is_default\": %s,\n  \"register\": [", m->policy_is_default ? "true" : "false");
-	pm_buf ctl;
-	pm_buf_init(&ctl, 0);
 	for (size_t k = 0; k < m->risk.n; k++) {
 		const pm_risk *r = &m->risk.v[k];
 		const pm_threat *t = &m->threats.v[r->threat];
@@ -247,7 +245,6 @@ static void render_json(const pm_model *m, pm_buf *b)
 		}
 		pm_buf_puts(b, "]}");
 	}
-	pm_buf_free(&ctl);
 	pm_buf_puts(b, m->risk.n ? "\n  ],\n  \"aggregates\": {\n    \"device\": {" : "],\n  \"aggregates\": {\n    \"device\": {");
 	json_summary(b, p, &m->risk.device);
 	pm_buf_puts(b, "},\n");

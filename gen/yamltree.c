@@ -115,14 +115,13 @@ static int node_is_open(const builder *b, uint32_t node)
 }
 
 /* A finished node (scalar, alias, or closed collection) joins its parent. */
-static int attach(builder *b, uint32_t id, const yaml_mark_t *m)
+static int attach(builder *b, uint32_t id)
 {
 	if (b->depth == 0) {
 		b->doc->root = id;
 		b->doc->has_root = 1;
 		return 0;
 	}
-	(void)m;
 	push_pending(b, id);
 	return 0;
 }
@@ -145,7 +144,7 @@ static int open_collection(builder *b, yt_type type, const yaml_char_t *anchor_n
 	return 0;
 }
 
-static int close_collection(builder *b, const yaml_mark_t *m)
+static int close_collection(builder *b)
 {
 	frame f = b->stack[--b->depth];
 	yt_doc *d = b->doc;
@@ -159,7 +158,6 @@ static int close_collection(builder *b, const yaml_mark_t *m)
 	}
 	if (total > b->lim->max_expansion) {
 		yaml_mark_t at = {0, n->line - 1, n->col - 1};
-		(void)m;
 		char buf[64];
 		snprintf(buf, sizeof buf, "%zu", b->lim->max_expansion);
 		return fail(b, &at, "aliases expand this document beyond the limit of %s nodes (alias bomb?)", buf);
@@ -172,7 +170,7 @@ static int close_collection(builder *b, const yaml_mark_t *m)
 		memcpy(d->kids + d->n_kids, b->pending + f.pending, nk * sizeof *d->kids);
 	d->n_kids += nk;
 	b->n_pending = f.pending;
-	return attach(b, f.node, m);
+	return attach(b, f.node);
 }
 
 static uint8_t tag_of(const char *tag)
@@ -219,7 +217,7 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		n->tag = tag_of((const char *)ev->data.scalar.tag);
 		if (ev->data.scalar.anchor)
 			add_anchor(b, (const char *)ev->data.scalar.anchor, id);
-		return attach(b, id, m);
+		return attach(b, id);
 	}
 	case YAML_SEQUENCE_START_EVENT:
 		return open_collection(b, YT_SEQ, ev->data.sequence_start.anchor, m);
@@ -227,7 +225,7 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		return open_collection(b, YT_MAP, ev->data.mapping_start.anchor, m);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		return close_collection(b, m);
+		return close_collection(b);
 	case YAML_ALIAS_EVENT: {
 		const char *name = (const char *)ev->data.alias.anchor;
 		if (++b->aliases > b->lim->max_aliases) {
@@ -239,7 +237,7 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		if (an) {
 			if (node_is_open(b, an->node))
 				return fail(b, m, "alias *%s refers to a node that contains it (recursive structure)", name);
-			return attach(b, an->node, m);
+			return attach(b, an->node);
 		}
 		return fail(b, m, "alias *%s refers to an undefined anchor", name);
 	}
