@@ -86,6 +86,15 @@ int pm_buf_printf(pm_buf *b, const char *fmt, ...)
 	return r;
 }
 
+void pm_buf_truncate(pm_buf *b, size_t len)
+{
+	if (len > b->len)
+		return;
+	b->len = len;
+	if (b->data)
+		b->data[len] = '\0';
+}
+
 char *pm_buf_detach(pm_buf *b, size_t *len)
 {
 	char *p = b->data ? b->data : pm_xstrdup("");

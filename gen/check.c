@@ -5,6 +5,7 @@
  * for IDEs).  The rules themselves live in check_rules.c; the renderers in
  * render_check_*.c. */
 #include "premarket/check.h"
+#include "premarket/view.h"
 #include "xalloc.h"
 
 #include <stdarg.h>
@@ -148,26 +149,14 @@ const char *pm_check_date(const pm_check_ctx *c)
 
 /* ---- the engine ------------------------------------------------------------------ */
 
-/* device.date, else the last revision's date, else SOURCE_DATE_EPOCH (UTC). */
+/* The documentation date (pm_view_date), copied: the report outlives no model string. */
 static void doc_date(const pm_model *m, long long epoch, char out[11])
 {
-	const char *d = NULL;
+	char buf[11];
+	const char *d = pm_view_date(m, epoch, buf);
 	out[0] = '\0';
-	if (m->device.date.s)
-		d = m->device.date.s;
-	else if (m->device.revisions.n && m->device.revisions.v[m->device.revisions.n - 1].date.s)
-		d = m->device.revisions.v[m->device.revisions.n - 1].date.s;
-	if (d) {
-		if (strlen(d) == 10)
-			memcpy(out, d, 11);
-		return;
-	}
-	if (epoch >= 0) {
-		time_t t = (time_t)epoch;
-		struct tm tm;
-		if (gmtime_r(&t, &tm) && strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-			out[0] = '\0';
-	}
+	if (d && strlen(d) == 10)
+		memcpy(out, d, 11);
 }
 
 static pm_check_weight effective_weight(const pm_check_rule *rule, const pm_check_report *r)

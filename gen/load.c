@@ -11,6 +11,7 @@
  *      model's semantics (gen/validate.c, gen/policy.c)
  * The accepted format is the one docs/model.md documents.
  */
+#include "date.h"
 #include "load_internal.h"
 
 #include "premarket/load.h"
@@ -96,43 +97,6 @@ static void obj_label(char *buf, size_t len, const pm_schema *s, const char *wha
 
 /* ---- scalar checks ----------------------------------------------------------------- */
 
-int ld_valid_date(const char *s)
-{
-	int y, mo, d;
-	char tail;
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3)
-		return 0;
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || mo < 1 || mo > 12 || d < 1)
-		return 0;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= mdays[mo - 1] + (mo == 2 && leap);
-}
-
-const char *ld_date_hint(const char *s, char *buf, size_t len)
-{
-	int y, mo, d;
-	int shape = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
-	for (int i = 0; shape && i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			shape = 0;
-	if (!shape || sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3)
-		return "write dates as YYYY-MM-DD, e.g. 2026-03-31";
-	if (y < 1900)
-		return "years before 1900 are not accepted";
-	if (mo < 1 || mo > 12)
-		return "months are 01 to 12";
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	snprintf(buf, len, "%04d-%02d has days 01 to %02d", y, mo, mdays[mo - 1] + (mo == 2 && leap));
-	return buf;
-}
-
 static int valid_id(const char *s, size_t n)
 {
 	if (n == 0 || n > 128)
@@ -172,10 +136,10 @@ static void fill_str(ld_ctx *L, const ld_file *F, const pm_field *f, pm_str *out
 		}
 		break;
 	case PM_F_DATE:
-		if (!ld_valid_date(v->s)) {
+		if (!pm_date_valid(v->s)) {
 			char hint[80];
 			ld_error(L, PM_ERR_SCHEMA, at, "'%s' is not a valid date: \"%s\"", f->key, v->s);
-			pm_diag_hint(L->diags, "%s", ld_date_hint(v->s, hint, sizeof hint));
+			pm_diag_hint(L->diags, "%s", pm_date_hint(v->s, hint, sizeof hint));
 			return;
 		}
 		break;

@@ -43,9 +43,6 @@ int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F, char **
 int ld_load_section(ld_ctx *L, const char *path, const char *key);
 /** Path `rel` relative to the folder of the file of `at`.  Caller frees. */
 char *ld_resolve_path(const pm_model *m, pm_mark at, const char *rel);
-int ld_valid_date(const char *s);
-/** Why a date is not valid, for a hint. */
-const char *ld_date_hint(const char *s, char *buf, size_t len);
 
 /* validate.c */
 int ld_check_cvss(ld_ctx *L, pm_mark at, int quoted, const char *key, const char *vector);

@@ -1,6 +1,5 @@
 /* md_text.c — plain text of cmark-gfm nodes (heading ids, outlines, alt text). */
 #include "md_text.h"
-#include "hash.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -46,63 +45,35 @@ char *pm_md_plain_text(cmark_node *node)
 
 
 
-static pm_slug_slot *slug_slot(pm_slugset *set, const char *key)
-{
-	size_t i = (size_t)pm_hash_str(key) & (set->cap - 1);
-	while (set->v[i].key && strcmp(set->v[i].key, key) != 0)
-		i = (i + 1) & (set->cap - 1);
-	return &set->v[i];
-}
-
-/* Insert key (taking ownership); it must not be present. */
-static void slug_add(pm_slugset *set, char *key)
-{
-	if (2 * (set->n + 1) > set->cap) {
-		pm_slugset old = *set;
-		set->cap = old.cap ? 2 * old.cap : 64;
-		set->v = pm_xcalloc(set->cap, sizeof *set->v);
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.v[i].key)
-				*slug_slot(set, old.v[i].key) = old.v[i];
-		free(old.v);
-	}
-	pm_slug_slot *s = slug_slot(set, key);
-	s->key = key;
-	s->next = 2;
-	set->n++;
-}
-
-static int slug_has(pm_slugset *set, const char *key)
-{
-	return set->cap && slug_slot(set, key)->key != NULL;
-}
-
 /* The id for a heading whose slug is base: base itself the first time, then
  * base-2, base-3 ... skipping any taken.  The set owns the returned string. */
 static const char *claim_base(pm_slugset *set, const char *base)
 {
 	char *id;
-	if (!slug_has(set, base)) {
+	size_t next;
+	if (!pm_strmap_get(&set->ids, base, &next)) {
 		id = pm_xstrdup(base);
 	} else {
-		unsigned k = slug_slot(set, base)->next;
-		for (;; k++) {
-			id = pm_xasprintf("%s-%u", base, k);
-			if (!slug_has(set, id))
+		for (;; next++) {
+			id = pm_xasprintf("%s-%zu", base, next);
+			if (!pm_strmap_get(&set->ids, id, NULL))
 				break;
 			free(id);
 		}
-		slug_slot(set, base)->next = k + 1;
+		pm_strmap_set(&set->ids, base, next + 1);
 	}
-	slug_add(set, id);
+	set->owned = pm_xgrow(set->owned, &set->cap_owned, set->n_owned + 1, sizeof *set->owned);
+	set->owned[set->n_owned++] = id;
+	pm_strmap_put(&set->ids, id, 2, NULL);
 	return id;
 }
 
 void pm_slugset_free(pm_slugset *set)
 {
-	for (size_t i = 0; i < set->cap; i++)
-		free(set->v[i].key);
-	free(set->v);
+	for (size_t i = 0; i < set->n_owned; i++)
+		free(set->owned[i]);
+	free(set->owned);
+	pm_strmap_free(&set->ids);
 	memset(set, 0, sizeof *set);
 }
 

@@ -2,6 +2,8 @@
 #ifndef PM_MD_TEXT_H
 #define PM_MD_TEXT_H
 #include <cmark-gfm.h>
+
+#include "strmap.h"
 /** The plain text of a node: literal text and code, line breaks as spaces,
  *  a space between paragraphs.  It is the caller's responsibility to free
  *  the returned buffer. */
@@ -10,15 +12,12 @@ char *pm_md_plain_text(cmark_node *node);
 /** Bytes of a heading id before any "-N" suffix. */
 #define PM_SLUG_MAX 64
 
-typedef struct pm_slug_slot {
-	char *key;     /* owned; NULL = empty slot */
-	unsigned next; /* next "-N" suffix to try when key is wanted again */
-} pm_slug_slot;
-
-/** The heading ids of one document (zero-initialise; free with pm_slugset_free()). */
+/** The heading ids of one document (zero-initialise; free with pm_slugset_free()):
+ *  each id taken, mapped to the next "-N" suffix to try when it is wanted again. */
 typedef struct pm_slugset {
-	pm_slug_slot *v;
-	size_t cap, n; /* cap is 0 or a power of two */
+	pm_strmap ids;
+	char **owned; /* the id strings, freed with the set */
+	size_t n_owned, cap_owned;
 } pm_slugset;
 
 /** The id of a heading with this text, as HTML anchors and PDF links use it:

@@ -1155,9 +1155,7 @@ int pm_mustache_render(pm_mustache_env *env, const pm_mustache_template *t, cons
 	pm_buf_free(&r.pend);
 	pm_diags_free(&local);
 	if (rc < 0) {
-		out->len = len0;
-		if (out->data)
-			out->data[len0] = '\0';
+		pm_buf_truncate(out, len0);
 		out->overflow = r.overflow0;
 		return -1;
 	}

@@ -439,9 +439,7 @@ static int check_links(const pm_html_link *v, size_t n, const char *what, pm_dia
 /* Undo a failed render: out gets back its length and overflow flag. */
 static int fail_output(pm_buf *out, size_t len, int overflow, const char *title, pm_diags *d)
 {
-	out->len = len;
-	if (out->data)
-		out->data[len] = '\0';
+	pm_buf_truncate(out, len);
 	out->overflow = overflow;
 	return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
 			   "HTML page \"%s\" exceeds the output size limit", title);
@@ -485,7 +483,8 @@ int pm_html_page(pm_buf *out, const char *markdown, size_t len, const char *titl
 	int overflow = out->overflow;
 	hout o = {out, 0};
 	headings hs = {0};
-	pm_slugset ids = {0};
+	pm_slugset ids;
+	memset(&ids, 0, sizeof ids);
 	cmark_mem *mem;
 	cmark_parser *parser;
 	cmark_node *doc, *lead;

@@ -1754,7 +1754,8 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 {
 	chap *c = &r->chs[i];
 	cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-	pm_slugset slugs = {0};
+	pm_slugset slugs;
+	memset(&slugs, 0, sizeof slugs);
 	int *stack = NULL;
 	size_t sn = 0, scap = 0, cap = 0;
 	cmark_event_type ev;
@@ -2377,9 +2378,7 @@ fail:
 	else
 		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "libharu could not create a font");
 undo:
-	out->len = mark;
-	if (out->data)
-		out->data[mark] = '\0';
+	pm_buf_truncate(out, mark);
 	out->overflow = overflow;
 	free(toc);
 	free_all(&r);

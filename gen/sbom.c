@@ -11,6 +11,7 @@
  * CycloneDX dependencies[] record even with an empty dependsOn, or nested
  * in / containing another component).
  */
+#include "date.h"
 #include "hash.h"
 #include "sbom_internal.h"
 
@@ -186,14 +187,7 @@ int pm_sbom_date(const char *s, char out[11])
 	size_t n = strlen(s);
 	while (n && is_blank((unsigned char)s[n - 1]))
 		n--;
-	if (n < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
-		return -1;
-	int y = num(s, 4), m = num(s + 5, 2), d = num(s + 8, 2);
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (m < 1 || m > 12 || d < 1)
-		return -1;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > mdays[m - 1] + (m == 2 && leap))
+	if (n < 10 || pm_date_check(s, 10, NULL, NULL, NULL) != PM_DATE_OK)
 		return -1;
 	if (n > 10) {
 		char tail[64];

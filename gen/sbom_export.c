@@ -515,9 +515,7 @@ int pm_sbom_export_cdx(const pm_sbom_comp *comps, size_t n, const pm_sbom_dep *d
 	pm_json_str(out, uuid);
 	pm_buf_put(out, body.data, body.len);
 	if (out->overflow) {
-		out->len = keep;
-		if (out->data)
-			out->data[keep] = '\0';
+		pm_buf_truncate(out, keep);
 		out->overflow = keep_overflow;
 		goto overflow;
 	}

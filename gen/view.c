@@ -735,21 +735,6 @@ static void derive(vb *b, pm_value *root)
 	free(t_sbom);
 }
 
-const char *pm_view_date(const pm_model *m, long long epoch, char *buf)
-{
-	if (m->device.date.s)
-		return m->device.date.s;
-	if (m->device.revisions.n && m->device.revisions.v[m->device.revisions.n - 1].date.s)
-		return m->device.revisions.v[m->device.revisions.n - 1].date.s;
-	if (epoch >= 0) {
-		time_t t = (time_t)epoch;
-		struct tm tm;
-		if (gmtime_r(&t, &tm) && strftime(buf, 11, "%Y-%m-%d", &tm) == 10)
-			return buf;
-	}
-	return NULL;
-}
-
 pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_arena *a)
 {
 	vb b;

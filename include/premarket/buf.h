@@ -27,6 +27,10 @@ int pm_buf_puts(pm_buf *b, const char *s);
 int pm_buf_putc(pm_buf *b, int c);
 int pm_buf_printf(pm_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int pm_buf_vprintf(pm_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/** Roll the buffer back to its first len bytes (len <= b->len; a larger
+ *  len is ignored), e.g. to drop a half-written part after a failure.
+ *  The overflow flag is kept. */
+void pm_buf_truncate(pm_buf *b, size_t len);
 /** Take the content; the buffer is left empty.  It is the caller's
  *  responsibility to free the returned buffer.  Never NULL. */
 char *pm_buf_detach(pm_buf *b, size_t *len);

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include "date.h"
 #include "load_internal.h"
 #include "premarket/load.h"
 #include "suggest.h"
@@ -272,15 +273,15 @@ static void test_tree_limits(void **state)
 static void test_dates(void **state)
 {
 	(void)state;
-	assert_true(ld_valid_date("2024-02-29"));
-	assert_false(ld_valid_date("2023-02-29"));
-	assert_true(ld_valid_date("2000-02-29"));
-	assert_false(ld_valid_date("1900-02-29"));
-	assert_false(ld_valid_date("2024-13-01"));
-	assert_false(ld_valid_date("2024-04-31"));
-	assert_false(ld_valid_date("2024-4-03"));
-	assert_false(ld_valid_date("2024-04-03x"));
-	assert_false(ld_valid_date("24-04-2024"));
+	assert_true(pm_date_valid("2024-02-29"));
+	assert_false(pm_date_valid("2023-02-29"));
+	assert_true(pm_date_valid("2000-02-29"));
+	assert_false(pm_date_valid("1900-02-29"));
+	assert_false(pm_date_valid("2024-13-01"));
+	assert_false(pm_date_valid("2024-04-31"));
+	assert_false(pm_date_valid("2024-4-03"));
+	assert_false(pm_date_valid("2024-04-03x"));
+	assert_false(pm_date_valid("24-04-2024"));
 }
 
 static void test_suggest(void **state)
