@@ -95,6 +95,14 @@ void pm_buf_truncate(pm_buf *b, size_t len)
 		b->data[len] = '\0';
 }
 
+int pm_buf_done(const pm_buf *b, const char *what, pm_diags *d)
+{
+	if (!b->overflow)
+		return 0;
+	return pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "%s is larger than the output limit of %zu bytes",
+			   what, b->limit ? b->limit : PM_BUF_DEFAULT_LIMIT);
+}
+
 char *pm_buf_detach(pm_buf *b, size_t *len)
 {
 	char *p = b->data ? b->data : pm_xstrdup("");

@@ -35,6 +35,7 @@
  * same result for every vector (the rational values are at least
  * 1/42000 apart from a tie unless they are one), without the epsilon.
  */
+#include "cvss40_table.h"
 #include "premarket/cvss.h"
 
 #include <string.h>

@@ -10,6 +10,7 @@
  * against an independent copy (ae-cvss-calculator 1.0.13, MV_LOOKUP) and a
  * unit test checks their count and order.  Scores are in tenths.
  */
+#include "cvss40_table.h"
 #include "premarket/cvss.h"
 
 #include <string.h>

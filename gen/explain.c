@@ -6,8 +6,11 @@
  * an explanation can never disagree with the register it explains.
  */
 #include "premarket/explain.h"
+#include "suggest.h"
+#include "xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *harm(int h)
@@ -214,7 +217,21 @@ static void explain_controls(pm_buf *b, const pm_model *m, const pm_threat *t, c
 	}
 }
 
-int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b)
+/* No threat `id`: the error names it, the hint the nearest id. */
+static int no_such_threat(const pm_model *m, const char *id, pm_diags *d)
+{
+	const char **ids = pm_xcalloc(m->threats.n + 1, sizeof *ids);
+	for (size_t i = 0; i < m->threats.n; i++)
+		ids[i] = m->threats.v[i].id.s;
+	const char *near = pm_suggest(id, ids, m->threats.n);
+	pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "no threat \"%s\" in the model", id);
+	if (near)
+		pm_diag_hint(d, "did you mean \"%s\"?", near);
+	free(ids);
+	return -1;
+}
+
+int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b, pm_diags *d)
 {
 	const pm_threat *t = NULL;
 	size_t ti = 0;
@@ -224,7 +241,7 @@ int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b)
 			break;
 		}
 	if (!t)
-		return -1;
+		return no_such_threat(m, id, d);
 	const pm_policy *p = &m->risk_policy;
 	pm_buf_printf(b, "Threat %s: %s\n", t->id.s, t->title.s);
 	pm_buf_printf(b, "  defined at %s:%u:%u\n", pm_model_file(m, t->at), t->at.line, t->at.col);
@@ -253,5 +270,5 @@ int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b)
 			      lvl(p->risk_levels.v, p->risk_levels.n, r->after.risk),
 			      r->controlled ? "controlled (acceptable residual risk)" : "UNCONTROLLED (residual risk not acceptable)");
 	}
-	return b->overflow ? -2 : 0;
+	return pm_buf_done(b, "the explanation", d);
 }

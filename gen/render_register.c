@@ -338,7 +338,7 @@ static void render_text(const pm_model *m, pm_buf *b)
 			      d->uncontrolled_after, d->uncontrolled_after == 1 ? " is" : "s are");
 }
 
-int pm_render_register(const pm_model *m, pm_register_format fmt, pm_buf *out)
+int pm_render_register(const pm_model *m, pm_register_format fmt, pm_buf *out, pm_diags *d)
 {
 	switch (fmt) {
 	case PM_REGISTER_CSV:
@@ -351,5 +351,5 @@ int pm_render_register(const pm_model *m, pm_register_format fmt, pm_buf *out)
 		render_text(m, out);
 		break;
 	}
-	return out->overflow ? -1 : 0;
+	return pm_buf_done(out, "the register", d);
 }

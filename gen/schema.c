@@ -16,6 +16,19 @@
 	const char *const pm_enum_names_##lower[] = {PM_ENUM_##UPPER(PM_ENUM_S_) NULL};
 PM_ENUM_ALL(PM_ENUM_TABLE_)
 
+/* How documents name each submission type. */
+const char *const pm_submission_labels[PM_N_SUBMISSION] = {
+	[PM_SUB_510K] = "510(k)",
+	[PM_SUB_SPECIAL_510K] = "Special 510(k)",
+	[PM_SUB_ABBREVIATED_510K] = "Abbreviated 510(k)",
+	[PM_SUB_DE_NOVO] = "De Novo",
+	[PM_SUB_PMA] = "PMA",
+	[PM_SUB_PMA_SUPPLEMENT] = "PMA supplement",
+	[PM_SUB_PDP] = "PDP",
+	[PM_SUB_HDE] = "HDE",
+	[PM_SUB_IDE] = "IDE",
+};
+
 /* What each labeling item (G25 VI.A) and plan element (G25 VI.B) is about. */
 const char *const pm_label_item_titles[PM_N_LABEL_ITEM] = {
 	"Recommended cybersecurity controls for the use environment",

@@ -485,21 +485,28 @@ static void write_schema(xsw *x)
 		x->err = 1;
 }
 
-int pm_schema_xsd(pm_buf *out)
+static int writer_failed(pm_diags *d)
+{
+	return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "libxml2 could not write the XML Schema");
+}
+
+int pm_schema_xsd(pm_buf *out, pm_diags *d)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	if (!buf)
-		return -1;
+		return writer_failed(d);
 	xsw x = {xmlNewTextWriterMemory(buf, 0), 0};
 	if (!x.w) {
 		xmlBufferFree(buf);
-		return -1;
+		return writer_failed(d);
 	}
 	xmlTextWriterSetIndent(x.w, 1);
 	xmlTextWriterSetIndentString(x.w, BAD_CAST "  ");
 	write_schema(&x);
 	xmlFreeTextWriter(x.w); /* flushes into buf */
-	int rc = x.err ? -1 : pm_buf_put(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+	int err = x.err;
+	if (!err)
+		pm_buf_put(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
-	return rc < 0 || out->overflow ? -1 : 0;
+	return err ? writer_failed(d) : pm_buf_done(out, "the XML Schema", d);
 }

@@ -49,9 +49,7 @@ static void setc(pm_value *map, const char *key, pm_value *v)
 static const char *label_of(const char *v, char *buf, size_t n)
 {
 	static const char *const special[][2] = {
-		{"510k", "510(k)"}, {"special_510k", "Special 510(k)"}, {"abbreviated_510k", "Abbreviated 510(k)"},
-		{"de_novo", "De Novo"}, {"pma", "PMA"}, {"pma_supplement", "PMA supplement"}, {"pdp", "PDP"},
-		{"hde", "HDE"}, {"ide", "IDE"}, {"sca", "software composition analysis"},
+		{"sca", "software composition analysis"},
 		{"closed_box_scan", "closed-box vulnerability scan"}, {"ble", "Bluetooth Low Energy"},
 		{"nfc", "NFC"}, {"usb", "USB"}, {"jtag", "JTAG"}, {"uart", "UART"}, {"api", "API"}, {"ipc", "IPC"},
 		{"hdmi", "HDMI"}, {"rf", "RF"}, {"wifi", "Wi-Fi"}, {"sd_card", "SD card"},
@@ -67,6 +65,9 @@ static const char *label_of(const char *v, char *buf, size_t n)
 	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
 		if (strcmp(v, special[i][0]) == 0)
 			return special[i][1];
+	for (int i = 0; i < PM_N_SUBMISSION; i++)
+		if (strcmp(v, pm_enum_names_submission[i]) == 0)
+			return pm_submission_labels[i];
 	size_t k = 0;
 	for (; v[k] && k + 1 < n; k++)
 		buf[k] = v[k] == '_' ? ' ' : v[k];

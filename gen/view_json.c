@@ -92,9 +92,9 @@ static void emit(pm_buf *b, const pm_value *v, int depth, int in_object, int own
 	}
 }
 
-int pm_view_json(const pm_value *root, pm_buf *out)
+int pm_view_json(const pm_value *root, pm_buf *out, pm_diags *d)
 {
 	emit(out, root, 0, 0, 0);
 	pm_buf_putc(out, '\n');
-	return out->overflow ? -1 : 0;
+	return pm_buf_done(out, "the template data", d);
 }

@@ -38,6 +38,12 @@ struct pm_model;
 /** Load the model made of files[0..n), print its diagnostics on stderr, and
  *  return it; on errors return NULL and set *exit_code (1 or 2). */
 struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code);
+/** The end of a command that rendered into out: when render_rc < 0, print
+ *  the diagnostics and return the exit code they imply; otherwise print any
+ *  warnings in d, write out to stdout and return PM_EXIT_OK or
+ *  PM_EXIT_OUTPUT. */
+struct pm_buf;
+int pm_msg_finish(int render_rc, const struct pm_buf *out, const pm_diags *d);
 /** Write all of buf to stdout; returns PM_EXIT_OK or PM_EXIT_OUTPUT. */
 int pm_cli_write_stdout(const char *data, size_t len);
 

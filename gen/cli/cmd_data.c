@@ -43,12 +43,10 @@ int pm_cmd_data(int argc, char **argv)
 	pm_value *root = pm_view_build(m, &vo, a);
 	pm_buf out;
 	pm_buf_init(&out, 0);
-	if (pm_view_json(root, &out) < 0) {
-		pm_msg_error("the data is too large to print");
-		rc = PM_EXIT_OUTPUT;
-	} else {
-		rc = pm_cli_write_stdout(out.data, out.len);
-	}
+	pm_diags d;
+	pm_diags_init(&d);
+	rc = pm_msg_finish(pm_view_json(root, &out, &d), &out, &d);
+	pm_diags_free(&d);
 	pm_buf_free(&out);
 	pm_value_arena_free(a);
 	pm_model_free(m);

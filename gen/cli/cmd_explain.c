@@ -2,7 +2,6 @@
 #include "cli.h"
 #include "premarket/explain.h"
 #include "premarket/load.h"
-#include "../suggest.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -43,24 +42,11 @@ int pm_cmd_explain(int argc, char **argv)
 	if (!m)
 		return rc;
 	pm_buf out;
+	pm_diags d;
 	pm_buf_init(&out, 0);
-	int r = pm_explain_threat(m, id, &out);
-	if (r == -1) {
-		const char **ids = calloc(m->threats.n + 1, sizeof *ids);
-		for (size_t i = 0; ids && i < m->threats.n; i++)
-			ids[i] = m->threats.v[i].id.s;
-		const char *near = ids ? pm_suggest(id, ids, m->threats.n) : NULL;
-		if (near)
-			rc = pm_msg_usage("explain", "no threat \"%s\" in the model (did you mean \"%s\"?)", id, near);
-		else
-			rc = pm_msg_usage("explain", "no threat \"%s\" in the model", id);
-		free(ids);
-	} else if (r < 0) {
-		pm_msg_error("the explanation is too large to render");
-		rc = PM_EXIT_OUTPUT;
-	} else {
-		rc = pm_cli_write_stdout(out.data, out.len);
-	}
+	pm_diags_init(&d);
+	rc = pm_msg_finish(pm_explain_threat(m, id, &out, &d), &out, &d);
+	pm_diags_free(&d);
 	pm_buf_free(&out);
 	pm_model_free(m);
 	return rc;

@@ -37,25 +37,21 @@ int pm_cmd_schema(int argc, char **argv)
 	}
 	if (optind < argc)
 		return pm_msg_usage("schema", "unexpected argument '%s'", argv[optind]);
-	pm_buf b;
-	pm_buf_init(&b, 0);
-	int rc;
+	int (*render)(pm_buf *, pm_diags *);
 	if (strcmp(format, "json") == 0)
-		rc = pm_schema_json(&b);
+		render = pm_schema_json;
 	else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0)
-		rc = pm_schema_markdown(&b);
+		render = pm_schema_markdown;
 	else if (strcmp(format, "xsd") == 0)
-		rc = pm_schema_xsd(&b);
-	else {
-		pm_buf_free(&b);
+		render = pm_schema_xsd;
+	else
 		return pm_msg_usage("schema", "unknown format '%s' (json, markdown or xsd)", format);
-	}
-	if (rc == 0 && (fwrite(b.data, 1, b.len, stdout) != b.len || fflush(stdout) != 0)) {
-		pm_msg_error("cannot write to standard output");
-		rc = -1;
-		pm_buf_free(&b);
-		return PM_EXIT_OUTPUT;
-	}
+	pm_buf b;
+	pm_diags d;
+	pm_buf_init(&b, 0);
+	pm_diags_init(&d);
+	int rc = pm_msg_finish(render(&b, &d), &b, &d);
+	pm_diags_free(&d);
 	pm_buf_free(&b);
-	return rc == 0 ? PM_EXIT_OK : PM_EXIT_OUTPUT;
+	return rc;
 }

@@ -58,13 +58,11 @@ int pm_cmd_score(int argc, char **argv)
 	if (!m)
 		return rc;
 	pm_buf out;
+	pm_diags d;
 	pm_buf_init(&out, 0);
-	if (pm_render_register(m, fmt, &out) < 0) {
-		pm_msg_error("the register is too large to render");
-		rc = PM_EXIT_OUTPUT;
-	} else {
-		rc = pm_cli_write_stdout(out.data, out.len);
-	}
+	pm_diags_init(&d);
+	rc = pm_msg_finish(pm_render_register(m, fmt, &out, &d), &out, &d);
+	pm_diags_free(&d);
 	pm_buf_free(&out);
 	pm_model_free(m);
 	return rc;

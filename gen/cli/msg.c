@@ -5,6 +5,7 @@
  *     premarket: error: message           (no location)
  */
 #include "cli.h"
+#include "premarket/buf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -77,4 +78,12 @@ int pm_msg_diags(FILE *out, const pm_diags *d)
 	if (pm_diags_has(d, PM_ERR_OUTPUT))
 		return PM_EXIT_OUTPUT;
 	return d->errors ? PM_EXIT_PROBLEMS : PM_EXIT_OK;
+}
+
+int pm_msg_finish(int render_rc, const pm_buf *out, const pm_diags *d)
+{
+	int rc = pm_msg_diags(stderr, d);
+	if (render_rc < 0)
+		return rc == PM_EXIT_OK ? PM_EXIT_PROBLEMS : rc;
+	return pm_cli_write_stdout(out->data, out->len);
 }

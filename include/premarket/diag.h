@@ -1,11 +1,33 @@
 /**
- * diag.h — diagnostics: the one error type of the premarket library.
+ * diag.h — diagnostics: the one error type of the premarket library, and
+ * the one API convention every public function follows.
+ *
+ * THE CONVENTION
+ *
+ *  1. A function that can fail returns int: 0 on success, -1 on failure.
+ *     (A few also return 1 for a documented non-error outcome, e.g. "not
+ *     found" where that is an answer, not a problem.)
+ *  2. Its outputs come last but one, its diagnostics (pm_diags *) last:
+ *         int pm_render_register(const pm_model *m, pm_register_format fmt,
+ *                                pm_buf *out, pm_diags *d);
+ *     On failure the reason is in the diagnostics, never only in the
+ *     return value; out-parameters are left empty (or, for a pm_buf, as
+ *     they were).
+ *  3. A render into a pm_buf that reaches the buffer's size cap fails with
+ *     a PM_ERR_OUTPUT diagnostic (pm_buf_done()), never silently truncated.
+ *  4. Functions that cannot fail (constructors of empty objects, getters,
+ *     name tables) return their value directly; allocation failure aborts
+ *     (see below), so it is not a failure mode.
+ *  5. The CVSS module is a leaf that knows nothing of files: its parser
+ *     reports through a pm_cvss_error (offset and message, last parameter),
+ *     which its callers turn into a located pm_diag.
  *
  * Library code never prints and never exits.  Every problem it finds is
  * appended to a pm_diags list as a pm_diag carrying a severity, a kind, a
  * location (file:line:col, 1-based) and a message, plus an optional hint.
  * Only the CLI prints them (gen/cli/msg.c), always as
  *     file:line:col: error: message
+ * and the kinds recorded decide its exit status.
  *
  * Out-of-memory policy: allocation failure aborts the process (as cmark and
  * jq do); see docs/internals.md.

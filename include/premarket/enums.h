@@ -340,6 +340,9 @@ PM_ENUM_ALL(PM_ENUM_DECLARE_)
 PM_ENUM_ALL(PM_ENUM_EXTERN_)
 #undef PM_ENUM_EXTERN_
 
+/** How documents name each submission type, e.g. "510(k)" for PM_SUB_510K. */
+extern const char *const pm_submission_labels[PM_N_SUBMISSION];
+
 /** One-line description of each labeling item L1-L14 and plan element M1-M9. */
 extern const char *const pm_label_item_titles[PM_N_LABEL_ITEM];
 extern const char *const pm_plan_item_titles[PM_N_PLAN_ITEM];

@@ -15,8 +15,9 @@ typedef enum pm_register_format {
 	PM_REGISTER_JSON
 } pm_register_format;
 
-/** The risk register (one row per threat x asset, before and after
- *  controls) and its aggregates.  Returns 0, or -1 when out grew past its cap. */
-int pm_render_register(const pm_model *m, pm_register_format fmt, pm_buf *out);
+/** Append the risk register of the scored model m (one row per threat x
+ *  asset, before and after controls) and its aggregates to out.  Returns 0,
+ *  or -1 with a PM_ERR_OUTPUT diagnostic when out reached its size cap. */
+int pm_render_register(const pm_model *m, pm_register_format fmt, pm_buf *out, pm_diags *d);
 
 #endif

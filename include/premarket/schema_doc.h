@@ -10,9 +10,11 @@
 
 #include "premarket/buf.h"
 
-/** Append the JSON Schema of the model format to out.  Returns 0 or -1 (buffer cap). */
-int pm_schema_json(pm_buf *out);
-/** Append the Markdown field reference to out.  Returns 0 or -1 (buffer cap). */
-int pm_schema_markdown(pm_buf *out);
+/** Append the JSON Schema of the model format to out.  Returns 0, or -1
+ *  with a PM_ERR_OUTPUT diagnostic when out reached its size cap. */
+int pm_schema_json(pm_buf *out, pm_diags *d);
+/** Append the Markdown field reference to out.  Returns 0, or -1 with a
+ *  PM_ERR_OUTPUT diagnostic when out reached its size cap. */
+int pm_schema_markdown(pm_buf *out, pm_diags *d);
 
 #endif

@@ -14,8 +14,9 @@
  * include/premarket/xml.h) to out: the model part generated from the field
  * tables, then the fixed types of the computed parts (risk register,
  * traceability, completeness check).  Deterministic.  Returns 0, or -1
- * when out reached its size cap (out then holds a truncated schema).
+ * with a PM_ERR_OUTPUT diagnostic when out reached its size cap (out then
+ * holds a truncated schema).
  */
-int pm_schema_xsd(pm_buf *out);
+int pm_schema_xsd(pm_buf *out, pm_diags *d);
 
 #endif

@@ -32,7 +32,8 @@ pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_
 const char *pm_view_date(const pm_model *m, long long epoch, char *buf);
 
 /** Append the view as JSON (objects nested in objects as {"$ref": id}).
- *  Returns 0, or -1 when out grew past its cap. */
-int pm_view_json(const pm_value *root, pm_buf *out);
+ *  Returns 0, or -1 with a PM_ERR_OUTPUT diagnostic when out reached its
+ *  size cap. */
+int pm_view_json(const pm_value *root, pm_buf *out, pm_diags *d);
 
 #endif

@@ -5,6 +5,7 @@
  * exactly.  Run from the repository root (or with PREMARKET_DATADIR set to it). */
 #include "testutil.h"
 
+#include "cvss40_table.h"
 #include "premarket/cvss.h"
 
 /* ---- helpers ------------------------------------------------------------- */

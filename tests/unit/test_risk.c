@@ -231,9 +231,13 @@ static void test_renderers_agree(void **state)
 	pm_buf_init(&csv, 0);
 	pm_buf_init(&json, 0);
 	pm_buf_init(&text, 0);
-	assert_int_equal(pm_render_register(m, PM_REGISTER_CSV, &csv), 0);
-	assert_int_equal(pm_render_register(m, PM_REGISTER_JSON, &json), 0);
-	assert_int_equal(pm_render_register(m, PM_REGISTER_TEXT, &text), 0);
+	pm_diags rd;
+	pm_diags_init(&rd);
+	assert_int_equal(pm_render_register(m, PM_REGISTER_CSV, &csv, &rd), 0);
+	assert_int_equal(pm_render_register(m, PM_REGISTER_JSON, &json, &rd), 0);
+	assert_int_equal(pm_render_register(m, PM_REGISTER_TEXT, &text, &rd), 0);
+	assert_int_equal(rd.n, 0);
+	pm_diags_free(&rd);
 	assert_non_null(strstr(csv.data, "T1,\"A, \"\"quoted\"\" title\",A-DOSE,Dose,"));
 	char s[16];
 	pm_cvss_score_str(m->risk.v[0].before.env_tenths, s, sizeof s);

@@ -131,8 +131,11 @@ static char *render_xml(const pm_model *m)
 static char *render_csv(const pm_model *m)
 {
 	pm_buf b;
+	pm_diags d;
 	pm_buf_init(&b, 0);
-	assert_int_equal(pm_render_register(m, PM_REGISTER_CSV, &b), 0);
+	pm_diags_init(&d);
+	assert_int_equal(pm_render_register(m, PM_REGISTER_CSV, &b, &d), 0);
+	pm_diags_free(&d);
 	return pm_buf_detach(&b, NULL);
 }
 
@@ -238,8 +241,11 @@ static void test_xsd_is_current(void **state)
 {
 	(void)state;
 	pm_buf b;
+	pm_diags d;
 	pm_buf_init(&b, 0);
-	assert_int_equal(pm_schema_xsd(&b), 0);
+	pm_diags_init(&d);
+	assert_int_equal(pm_schema_xsd(&b, &d), 0);
+	pm_diags_free(&d);
 	size_t len = 0;
 	char *committed = read_all("models/premarket.xsd", &len);
 	assert_non_null(committed);
