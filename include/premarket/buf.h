@@ -21,13 +21,25 @@ typedef struct pm_buf {
 	int overflow; /**< set once an append was refused */
 } pm_buf;
 
+/** An empty buffer holding at most limit bytes (0 = 1 GiB); nothing is allocated yet. */
 void pm_buf_init(pm_buf *b, size_t limit);
+/** Free the content; the buffer is empty again and keeps its limit. */
 void pm_buf_free(pm_buf *b);
+/** Empty the buffer, keeping its storage. */
 void pm_buf_clear(pm_buf *b);
+/* Appends: each returns 0, or -1 when the limit would be exceeded (the
+ * buffer keeps what it had and `overflow` is set).  Builders append without
+ * checking each call and end with pm_buf_done(), which turns a refused
+ * append into a diagnostic (the convention of diag.h). */
+/** Append p[0..n). */
 int pm_buf_put(pm_buf *b, const void *p, size_t n);
+/** Append the NUL-terminated s. */
 int pm_buf_puts(pm_buf *b, const char *s);
+/** Append one byte. */
 int pm_buf_putc(pm_buf *b, int c);
+/** Append printf-formatted text. */
 int pm_buf_printf(pm_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** pm_buf_printf() with a va_list. */
 int pm_buf_vprintf(pm_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /** Roll the buffer back to its first len bytes (len <= b->len; a larger
  *  len is ignored), e.g. to drop a half-written part after a failure.

@@ -90,6 +90,7 @@ void pm_diags_free(pm_diags *d);
 int pm_diag_add(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file,
 		unsigned line, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+/** pm_diag_add() with a va_list. */
 int pm_diag_vadd(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file,
 		 unsigned line, unsigned col, const char *fmt, va_list ap)
 	__attribute__((format(printf, 7, 0)));

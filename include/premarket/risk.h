@@ -73,8 +73,9 @@ const char *pm_risk_requirement(int harm);
 
 /** Exploitability level index (0..4) from a v3.1 exploitability sub-score. */
 int pm_risk_exploit_v31(double subscore);
-/** Exploitability points of a v4.0 vector (effective AV AC AT PR UI) and the level (0..4). */
+/** Exploitability points of a v4.0 vector (from the effective AV, AC, AT, PR, UI). */
 int pm_risk_exploit_v40_points(const pm_cvss *v);
+/** Exploitability level index (0..4) from v4.0 exploitability points. */
 int pm_risk_exploit_v40(int points);
 
 /** Compute the register of m into m->risk.  Problems (a control effect that
