@@ -17,7 +17,6 @@ typedef struct block {
 
 struct pm_arena {
 	block *head;
-	size_t total;
 };
 
 pm_arena *pm_arena_new(void)
@@ -61,7 +60,6 @@ void *pm_arena_alloc(pm_arena *a, size_t n)
 	}
 	void *p = b->data + b->used;
 	b->used += n;
-	a->total += n;
 	memset(p, 0, n);
 	return p;
 }
@@ -85,7 +83,3 @@ char *pm_arena_strdup(pm_arena *a, const char *s)
 	return pm_arena_strndup(a, s, strlen(s));
 }
 
-size_t pm_arena_used(const pm_arena *a)
-{
-	return a->total;
-}

@@ -15,6 +15,4 @@ void *pm_arena_alloc(pm_arena *a, size_t n);
 void *pm_arena_array(pm_arena *a, size_t n, size_t size);
 char *pm_arena_strndup(pm_arena *a, const char *s, size_t n);
 char *pm_arena_strdup(pm_arena *a, const char *s);
-/** Total bytes handed out (for the benchmark). */
-size_t pm_arena_used(const pm_arena *a);
 #endif

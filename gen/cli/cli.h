@@ -49,7 +49,6 @@ int pm_cli_write_stdout(const char *data, size_t len);
 
 /** The one message helper: "premarket: error: ..." on stderr. */
 void pm_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void pm_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Usage error: message plus "try 'premarket SUB --help'"; returns PM_EXIT_USAGE. */
 int pm_msg_usage(const char *sub, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** Print one diagnostic as "file:line:col: error: message" (+ hint line). */

@@ -25,14 +25,6 @@ void pm_msg_error(const char *fmt, ...)
 	va_end(ap);
 }
 
-void pm_msg_warn(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vmsg("warning", fmt, ap);
-	va_end(ap);
-}
-
 int pm_msg_usage(const char *sub, const char *fmt, ...)
 {
 	va_list ap;
