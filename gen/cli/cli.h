@@ -38,12 +38,21 @@ struct pm_model;
 /** Load the model made of files[0..n), print its diagnostics on stderr, and
  *  return it; on errors return NULL and set *exit_code (1 or 2). */
 struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code);
-/** The end of a command that rendered into out: when render_rc < 0, print
- *  the diagnostics and return the exit code they imply; otherwise print any
- *  warnings in d, write out to stdout and return PM_EXIT_OK or
- *  PM_EXIT_OUTPUT. */
-struct pm_buf;
-int pm_msg_finish(int render_rc, const struct pm_buf *out, const pm_diags *d);
+#include "premarket/buf.h"
+/** What a command renders for stdout, and the diagnostics of rendering it. */
+typedef struct pm_cli_out {
+	pm_buf buf;
+	pm_diags diags;
+} pm_cli_out;
+/** An empty output (unlimited buffer, no diagnostics). */
+void pm_cli_out_init(pm_cli_out *o);
+/** The end of a command that rendered into o->buf (render_rc is what the
+ *  renderer returned): print the diagnostics; when render_rc < 0 return
+ *  the exit code they imply, else write the buffer to stdout.  Frees o. */
+int pm_cli_out_finish(pm_cli_out *o, int render_rc);
+/** Parse the options of a command that has only --help: returns -1 to go
+ *  on (optind is at the first operand), or the exit code to return. */
+int pm_cli_help_only(int argc, char **argv, const char *sub, const char *usage);
 /** Write all of buf to stdout; returns PM_EXIT_OK or PM_EXIT_OUTPUT. */
 int pm_cli_write_stdout(const char *data, size_t len);
 

@@ -18,22 +18,11 @@ static const char usage_text[] =
 
 int pm_cmd_data(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(usage_text, stdout);
-			return PM_EXIT_OK;
-		}
-		return pm_cli_bad_option("data", c, argv);
-	}
+	int rc = pm_cli_help_only(argc, argv, "data", usage_text);
+	if (rc >= 0)
+		return rc;
 	if (optind >= argc)
 		return pm_msg_usage("data", "no model file given");
-	int rc;
 	pm_model *m = pm_cli_load(argv + optind, (size_t)(argc - optind), &rc);
 	if (!m)
 		return rc;
@@ -41,13 +30,9 @@ int pm_cmd_data(int argc, char **argv)
 	pm_view_options vo = {pm_view_date(m, pm_cli_source_date_epoch(), datebuf), PM_VERSION};
 	pm_value_arena *a = pm_value_arena_new();
 	pm_value *root = pm_view_build(m, &vo, a);
-	pm_buf out;
-	pm_buf_init(&out, 0);
-	pm_diags d;
-	pm_diags_init(&d);
-	rc = pm_msg_finish(pm_view_json(root, &out, &d), &out, &d);
-	pm_diags_free(&d);
-	pm_buf_free(&out);
+	pm_cli_out o;
+	pm_cli_out_init(&o);
+	rc = pm_cli_out_finish(&o, pm_view_json(root, &o.buf, &o.diags));
 	pm_value_arena_free(a);
 	pm_model_free(m);
 	return rc;

@@ -21,33 +21,18 @@ static const char usage_text[] =
 
 int pm_cmd_explain(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(usage_text, stdout);
-			return PM_EXIT_OK;
-		}
-		return pm_cli_bad_option("explain", c, argv);
-	}
+	int rc = pm_cli_help_only(argc, argv, "explain", usage_text);
+	if (rc >= 0)
+		return rc;
 	if (argc - optind < 2)
 		return pm_msg_usage("explain", "need one or more model files and a threat id");
 	const char *id = argv[argc - 1];
-	int rc;
 	pm_model *m = pm_cli_load(argv + optind, (size_t)(argc - optind - 1), &rc);
 	if (!m)
 		return rc;
-	pm_buf out;
-	pm_diags d;
-	pm_buf_init(&out, 0);
-	pm_diags_init(&d);
-	rc = pm_msg_finish(pm_explain_threat(m, id, &out, &d), &out, &d);
-	pm_diags_free(&d);
-	pm_buf_free(&out);
+	pm_cli_out o;
+	pm_cli_out_init(&o);
+	rc = pm_cli_out_finish(&o, pm_explain_threat(m, id, &o.buf, &o.diags));
 	pm_model_free(m);
 	return rc;
 }

@@ -46,12 +46,7 @@ int pm_cmd_schema(int argc, char **argv)
 		render = pm_schema_xsd;
 	else
 		return pm_msg_usage("schema", "unknown format '%s' (json, markdown or xsd)", format);
-	pm_buf b;
-	pm_diags d;
-	pm_buf_init(&b, 0);
-	pm_diags_init(&d);
-	int rc = pm_msg_finish(render(&b, &d), &b, &d);
-	pm_diags_free(&d);
-	pm_buf_free(&b);
-	return rc;
+	pm_cli_out o;
+	pm_cli_out_init(&o);
+	return pm_cli_out_finish(&o, render(&o.buf, &o.diags));
 }

@@ -57,13 +57,9 @@ int pm_cmd_score(int argc, char **argv)
 	pm_model *m = pm_cli_load(argv + optind, (size_t)(argc - optind), &rc);
 	if (!m)
 		return rc;
-	pm_buf out;
-	pm_diags d;
-	pm_buf_init(&out, 0);
-	pm_diags_init(&d);
-	rc = pm_msg_finish(pm_render_register(m, fmt, &out, &d), &out, &d);
-	pm_diags_free(&d);
-	pm_buf_free(&out);
+	pm_cli_out o;
+	pm_cli_out_init(&o);
+	rc = pm_cli_out_finish(&o, pm_render_register(m, fmt, &o.buf, &o.diags));
 	pm_model_free(m);
 	return rc;
 }

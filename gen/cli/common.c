@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code)
 {
@@ -79,4 +80,20 @@ int pm_cli_sha256_file(const char *path, char hex[65])
 	}
 	hex[64] = '\0';
 	return 0;
+}
+
+int pm_cli_help_only(int argc, char **argv, const char *sub, const char *usage)
+{
+	static const struct option options[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+		if (c == 'h')
+			return pm_cli_write_stdout(usage, strlen(usage));
+		return pm_cli_bad_option(sub, c, argv);
+	}
+	return -1;
 }

@@ -5,7 +5,6 @@
  *     premarket: error: message           (no location)
  */
 #include "cli.h"
-#include "premarket/buf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -72,10 +71,20 @@ int pm_msg_diags(FILE *out, const pm_diags *d)
 	return d->errors ? PM_EXIT_PROBLEMS : PM_EXIT_OK;
 }
 
-int pm_msg_finish(int render_rc, const pm_buf *out, const pm_diags *d)
+void pm_cli_out_init(pm_cli_out *o)
 {
-	int rc = pm_msg_diags(stderr, d);
+	pm_buf_init(&o->buf, 0);
+	pm_diags_init(&o->diags);
+}
+
+int pm_cli_out_finish(pm_cli_out *o, int render_rc)
+{
+	int rc = pm_msg_diags(stderr, &o->diags);
 	if (render_rc < 0)
-		return rc == PM_EXIT_OK ? PM_EXIT_PROBLEMS : rc;
-	return pm_cli_write_stdout(out->data, out->len);
+		rc = rc == PM_EXIT_OK ? PM_EXIT_PROBLEMS : rc;
+	else
+		rc = pm_cli_write_stdout(o->buf.data, o->buf.len);
+	pm_buf_free(&o->buf);
+	pm_diags_free(&o->diags);
+	return rc;
 }
