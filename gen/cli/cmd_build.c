@@ -384,8 +384,8 @@ int pm_cmd_build(int argc, char **argv)
 		const pm_buf *src = &chapters[doc ? i : MAX_DOCS];
 		char name[200];
 		pm_buf_clear(&html);
-		if (pm_html_page(&html, src->data ? src->data : "", src->len,
-				 doc ? doc->title : "Cybersecurity Documentation Package", subtitle, nav, n_nav, &d) < 0) {
+		if (pm_html_page(src->data ? src->data : "", src->len,
+				 doc ? doc->title : "Cybersecurity Documentation Package", subtitle, nav, n_nav, &html, &d) < 0) {
 			failed = 1;
 			break;
 		}
