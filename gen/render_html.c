@@ -476,8 +476,8 @@ static void md_links_to_html(cmark_node *doc)
 	cmark_iter_free(it);
 }
 
-int pm_html_page(pm_buf *out, const char *markdown, size_t len, const char *title,
-		 const char *subtitle, const pm_html_link *nav, size_t n_nav, pm_diags *d)
+int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle,
+		 const pm_html_link *nav, size_t n_nav, pm_buf *out, pm_diags *d)
 {
 	size_t mark = out->len;
 	int overflow = out->overflow;
@@ -536,9 +536,8 @@ int pm_html_page(pm_buf *out, const char *markdown, size_t len, const char *titl
 	return 0;
 }
 
-int pm_html_index(pm_buf *out, const char *title, const char *subtitle,
-		  const pm_html_link *docs, const char *const *descriptions, size_t n,
-		  pm_diags *d)
+int pm_html_index(const char *title, const char *subtitle, const pm_html_link *docs,
+		  const char *const *descriptions, size_t n, pm_buf *out, pm_diags *d)
 {
 	size_t mark = out->len;
 	int overflow = out->overflow;

@@ -1,5 +1,7 @@
 /* cli.h — the premarket command-line tool: subcommands, exit codes, messages.
- * Only files under gen/cli/ print or write files; the library returns diagnostics. */
+ * Only files under gen/cli/ print, and they choose where files are written (the
+ * library writes them only through a sink it is given); the library returns
+ * diagnostics. */
 #ifndef PM_CLI_H
 #define PM_CLI_H
 
@@ -29,7 +31,7 @@ int pm_cmd_sbom(int argc, char **argv);
 #define PM_CMD_CHECK_DECLARED 1
 /** Usage error for getopt_long's result c ('?' or ':'), naming the option. */
 int pm_cli_bad_option(const char *sub, int c, char **argv);
-/** SHA-256 of a file as 64 lower-case hex digits (OpenSSL EVP).  0 or -1. */
+/** SHA-256 of a file as 64 lower-case hex digits (pm_sha256_file).  0 or -1. */
 int pm_cli_sha256_file(const char *path, char hex[65]);
 /** SOURCE_DATE_EPOCH as seconds, or -1 when unset or invalid. */
 long long pm_cli_source_date_epoch(void);

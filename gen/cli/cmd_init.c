@@ -1,9 +1,9 @@
 /* cmd_init.c — `premarket init DIR`: start a new model from the commented
  * skeleton (examples/skeleton.yaml, installed as share/premarket/examples/). */
 #include "cli.h"
-#include "output.h"
 #include "premarket/buf.h"
 #include "premarket/load.h"
+#include "premarket/sink_dir.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -2,9 +2,9 @@
  * diagnostics printed, writing a result to standard output. */
 #include "cli.h"
 #include "premarket/load.h"
+#include "sha256.h"
 
 #include <getopt.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,30 +56,7 @@ int pm_cli_bad_option(const char *sub, int c, char **argv)
 
 int pm_cli_sha256_file(const char *path, char hex[65])
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-	int ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) == 1;
-	unsigned char buf[65536];
-	size_t n;
-	while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
-		ok = EVP_DigestUpdate(ctx, buf, n) == 1;
-	ok = ok && !ferror(f);
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int len = 0;
-	ok = ok && EVP_DigestFinal_ex(ctx, md, &len) == 1 && len == 32;
-	EVP_MD_CTX_free(ctx);
-	fclose(f);
-	if (!ok)
-		return -1;
-	static const char digits[] = "0123456789abcdef";
-	for (unsigned int i = 0; i < 32; i++) {
-		hex[2 * i] = digits[md[i] >> 4];
-		hex[2 * i + 1] = digits[md[i] & 15];
-	}
-	hex[64] = '\0';
-	return 0;
+	return pm_sha256_file(path, hex);
 }
 
 int pm_cli_help_only(int argc, char **argv, const char *sub, const char *usage)

@@ -188,8 +188,8 @@ static void page(pm_buf *out, const char *md)
 	pm_diags d;
 	pm_diags_init(&d);
 	pm_buf_init(out, 0);
-	assert_int_equal(pm_html_page(out, md, strlen(md), "Threat model", "Pump 2.1 - DOC-7", NAV,
-				      sizeof NAV / sizeof *NAV, &d),
+	assert_int_equal(pm_html_page(md, strlen(md), "Threat model", "Pump 2.1 - DOC-7", NAV,
+				      sizeof NAV / sizeof *NAV, out, &d),
 			 0);
 	assert_int_equal(d.n, 0);
 	pm_diags_free(&d);
@@ -339,7 +339,7 @@ static void test_hostile_caller_strings(void **state)
 	pm_buf b;
 	pm_diags_init(&d);
 	pm_buf_init(&b, 0);
-	assert_int_equal(pm_html_page(&b, "text\n", 5, TITLE, SUB, nav, 5, &d), 0);
+	assert_int_equal(pm_html_page("text\n", 5, TITLE, SUB, nav, 5, &b, &d), 0);
 	xmlDocPtr doc = parse_clean(&b);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	assert_safe(root);
@@ -358,7 +358,7 @@ static void test_hostile_caller_strings(void **state)
 	xmlFreeDoc(doc);
 
 	pm_buf_clear(&b);
-	assert_int_equal(pm_html_index(&b, TITLE, SUB, docs, desc, 2, &d), 0);
+	assert_int_equal(pm_html_index(TITLE, SUB, docs, desc, 2, &b, &d), 0);
 	doc = parse_clean(&b);
 	root = xmlDocGetRootElement(doc);
 	assert_safe(root);
@@ -545,8 +545,8 @@ static void test_index_page(void **state)
 	pm_diags_init(&d);
 	pm_buf_init(&b, 0);
 	pm_buf_init(&b2, 0);
-	assert_int_equal(pm_html_index(&b, "Cybersecurity documentation", "Pump 2.1", docs, desc, N, &d), 0);
-	assert_int_equal(pm_html_index(&b2, "Cybersecurity documentation", "Pump 2.1", docs, desc, N, &d), 0);
+	assert_int_equal(pm_html_index("Cybersecurity documentation", "Pump 2.1", docs, desc, N, &b, &d), 0);
+	assert_int_equal(pm_html_index("Cybersecurity documentation", "Pump 2.1", docs, desc, N, &b2, &d), 0);
 	assert_int_equal(b.len, b2.len);
 	assert_memory_equal(b.data, b2.data, b.len);
 
@@ -577,12 +577,12 @@ static void test_index_page(void **state)
 
 	/* no descriptions, no documents */
 	pm_buf_clear(&b);
-	assert_int_equal(pm_html_index(&b, "Docs", NULL, docs, NULL, N, &d), 0);
+	assert_int_equal(pm_html_index("Docs", NULL, docs, NULL, N, &b, &d), 0);
 	assert_null(strstr(b.data, "Description"));
 	doc = parse_clean(&b);
 	xmlFreeDoc(doc);
 	pm_buf_clear(&b);
-	assert_int_equal(pm_html_index(&b, "Docs", NULL, NULL, NULL, 0, &d), 0);
+	assert_int_equal(pm_html_index("Docs", NULL, NULL, NULL, 0, &b, &d), 0);
 	doc = parse_clean(&b);
 	xmlFreeDoc(doc);
 	assert_int_equal(d.n, 0);
@@ -612,8 +612,8 @@ static void test_odd_input(void **state)
 	pm_buf b;
 	pm_diags_init(&d);
 	pm_buf_init(&b, 0);
-	assert_int_equal(pm_html_page(&b, MD, sizeof MD - 1, "t", NULL, NULL, 0, &d), 0);
-	assert_int_equal(pm_html_page(&b, NULL, 0, "empty", NULL, NULL, 0, &d), 0);
+	assert_int_equal(pm_html_page(MD, sizeof MD - 1, "t", NULL, NULL, 0, &b, &d), 0);
+	assert_int_equal(pm_html_page(NULL, 0, "empty", NULL, NULL, 0, &b, &d), 0);
 	assert_int_equal(d.n, 0);
 	/* two pages back to back: parse each */
 	char *second = strstr(b.data + 1, "<!DOCTYPE html>");
@@ -636,21 +636,21 @@ static void test_failure_leaves_buffer(void **state)
 	pm_buf_init(&b, 4096);
 	pm_buf_puts(&b, "before");
 	/* the stylesheet alone is larger than the cap */
-	assert_int_equal(pm_html_page(&b, "x", 1, "t", NULL, NULL, 0, &d), -1);
+	assert_int_equal(pm_html_page("x", 1, "t", NULL, NULL, 0, &b, &d), -1);
 	assert_int_equal(b.len, 6);
 	assert_string_equal(b.data, "before");
 	assert_int_equal(b.overflow, 0);
-	assert_int_equal(pm_html_index(&b, "t", NULL, NULL, NULL, 0, &d), -1);
+	assert_int_equal(pm_html_index("t", NULL, NULL, NULL, 0, &b, &d), -1);
 	assert_string_equal(b.data, "before");
 	assert_true(pm_diags_has(&d, PM_ERR_RENDER));
 
 	/* usage errors */
 	static const pm_html_link bad[] = {{NULL, "x"}};
-	assert_int_equal(pm_html_page(&b, "x", 1, NULL, NULL, NULL, 0, &d), -1);
-	assert_int_equal(pm_html_page(&b, NULL, 3, "t", NULL, NULL, 0, &d), -1);
-	assert_int_equal(pm_html_page(&b, "x", 1, "t", NULL, bad, 1, &d), -1);
-	assert_int_equal(pm_html_page(&b, "x", 1, "t", NULL, NULL, 2, &d), -1);
-	assert_int_equal(pm_html_index(&b, NULL, NULL, NULL, NULL, 0, &d), -1);
+	assert_int_equal(pm_html_page("x", 1, NULL, NULL, NULL, 0, &b, &d), -1);
+	assert_int_equal(pm_html_page(NULL, 3, "t", NULL, NULL, 0, &b, &d), -1);
+	assert_int_equal(pm_html_page("x", 1, "t", NULL, bad, 1, &b, &d), -1);
+	assert_int_equal(pm_html_page("x", 1, "t", NULL, NULL, 2, &b, &d), -1);
+	assert_int_equal(pm_html_index(NULL, NULL, NULL, NULL, 0, &b, &d), -1);
 	assert_true(pm_diags_has(&d, PM_ERR_USAGE));
 	assert_int_equal(d.errors, 7);
 	assert_string_equal(b.data, "before");

@@ -1,12 +1,13 @@
-/* test_output.c — atomic output sets (gen/cli/output.c): commit writes every
- * file with the right content and modes; a failure anywhere before the
- * renames (a file where a directory must go, a directory where a file must
- * go, a read-only directory, a write error) leaves the previous outputs
- * untouched and no temporary file behind; bad relpaths are refused; an
- * uncommitted set removes its temporary files.
+/* test_output.c — atomic output sets, the directory sink (gen/sink_dir.c):
+ * commit writes every file with the right content and modes; a failure
+ * anywhere before the renames (a file where a directory must go, a directory
+ * where a file must go, a read-only directory, a write error) leaves the
+ * previous outputs untouched and no temporary file behind; bad relpaths are
+ * refused; an uncommitted set removes its temporary files; as a pm_sink,
+ * failures are PM_ERR_OUTPUT diagnostics.
  *
- * output.c belongs to the CLI, which the unit tests do not link, so it is
- * compiled into this test (which can then also see its temp counter). */
+ * sink_dir.c is compiled into this test, which can then see its temp
+ * counter. */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -16,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/output.c"
+#include "sink_dir.c"
 
 static char base[256];
 
@@ -372,6 +373,45 @@ static void test_temp_name_taken(void **state)
 	assert_int_equal(count_temps(base), 3);
 }
 
+/* The set as a pm_sink: files through put, published by commit; a failing
+ * put or commit is a PM_ERR_OUTPUT error naming the cause. */
+static void test_sink(void **state)
+{
+	(void)state;
+	pm_diags d;
+	pm_diags_init(&d);
+	previous_build();
+	pm_outset *o = pm_outset_new(path("out"));
+	pm_sink s = pm_outset_sink(o);
+	assert_ptr_equal(s.ud, o);
+	assert_int_equal(s.put(s.ud, "index.html", "new index", 9, &d), 0);
+	assert_int_equal(s.commit(s.ud, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_content("out/index.html", "new index");
+
+	assert_int_equal(s.put(s.ud, "../x.html", "x", 1, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_true(pm_diags_has(&d, PM_ERR_OUTPUT));
+	assert_null(d.v[0].file);
+	assert_non_null(strstr(d.v[0].msg, "cannot write the outputs: output path '../x.html'"));
+	assert_int_equal(s.commit(s.ud, &d), -1);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[1].kind, PM_ERR_OUTPUT);
+	pm_outset_free(o);
+	pm_diags_free(&d);
+
+	/* a commit that cannot create the folder */
+	pm_diags_init(&d);
+	o = pm_outset_new(path("out/index.html/sub"));
+	s = pm_outset_sink(o);
+	assert_int_equal(s.commit(s.ud, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].kind, PM_ERR_OUTPUT);
+	assert_non_null(strstr(d.v[0].msg, strerror(ENOTDIR)));
+	pm_outset_free(o);
+	pm_diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -385,6 +425,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_relpaths, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_free_uncommitted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_temp_name_taken, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sink, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
 }

@@ -1,10 +1,11 @@
-/* output.c — atomic output of a set of files (see output.h).
+/* sink_dir.c — the directory sink: atomic output of a set of files (see
+ * premarket/sink_dir.h).
  *
  * Each file goes to "<dir>[/sub]/.<name>.tmp-<pid>-<n>", opened with O_EXCL
  * so a stale or foreign file is never reused; rename(2) within one directory
  * then replaces the final name atomically.  A failure removes every temp
  * file the set still owns. */
-#include "output.h"
+#include "premarket/sink_dir.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -315,4 +316,28 @@ int pm_outset_commit(pm_outset *o, char *err, size_t errlen)
 		return commit_failed(o, err, errlen);
 	drop_all(o);
 	return 0;
+}
+
+static int sink_put(void *ud, const char *relpath, const void *data, size_t len, pm_diags *d)
+{
+	pm_outset *o = ud;
+	if (pm_outset_add(o, relpath, data, len) < 0)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "cannot write the outputs: %s",
+				   pm_outset_error(o));
+	return 0;
+}
+
+static int sink_commit(void *ud, pm_diags *d)
+{
+	pm_outset *o = ud;
+	char err[sizeof o->err];
+	if (pm_outset_commit(o, err, sizeof err) < 0)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "cannot write the outputs: %s", err);
+	return 0;
+}
+
+pm_sink pm_outset_sink(pm_outset *o)
+{
+	pm_sink s = {sink_put, sink_commit, o};
+	return s;
 }

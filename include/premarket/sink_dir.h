@@ -1,12 +1,14 @@
-/* output.h — write a set of output files all at once, or not at all.
+/**
+ * sink_dir.h — the directory sink: write a set of output files all at once,
+ * or not at all.
  *
- * Module rule: only the CLI writes files, and it writes every build's
- * outputs through one pm_outset.  pm_outset_add() writes each file to a
- * temporary file beside its final name (same directory, so same file
- * system); pm_outset_commit() renames them onto their final names in the
- * order they were added.  Until commit, the files of an earlier build are
- * untouched, and a set that fails or is freed uncommitted removes its
- * temporary files, so a failed build leaves the previous outputs intact.
+ * An output set (pm_outset) writes each file it is given to a temporary file
+ * beside its final name (same directory, so same file system);
+ * pm_outset_commit() renames them onto their final names in the order they
+ * were added.  Until commit, the files of an earlier build are untouched,
+ * and a set that fails or is freed uncommitted removes its temporary files,
+ * so a failed build leaves the previous outputs intact.  pm_outset_sink()
+ * makes a set the pm_sink of pm_build().
  *
  * Directories are created on demand (mkdir -p, mode 0777 & ~umask) when a
  * file first needs them, or at commit for an empty set; files get mode
@@ -14,10 +16,12 @@
  * the commit return -1, and only pm_outset_free() remains useful.
  * Error messages name the path and carry strerror(errno).
  */
-#ifndef PM_CLI_OUTPUT_H
-#define PM_CLI_OUTPUT_H
+#ifndef PREMARKET_SINK_DIR_H
+#define PREMARKET_SINK_DIR_H
 
 #include <stddef.h>
+
+#include "premarket/build.h"
 
 typedef struct pm_outset pm_outset;
 
@@ -58,5 +62,13 @@ const char *pm_outset_error(const pm_outset *o);
 /** Remove every temporary file not yet committed and free the set.
  *  o may be NULL. */
 void pm_outset_free(pm_outset *o);
+
+/**
+ * The set as a pm_sink: put is pm_outset_add(), commit is
+ * pm_outset_commit(); a failure of either adds the PM_ERR_OUTPUT error
+ * "cannot write the outputs: MESSAGE" (no location).  The sink borrows o,
+ * which the caller still frees (after the build) with pm_outset_free().
+ */
+pm_sink pm_outset_sink(pm_outset *o);
 
 #endif

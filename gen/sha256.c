@@ -1,0 +1,33 @@
+/* sha256.c — SHA-256 of a file with OpenSSL EVP (see sha256.h). */
+#include "sha256.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+
+int pm_sha256_file(const char *path, char hex[65])
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	int ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) == 1;
+	unsigned char buf[65536];
+	size_t n;
+	while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		ok = EVP_DigestUpdate(ctx, buf, n) == 1;
+	ok = ok && !ferror(f);
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+	ok = ok && EVP_DigestFinal_ex(ctx, md, &len) == 1 && len == 32;
+	EVP_MD_CTX_free(ctx);
+	fclose(f);
+	if (!ok)
+		return -1;
+	static const char digits[] = "0123456789abcdef";
+	for (unsigned int i = 0; i < 32; i++) {
+		hex[2 * i] = digits[md[i] >> 4];
+		hex[2 * i + 1] = digits[md[i] & 15];
+	}
+	hex[64] = '\0';
+	return 0;
+}
