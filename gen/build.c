@@ -86,8 +86,8 @@ static void set_doc(pm_value *root, pm_value_arena *arena, size_t i)
 static int render_template(pm_templates *tpl, pm_mustache_env *env, const char *name, const pm_value *data,
 			   pm_buf *out, pm_diags *d)
 {
-	pm_mustache_template *t = pm_templates_compile(tpl, name, d);
-	if (!t)
+	pm_mustache_template *t;
+	if (pm_templates_compile(tpl, name, &t, d) < 0)
 		return -1;
 	int rc = pm_mustache_render(env, t, data, out, d);
 	pm_mustache_free(t);
@@ -196,10 +196,8 @@ static int stage_xml(build *b)
 
 static const char *submission_label(const pm_model *m)
 {
-	static const char *const labels[PM_N_SUBMISSION] = {"510(k)", "Special 510(k)", "Abbreviated 510(k)", "De Novo",
-							    "PMA", "PMA supplement", "PDP", "HDE", "IDE"};
 	int v = m->device.submission_type.v;
-	return m->device.submission_type.at.line && v >= 0 && v < PM_N_SUBMISSION ? labels[v] : NULL;
+	return m->device.submission_type.at.line && v >= 0 && v < PM_N_SUBMISSION ? pm_submission_labels[v] : NULL;
 }
 
 /* The input files and their SHA-256 for the document control page; -1 with

@@ -713,9 +713,9 @@ static void build(struct compiler *c)
 	free(stack);
 }
 
-pm_mustache_template *pm_mustache_compile(const char *name, const char *src, size_t len,
-					  pm_diags *d)
+int pm_mustache_compile(const char *name, const char *src, size_t len, pm_mustache_template **out, pm_diags *d)
 {
+	*out = NULL;
 	pm_mustache_template *t = pm_xcalloc(1, sizeof *t);
 	t->name = name;
 	t->src = pm_xstrndup(src ? src : "", src ? len : 0);
@@ -732,14 +732,15 @@ pm_mustache_template *pm_mustache_compile(const char *name, const char *src, siz
 	if (lex(&c) < 0 || pair(&c) < 0) {
 		free(c.tk);
 		pm_mustache_free(t);
-		return NULL;
+		return -1;
 	}
 	line_flags(&c);
 	strip(&c);
 	standalone(&c);
 	build(&c);
 	free(c.tk);
-	return t;
+	*out = t;
+	return 0;
 }
 
 void pm_mustache_free(pm_mustache_template *t)
@@ -942,8 +943,7 @@ static int get_partial(struct render *r, const pm_mustache_template *t, const st
 			return -1;
 		}
 		if (rc == 0) {
-			p = pm_mustache_compile(file ? file : name, src.data, src.len, r->d);
-			if (!p) {
+			if (pm_mustache_compile(file ? file : name, src.data, src.len, &p, r->d) < 0) {
 				pm_diag_hint(r->d, "in partial \"%s\" included from %s:%u:%u", name,
 					     t->name ? t->name : "<template>", nd->line, nd->col);
 				failed = 1;

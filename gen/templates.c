@@ -62,8 +62,9 @@ int pm_templates_load(void *ud, const char *name, pm_buf *src, const char **file
 	return 1;
 }
 
-pm_mustache_template *pm_templates_compile(pm_templates *t, const char *name, pm_diags *d)
+int pm_templates_compile(pm_templates *t, const char *name, pm_mustache_template **out, pm_diags *d)
 {
+	*out = NULL;
 	pm_buf src;
 	pm_buf_init(&src, 0);
 	const char *file = name;
@@ -71,7 +72,8 @@ pm_mustache_template *pm_templates_compile(pm_templates *t, const char *name, pm
 	if (rc > 0)
 		pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "template \"%s\" not found in %s%s%s", name,
 			    t->user_dir ? t->user_dir : "", t->user_dir ? " or " : "", t->shipped_dir);
-	pm_mustache_template *tpl = rc == 0 ? pm_mustache_compile(file, src.data ? src.data : "", src.len, d) : NULL;
+	if (rc == 0)
+		rc = pm_mustache_compile(file, src.data ? src.data : "", src.len, out, d);
 	pm_buf_free(&src);
-	return tpl;
+	return rc == 0 ? 0 : -1;
 }

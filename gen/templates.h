@@ -41,9 +41,10 @@ void pm_templates_free(pm_templates *t);
  */
 int pm_templates_load(void *ud, const char *name, pm_buf *src, const char **file, pm_diags *d);
 
-/** Load and compile the template `name`.  Returns it (free it with
- *  pm_mustache_free() before the set), or NULL with a diagnostic; a
- *  template no folder has is a PM_ERR_RENDER error naming the folders. */
-pm_mustache_template *pm_templates_compile(pm_templates *t, const char *name, pm_diags *d);
+/** Load and compile the template `name` into *out (free it with
+ *  pm_mustache_free() before the set).  Returns 0, or -1 with *out NULL and
+ *  a diagnostic; a template no folder has is a PM_ERR_RENDER error naming
+ *  the folders. */
+int pm_templates_compile(pm_templates *t, const char *name, pm_mustache_template **out, pm_diags *d);
 
 #endif

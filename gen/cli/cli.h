@@ -31,8 +31,6 @@ int pm_cmd_sbom(int argc, char **argv);
 #define PM_CMD_CHECK_DECLARED 1
 /** Usage error for getopt_long's result c ('?' or ':'), naming the option. */
 int pm_cli_bad_option(const char *sub, int c, char **argv);
-/** SHA-256 of a file as 64 lower-case hex digits (pm_sha256_file).  0 or -1. */
-int pm_cli_sha256_file(const char *path, char hex[65]);
 /** SOURCE_DATE_EPOCH as seconds, or -1 when unset or invalid. */
 long long pm_cli_source_date_epoch(void);
 

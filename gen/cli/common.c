@@ -2,7 +2,6 @@
  * diagnostics printed, writing a result to standard output. */
 #include "cli.h"
 #include "premarket/load.h"
-#include "sha256.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -52,11 +51,6 @@ int pm_cli_bad_option(const char *sub, int c, char **argv)
 	if (optopt)
 		return pm_msg_usage(sub, "unknown option '-%c'", optopt);
 	return pm_msg_usage(sub, "unknown option '%s'", arg);
-}
-
-int pm_cli_sha256_file(const char *path, char hex[65])
-{
-	return pm_sha256_file(path, hex);
 }
 
 int pm_cli_help_only(int argc, char **argv, const char *sub, const char *usage)

@@ -100,15 +100,16 @@ typedef struct pm_mustache_opts {
  * section, an unclosed section, a bad set-delimiter tag, an empty or
  * malformed name) add one PM_ERR_RENDER diagnostic at the 1-based
  * line:column of the offending tag (columns count UTF-8 characters) and
- * return NULL; nothing is left allocated.
+ * return -1 with *out NULL; nothing is left allocated.  On success returns
+ * 0 and stores the template in *out.
  *
  * `d` may be NULL, to compile without diagnostics.
  *
- * It is the caller's responsibility to free the returned template using
+ * It is the caller's responsibility to free the template using
  * pm_mustache_free().
  */
-pm_mustache_template *pm_mustache_compile(const char *name, const char *src, size_t len,
-					  pm_diags *d);
+int pm_mustache_compile(const char *name, const char *src, size_t len, pm_mustache_template **out,
+			pm_diags *d);
 
 /** Free a template.  NULL is a no-op. */
 void pm_mustache_free(pm_mustache_template *t);

@@ -30,7 +30,8 @@ static char *render_opts(const char *src, const pm_value *data, const pm_mustach
 	pm_buf out;
 	pm_buf_init(&out, 0);
 	char *res = NULL;
-	pm_mustache_template *t = pm_mustache_compile("t.mustache", src, strlen(src), dd);
+	pm_mustache_template *t = NULL;
+	pm_mustache_compile("t.mustache", src, strlen(src), &t, dd);
 	if (t && pm_mustache_render(env, t, data, &out, dd) == 0)
 		res = pm_buf_detach(&out, NULL);
 	pm_buf_free(&out);
@@ -312,9 +313,9 @@ static void test_error_locations(void **state)
 	for (size_t i = 0; i < sizeof bads / sizeof bads[0]; i++) {
 		pm_diags d;
 		pm_diags_init(&d);
-		pm_mustache_template *t = pm_mustache_compile("bad.mustache", bads[i].src,
-							      strlen(bads[i].src), &d);
-		int ok = t == NULL && d.n == 1 && d.errors == 1 && d.v[0].kind == PM_ERR_RENDER &&
+		pm_mustache_template *t = NULL;
+		int rc = pm_mustache_compile("bad.mustache", bads[i].src, strlen(bads[i].src), &t, &d);
+		int ok = rc == -1 && t == NULL && d.n == 1 && d.errors == 1 && d.v[0].kind == PM_ERR_RENDER &&
 			 d.v[0].file && strcmp(d.v[0].file, "bad.mustache") == 0 &&
 			 d.v[0].line == bads[i].line && d.v[0].col == bads[i].col &&
 			 strstr(d.v[0].msg, bads[i].msg) != NULL;
@@ -363,7 +364,8 @@ static void test_partial_recursion_cap(void **state)
 	pm_diags d;
 	pm_diags_init(&d);
 	pm_mustache_env *env = pm_mustache_env_new(&o);
-	pm_mustache_template *t = pm_mustache_compile("top", "before {{>self}}", 16, &d);
+	pm_mustache_template *t = NULL;
+	pm_mustache_compile("top", "before {{>self}}", 16, &t, &d);
 	assert_non_null(t);
 	pm_buf out;
 	pm_buf_init(&out, 0);
@@ -446,8 +448,8 @@ static void test_partial_cache_and_errors(void **state)
 
 	pm_diags d;
 	pm_diags_init(&d);
-	pm_mustache_template *t = pm_mustache_compile("t", "{{#items}}{{>row}}{{/items}}{{>nope}}", 37,
-						      &d);
+	pm_mustache_template *t = NULL;
+	pm_mustache_compile("t", "{{#items}}{{>row}}{{/items}}{{>nope}}", 37, &t, &d);
 	assert_non_null(t);
 	pm_buf out;
 	pm_buf_init(&out, 0);
@@ -461,7 +463,7 @@ static void test_partial_cache_and_errors(void **state)
 	pm_mustache_free(t);
 
 	/* a syntax error in a partial: reported in the partial, with a hint */
-	t = pm_mustache_compile("main.mustache", "x\n {{>broken}}", 14, &d);
+	pm_mustache_compile("main.mustache", "x\n {{>broken}}", 14, &t, &d);
 	assert_non_null(t);
 	for (int round = 0; round < 2; round++) {
 		pm_buf_clear(&out);
@@ -485,7 +487,7 @@ static void test_partial_cache_and_errors(void **state)
 	pm_value_list_append(few, pm_value_cstr(a, "c"));
 	pm_value_map_set(root, "items", few);
 	pm_diags_init(&d);
-	t = pm_mustache_compile("t", "List:\n  {{>list}}\nEnd\n", 22, &d);
+	pm_mustache_compile("t", "List:\n  {{>list}}\nEnd\n", 22, &t, &d);
 	assert_non_null(t);
 	pm_buf_clear(&out);
 	assert_int_equal(pm_mustache_render(env, t, root, &out, &d), 0);
@@ -833,7 +835,8 @@ static void test_strict_and_limits(void **state)
 	/* the output cap */
 	pm_diags_init(&d);
 	pm_mustache_env *env = pm_mustache_env_new(NULL);
-	pm_mustache_template *t = pm_mustache_compile("t", "{{#l}}0123456789{{/l}}", 22, &d);
+	pm_mustache_template *t = NULL;
+	pm_mustache_compile("t", "{{#l}}0123456789{{/l}}", 22, &t, &d);
 	pm_value *l = pm_value_list(a);
 	for (int i = 0; i < 100; i++)
 		pm_value_list_append(l, pm_value_bool(a, 1));
@@ -858,7 +861,8 @@ static void test_compile_once_render_many(void **state)
 	pm_diags d;
 	pm_diags_init(&d);
 	const char *src = "{{=<% %>=}}\r\n<%#people%>\r\n  * <%name%> (<%age%>)\r\n<%/people%>\r\n";
-	pm_mustache_template *t = pm_mustache_compile("people", src, strlen(src), &d);
+	pm_mustache_template *t = NULL;
+	pm_mustache_compile("people", src, strlen(src), &t, &d);
 	assert_non_null(t);
 	assert_string_equal(pm_mustache_name(t), "people");
 	pm_mustache_env *env = pm_mustache_env_new(NULL);

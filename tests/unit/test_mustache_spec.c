@@ -364,7 +364,8 @@ static void run_case(void **state)
 	pm_buf out;
 	pm_buf_init(&out, 0);
 	int ok = 0;
-	pm_mustache_template *t = pm_mustache_compile(c->title, c->template, c->template_len, &d);
+	pm_mustache_template *t = NULL;
+	pm_mustache_compile(c->title, c->template, c->template_len, &t, &d);
 	if (t && pm_mustache_render(env, t, c->data, &out, &d) == 0) {
 		ok = out.len == c->expected_len &&
 		     (out.len == 0 || memcmp(out.data, c->expected, out.len) == 0);
