@@ -17,7 +17,12 @@
  *     a PM_ERR_OUTPUT diagnostic (pm_buf_done()), never silently truncated.
  *  4. Functions that cannot fail (constructors of empty objects, getters,
  *     name tables) return their value directly; allocation failure aborts
- *     (see below), so it is not a failure mode.
+ *     (see below), so it is not a failure mode.  Builders of in-memory
+ *     data (pm_value_*) return -1 only for a programming error (a value of
+ *     the wrong kind) and take no diagnostics; formatting helpers that
+ *     write into a caller's fixed array (pm_cvss_format, pm_cvss_score_str,
+ *     pm_xml_decimal, pm_view_date) return the array or a length, as
+ *     snprintf does.
  *  5. The CVSS module is a leaf that knows nothing of files: its parser
  *     reports through a pm_cvss_error (offset and message, last parameter),
  *     which its callers turn into a located pm_diag.
