@@ -332,7 +332,8 @@ int pm_cmd_build(int argc, char **argv)
 	/* the completeness check: the appendix of the documents and part of the XML */
 	pm_check_report check;
 	pm_check_options co = {pm_cli_source_date_epoch()};
-	pm_check_run(m, &co, &check);
+	if (pm_check_run(m, &co, &check, &d) < 0)
+		failed = 1;
 	/* Markdown of each document (the index last), for the HTML and PDF steps */
 	enum { MAX_DOCS = 64 };
 	pm_buf chapters[MAX_DOCS + 1];
@@ -356,8 +357,7 @@ int pm_cmd_build(int argc, char **argv)
 		if (doc && strcmp(doc->slug, PM_DOC_CHECK_SLUG) == 0) {
 			/* the appendix is the completeness report itself */
 			pm_check_render_options ro = {PM_VERSION, NULL, NULL, 1};
-			if (pm_check_render_md(&check, &ro, &md) < 0) {
-				pm_diag_add(&d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "cannot render the completeness check");
+			if (pm_check_render_md(&check, &ro, &md, &d) < 0) {
 				failed = 1;
 				break;
 			}
