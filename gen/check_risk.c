@@ -8,14 +8,49 @@
 
 #include "xalloc.h"
 
-static pm_check_status ra_01(const pm_model *m, pm_check_ctx *c)
+/* The threats that have a risk (an entry of the register) `pick` selects: a
+ * flag per threat, which the caller frees.  *n (may be NULL) counts the
+ * risks picked. */
+static bool *threats_with(const pm_model *m, bool (*pick)(const pm_risk *r), size_t *n)
 {
-	bool *scored = pm_xcalloc(m->threats.n + 1, sizeof *scored);
+	bool *flag = pm_xcalloc(m->threats.n + 1, sizeof *flag);
+	size_t picked = 0;
 	for (size_t k = 0; k < m->risk.n; k++) {
 		const pm_risk *r = &m->risk.v[k];
-		if (r->threat >= 0 && (size_t)r->threat < m->threats.n && r->before.exploit_source != PM_EXPL_NONE)
-			scored[r->threat] = true;
+		if (r->threat >= 0 && (size_t)r->threat < m->threats.n && pick(r)) {
+			flag[r->threat] = true;
+			picked++;
+		}
 	}
+	if (n)
+		*n = picked;
+	return flag;
+}
+
+static bool scored_before(const pm_risk *r)
+{
+	return r->before.exploit_source != PM_EXPL_NONE;
+}
+
+static bool unacceptable_before(const pm_risk *r)
+{
+	return !r->before.acceptable;
+}
+
+/* No score after controls: the score is the one before them, or none. */
+static bool unscored_after(const pm_risk *r)
+{
+	return r->after.exploit_source == PM_EXPL_UNCHANGED || r->after.exploit_source == PM_EXPL_NONE;
+}
+
+static bool uncontrolled(const pm_risk *r)
+{
+	return !r->controlled;
+}
+
+static pm_check_status ra_01(const pm_model *m, pm_check_ctx *c)
+{
+	bool *scored = threats_with(m, scored_before, NULL);
 	for (size_t i = 0; i < m->threats.n; i++)
 		if (!scored[i])
 			pm_check_add(
@@ -30,10 +65,7 @@ static pm_check_status ra_01(const pm_model *m, pm_check_ctx *c)
 
 static pm_check_status ra_02(const pm_model *m, pm_check_ctx *c)
 {
-	bool *bad = pm_xcalloc(m->threats.n + 1, sizeof *bad);
-	for (size_t k = 0; k < m->risk.n; k++)
-		if (!m->risk.v[k].before.acceptable && m->risk.v[k].threat >= 0)
-			bad[m->risk.v[k].threat] = true;
+	bool *bad = threats_with(m, unacceptable_before, NULL);
 	for (size_t i = 0; i < m->threats.n; i++) {
 		const pm_threat *t = &m->threats.v[i];
 		size_t n = 0;
@@ -51,12 +83,7 @@ static pm_check_status ra_02(const pm_model *m, pm_check_ctx *c)
 
 static pm_check_status ra_03(const pm_model *m, pm_check_ctx *c)
 {
-	bool *flag = pm_xcalloc(m->threats.n + 1, sizeof *flag);
-	for (size_t k = 0; k < m->risk.n; k++)
-		if ((m->risk.v[k].after.exploit_source == PM_EXPL_UNCHANGED ||
-		     m->risk.v[k].after.exploit_source == PM_EXPL_NONE) &&
-		    m->risk.v[k].threat >= 0)
-			flag[m->risk.v[k].threat] = true;
+	bool *flag = threats_with(m, unscored_after, NULL);
 	for (size_t i = 0; i < m->threats.n; i++) {
 		const pm_threat *t = &m->threats.v[i];
 		bool implemented = false;
@@ -119,13 +146,8 @@ static pm_check_status ra_06(const pm_model *m, pm_check_ctx *c)
 
 static pm_check_status ra_07(const pm_model *m, pm_check_ctx *c)
 {
-	bool *unc = pm_xcalloc(m->threats.n + 1, sizeof *unc);
-	size_t n = 0;
-	for (size_t k = 0; k < m->risk.n; k++)
-		if (!m->risk.v[k].controlled && m->risk.v[k].threat >= 0) {
-			unc[m->risk.v[k].threat] = true;
-			n++;
-		}
+	size_t n;
+	bool *unc = threats_with(m, uncontrolled, &n);
 	bool general = ck_has(m->risk_management.benefit_risk);
 	for (size_t i = 0; i < m->threats.n; i++)
 		if (unc[i] && !general && !ck_has(m->threats.v[i].benefit_risk))
