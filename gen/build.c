@@ -116,9 +116,7 @@ static int stage_documents(build *b)
 		if (i < pm_n_documents && strcmp(pm_documents[i].slug, PM_DOC_CHECK_SLUG) == 0) {
 			/* the appendix is the completeness report itself */
 			pm_check_render_options ro = {PM_VERSION, NULL, NULL, 1};
-			if (pm_check_render_md(&b->check, &ro, &b->md[i]) < 0)
-				rc = pm_diag_add(b->d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-						 "cannot render the completeness check");
+			rc = pm_check_render_md(&b->check, &ro, &b->md[i], b->d);
 		} else {
 			rc = render_template(tpl, env, doc_slug(i), root, &b->md[i], b->d);
 		}
@@ -305,8 +303,9 @@ int pm_build(const pm_model *m, const pm_build_options *opt, const pm_sink *sink
 
 	/* Stage 1: the completeness check, for the appendix and the XML alike. */
 	pm_check_options co = {b.opt.source_date_epoch};
-	pm_check_run(m, &co, &b.check);
-	int rc = stage_documents(&b);
+	int rc = pm_check_run(m, &co, &b.check, b.d);
+	if (rc == 0)
+		rc = stage_documents(&b);
 	/* Stage 3, diagrams: none yet.  They go here, once the Markdown is
 	 * rendered and before the formats that would embed them. */
 	if (rc == 0 && (b.opt.formats & PM_BUILD_HTML))

@@ -1,10 +1,10 @@
-/* check.c — the completeness-check engine (include/premarket/check.h): runs
- * the rule table of gen/check_rules.c on a model, turns each rule's findings
- * (model marks) into owned, located results, and applies the effective
- * weight (statutory rules for non-cyber devices and IDEs; "helpful" elements
- * for IDEs).  The rules themselves live in check_rules.c; the renderers in
- * render_check_*.c. */
-#include "premarket/check.h"
+/* check.c — the completeness-check engine (include/premarket/check.h): walks
+ * the areas of the checklist (gen/check_<area>.c) in report order, runs each
+ * rule on a model, turns its findings (model marks) into owned, located
+ * results, and applies the effective weight (statutory rules for non-cyber
+ * devices and IDEs; "helpful" elements for IDEs).  Also the rule-writing API
+ * of gen/check_internal.h.  The renderers live in render_check_*.c. */
+#include "check_internal.h"
 #include "premarket/view.h"
 #include "xalloc.h"
 
@@ -23,6 +23,39 @@ struct pm_check_ctx {
 	char *message;
 	bool na;
 };
+
+/* The checklist, in report order. */
+static const pm_check_area *const areas[] = {
+        &pm_check_area_device,       &pm_check_area_risk_report, &pm_check_area_threats,  &pm_check_area_risk,
+        &pm_check_area_interop,      &pm_check_area_sbom,        &pm_check_area_vulns,    &pm_check_area_controls,
+        &pm_check_area_architecture, &pm_check_area_testing,     &pm_check_area_labeling, &pm_check_area_plan,
+        &pm_check_area_submission,
+};
+#define N_AREAS (sizeof areas / sizeof *areas)
+
+size_t pm_check_rule_count(void)
+{
+	size_t n = 0;
+	for (size_t a = 0; a < N_AREAS; a++)
+		n += areas[a]->n;
+	return n;
+}
+
+const pm_check_def *pm_check_def_at(size_t i)
+{
+	for (size_t a = 0; a < N_AREAS; a++) {
+		if (i < areas[a]->n)
+			return &areas[a]->v[i];
+		i -= areas[a]->n;
+	}
+	return NULL;
+}
+
+const pm_check_rule *pm_check_rule_at(size_t i)
+{
+	const pm_check_def *def = pm_check_def_at(i);
+	return def ? &def->rule : NULL;
+}
 
 bool pm_check_is_cyber_device(const pm_model *m)
 {
@@ -182,13 +215,14 @@ static char *summarize(const pm_check_finding *f, size_t n)
 	return pm_buf_detach(&b, NULL);
 }
 
-static void run_rule(const pm_model *m, const pm_check_rule *rule, pm_check_ctx *c, pm_check_result *res)
+static void run_rule(const pm_model *m, const pm_check_def *def, pm_check_ctx *c, pm_check_result *res)
 {
+	const pm_check_rule *rule = &def->rule;
 	c->f = NULL;
 	c->n = c->cap = 0;
 	c->message = NULL;
 	c->na = false;
-	pm_check_status st = rule->eval(m, c);
+	pm_check_status st = def->eval(m, c);
 	if (c->na)
 		st = PM_CHECK_NA;
 	else if (c->n)
@@ -219,9 +253,12 @@ static void run_rule(const pm_model *m, const pm_check_rule *rule, pm_check_ctx 
 	res->message = c->message ? c->message : pm_xstrdup(st == PM_CHECK_PASS ? "complete" : "");
 }
 
-int pm_check_run(const pm_model *m, const pm_check_options *opt, pm_check_report *out)
+int pm_check_run(const pm_model *m, const pm_check_options *opt, pm_check_report *out, pm_diags *d)
 {
-	memset(out, 0, sizeof *out);
+	if (out)
+		memset(out, 0, sizeof *out);
+	if (!m || !out)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "pm_check_run: %s is NULL", m ? "out" : "m");
 	out->n_files = m->n_files;
 	out->files = pm_xcalloc(m->n_files + 1, sizeof *out->files);
 	for (size_t i = 0; i < m->n_files; i++)
@@ -236,28 +273,28 @@ int pm_check_run(const pm_model *m, const pm_check_options *opt, pm_check_report
 	out->cyber_device = pm_check_is_cyber_device(m);
 	out->ide = m->device.submission_type.at.line && m->device.submission_type.v == PM_SUB_IDE;
 
-	out->n = pm_check_n_rules;
-	out->v = pm_xcalloc(out->n + 1, sizeof *out->v);
+	out->v = pm_xcalloc(pm_check_rule_count() + 1, sizeof *out->v);
 	pm_check_ctx c;
 	memset(&c, 0, sizeof c);
 	c.m = m;
 	c.r = out;
 	c.date = out->date[0] ? out->date : NULL;
-	for (size_t i = 0; i < pm_check_n_rules; i++) {
-		pm_check_result *res = &out->v[i];
-		run_rule(m, &pm_check_rules[i], &c, res);
-		switch (res->status) {
-		case PM_CHECK_PASS:
-			out->passed++;
-			break;
-		case PM_CHECK_NA:
-			out->not_applicable++;
-			break;
-		default:
-			out->failed[res->weight]++;
-			out->findings[res->weight] += res->n_findings;
+	for (size_t a = 0; a < N_AREAS; a++)
+		for (size_t i = 0; i < areas[a]->n; i++) {
+			pm_check_result *res = &out->v[out->n++];
+			run_rule(m, &areas[a]->v[i], &c, res);
+			switch (res->status) {
+			case PM_CHECK_PASS:
+				out->passed++;
+				break;
+			case PM_CHECK_NA:
+				out->not_applicable++;
+				break;
+			default:
+				out->failed[res->weight]++;
+				out->findings[res->weight] += res->n_findings;
+			}
 		}
-	}
 	return 0;
 }
 
@@ -288,16 +325,17 @@ bool pm_check_fails(const pm_check_report *r, pm_check_weight threshold)
 	return false;
 }
 
-int pm_check_render(const pm_check_report *r, pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out)
+int pm_check_render(const pm_check_report *r, pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out,
+                    pm_diags *d)
 {
 	switch (fmt) {
 	case PM_CHECK_MD:
-		return pm_check_render_md(r, opt, out);
+		return pm_check_render_md(r, opt, out, d);
 	case PM_CHECK_SARIF:
-		return pm_check_render_sarif(r, opt, out);
+		return pm_check_render_sarif(r, opt, out, d);
 	case PM_CHECK_JSON:
-		return pm_check_render_json(r, opt, out);
+		return pm_check_render_json(r, opt, out, d);
 	default:
-		return pm_check_render_text(r, opt, out);
+		return pm_check_render_text(r, opt, out, d);
 	}
 }

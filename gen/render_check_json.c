@@ -19,7 +19,7 @@ static void loc(pm_buf *b, const pm_check_loc *l)
 	pm_buf_printf(b, ", \"line\": %u, \"column\": %u}", (unsigned)l->line, (unsigned)l->col);
 }
 
-int pm_check_render_json(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out)
+int pm_check_render_json(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d)
 {
 	size_t before = out->len;
 	pm_buf_puts(out, "{\n  \"tool\": \"premarket\",\n  \"version\": ");
@@ -77,7 +77,7 @@ int pm_check_render_json(const pm_check_report *r, const pm_check_render_options
 		out->len = before;
 		if (out->data)
 			out->data[before] = '\0';
-		return -1;
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the check report is too large to render");
 	}
 	return 0;
 }

@@ -110,7 +110,7 @@ static void gap(const pm_check_result *x, pm_buf *b, int h)
 	pm_buf_puts(b, "\n\n");
 }
 
-int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out)
+int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d)
 {
 	size_t before = out->len;
 	int h = opt && opt->heading_level >= 1 && opt->heading_level <= 4 ? opt->heading_level : 1;
@@ -196,7 +196,7 @@ int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *
 		out->len = before;
 		if (out->data)
 			out->data[before] = '\0';
-		return -1;
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the check report is too large to render");
 	}
 	return 0;
 }

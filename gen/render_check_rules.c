@@ -1,4 +1,4 @@
-/* render_check_rules.c — the checklist itself (pm_check_rules), without a
+/* render_check_rules.c — the checklist itself (pm_check_rule_at()), without a
  * model: a text list, the Markdown rule reference of docs/check.md (one
  * anchor per id, which SARIF helpUri points at), or JSON. */
 #include "json.h"
@@ -31,21 +31,21 @@ static void md_rule(pm_buf *b, const pm_check_rule *r)
 	              f ? f : "", r->looks_at, r->fix);
 }
 
-int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out)
+int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out, pm_diags *d)
 {
 	(void)opt;
-	size_t before = out->len;
+	size_t before = out->len, n = pm_check_rule_count();
 	switch (fmt) {
 	case PM_CHECK_TEXT:
-		for (size_t i = 0; i < pm_check_n_rules; i++) {
-			const pm_check_rule *r = &pm_check_rules[i];
+		for (size_t i = 0; i < n; i++) {
+			const pm_check_rule *r = pm_check_rule_at(i);
 			pm_buf_printf(out, "%-7s %-11s %s\n", r->id, pm_check_weight_name(r->weight), r->title);
 		}
 		break;
 	case PM_CHECK_MD: {
 		const char *area = NULL;
-		for (size_t i = 0; i < pm_check_n_rules; i++) {
-			const pm_check_rule *r = &pm_check_rules[i];
+		for (size_t i = 0; i < n; i++) {
+			const pm_check_rule *r = pm_check_rule_at(i);
 			if (!area || strcmp(area, r->area) != 0) {
 				area = r->area;
 				pm_buf_printf(out, "### %s\n\n", area);
@@ -56,8 +56,8 @@ int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *op
 	}
 	case PM_CHECK_JSON:
 		pm_buf_puts(out, "[");
-		for (size_t i = 0; i < pm_check_n_rules; i++) {
-			const pm_check_rule *r = &pm_check_rules[i];
+		for (size_t i = 0; i < n; i++) {
+			const pm_check_rule *r = pm_check_rule_at(i);
 			pm_buf_puts(out, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
 			pm_json_str(out, r->id);
 			pm_buf_puts(out, ", \"title\": ");
@@ -78,13 +78,14 @@ int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *op
 		pm_buf_puts(out, "\n]\n");
 		break;
 	default:
-		return -1;
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
+		                   "the checklist renders as text, md or json only");
 	}
 	if (out->overflow) {
 		out->len = before;
 		if (out->data)
 			out->data[before] = '\0';
-		return -1;
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the checklist is too large to render");
 	}
 	return 0;
 }

@@ -144,7 +144,7 @@ static void result(pm_buf *b, bool first, const pm_check_result *x, size_t rule_
 	pm_buf_putc(b, '}');
 }
 
-int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out)
+int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d)
 {
 	size_t before = out->len;
 	const char *info = opt && opt->information_uri ? opt->information_uri : "docs/check.md";
@@ -168,11 +168,11 @@ int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_option
 	pm_buf_puts(out, ",");
 	indent(out, 5);
 	pm_buf_puts(out, "\"rules\": [");
-	/* rules[] holds the whole checklist, in table order, so ruleIndex is the table index */
-	for (size_t i = 0; i < pm_check_n_rules; i++) {
+	/* rules[] holds the whole checklist, in checklist order, so ruleIndex is the checklist index */
+	for (size_t i = 0; i < pm_check_rule_count(); i++) {
 		if (i)
 			pm_buf_putc(out, ',');
-		rule(out, &pm_check_rules[i], help);
+		rule(out, pm_check_rule_at(i), help);
 	}
 	indent(out, 5);
 	pm_buf_puts(out, "]");
@@ -187,9 +187,8 @@ int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_option
 		const pm_check_result *x = &r->v[i];
 		if (x->status != PM_CHECK_FAIL)
 			continue;
-		size_t idx = (size_t)(x->rule - pm_check_rules);
 		for (size_t k = 0; k < x->n_findings; k++) {
-			result(out, first, x, idx, &x->findings[k]);
+			result(out, first, x, i, &x->findings[k]); /* result i is rule i's */
 			first = false;
 		}
 	}
@@ -214,7 +213,7 @@ int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_option
 		out->len = before;
 		if (out->data)
 			out->data[before] = '\0';
-		return -1;
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the check report is too large to render");
 	}
 	return 0;
 }

@@ -14,7 +14,7 @@ static void one_line(pm_buf *b, const char *s)
 		pm_buf_putc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
 }
 
-int pm_check_render_text(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out)
+int pm_check_render_text(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d)
 {
 	(void)opt;
 	size_t before = out->len;
@@ -62,7 +62,7 @@ int pm_check_render_text(const pm_check_report *r, const pm_check_render_options
 		out->len = before;
 		if (out->data)
 			out->data[before] = '\0';
-		return -1;
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the check report is too large to render");
 	}
 	return 0;
 }

@@ -99,18 +99,21 @@ int pm_cmd_check(int argc, char **argv)
 	pm_check_render_options ropt = {PM_VERSION, PM_INFORMATION_URI, "docs/check.md", 1};
 	pm_buf out;
 	pm_buf_init(&out, 0);
+	pm_diags d;
+	pm_diags_init(&d);
 	int rc;
 	if (rules) {
 		if (optind < argc)
 			return pm_msg_usage("check", "--rules takes no model file");
 		if (fmt == PM_CHECK_SARIF)
 			return pm_msg_usage("check", "--rules prints text, md or json");
-		if (pm_check_render_rules(fmt, &ropt, &out) < 0) {
-			pm_msg_error("the checklist is too large to render");
+		if (pm_check_render_rules(fmt, &ropt, &out, &d) < 0) {
+			pm_msg_diags(stderr, &d);
 			rc = PM_EXIT_OUTPUT;
 		} else {
 			rc = pm_cli_write_stdout(out.data, out.len);
 		}
+		pm_diags_free(&d);
 		pm_buf_free(&out);
 		return rc;
 	}
@@ -121,10 +124,10 @@ int pm_cmd_check(int argc, char **argv)
 		return rc;
 	pm_check_options copt = {pm_cli_source_date_epoch()};
 	pm_check_report report;
-	pm_check_run(m, &copt, &report);
+	int failed = pm_check_run(m, &copt, &report, &d) < 0 || pm_check_render(&report, fmt, &ropt, &out, &d) < 0;
 	pm_model_free(m);
-	if (pm_check_render(&report, fmt, &ropt, &out) < 0) {
-		pm_msg_error("the check report is too large to render");
+	if (failed) {
+		pm_msg_diags(stderr, &d);
 		rc = PM_EXIT_OUTPUT;
 	} else {
 		rc = pm_cli_write_stdout(out.data, out.len);
@@ -132,6 +135,7 @@ int pm_cmd_check(int argc, char **argv)
 			rc = PM_EXIT_PROBLEMS;
 	}
 	pm_check_report_free(&report);
+	pm_diags_free(&d);
 	pm_buf_free(&out);
 	return rc;
 }

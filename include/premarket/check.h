@@ -2,14 +2,22 @@
  * check.h — the completeness check: a model against FDA's expectations for a
  * premarket cybersecurity package (../shared/FDA.md section 7; docs/check.md).
  *
- * Module rule: the checklist is one table of rules (gen/check_rules.c); each
- * rule reads a const model (with its computed risk register) and reports pass,
- * fail or not applicable, and for a failure one finding per object that lacks
- * something, located at that object's file:line:col.  pm_check_run() runs the
- * table and returns a report that owns all its strings (it does not point
- * into the model, so it may outlive it).  The renderers (text, Markdown,
- * SARIF 2.1.0, JSON) only read a report.  Nothing here reads the clock: the
- * date a check compares with (end of support) is the documentation date.
+ * Module rule: the checklist is a list of rules, written one area per file
+ * (gen/check_<area>.c, with gen/check_internal.h: not part of this
+ * interface); each rule reads a const model (with its computed risk register)
+ * and reports pass, fail or not applicable, and for a failure one finding per
+ * object that lacks something, located at that object's file:line:col.
+ * pm_check_run() runs the checklist and returns a report that owns all its
+ * strings (it does not point into the model, so it may outlive it).  The
+ * renderers (text, Markdown, SARIF 2.1.0, JSON) only read a report.  Nothing
+ * here reads the clock: the date a check compares with (end of support) is
+ * the documentation date.
+ *
+ * Fallible functions follow the library's convention (diag.h): they return 0
+ * on success and -1 on failure, with the output and the diagnostics
+ * (pm_diags *, never NULL) as their last two parameters.  A render that
+ * reaches its pm_buf's size cap fails with a PM_ERR_RENDER diagnostic and
+ * leaves the buffer's content as it was.
  */
 #ifndef PREMARKET_CHECK_H
 #define PREMARKET_CHECK_H
@@ -19,6 +27,7 @@
 #include <stdint.h>
 
 #include "premarket/buf.h"
+#include "premarket/diag.h"
 #include "premarket/model.h"
 
 /** How much a rule matters.  Lower is more severe: a threshold `w` fails on
@@ -31,10 +40,11 @@ typedef enum pm_check_weight {
 
 #define PM_CHECK_N_WEIGHTS 3
 
+/** A rule's result on one model. */
 typedef enum pm_check_status {
-	PM_CHECK_PASS = 0,
-	PM_CHECK_FAIL,
-	PM_CHECK_NA /**< not applicable to this model (the message says why) */
+	PM_CHECK_PASS = 0, /**< the model has what the rule looks for */
+	PM_CHECK_FAIL,     /**< at least one gap, one finding each */
+	PM_CHECK_NA        /**< not applicable to this model (the message says why) */
 } pm_check_status;
 
 /** Rule flags: how the default weight changes with the submission. */
@@ -46,13 +56,7 @@ enum {
 	PM_CHECK_F_IDE_HELPFUL = 2u
 };
 
-typedef struct pm_check_ctx pm_check_ctx;
-
-/** A rule's evaluation: read m (never modify it), add one finding per gap
- *  with pm_check_add(), and return pm_check_verdict(c), or pm_check_na(c, why). */
-typedef pm_check_status (*pm_check_fn)(const pm_model *m, pm_check_ctx *c);
-
-/** One rule of the checklist. */
+/** One rule of the checklist, as the reports and the reference show it. */
 typedef struct pm_check_rule {
 	const char *id;         /**< stable id, e.g. "SB-03" (docs/check.md#sb-03) */
 	const char *title;      /**< one line */
@@ -62,12 +66,13 @@ typedef struct pm_check_rule {
 	unsigned flags;         /**< PM_CHECK_F_* */
 	const char *looks_at;   /**< what the rule examines */
 	const char *fix;        /**< how to satisfy it */
-	pm_check_fn eval;
 } pm_check_rule;
 
-/** The checklist, in report order. */
-extern const pm_check_rule pm_check_rules[];
-extern const size_t pm_check_n_rules;
+/** Number of rules in the checklist (the length of every report). */
+size_t pm_check_rule_count(void);
+/** Rule i of the checklist (0-based, in report order: a report's result i is
+ *  this rule's), or NULL when i >= pm_check_rule_count().  Static storage. */
+const pm_check_rule *pm_check_rule_at(size_t i);
 
 /** A location: file as named on the command line (or include-resolved),
  *  1-based line and column.  file NULL = no location. */
@@ -111,6 +116,7 @@ typedef struct pm_check_report {
 	size_t findings[PM_CHECK_N_WEIGHTS]; /**< findings of failed rules by effective weight */
 } pm_check_report;
 
+/** How to run the check. */
 typedef struct pm_check_options {
 	/** SOURCE_DATE_EPOCH in seconds, the last fallback for the documentation
 	 *  date after device.date and the last revision's date; < 0 = unset. */
@@ -118,11 +124,13 @@ typedef struct pm_check_options {
 } pm_check_options;
 
 /**
- * Run every rule of pm_check_rules on m (loaded and scored by pm_model_load()).
- * opt may be NULL.  Fills *out; the caller frees it with pm_check_report_free().
- * Returns 0 (checks cannot fail; out of memory aborts).
+ * Run every rule of the checklist on m (loaded and scored by pm_model_load()).
+ * opt may be NULL.  Fills *out; the caller frees it with
+ * pm_check_report_free() (also after a failure).  Returns 0: the rules
+ * themselves cannot fail (out of memory aborts); -1 with a PM_ERR_USAGE
+ * diagnostic in d when m or out is NULL.
  */
-int pm_check_run(const pm_model *m, const pm_check_options *opt, pm_check_report *out);
+int pm_check_run(const pm_model *m, const pm_check_options *opt, pm_check_report *out, pm_diags *d);
 
 /** Free everything a report owns and zero it.  NULL is allowed. */
 void pm_check_report_free(pm_check_report *r);
@@ -142,6 +150,7 @@ int pm_check_weight_parse(const char *s, pm_check_weight *w);
 
 /* ---- renderers (gen/render_check_*.c) ------------------------------------ */
 
+/** An output format of a report (and, but SARIF, of the checklist). */
 typedef enum pm_check_format {
 	PM_CHECK_TEXT,  /**< one "file:line:col: error|warning|note: [ID] message" line per finding, then a summary */
 	PM_CHECK_MD,    /**< a gap report in GitHub-flavoured Markdown */
@@ -149,6 +158,7 @@ typedef enum pm_check_format {
 	PM_CHECK_JSON   /**< premarket's own JSON (docs/check.md) */
 } pm_check_format;
 
+/** What the renderers add to a report; all fields may be zero. */
 typedef struct pm_check_render_options {
 	const char *tool_version;    /**< e.g. "0.1.0"; NULL = omitted */
 	const char *information_uri; /**< SARIF tool.driver.informationUri; NULL = "docs/check.md" */
@@ -156,37 +166,30 @@ typedef struct pm_check_render_options {
 	int heading_level;           /**< Markdown: level of the top heading (1-4); 0 = 1 */
 } pm_check_render_options;
 
-/** Append the report in format fmt to out.  opt may be NULL.  Output is
- *  deterministic (rule table order, then model order).  Returns 0, or -1
- *  when out grew past its cap. */
-int pm_check_render(const pm_check_report *r, pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out);
+/** Append the report in format fmt to out (an unknown format is text); opt
+ *  may be NULL.  Output is deterministic (checklist order, then model order).
+ *  Returns 0, or -1 with a PM_ERR_RENDER diagnostic in d when out reached
+ *  its size cap (out is left as it was). */
+int pm_check_render(const pm_check_report *r, pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out,
+                    pm_diags *d);
 
-int pm_check_render_text(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);
-int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);
-int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);
-int pm_check_render_json(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out);
+/** pm_check_render() in PM_CHECK_TEXT: a "file:line:col: level: [ID] message"
+ *  line per finding, then a summary line. */
+int pm_check_render_text(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
+/** pm_check_render() in PM_CHECK_MD: a gap report, its top heading at
+ *  opt->heading_level (the appendix of the document set). */
+int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
+/** pm_check_render() in PM_CHECK_SARIF: one SARIF 2.1.0 run whose rules[] is
+ *  the whole checklist and whose results are the findings. */
+int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
+/** pm_check_render() in PM_CHECK_JSON: premarket's own JSON (docs/check.md). */
+int pm_check_render_json(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
 
-/** The checklist itself, without a model: text (one line per rule), md (the
- *  rule reference of docs/check.md, an anchor per id) or json; SARIF is not a
- *  format for it (returns -1).  Returns 0, or -1 when out grew past its cap. */
-int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out);
-
-/* ---- writing rules (used by gen/check_rules.c) ------------------------------ */
-
-/** Add a finding: the object at `at` lacks something.  When at is absent
- *  (line 0) the finding is placed at the device. */
-void pm_check_add(pm_check_ctx *c, pm_mark at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/** Set the result's message: a summary for a failure, a note for a pass. */
-void pm_check_note(pm_check_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/** The rule does not apply; the reason becomes the message.  Returns PM_CHECK_NA. */
-pm_check_status pm_check_na(pm_check_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/** PM_CHECK_FAIL when findings were added, else PM_CHECK_PASS. */
-pm_check_status pm_check_verdict(const pm_check_ctx *c);
-/** Number of findings added so far. */
-size_t pm_check_count(const pm_check_ctx *c);
-/** The documentation date (YYYY-MM-DD), or NULL when there is none. */
-const char *pm_check_date(const pm_check_ctx *c);
-/** Whether the model declares a cyber device (all three 524B(c) criteria). */
-bool pm_check_is_cyber_device(const pm_model *m);
+/** Append the checklist itself, without a model: text (one line per rule),
+ *  md (the rule reference of docs/check.md, an anchor per id) or json.
+ *  Returns 0, or -1 with a diagnostic in d: PM_ERR_USAGE for SARIF or an
+ *  unknown format (not a format for the checklist), PM_ERR_RENDER when out
+ *  reached its size cap (out is left as it was). */
+int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
 
 #endif

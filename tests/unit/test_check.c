@@ -17,6 +17,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include "check_internal.h" /* pm_check_def_at(): each rule's evaluation */
 #include "premarket/check.h"
 #include "premarket/load.h"
 
@@ -540,8 +541,12 @@ static pm_model *load_text(const char *text)
 static void run(const pm_model *m, long long epoch, pm_check_report *r)
 {
 	pm_check_options o = {epoch};
-	assert_int_equal(pm_check_run(m, &o, r), 0);
-	assert_int_equal(r->n, pm_check_n_rules);
+	pm_diags d;
+	pm_diags_init(&d);
+	assert_int_equal(pm_check_run(m, &o, r, &d), 0);
+	assert_int_equal(d.n, 0);
+	pm_diags_free(&d);
+	assert_int_equal(r->n, pm_check_rule_count());
 }
 
 static const pm_check_result *find(const pm_check_report *r, const char *id)
@@ -1293,7 +1298,7 @@ static void test_base_passes_everything(void **state)
 		assert_null(x->loc.file);
 		assert_non_null(x->message);
 	}
-	assert_int_equal(r.passed, pm_check_n_rules - 3);
+	assert_int_equal(r.passed, pm_check_rule_count() - 3);
 	assert_int_equal(r.not_applicable, 3);
 	assert_false(pm_check_fails(&r, PM_CHECK_ADVISORY));
 	assert_true(r.cyber_device);
@@ -1522,22 +1527,24 @@ static void test_rule_table(void **state)
 	        "PKG-03", "TM-05", "RA-07", "SB-05", "SB-06", "CTL-02", "AV-06", "TST-07"};
 	for (size_t i = 0; i < sizeof section7 / sizeof *section7; i++) {
 		size_t n = 0;
-		for (size_t k = 0; k < pm_check_n_rules; k++)
-			n += strcmp(pm_check_rules[k].id, section7[i]) == 0;
+		for (size_t k = 0; k < pm_check_rule_count(); k++)
+			n += strcmp(pm_check_rule_at(k)->id, section7[i]) == 0;
 		if (n != 1)
 			fprintf(stderr, "rule %s: %zu\n", section7[i], n);
 		assert_int_equal(n, 1);
 	}
-	assert_int_equal(pm_check_n_rules, sizeof section7 / sizeof *section7);
-	for (size_t k = 0; k < pm_check_n_rules; k++) {
-		const pm_check_rule *r = &pm_check_rules[k];
+	assert_int_equal(pm_check_rule_count(), sizeof section7 / sizeof *section7);
+	assert_null(pm_check_rule_at(pm_check_rule_count()));
+	for (size_t k = 0; k < pm_check_rule_count(); k++) {
+		const pm_check_rule *r = pm_check_rule_at(k);
+		assert_ptr_equal(r, &pm_check_def_at(k)->rule);
 		assert_true(r->title && *r->title && r->area && *r->area && r->basis && *r->basis);
-		assert_true(r->looks_at && *r->looks_at && r->fix && *r->fix && r->eval);
+		assert_true(r->looks_at && *r->looks_at && r->fix && *r->fix && pm_check_def_at(k)->eval);
 		assert_true(strstr(r->basis, "G25") || strstr(r->basis, "524B"));
 	}
 	/* every rule is exercised by a failing case above or the item loop */
-	for (size_t k = 0; k < pm_check_n_rules; k++) {
-		const char *id = pm_check_rules[k].id;
+	for (size_t k = 0; k < pm_check_rule_count(); k++) {
+		const char *id = pm_check_rule_at(k)->id;
 		bool failing = strncmp(id, "LBL-", 4) == 0 || strncmp(id, "CMP-", 4) == 0 || strcmp(id, "RA-01") == 0 ||
 		               strcmp(id, "RA-04") == 0;
 		for (size_t c = 0; c < sizeof cases / sizeof *cases && !failing; c++)
@@ -1562,7 +1569,11 @@ static char *render(const pm_check_report *r, pm_check_format fmt, int heading)
 	pm_check_render_options o = {"9.9.9", NULL, NULL, heading};
 	pm_buf b;
 	pm_buf_init(&b, 0);
-	assert_int_equal(pm_check_render(r, fmt, &o, &b), 0);
+	pm_diags d;
+	pm_diags_init(&d);
+	assert_int_equal(pm_check_render(r, fmt, &o, &b, &d), 0);
+	assert_int_equal(d.n, 0);
+	pm_diags_free(&d);
 	assert_non_null(b.data);
 	return pm_buf_detach(&b, NULL);
 }
@@ -1741,14 +1752,14 @@ static void test_render_sarif_and_json(void **state)
 	assert_non_null(strstr(
 	        out, "\"properties\": {\"basis\": \"G25 V.A.4.b; VII.C.3; 524B(b)(3)\", \"weight\": \"required\""));
 	assert_int_equal(count(out, "\"ruleId\""), 2);
-	assert_int_equal(count(out, "\"id\": \""), pm_check_n_rules);
+	assert_int_equal(count(out, "\"id\": \""), pm_check_rule_count());
 	char want[4096];
 	snprintf(want, sizeof want, "\"region\": {\"startLine\": %u, \"startColumn\": 7}",
 	         line_of(text, "    - id: SB-APP"));
 	assert_non_null(strstr(out, want));
 	/* ruleIndex points into rules[] */
 	size_t idx = 0;
-	while (strcmp(pm_check_rules[idx].id, "SB-06") != 0)
+	while (strcmp(pm_check_rule_at(idx)->id, "SB-06") != 0)
 		idx++;
 	snprintf(want, sizeof want,
 	         "\"ruleId\": \"SB-06\",\n        \"ruleIndex\": %zu,\n        \"level\": \"warning\"", idx);
@@ -1789,7 +1800,7 @@ static void test_deterministic(void **state)
 	free(text);
 }
 
-/* Output past the buffer's cap: -1 and the buffer as it was. */
+/* Output past the buffer's cap: -1, a diagnostic, and the buffer as it was. */
 static void test_render_cap(void **state)
 {
 	(void)state;
@@ -1800,9 +1811,14 @@ static void test_render_cap(void **state)
 		pm_buf b;
 		pm_buf_init(&b, 64);
 		pm_buf_puts(&b, "keep");
-		assert_int_equal(pm_check_render(&r, (pm_check_format)f, NULL, &b), -1);
+		pm_diags d;
+		pm_diags_init(&d);
+		assert_int_equal(pm_check_render(&r, (pm_check_format)f, NULL, &b, &d), -1);
+		assert_true(pm_diags_has(&d, PM_ERR_RENDER));
+		assert_string_equal(d.v[0].msg, "the check report is too large to render");
 		assert_int_equal(b.len, 4);
 		assert_string_equal(b.data, "keep");
+		pm_diags_free(&d);
 		pm_buf_free(&b);
 	}
 	pm_check_report_free(&r);
@@ -1814,20 +1830,54 @@ static void test_render_rules(void **state)
 	(void)state;
 	pm_buf b;
 	pm_buf_init(&b, 0);
-	assert_int_equal(pm_check_render_rules(PM_CHECK_MD, NULL, &b), 0);
-	for (size_t k = 0; k < pm_check_n_rules; k++) {
+	pm_diags d;
+	pm_diags_init(&d);
+	assert_int_equal(pm_check_render_rules(PM_CHECK_MD, NULL, &b, &d), 0);
+	for (size_t k = 0; k < pm_check_rule_count(); k++) {
 		char anchor[64];
-		snprintf(anchor, sizeof anchor, "<a id=\"%s\"></a>", pm_check_rules[k].id);
+		snprintf(anchor, sizeof anchor, "<a id=\"%s\"></a>", pm_check_rule_at(k)->id);
 		for (char *p = anchor; *p; p++)
 			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
 		assert_int_equal(count(b.data, anchor), 1);
 	}
 	pm_buf_clear(&b);
-	assert_int_equal(pm_check_render_rules(PM_CHECK_TEXT, NULL, &b), 0);
-	assert_int_equal(count(b.data, "\n"), pm_check_n_rules);
+	assert_int_equal(pm_check_render_rules(PM_CHECK_TEXT, NULL, &b, &d), 0);
+	assert_int_equal(count(b.data, "\n"), pm_check_rule_count());
+	assert_int_equal(d.n, 0);
 	pm_buf_clear(&b);
-	assert_int_equal(pm_check_render_rules(PM_CHECK_SARIF, NULL, &b), -1);
+	assert_int_equal(pm_check_render_rules(PM_CHECK_SARIF, NULL, &b, &d), -1);
+	assert_true(pm_diags_has(&d, PM_ERR_USAGE));
+	assert_int_equal(b.len, 0);
+	pm_diags_free(&d);
 	pm_buf_free(&b);
+	/* past the cap: -1, a diagnostic, and the buffer as it was */
+	pm_buf_init(&b, 64);
+	pm_buf_puts(&b, "keep");
+	pm_diags_init(&d);
+	assert_int_equal(pm_check_render_rules(PM_CHECK_TEXT, NULL, &b, &d), -1);
+	assert_true(pm_diags_has(&d, PM_ERR_RENDER));
+	assert_string_equal(b.data, "keep");
+	pm_diags_free(&d);
+	pm_buf_free(&b);
+}
+
+/* Bad arguments are a usage error in the diagnostics, and leave a report
+ * that can be freed. */
+static void test_run_usage(void **state)
+{
+	(void)state;
+	pm_diags d;
+	pm_diags_init(&d);
+	pm_check_report r;
+	assert_int_equal(pm_check_run(NULL, NULL, &r, &d), -1);
+	assert_true(pm_diags_has(&d, PM_ERR_USAGE));
+	assert_int_equal(r.n, 0);
+	pm_check_report_free(&r);
+	pm_model *m = load_text(BASE);
+	assert_int_equal(pm_check_run(m, NULL, NULL, &d), -1);
+	assert_int_equal(d.errors, 2);
+	pm_model_free(m);
+	pm_diags_free(&d);
 }
 
 /* ---- the shipped examples ---------------------------------------------------------------------- */
@@ -2045,6 +2095,7 @@ int main(void)
 	        cmocka_unit_test(test_deterministic),
 	        cmocka_unit_test(test_render_cap),
 	        cmocka_unit_test(test_render_rules),
+	        cmocka_unit_test(test_run_usage),
 	        cmocka_unit_test(test_examples_known_gaps),
 	        cmocka_unit_test(test_example_removals),
 	};
