@@ -95,10 +95,11 @@ void pm_buf_truncate(pm_buf *b, size_t len)
 		b->data[len] = '\0';
 }
 
-int pm_buf_done(const pm_buf *b, const char *what, pm_diags *d)
+int pm_buf_done(pm_buf *b, size_t mark, const char *what, pm_diags *d)
 {
 	if (!b->overflow)
 		return 0;
+	pm_buf_truncate(b, mark);
 	return pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "%s is larger than the output limit of %zu bytes",
 			   what, b->limit ? b->limit : PM_BUF_DEFAULT_LIMIT);
 }

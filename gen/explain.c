@@ -233,6 +233,7 @@ static int no_such_threat(const pm_model *m, const char *id, pm_diags *d)
 
 int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b, pm_diags *d)
 {
+	size_t mark = b->len;
 	const pm_threat *t = NULL;
 	size_t ti = 0;
 	for (; ti < m->threats.n; ti++)
@@ -270,5 +271,5 @@ int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b, pm_diags *d)
 			      lvl(p->risk_levels.v, p->risk_levels.n, r->after.risk),
 			      r->controlled ? "controlled (acceptable residual risk)" : "UNCONTROLLED (residual risk not acceptable)");
 	}
-	return pm_buf_done(b, "the explanation", d);
+	return pm_buf_done(b, mark, "the explanation", d);
 }

@@ -81,11 +81,5 @@ int pm_check_render_rules(pm_check_format fmt, const pm_check_render_options *op
 		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
 		                   "the checklist renders as text, md or json only");
 	}
-	if (out->overflow) {
-		out->len = before;
-		if (out->data)
-			out->data[before] = '\0';
-		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the checklist is too large to render");
-	}
-	return 0;
+	return pm_buf_done(out, before, "the checklist", d);
 }

@@ -209,11 +209,5 @@ int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_option
 	pm_buf_puts(out, "}");
 	indent(out, 1);
 	pm_buf_puts(out, "]\n}\n");
-	if (out->overflow) {
-		out->len = before;
-		if (out->data)
-			out->data[before] = '\0';
-		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the check report is too large to render");
-	}
-	return 0;
+	return pm_buf_done(out, before, "the check report", d);
 }

@@ -58,11 +58,5 @@ int pm_check_render_text(const pm_check_report *r, const pm_check_render_options
 			              r->findings[w] == 1 ? "gap" : "gaps");
 		pm_buf_putc(out, '\n');
 	}
-	if (out->overflow) {
-		out->len = before;
-		if (out->data)
-			out->data[before] = '\0';
-		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "the check report is too large to render");
-	}
-	return 0;
+	return pm_buf_done(out, before, "the check report", d);
 }

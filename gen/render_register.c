@@ -340,6 +340,7 @@ static void render_text(const pm_model *m, pm_buf *b)
 
 int pm_render_register(const pm_model *m, pm_register_format fmt, pm_buf *out, pm_diags *d)
 {
+	size_t mark = out->len;
 	switch (fmt) {
 	case PM_REGISTER_CSV:
 		render_csv(m, out);
@@ -351,5 +352,5 @@ int pm_render_register(const pm_model *m, pm_register_format fmt, pm_buf *out, p
 		render_text(m, out);
 		break;
 	}
-	return pm_buf_done(out, "the register", d);
+	return pm_buf_done(out, mark, "the register", d);
 }

@@ -492,6 +492,7 @@ static int writer_failed(pm_diags *d)
 
 int pm_schema_xsd(pm_buf *out, pm_diags *d)
 {
+	size_t mark = out->len;
 	xmlBufferPtr buf = xmlBufferCreate();
 	if (!buf)
 		return writer_failed(d);
@@ -508,5 +509,5 @@ int pm_schema_xsd(pm_buf *out, pm_diags *d)
 	if (!err)
 		pm_buf_put(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 	xmlBufferFree(buf);
-	return err ? writer_failed(d) : pm_buf_done(out, "the XML Schema", d);
+	return err ? writer_failed(d) : pm_buf_done(out, mark, "the XML Schema", d);
 }

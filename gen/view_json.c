@@ -94,7 +94,8 @@ static void emit(pm_buf *b, const pm_value *v, int depth, int in_object, int own
 
 int pm_view_json(const pm_value *root, pm_buf *out, pm_diags *d)
 {
+	size_t mark = out->len;
 	emit(out, root, 0, 0, 0);
 	pm_buf_putc(out, '\n');
-	return pm_buf_done(out, "the template data", d);
+	return pm_buf_done(out, mark, "the template data", d);
 }

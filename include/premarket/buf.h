@@ -45,10 +45,12 @@ int pm_buf_vprintf(pm_buf *b, const char *fmt, va_list ap) __attribute__((format
  *  len is ignored), e.g. to drop a half-written part after a failure.
  *  The overflow flag is kept. */
 void pm_buf_truncate(pm_buf *b, size_t len);
-/** 0 when b never refused an append; otherwise add a PM_ERR_OUTPUT error
- *  "<what> is larger than the output limit of N bytes" to d and return -1.
- *  Renderers end with `return pm_buf_done(out, "the register", d);`. */
-int pm_buf_done(const pm_buf *b, const char *what, pm_diags *d);
+/** The end of a render that started when b held `mark` bytes: 0 when b
+ *  never refused an append; otherwise roll b back to mark, add a
+ *  PM_ERR_OUTPUT error "<what> is larger than the output limit of N bytes"
+ *  to d and return -1.  Renderers keep `size_t mark = out->len;` and end
+ *  with `return pm_buf_done(out, mark, "the register", d);`. */
+int pm_buf_done(pm_buf *b, size_t mark, const char *what, pm_diags *d);
 /** Take the content; the buffer is left empty.  It is the caller's
  *  responsibility to free the returned buffer.  Never NULL. */
 char *pm_buf_detach(pm_buf *b, size_t *len);

@@ -183,10 +183,11 @@ static void test_buf_rollback(void **state)
 	assert_string_equal(b.data, "abcd");
 	pm_buf_truncate(&b, 100); /* longer than the content: ignored */
 	assert_int_equal(b.len, 4);
-	assert_int_equal(pm_buf_done(&b, "the thing", &d), 0);
+	assert_int_equal(pm_buf_done(&b, 0, "the thing", &d), 0);
 	assert_int_equal(pm_buf_puts(&b, "too long"), -1);
 	assert_string_equal(b.data, "abcd");
-	assert_int_equal(pm_buf_done(&b, "the thing", &d), -1);
+	assert_int_equal(pm_buf_done(&b, 2, "the thing", &d), -1);
+	assert_string_equal(b.data, "ab"); /* rolled back to the mark */
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].kind, PM_ERR_OUTPUT);
 	assert_string_equal(d.v[0].msg, "the thing is larger than the output limit of 8 bytes");
