@@ -7,6 +7,7 @@
  * committed copies are current.
  */
 #include "schema.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <string.h>
@@ -601,6 +602,27 @@ static const pm_field model_fields[] = {
 };
 SCHEMA(pm_schema_model, "model", "premarket device security model", PM_K_NONE, pm_model, model_fields,
        "A premarket model: one device, split over one or more YAML files.");
+
+static void collect(const pm_schema *s, const pm_schema ***out, size_t *n, size_t *cap)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*out)[i] == s)
+			return;
+	*out = pm_xgrow(*out, cap, *n + 1, sizeof **out);
+	(*out)[(*n)++] = s;
+	for (size_t i = 0; i < s->n_fields; i++)
+		if (s->fields[i].sub)
+			collect(s->fields[i].sub, out, n, cap);
+}
+
+const pm_schema **pm_schema_all(const pm_schema *s, size_t *n)
+{
+	const pm_schema **all = NULL;
+	size_t cap = 0;
+	*n = 0;
+	collect(s, &all, n, &cap);
+	return all;
+}
 
 const pm_field *pm_schema_field(const pm_schema *s, const char *key)
 {

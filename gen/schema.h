@@ -65,6 +65,10 @@ extern const pm_schema pm_schema_model;
 extern const pm_schema pm_schema_policy;
 
 const pm_field *pm_schema_field(const pm_schema *s, const char *key);
+/** Every object type reachable from s, each once, in first-use order (depth
+ *  first): the order docs/model.md, the JSON Schema and the XSD list them
+ *  in.  Stores the count in *n; the caller frees the array. */
+const pm_schema **pm_schema_all(const pm_schema *s, size_t *n);
 size_t pm_enum_count(const char *const *values);
 
 #endif

@@ -27,6 +27,7 @@
 
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define XS_NS "http://www.w3.org/2001/XMLSchema"
@@ -223,20 +224,6 @@ static void object_type(xsw *x, const pm_schema *s)
 		field_element(x, &s->fields[i]);
 	x_end(x);
 	x_end(x);
-}
-
-/* Every object type once, in first-use order (depth first), as the JSON Schema. */
-static size_t collect(const pm_schema *s, const pm_schema **out, size_t n, size_t cap)
-{
-	for (size_t i = 0; i < n; i++)
-		if (out[i] == s)
-			return n;
-	if (n < cap)
-		out[n++] = s;
-	for (size_t i = 0; i < s->n_fields; i++)
-		if (s->fields[i].sub)
-			n = collect(s->fields[i].sub, out, n, cap);
-	return n;
 }
 
 static void value_types(xsw *x)
@@ -436,8 +423,8 @@ static void computed_types(xsw *x)
 
 static void write_schema(xsw *x)
 {
-	const pm_schema *all[128];
-	size_t n = collect(&pm_schema_model, all, 0, 128);
+	size_t n;
+	const pm_schema **all = pm_schema_all(&pm_schema_model, &n);
 
 	if (xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL) < 0)
 		x->err = 1;
@@ -483,6 +470,7 @@ static void write_schema(xsw *x)
 	x_end(x); /* xs:schema */
 	if (xmlTextWriterEndDocument(x->w) < 0)
 		x->err = 1;
+	free(all);
 }
 
 static int writer_failed(pm_diags *d)
