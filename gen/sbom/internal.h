@@ -1,6 +1,7 @@
-/* sbom_internal.h — what the SBOM format readers (gen/sbom_*.c) share with
- * gen/sbom.c: the document builder and the JSON tree helpers.  Not a public
- * header: include/premarket/sbom.h is the library's interface.
+/* internal.h — what the SBOM format readers of gen/sbom/ (cdx_json.c,
+ * cdx_xml.c, spdx_json.c, spdx_tag.c) share with sbom_read.c: the document
+ * builder and the JSON tree helpers.  Not a public header:
+ * include/premarket/sbom.h is the library's interface.
  *
  * A reader walks its syntax tree and calls the builder: sb_comp_new() for
  * each component (a parent before its children), sb_rel_add() for each

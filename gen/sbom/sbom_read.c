@@ -1,6 +1,6 @@
-/* sbom.c — the in-memory SBOM (include/premarket/sbom.h): reading a file,
+/* sbom_read.c — the in-memory SBOM (include/premarket/sbom.h): reading a file,
  * detecting its format, the builder the format readers fill
- * (gen/sbom_internal.h), resolving references, ids, and the NTIA checks.
+ * (internal.h), resolving references, ids, and the NTIA checks.
  *
  * Contract (docs/sbom.md): every component, dependency and vulnerability of
  * a CycloneDX 1.2-1.6 (JSON, XML) or SPDX 2.2/2.3 (JSON, tag-value) file,
@@ -13,7 +13,7 @@
  */
 #include "date.h"
 #include "hash.h"
-#include "sbom_internal.h"
+#include "internal.h"
 
 #include "premarket/cvss.h"
 #include "premarket/sbom.h"

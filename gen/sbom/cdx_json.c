@@ -1,4 +1,4 @@
-/* sbom_cdx_json.c — CycloneDX JSON, specification versions 1.2 to 1.6
+/* cdx_json.c — CycloneDX JSON, specification versions 1.2 to 1.6
  * (https://cyclonedx.org/docs/1.6/json/), into the SBOM builder.
  *
  * Read: bomFormat, specVersion, serialNumber; metadata.timestamp,
@@ -12,7 +12,7 @@
  * affects[].ref).  Every other member is ignored.  The JSON is parsed by
  * libyaml (gen/yamltree.c) with the limits of docs/sbom.md.
  */
-#include "sbom_internal.h"
+#include "internal.h"
 #include "xalloc.h"
 
 #include <stdio.h>

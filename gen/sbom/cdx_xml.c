@@ -1,7 +1,7 @@
-/* sbom_cdx_xml.c — CycloneDX XML, specification versions 1.2 to 1.6
+/* cdx_xml.c — CycloneDX XML, specification versions 1.2 to 1.6
  * (namespace http://cyclonedx.org/schema/bom/1.x), into the SBOM builder.
  *
- * The same content as the JSON reader (gen/sbom_cdx_json.c), in XML shape:
+ * The same content as the JSON reader (cdx_json.c), in XML shape:
  * <bom serialNumber>, <metadata> (<timestamp>, <authors><author>, <tools>
  * with <tool> up to 1.4 or <components>/<services> from 1.5, <component>,
  * <manufacture>/<manufacturer>/<supplier>), <components><component> nested
@@ -21,7 +21,7 @@
  * its internal subset is read (so no entity is ever declared); element
  * depth is limited to PM_SBOM_MAX_DEPTH.
  */
-#include "sbom_internal.h"
+#include "internal.h"
 #include "xalloc.h"
 
 #include <libxml/SAX2.h>

@@ -1,4 +1,4 @@
-/* sbom_spdx_tag.c — SPDX 2.2 / 2.3 tag-value
+/* spdx_tag.c — SPDX 2.2 / 2.3 tag-value
  * (https://spdx.github.io/spdx-spec/v2.3/conformance/) into the SBOM builder.
  *
  * A document is a sequence of "Tag: value" lines; a value may be a
@@ -13,7 +13,7 @@
  * (Annotator ... SPDXREF, AnnotationComment).  Unknown tags are ignored; a
  * line that is not "Tag: value" is an error.
  */
-#include "sbom_internal.h"
+#include "internal.h"
 #include "xalloc.h"
 
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* sbom_spdx_json.c — SPDX 2.2 / 2.3 JSON (https://spdx.github.io/spdx-spec/v2.3/)
+/* spdx_json.c — SPDX 2.2 / 2.3 JSON (https://spdx.github.io/spdx-spec/v2.3/)
  * into the SBOM builder.
  *
  * Read: spdxVersion, SPDXID, name, documentNamespace; creationInfo.created
@@ -11,7 +11,7 @@
  * other member is ignored.  Packages are components; SPDX has no nesting,
  * so every package is top-level and CONTAINS becomes a dependency edge.
  */
-#include "sbom_internal.h"
+#include "internal.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
