@@ -105,7 +105,7 @@ static void loc(const cx *x, const xmlNode *n, uint32_t *line, uint32_t *col)
 	}
 	*line = (uint32_t)(lo + 1);
 	*col = (uint32_t)(chars_before(x, off) - chars_before(x, x->lines[lo]) + 1);
-	if (lo == 0 && x->len >= 3 && memcmp(x->data, "\xEF\xBB\xBF", 3) == 0)
+	if (lo == 0 && sb_bom(x->data, x->len))
 		--*col; /* a byte order mark is not a character of the line */
 }
 
@@ -259,12 +259,7 @@ static void services(cx *x, const xmlNode *list)
 
 static void tool(cx *x, const xmlNode *t)
 {
-	const char *nm = child_text(x, t, "name"), *v = child_text(x, t, "version");
-	if (!nm)
-		return;
-	char *s = v ? pm_xasprintf("%s %s", nm, v) : pm_xstrdup(nm);
-	sb_join(x->b, &x->b->doc->tools, ", ", s);
-	free(s);
+	sb_tool_add(x->b, child_text(x, t, "name"), child_text(x, t, "version"));
 }
 
 static void metadata(cx *x, const xmlNode *m)
@@ -363,14 +358,8 @@ static void vulnerability(cx *x, const xmlNode *n)
 		for (const xmlNode *r = child(x, child(x, n, "ratings"), "rating"); r; r = next(x, r, "rating"))
 			rating(x, r, &v.ratings[v.n_ratings++]);
 	}
-	for (const xmlNode *c = child(x, child(x, n, "cwes"), "cwe"); c; c = next(x, c, "cwe")) {
-		const char *s = text(x, c);
-		if (!s)
-			continue;
-		char *cwe = pm_xasprintf("CWE-%s", s);
-		sb_join(b, &v.cwes, ", ", cwe);
-		free(cwe);
-	}
+	for (const xmlNode *c = child(x, child(x, n, "cwes"), "cwe"); c; c = next(x, c, "cwe"))
+		sb_vuln_cwe(b, &v, text(x, c));
 	const xmlNode *an = child(x, n, "analysis");
 	if (an) {
 		v.state = child_text(x, an, "state");
@@ -523,16 +512,9 @@ int sb_read_cdx_xml(sb_builder *b, const char *data, size_t len)
 	}
 	x.ns = (const char *)root->ns->href;
 	const char *ver = x.ns + strlen(CDX_NS);
-	b->doc->spec_version = pm_arena_strdup(b->arena, ver);
-	static const char *const versions[] = {"1.2", "1.3", "1.4", "1.5", "1.6"};
-	int known = 0;
-	for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++)
-		known |= strcmp(ver, versions[i]) == 0;
-	if (!known) {
-		uint32_t line, col;
-		loc(&x, root, &line, &col);
-		sb_warn(b, line, col, "CycloneDX %.20s is not a version this reader was written for (1.2 to 1.6)", ver);
-	}
+	uint32_t line, col;
+	loc(&x, root, &line, &col);
+	sb_cdx_version(b, pm_arena_strdup(b->arena, ver), line, col);
 	b->doc->serial = attr(&x, root, "serialNumber");
 	const xmlNode *md = child(&x, root, "metadata");
 	if (md)

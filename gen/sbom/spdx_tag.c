@@ -220,9 +220,7 @@ int sb_read_spdx_tag(sb_builder *b, const char *data, size_t len)
 	memset(&s, 0, sizeof s);
 	s.b = b;
 	s.pkg = -1;
-	const char *p = data, *end = data + len;
-	if (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
-		p += 3;
+	const char *p = data + sb_bom(data, len), *end = data + len;
 	uint32_t line = 0;
 	int have_version = 0;
 	while (p < end) {

@@ -192,6 +192,15 @@ int pm_sbom_support_of(const char *status);
  */
 int pm_sbom_date(const char *s, char out[11]);
 
+/**
+ * The CycloneDX 1.6 name of hash algorithm alg (a static string: "MD5",
+ * "SHA-1", "SHA-256", "SHA-384", "SHA-512", "SHA3-256", "SHA3-384",
+ * "SHA3-512", "BLAKE2b-256", "BLAKE2b-384", "BLAKE2b-512", "BLAKE3"), read
+ * case-insensitively and in SPDX spelling too ("SHA256", "SHA3_256"); NULL
+ * when alg is NULL or none of these.
+ */
+const char *pm_sbom_hash_alg(const char *alg);
+
 /* ---- Export ------------------------------------------------------------- */
 
 /** What pm_sbom_export_cdx() writes in metadata.  Every field may be NULL. */
