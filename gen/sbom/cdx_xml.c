@@ -22,6 +22,7 @@
  * depth is limited to PM_SBOM_MAX_DEPTH.
  */
 #include "internal.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <libxml/SAX2.h>
@@ -65,21 +66,15 @@ static void index_lines(cx *x)
 	/* chars[k]: characters (UTF-8 lead bytes) in data[0 .. k * CHECK) */
 	size_t nk = x->len / CHECK + 1;
 	x->chars = pm_xcalloc(nk, sizeof *x->chars);
-	size_t c = 0;
-	for (size_t i = 0; i < x->len; i++) {
-		if (i % CHECK == 0)
-			x->chars[i / CHECK] = c;
-		c += ((unsigned char)x->data[i] & 0xC0) != 0x80;
-	}
+	for (size_t k = 1; k < nk; k++)
+		x->chars[k] = x->chars[k - 1] + pm_utf8_chars(x->data + (k - 1) * CHECK, CHECK);
 }
 
 /* Characters in data[0 .. off). */
 static size_t chars_before(const cx *x, size_t off)
 {
-	size_t k = off / CHECK, c = x->chars[k];
-	for (size_t i = k * CHECK; i < off; i++)
-		c += ((unsigned char)x->data[i] & 0xC0) != 0x80;
-	return c;
+	size_t k = off / CHECK;
+	return x->chars[k] + pm_utf8_chars(x->data + k * CHECK, off - k * CHECK);
 }
 
 static void loc(const cx *x, const xmlNode *n, uint32_t *line, uint32_t *col)
