@@ -1,4 +1,4 @@
-/* sbom_export.c — components -> CycloneDX 1.6 JSON (include/premarket/sbom.h,
+/* render_sbom_cdx.c — SBOM components -> CycloneDX 1.6 JSON (include/premarket/sbom.h,
  * pm_sbom_export_cdx()).
  *
  * The document is valid against bom-1.6.schema.json (tests/cli/sbom.sh
