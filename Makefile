@@ -21,7 +21,7 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
              -Iinclude -Igen -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR_DEFAULT='"$(PREFIX)/share/premarket"' $(PKG_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
-LIB_SRC   := $(sort $(wildcard gen/*.c))
+LIB_SRC   := $(sort $(wildcard gen/*.c) $(filter-out gen/cli/%,$(wildcard gen/*/*.c)))
 CLI_SRC   := $(sort $(wildcard gen/cli/*.c))
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)

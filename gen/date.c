@@ -2,6 +2,7 @@
 #include "date.h"
 #include "premarket/view.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -44,6 +45,42 @@ pm_date_status pm_date_check(const char *s, size_t n, int *y, int *mo, int *d)
 	if (d)
 		*d = dd;
 	return PM_DATE_OK;
+}
+
+int pm_date_time_valid(const char *t)
+{
+	int h = digits(t, 2);
+	if (h < 0 || h > 23 || t[2] != ':')
+		return 0;
+	int mi = digits(t + 3, 2);
+	if (mi < 0 || mi > 59)
+		return 0;
+	t += 5;
+	if (*t == ':') {
+		int sec = digits(t + 1, 2);
+		if (sec < 0 || sec > 60)
+			return 0;
+		t += 3;
+		if (*t == '.' || *t == ',') {
+			t++;
+			if (!isdigit((unsigned char)*t))
+				return 0;
+			while (isdigit((unsigned char)*t))
+				t++;
+		}
+	}
+	if (*t == 'Z' || *t == 'z')
+		return t[1] == '\0';
+	if (*t == '+' || *t == '-') {
+		t++;
+		if (digits(t, 2) < 0)
+			return 0;
+		t += 2;
+		if (*t == ':')
+			t++;
+		return !*t || (digits(t, 2) >= 0 && !t[2]);
+	}
+	return *t == '\0';
 }
 
 int pm_date_valid(const char *s)

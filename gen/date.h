@@ -25,6 +25,11 @@ int pm_date_days_in_month(int y, int mo);
  */
 pm_date_status pm_date_check(const char *s, size_t n, int *y, int *mo, int *d);
 
+/** Non-zero when t is the time part of an ISO 8601 timestamp (what follows
+ *  the 'T'): hh:mm[:ss[.fff]] with hours 00-23, minutes 00-59, seconds
+ *  00-60, then nothing, Z, or an offset +hh, +hh:mm, +hhmm (or -). */
+int pm_date_time_valid(const char *t);
+
 /** Non-zero when the NUL-terminated s is a valid date. */
 int pm_date_valid(const char *s);
 

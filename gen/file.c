@@ -15,11 +15,28 @@
 
 #define PM_FILE_DEFAULT_MAX ((size_t)64 << 20)
 
-static int fail(const pm_file_at *at, pm_diags *d, const char *fmt, const char *path, const char *why)
+/* Why a read failed: the message naming the path (path, then why), and the
+ * one for PM_FILE_AT_PATH, located at the path (why only). */
+enum { F_OPEN, F_TYPE, F_SIZE, F_BUF, F_GREW, F_READ };
+static const struct {
+	const char *named, *at_path;
+} msgs[] = {
+	[F_OPEN] = {"cannot open %s: %s", "cannot open: %s"},
+	[F_TYPE] = {"%s is not a regular file", "not a regular file"},
+	[F_SIZE] = {"%s is larger than the limit of %s", "larger than the limit of %s"},
+	[F_BUF] = {"%s is larger than the output buffer's limit", "larger than the output buffer's limit"},
+	[F_GREW] = {"%s grew beyond the size limit while reading", "grew beyond the size limit while reading"},
+	[F_READ] = {"cannot read %s: %s", "cannot read: %s"},
+};
+
+static int fail(const pm_file_at *at, unsigned flags, pm_diags *d, int why_k, const char *path, const char *why)
 {
+	if (flags & PM_FILE_AT_PATH)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_IO, path, 0, 0, msgs[why_k].at_path, why);
 	if (at && at->file)
-		return pm_diag_add(d, PM_ERROR, PM_ERR_IO, at->file, at->line, at->col, fmt, path, why);
-	return pm_diag_add(d, PM_ERROR, PM_ERR_IO, NULL, 0, 0, fmt, path, why);
+		return pm_diag_add(d, PM_ERROR, PM_ERR_IO, at->file, at->line, at->col, msgs[why_k].named, path,
+				   why);
+	return pm_diag_add(d, PM_ERROR, PM_ERR_IO, NULL, 0, 0, msgs[why_k].named, path, why);
 }
 
 int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out,
@@ -31,24 +48,24 @@ int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at 
 	if (fd < 0) {
 		if (errno == ENOENT && (flags & PM_FILE_MISSING_OK))
 			return 1;
-		return fail(at, d, "cannot open %s: %s", path, strerror(errno));
+		return fail(at, flags, d, F_OPEN, path, strerror(errno));
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		return fail(at, d, "%s is not a regular file%s", path, "");
+		return fail(at, flags, d, F_TYPE, path, "");
 	}
 	char lim[64];
 	snprintf(lim, sizeof lim, "%zu bytes", max);
 	if ((unsigned long long)st.st_size > max) {
 		close(fd);
-		return fail(at, d, "%s is larger than the limit of %s", path, lim);
+		return fail(at, flags, d, F_SIZE, path, lim);
 	}
 	size_t start = out->len;
 	/* room for the size fstat() gave, plus one byte to see the end of file */
 	if (pm_buf_put(out, "", 0) < 0 || out->limit - out->len < (size_t)st.st_size + 1) {
 		close(fd);
-		return fail(at, d, "%s is larger than the output buffer's limit%s", path, "");
+		return fail(at, flags, d, F_BUF, path, "");
 	}
 	out->data = pm_xgrow(out->data, &out->cap, out->len + (size_t)st.st_size + 2, 1);
 	for (;;) {
@@ -56,7 +73,7 @@ int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at 
 			if (out->len - start >= max) {
 				close(fd);
 				pm_buf_truncate(out, start);
-				return fail(at, d, "%s grew beyond the size limit while reading%s", path, "");
+				return fail(at, flags, d, F_GREW, path, "");
 			}
 			out->data = pm_xgrow(out->data, &out->cap, out->len + 65536, 1);
 		}
@@ -67,7 +84,7 @@ int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at 
 			int e = errno;
 			close(fd);
 			pm_buf_truncate(out, start);
-			return fail(at, d, "cannot read %s: %s", path, strerror(e));
+			return fail(at, flags, d, F_READ, path, strerror(e));
 		}
 		if (r == 0)
 			break;
@@ -75,7 +92,7 @@ int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at 
 		if (out->len - start > max || out->len > out->limit) {
 			close(fd);
 			pm_buf_truncate(out, start);
-			return fail(at, d, "%s grew beyond the size limit while reading%s", path, "");
+			return fail(at, flags, d, F_GREW, path, "");
 		}
 	}
 	out->data[out->len] = '\0';

@@ -22,7 +22,11 @@ typedef struct pm_file_at {
 
 enum {
 	/** A missing file (ENOENT) is not an error: pm_file_read returns 1 and adds nothing. */
-	PM_FILE_MISSING_OK = 1u << 0
+	PM_FILE_MISSING_OK = 1u << 0,
+	/** Report a failure at the file itself (file = path, no line) and leave
+	 *  the path out of the message: "path: error: cannot open: reason".
+	 *  For a file named on the command line; `at` is then not used. */
+	PM_FILE_AT_PATH = 1u << 1
 };
 
 /**

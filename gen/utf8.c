@@ -41,3 +41,11 @@ size_t pm_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	*cp = v;
 	return len;
 }
+
+size_t pm_utf8_chars(const char *s, size_t n)
+{
+	size_t c = 0;
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}

@@ -26,6 +26,7 @@
  */
 #include "premarket/xml.h"
 #include "schema.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "yamltree.h"
 
@@ -131,10 +132,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
 static uint32_t utf8_chars(const xmlChar *a, const xmlChar *b)
 {
-	uint32_t n = 0;
-	for (; a < b; a++)
-		n += (*a & 0xC0) != 0x80;
-	return n;
+	return (uint32_t)pm_utf8_chars((const char *)a, (size_t)(b - a));
 }
 
 /* Called from the start-tag event, when the parser stands on the '>' or

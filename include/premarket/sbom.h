@@ -10,7 +10,9 @@
  * problems are pm_diag entries located at file:line:col.
  *
  * Formats and versions read, the field mapping, the FDA support fields, the
- * NTIA checks and the limits are documented in docs/sbom.md.
+ * NTIA checks and the limits are documented in docs/sbom.md.  The listings
+ * of `premarket sbom` are in premarket/sbom_list.h, the model's SBOM in
+ * premarket/sbom_model.h.
  */
 #ifndef PREMARKET_SBOM_H
 #define PREMARKET_SBOM_H
@@ -158,7 +160,9 @@ typedef struct pm_sbom_doc {
  */
 int pm_sbom_load(const char *path, int format, pm_sbom_doc **out, pm_diags *d);
 
-/** pm_sbom_load() on len bytes in memory; `file` names them in diagnostics. */
+/** pm_sbom_load() on the len bytes at data (not necessarily NUL-terminated);
+ *  `file` names them in diagnostics (NULL: "<sbom>").  A format outside
+ *  enum pm_sbom_format_v is a PM_ERR_USAGE error. */
 int pm_sbom_parse(const char *data, size_t len, const char *file, int format, pm_sbom_doc **out, pm_diags *d);
 
 /** Free a document and everything in it.  NULL is allowed. */
@@ -191,6 +195,15 @@ int pm_sbom_support_of(const char *status);
  * time zone.  Returns 0, or -1 when s is not such a date (out is then "").
  */
 int pm_sbom_date(const char *s, char out[11]);
+
+/**
+ * The CycloneDX 1.6 name of hash algorithm alg (a static string: "MD5",
+ * "SHA-1", "SHA-256", "SHA-384", "SHA-512", "SHA3-256", "SHA3-384",
+ * "SHA3-512", "BLAKE2b-256", "BLAKE2b-384", "BLAKE2b-512", "BLAKE3"), read
+ * case-insensitively and in SPDX spelling too ("SHA256", "SHA3_256"); NULL
+ * when alg is NULL or none of these.
+ */
+const char *pm_sbom_hash_alg(const char *alg);
 
 /* ---- Export ------------------------------------------------------------- */
 

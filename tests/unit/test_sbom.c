@@ -1,8 +1,9 @@
 /* test_sbom.c — the SBOM library (include/premarket/sbom.h): the shared
  * sample files with their exact counts, field mapping per format on the
  * hand-written files of tests/data/sbom/, hostile input, dates and support
- * levels, CycloneDX export (schema-valid, deterministic, round trip) and
- * load time of a 2 MB file. */
+ * levels, CycloneDX export (schema-valid, deterministic, round trip), the
+ * listings' framing and size limit (sbom_list.h; tests/cli/sbom.sh checks
+ * their content) and load time of a 2 MB file. */
 #include "testutil.h"
 
 #include <sys/wait.h>
@@ -11,6 +12,7 @@
 
 #include "premarket/buf.h"
 #include "premarket/sbom.h"
+#include "premarket/sbom_list.h"
 
 #define DATA "tests/data/sbom/"
 
@@ -627,6 +629,73 @@ static void test_io_errors(void **state)
 	pm_diags_free(&d);
 }
 
+static size_t count_of(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = strstr(p, needle)); p++)
+		n++;
+	return n;
+}
+
+/* the listings: framing without and with documents, the size limit, the
+ * summary's prefix */
+static void test_list(void **state)
+{
+	(void)state;
+	pm_diags d;
+	pm_diags_init(&d);
+	pm_sbom_doc *doc = load_ok(DATA "fields.cdx.json", &d);
+	pm_sbom_list l;
+	pm_buf out;
+
+	/* TSV of no document: the header line alone */
+	pm_buf_init(&out, 0);
+	pm_sbom_list_init(&l, PM_SBOM_LIST_TSV, 0);
+	assert_int_equal(pm_sbom_list_end(&l, &out, &d), 0);
+	assert_int_equal(strncmp(out.data, "file\tdepth\tid\t", strlen("file\tdepth\tid\t")), 0);
+	assert_int_equal(count_of(out.data, "\n"), 1);
+	pm_buf_free(&out);
+
+	/* JSON of two documents: one object, two entries */
+	pm_buf_init(&out, 0);
+	pm_sbom_list_init(&l, PM_SBOM_LIST_JSON, PM_SBOM_LIST_VULNS);
+	assert_int_equal(pm_sbom_list_doc(&l, doc, &out, &d), 0);
+	assert_int_equal(pm_sbom_list_doc(&l, doc, &out, &d), 0);
+	assert_int_equal(pm_sbom_list_end(&l, &out, &d), 0);
+	assert_int_equal(l.shown, 2);
+	const char *opening = "{\n  \"files\": [\n    {\n";
+	assert_int_equal(strncmp(out.data, opening, strlen(opening)), 0);
+	assert_string_equal(out.data + out.len - 7, "\n  ]\n}\n");
+	assert_int_equal(count_of(out.data, "\"vulnerabilities\": ["), 2);
+	assert_int_equal(count_of(out.data, "\"components\": ["), 0);
+	pm_buf_free(&out);
+
+	/* larger than the cap: out is left as it was, one PM_ERR_OUTPUT error */
+	pm_buf_init(&out, 64);
+	pm_buf_puts(&out, "kept");
+	pm_sbom_list_init(&l, PM_SBOM_LIST_TEXT, PM_SBOM_LIST_HEADINGS);
+	size_t errors = d.errors;
+	assert_int_equal(pm_sbom_list_doc(&l, doc, &out, &d), -1);
+	assert_string_equal(out.data, "kept");
+	assert_int_equal(out.len, 4);
+	assert_int_equal(out.overflow, 0);
+	assert_int_equal(l.shown, 0);
+	assert_int_equal(d.errors, errors + 1);
+	assert_true(pm_diags_has(&d, PM_ERR_OUTPUT));
+	pm_buf_free(&out);
+
+	/* the summary: each line starts with the prefix and the file */
+	pm_buf_init(&out, 0);
+	assert_int_equal(pm_sbom_summary(doc, "P: ", &out, &d), 0);
+	const char *first = "P: " DATA "fields.cdx.json: cyclonedx-json ";
+	assert_int_equal(strncmp(out.data, first, strlen(first)), 0);
+	assert_int_equal(count_of(out.data, "\n"), count_of(out.data, "\nP: ") + 1);
+	pm_buf_free(&out);
+
+	pm_sbom_free(doc);
+	pm_diags_free(&d);
+}
+
 /* every truncation of a valid file fails cleanly or loads: never a crash */
 static void test_truncations(void **state)
 {
@@ -1105,6 +1174,7 @@ int main(void)
 	        cmocka_unit_test(test_dates_support),
 	        cmocka_unit_test(test_export),
 	        cmocka_unit_test(test_export_checks),
+	        cmocka_unit_test(test_list),
 	        cmocka_unit_test(test_large),
 	        cmocka_unit_test(test_large_xml_one_line),
 	};

@@ -1,6 +1,8 @@
-/* sbom_model.c — the model's SBOM (inline and imported components) as a
- * CycloneDX 1.6 document, with FDA's support fields as properties: the
- * machine-readable SBOM of labeling item L5 (`build` writes sbom.cdx.json). */
+/* render_sbom_model.c — the model's SBOM (inline and imported components)
+ * as a CycloneDX 1.6 document, with FDA's support fields as properties: the
+ * machine-readable SBOM of labeling item L5 (`build` writes sbom.cdx.json).
+ * Maps the model's components to pm_sbom_comp and hands them to
+ * pm_sbom_export_cdx() (render_sbom_cdx.c). */
 #include "premarket/sbom.h"
 #include "premarket/sbom_model.h"
 #include "xalloc.h"

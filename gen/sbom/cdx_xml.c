@@ -1,7 +1,7 @@
-/* sbom_cdx_xml.c — CycloneDX XML, specification versions 1.2 to 1.6
+/* cdx_xml.c — CycloneDX XML, specification versions 1.2 to 1.6
  * (namespace http://cyclonedx.org/schema/bom/1.x), into the SBOM builder.
  *
- * The same content as the JSON reader (gen/sbom_cdx_json.c), in XML shape:
+ * The same content as the JSON reader (cdx_json.c), in XML shape:
  * <bom serialNumber>, <metadata> (<timestamp>, <authors><author>, <tools>
  * with <tool> up to 1.4 or <components>/<services> from 1.5, <component>,
  * <manufacture>/<manufacturer>/<supplier>), <components><component> nested
@@ -21,7 +21,8 @@
  * its internal subset is read (so no entity is ever declared); element
  * depth is limited to PM_SBOM_MAX_DEPTH.
  */
-#include "sbom_internal.h"
+#include "internal.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <libxml/SAX2.h>
@@ -65,21 +66,15 @@ static void index_lines(cx *x)
 	/* chars[k]: characters (UTF-8 lead bytes) in data[0 .. k * CHECK) */
 	size_t nk = x->len / CHECK + 1;
 	x->chars = pm_xcalloc(nk, sizeof *x->chars);
-	size_t c = 0;
-	for (size_t i = 0; i < x->len; i++) {
-		if (i % CHECK == 0)
-			x->chars[i / CHECK] = c;
-		c += ((unsigned char)x->data[i] & 0xC0) != 0x80;
-	}
+	for (size_t k = 1; k < nk; k++)
+		x->chars[k] = x->chars[k - 1] + pm_utf8_chars(x->data + (k - 1) * CHECK, CHECK);
 }
 
 /* Characters in data[0 .. off). */
 static size_t chars_before(const cx *x, size_t off)
 {
-	size_t k = off / CHECK, c = x->chars[k];
-	for (size_t i = k * CHECK; i < off; i++)
-		c += ((unsigned char)x->data[i] & 0xC0) != 0x80;
-	return c;
+	size_t k = off / CHECK;
+	return x->chars[k] + pm_utf8_chars(x->data + k * CHECK, off - k * CHECK);
 }
 
 static void loc(const cx *x, const xmlNode *n, uint32_t *line, uint32_t *col)
@@ -105,7 +100,7 @@ static void loc(const cx *x, const xmlNode *n, uint32_t *line, uint32_t *col)
 	}
 	*line = (uint32_t)(lo + 1);
 	*col = (uint32_t)(chars_before(x, off) - chars_before(x, x->lines[lo]) + 1);
-	if (lo == 0 && x->len >= 3 && memcmp(x->data, "\xEF\xBB\xBF", 3) == 0)
+	if (lo == 0 && sb_bom(x->data, x->len))
 		--*col; /* a byte order mark is not a character of the line */
 }
 
@@ -259,12 +254,7 @@ static void services(cx *x, const xmlNode *list)
 
 static void tool(cx *x, const xmlNode *t)
 {
-	const char *nm = child_text(x, t, "name"), *v = child_text(x, t, "version");
-	if (!nm)
-		return;
-	char *s = v ? pm_xasprintf("%s %s", nm, v) : pm_xstrdup(nm);
-	sb_join(x->b, &x->b->doc->tools, ", ", s);
-	free(s);
+	sb_tool_add(x->b, child_text(x, t, "name"), child_text(x, t, "version"));
 }
 
 static void metadata(cx *x, const xmlNode *m)
@@ -363,14 +353,8 @@ static void vulnerability(cx *x, const xmlNode *n)
 		for (const xmlNode *r = child(x, child(x, n, "ratings"), "rating"); r; r = next(x, r, "rating"))
 			rating(x, r, &v.ratings[v.n_ratings++]);
 	}
-	for (const xmlNode *c = child(x, child(x, n, "cwes"), "cwe"); c; c = next(x, c, "cwe")) {
-		const char *s = text(x, c);
-		if (!s)
-			continue;
-		char *cwe = pm_xasprintf("CWE-%s", s);
-		sb_join(b, &v.cwes, ", ", cwe);
-		free(cwe);
-	}
+	for (const xmlNode *c = child(x, child(x, n, "cwes"), "cwe"); c; c = next(x, c, "cwe"))
+		sb_vuln_cwe(b, &v, text(x, c));
 	const xmlNode *an = child(x, n, "analysis");
 	if (an) {
 		v.state = child_text(x, an, "state");
@@ -523,16 +507,9 @@ int sb_read_cdx_xml(sb_builder *b, const char *data, size_t len)
 	}
 	x.ns = (const char *)root->ns->href;
 	const char *ver = x.ns + strlen(CDX_NS);
-	b->doc->spec_version = pm_arena_strdup(b->arena, ver);
-	static const char *const versions[] = {"1.2", "1.3", "1.4", "1.5", "1.6"};
-	int known = 0;
-	for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++)
-		known |= strcmp(ver, versions[i]) == 0;
-	if (!known) {
-		uint32_t line, col;
-		loc(&x, root, &line, &col);
-		sb_warn(b, line, col, "CycloneDX %.20s is not a version this reader was written for (1.2 to 1.6)", ver);
-	}
+	uint32_t line, col;
+	loc(&x, root, &line, &col);
+	sb_cdx_version(b, pm_arena_strdup(b->arena, ver), line, col);
 	b->doc->serial = attr(&x, root, "serialNumber");
 	const xmlNode *md = child(&x, root, "metadata");
 	if (md)

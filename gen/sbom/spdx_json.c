@@ -1,4 +1,4 @@
-/* sbom_spdx_json.c — SPDX 2.2 / 2.3 JSON (https://spdx.github.io/spdx-spec/v2.3/)
+/* spdx_json.c — SPDX 2.2 / 2.3 JSON (https://spdx.github.io/spdx-spec/v2.3/)
  * into the SBOM builder.
  *
  * Read: spdxVersion, SPDXID, name, documentNamespace; creationInfo.created
@@ -11,7 +11,7 @@
  * other member is ignored.  Packages are components; SPDX has no nesting,
  * so every package is top-level and CONTAINS becomes a dependency edge.
  */
-#include "sbom_internal.h"
+#include "internal.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -22,17 +22,11 @@ typedef struct sj {
 	const yt_doc *t;
 } sj;
 
-static const yt_node *item_map(sj *x, const yt_node *seq, uint32_t i, const char *what)
-{
-	const yt_node *n = yt_child(x->t, seq, i);
-	return sbj_want_map(x->b, n, what) ? n : NULL;
-}
-
 static void annotations(sj *x, const yt_node *p, int32_t ci)
 {
 	const yt_node *s = sbj_seq(x->b, x->t, p, "annotations");
 	for (uint32_t i = 0; s && i < s->n; i++) {
-		const yt_node *a = item_map(x, s, i, "an annotation");
+		const yt_node *a = sbj_item_map(x->b, x->t, s, i, "an annotation");
 		if (a)
 			sb_spdx_annotation(x->b, &x->b->comps[ci], sbj_str(x->b, x->t, a, "comment"), a->line, a->col);
 	}
@@ -66,7 +60,7 @@ static void package(sj *x, const yt_node *p)
 		pm_sbom_hash *h = pm_xcalloc(cs->n, sizeof *h);
 		size_t n = 0;
 		for (uint32_t i = 0; i < cs->n; i++) {
-			const yt_node *e = item_map(x, cs, i, "a checksum");
+			const yt_node *e = sbj_item_map(x->b, x->t, cs, i, "a checksum");
 			if (!e)
 				continue;
 			h[n].alg = sbj_str(b, t, e, "algorithm");
@@ -82,7 +76,7 @@ static void package(sj *x, const yt_node *p)
 	}
 	const yt_node *er = sbj_seq(b, t, p, "externalRefs");
 	for (uint32_t i = 0; er && i < er->n; i++) {
-		const yt_node *e = item_map(x, er, i, "an external reference");
+		const yt_node *e = sbj_item_map(x->b, x->t, er, i, "an external reference");
 		if (!e)
 			continue;
 		sb_spdx_extref(b, ci, sbj_str(b, t, e, "referenceCategory"), sbj_str(b, t, e, "referenceType"),
@@ -95,7 +89,7 @@ static void others(sj *x, const yt_node *root, const char *key, size_t *count)
 {
 	const yt_node *s = sbj_seq(x->b, x->t, root, key);
 	for (uint32_t i = 0; s && i < s->n; i++) {
-		const yt_node *f = item_map(x, s, i, key);
+		const yt_node *f = sbj_item_map(x->b, x->t, s, i, key);
 		if (!f)
 			continue;
 		if (count)
@@ -134,7 +128,7 @@ int sb_read_spdx_json(sb_builder *b, const char *data, size_t len)
 	}
 	const yt_node *ps = sbj_seq(b, &t, root, "packages");
 	for (uint32_t i = 0; ps && i < ps->n; i++) {
-		const yt_node *p = item_map(&x, ps, i, "a package");
+		const yt_node *p = sbj_item_map(b, &t, ps, i, "a package");
 		if (p)
 			package(&x, p);
 	}
@@ -142,7 +136,7 @@ int sb_read_spdx_json(sb_builder *b, const char *data, size_t len)
 	others(&x, root, "snippets", NULL);
 	const yt_node *rs = sbj_seq(b, &t, root, "relationships");
 	for (uint32_t i = 0; rs && i < rs->n; i++) {
-		const yt_node *r = item_map(&x, rs, i, "a relationship");
+		const yt_node *r = sbj_item_map(b, &t, rs, i, "a relationship");
 		if (!r)
 			continue;
 		const char *a = sbj_str(b, &t, r, "spdxElementId");
@@ -157,7 +151,7 @@ int sb_read_spdx_json(sb_builder *b, const char *data, size_t len)
 	/* document-level annotations naming a package */
 	const yt_node *an = sbj_seq(b, &t, root, "annotations");
 	for (uint32_t i = 0; an && i < an->n; i++) {
-		const yt_node *a = item_map(&x, an, i, "an annotation");
+		const yt_node *a = sbj_item_map(b, &t, an, i, "an annotation");
 		const char *id = a ? sbj_str(b, &t, a, "spdxElementId") : NULL;
 		for (size_t k = 0; id && k < b->n_comps; k++)
 			if (b->comps[k].ref && strcmp(b->comps[k].ref, id) == 0) {

@@ -1,4 +1,4 @@
-/* sbom_spdx_tag.c — SPDX 2.2 / 2.3 tag-value
+/* spdx_tag.c — SPDX 2.2 / 2.3 tag-value
  * (https://spdx.github.io/spdx-spec/v2.3/conformance/) into the SBOM builder.
  *
  * A document is a sequence of "Tag: value" lines; a value may be a
@@ -13,7 +13,7 @@
  * (Annotator ... SPDXREF, AnnotationComment).  Unknown tags are ignored; a
  * line that is not "Tag: value" is an error.
  */
-#include "sbom_internal.h"
+#include "internal.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -220,9 +220,7 @@ int sb_read_spdx_tag(sb_builder *b, const char *data, size_t len)
 	memset(&s, 0, sizeof s);
 	s.b = b;
 	s.pkg = -1;
-	const char *p = data, *end = data + len;
-	if (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
-		p += 3;
+	const char *p = data + sb_bom(data, len), *end = data + len;
 	uint32_t line = 0;
 	int have_version = 0;
 	while (p < end) {

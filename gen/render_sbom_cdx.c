@@ -1,4 +1,4 @@
-/* sbom_export.c — components -> CycloneDX 1.6 JSON (include/premarket/sbom.h,
+/* render_sbom_cdx.c — SBOM components -> CycloneDX 1.6 JSON (include/premarket/sbom.h,
  * pm_sbom_export_cdx()).
  *
  * The document is valid against bom-1.6.schema.json (tests/cli/sbom.sh
@@ -120,39 +120,6 @@ static const char *cdx_type(const char *t)
 	return "library";
 }
 
-static const char *cdx_alg(const char *a)
-{
-	static const struct {
-		const char *in, *out;
-	} algs[] = {
-	        {"MD5", "MD5"},
-	        {"SHA-1", "SHA-1"},
-	        {"SHA1", "SHA-1"},
-	        {"SHA-256", "SHA-256"},
-	        {"SHA256", "SHA-256"},
-	        {"SHA-384", "SHA-384"},
-	        {"SHA384", "SHA-384"},
-	        {"SHA-512", "SHA-512"},
-	        {"SHA512", "SHA-512"},
-	        {"SHA3-256", "SHA3-256"},
-	        {"SHA3_256", "SHA3-256"},
-	        {"SHA3-384", "SHA3-384"},
-	        {"SHA3_384", "SHA3-384"},
-	        {"SHA3-512", "SHA3-512"},
-	        {"SHA3_512", "SHA3-512"},
-	        {"BLAKE2b-256", "BLAKE2b-256"},
-	        {"BLAKE2b-384", "BLAKE2b-384"},
-	        {"BLAKE2b-512", "BLAKE2b-512"},
-	        {"BLAKE3", "BLAKE3"},
-	};
-	if (!a)
-		return NULL;
-	for (size_t i = 0; i < sizeof algs / sizeof algs[0]; i++)
-		if (strcmp(a, algs[i].in) == 0)
-			return algs[i].out;
-	return NULL;
-}
-
 static int hex_ok(const char *v)
 {
 	size_t n = strlen(v);
@@ -215,7 +182,7 @@ static void component(ex *x, size_t i, int level)
 	member_str(b, level + 1, &first, "description", c->description);
 	int hfirst = 1;
 	for (size_t h = 0; h < c->n_hashes; h++) {
-		const char *alg = cdx_alg(c->hashes[h].alg);
+		const char *alg = pm_sbom_hash_alg(c->hashes[h].alg);
 		const char *v = c->hashes[h].value;
 		if (!alg) {
 			warn(x, c, "component \"%s\": %s \"%s\" is not a CycloneDX hash algorithm; hash left out",

@@ -1,4 +1,4 @@
-/* sbom_cdx_json.c — CycloneDX JSON, specification versions 1.2 to 1.6
+/* cdx_json.c — CycloneDX JSON, specification versions 1.2 to 1.6
  * (https://cyclonedx.org/docs/1.6/json/), into the SBOM builder.
  *
  * Read: bomFormat, specVersion, serialNumber; metadata.timestamp,
@@ -12,10 +12,9 @@
  * affects[].ref).  Every other member is ignored.  The JSON is parsed by
  * libyaml (gen/yamltree.c) with the limits of docs/sbom.md.
  */
-#include "sbom_internal.h"
+#include "internal.h"
 #include "xalloc.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,13 +22,6 @@ typedef struct cj {
 	sb_builder *b;
 	const yt_doc *t;
 } cj;
-
-/* Each item of list `seq` must be a mapping; returns it, or NULL after an error. */
-static const yt_node *item_map(cj *x, const yt_node *seq, uint32_t i, const char *what)
-{
-	const yt_node *n = yt_child(x->t, seq, i);
-	return sbj_want_map(x->b, n, what) ? n : NULL;
-}
 
 static const char *name_of(cj *x, const yt_node *m, const char *key)
 {
@@ -43,7 +35,7 @@ static const char *authors(cj *x, const yt_node *m)
 	const yt_node *s = sbj_seq(x->b, x->t, m, "authors");
 	const char *r = NULL;
 	for (uint32_t i = 0; s && i < s->n; i++) {
-		const yt_node *a = item_map(x, s, i, "an author");
+		const yt_node *a = sbj_item_map(x->b, x->t, s, i, "an author");
 		if (!a)
 			continue;
 		const char *nm = sbj_str(x->b, x->t, a, "name");
@@ -59,7 +51,7 @@ static const char *licenses(cj *x, const yt_node *m)
 	const yt_node *s = sbj_seq(x->b, x->t, m, "licenses");
 	const char *r = NULL;
 	for (uint32_t i = 0; s && i < s->n; i++) {
-		const yt_node *l = item_map(x, s, i, "a licenses[] entry");
+		const yt_node *l = sbj_item_map(x->b, x->t, s, i, "a licenses[] entry");
 		if (!l)
 			continue;
 		const char *e = sbj_str(x->b, x->t, l, "expression");
@@ -82,7 +74,7 @@ static void hashes(cj *x, const yt_node *m, pm_sbom_comp *c)
 	pm_sbom_hash *h = pm_xcalloc(s->n, sizeof *h);
 	size_t n = 0;
 	for (uint32_t i = 0; i < s->n; i++) {
-		const yt_node *e = item_map(x, s, i, "a hashes[] entry");
+		const yt_node *e = sbj_item_map(x->b, x->t, s, i, "a hashes[] entry");
 		if (!e)
 			continue;
 		h[n].alg = sbj_str(x->b, x->t, e, "alg");
@@ -100,7 +92,7 @@ static void properties(cj *x, const yt_node *m, pm_sbom_comp *c)
 {
 	const yt_node *s = sbj_seq(x->b, x->t, m, "properties");
 	for (uint32_t i = 0; s && i < s->n; i++) {
-		const yt_node *p = item_map(x, s, i, "a property");
+		const yt_node *p = sbj_item_map(x->b, x->t, s, i, "a property");
 		if (!p)
 			continue;
 		const char *name = sbj_str(x->b, x->t, p, "name");
@@ -162,7 +154,7 @@ static void components(cj *x, const yt_node *seq, int32_t parent)
 static void services(cj *x, const yt_node *seq)
 {
 	for (uint32_t i = 0; seq && i < seq->n; i++) {
-		const yt_node *s = item_map(x, seq, i, "a service");
+		const yt_node *s = sbj_item_map(x->b, x->t, seq, i, "a service");
 		if (!s)
 			continue;
 		sb_other_add(x->b, sbj_str(x->b, x->t, s, "bom-ref"));
@@ -173,16 +165,9 @@ static void services(cj *x, const yt_node *seq)
 static void tool_list(cj *x, const yt_node *seq)
 {
 	for (uint32_t i = 0; seq && i < seq->n; i++) {
-		const yt_node *tl = item_map(x, seq, i, "a tool");
-		if (!tl)
-			continue;
-		const char *nm = sbj_str(x->b, x->t, tl, "name");
-		const char *v = sbj_str(x->b, x->t, tl, "version");
-		if (!nm)
-			continue;
-		char *s = v ? pm_xasprintf("%s %s", nm, v) : pm_xstrdup(nm);
-		sb_join(x->b, &x->b->doc->tools, ", ", s);
-		free(s);
+		const yt_node *tl = sbj_item_map(x->b, x->t, seq, i, "a tool");
+		if (tl)
+			sb_tool_add(x->b, sbj_str(x->b, x->t, tl, "name"), sbj_str(x->b, x->t, tl, "version"));
 	}
 }
 
@@ -219,7 +204,7 @@ static void dependencies(cj *x, const yt_node *seq)
 {
 	sb_builder *b = x->b;
 	for (uint32_t i = 0; seq && i < seq->n; i++) {
-		const yt_node *d = item_map(x, seq, i, "a dependencies[] entry");
+		const yt_node *d = sbj_item_map(x->b, x->t, seq, i, "a dependencies[] entry");
 		if (!d)
 			continue;
 		b->doc->n_dep_entries++;
@@ -268,7 +253,7 @@ static void vulnerability(cj *x, const yt_node *n)
 	if (rs && rs->n) {
 		v.ratings = pm_arena_array(b->arena, rs->n, sizeof *v.ratings);
 		for (uint32_t i = 0; i < rs->n; i++) {
-			const yt_node *r = item_map(x, rs, i, "a rating");
+			const yt_node *r = sbj_item_map(x->b, x->t, rs, i, "a rating");
 			if (r)
 				rating(x, r, &v.ratings[v.n_ratings++]);
 		}
@@ -276,12 +261,7 @@ static void vulnerability(cj *x, const yt_node *n)
 	const yt_node *cw = sbj_seq(b, t, n, "cwes");
 	for (uint32_t i = 0; cw && i < cw->n; i++) {
 		const yt_node *c = yt_child(t, cw, i);
-		const char *s = sbj_strv(b, c, "a cwes[] entry");
-		if (!s)
-			continue;
-		char *cwe = pm_xasprintf("CWE-%s", s);
-		sb_join(b, &v.cwes, ", ", cwe);
-		free(cwe);
+		sb_vuln_cwe(b, &v, sbj_strv(b, c, "a cwes[] entry"));
 	}
 	const yt_node *an = sbj_map(b, t, n, "analysis");
 	if (an) {
@@ -296,7 +276,7 @@ static void vulnerability(cj *x, const yt_node *n)
 	if (af && af->n) {
 		v.affect_refs = pm_arena_array(b->arena, af->n, sizeof *v.affect_refs);
 		for (uint32_t i = 0; i < af->n; i++) {
-			const yt_node *a = item_map(x, af, i, "an affects[] entry");
+			const yt_node *a = sbj_item_map(x->b, x->t, af, i, "an affects[] entry");
 			const char *ref = a ? sbj_str(b, t, a, "ref") : NULL;
 			if (ref)
 				v.affect_refs[v.n_affects++] = ref;
@@ -325,19 +305,12 @@ int sb_read_cdx_json(sb_builder *b, const char *data, size_t len)
 		goto out;
 	}
 	const yt_node *sv = sbj_get(&t, root, "specVersion");
-	b->doc->spec_version = sbj_str(b, &t, root, "specVersion");
-	if (!b->doc->spec_version) {
+	const char *version = sbj_str(b, &t, root, "specVersion");
+	if (!version) {
 		sb_error(b, PM_ERR_SCHEMA, root->line, root->col, "the BOM has no \"specVersion\"");
 		goto out;
 	}
-	static const char *const versions[] = {"1.2", "1.3", "1.4", "1.5", "1.6"};
-	int known = 0;
-	for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++)
-		known |= strcmp(b->doc->spec_version, versions[i]) == 0;
-	if (!known)
-		sb_warn(b, sv->line, sv->col,
-		        "CycloneDX %.20s is not a version this reader was written for (1.2 to 1.6)",
-		        b->doc->spec_version);
+	sb_cdx_version(b, version, sv->line, sv->col);
 	b->doc->serial = sbj_str(b, &t, root, "serialNumber");
 	const yt_node *md = sbj_map(b, &t, root, "metadata");
 	if (md)
@@ -347,7 +320,7 @@ int sb_read_cdx_json(sb_builder *b, const char *data, size_t len)
 	dependencies(&x, sbj_seq(b, &t, root, "dependencies"));
 	const yt_node *vs = sbj_seq(b, &t, root, "vulnerabilities");
 	for (uint32_t i = 0; vs && i < vs->n; i++) {
-		const yt_node *v = item_map(&x, vs, i, "a vulnerability");
+		const yt_node *v = sbj_item_map(b, &t, vs, i, "a vulnerability");
 		if (v)
 			vulnerability(&x, v);
 	}
