@@ -1,4 +1,5 @@
-/* resolve.c — stage 4 of loading: index every id, resolve every reference.
+/* load_resolve.c — stage 5 of loading, resolve: index every id, resolve
+ * every reference to (kind, index).
  *
  * Both passes walk the filled structs through the same field tables that
  * filled them (gen/schema.c), so a new reference field needs no code here.
@@ -140,7 +141,7 @@ static void register_obj(ld_ctx *L, const pm_schema *s, void *obj)
 	L->ids->all[L->ids->n_all++] = e;
 }
 
-void ld_index_ids(ld_ctx *L)
+static void index_ids(ld_ctx *L)
 {
 	L->ids = pm_xcalloc(1, sizeof *L->ids);
 	memset(L->cap_objs, 0, sizeof L->cap_objs);
@@ -221,8 +222,9 @@ static void resolve_one(ld_ctx *L, const pm_field *f, pm_ref *r, const char *own
 	L->refcount[e->kind][e->idx]++;
 }
 
-void ld_resolve_refs(ld_ctx *L)
+void ld_resolve(ld_ctx *L)
 {
+	index_ids(L);
 	walk(L, &pm_schema_model, L->m, NULL, resolve_one);
 }
 

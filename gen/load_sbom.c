@@ -1,7 +1,8 @@
-/* sbom_import.c — loader stage: the SBOM files a model lists (sbom.files)
- * become SBOM components and vulnerabilities of the model.
+/* load_sbom.c — stage 4 of loading, import SBOMs: the SBOM files a model
+ * lists (sbom.files) become SBOM components and vulnerabilities of the
+ * model (readers in gen/sbom*.c).
  *
- * Runs in ld_finish(), before ids are indexed, so imported components take
+ * Runs before ids are indexed (stage 5), so imported components take
  * part in reference resolution like inline ones (a system component's `sbom`
  * list and `depends_on` name them by id) and their problems are located in
  * the SBOM file.  Rules (docs/sbom.md):
@@ -20,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static pm_str str_at(ld_ctx *L, const char *s, pm_mark at)
 {
@@ -249,16 +249,12 @@ void ld_import_sboms(ld_ctx *L)
 		if (!f->path.s)
 			continue;
 		char *path = ld_resolve_path(m, f->path.at, f->path.s);
-		struct stat st;
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-			free(path); /* reported by the semantic checks, as a model problem */
+		if (!ld_regular_file(path)) {
+			free(path); /* reported by the semantic checks (stage 6), as a model problem */
 			continue;
 		}
 		/* the SBOM file joins the model's files, so locations can name it */
-		L->cap_files = L->cap_files < m->n_files + 1 ? (m->n_files + 1) * 2 : L->cap_files;
-		m->files = pm_xrealloc(m->files, L->cap_files * sizeof *m->files);
-		m->files[m->n_files] = pm_arena_strdup(L->arena, path);
-		uint32_t idx = (uint32_t)m->n_files++;
+		uint32_t idx = ld_add_file(L, path);
 		pm_sbom_doc *doc = NULL;
 		if (pm_sbom_load(m->files[idx], f->format.at.line ? f->format.v : -1, &doc, L->diags) == 0 && doc)
 			import_doc(L, doc, idx);
