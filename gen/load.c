@@ -9,7 +9,9 @@
  *   4. import SBOMs    load_sbom.c
  *   5. resolve         load_resolve.c
  *   6. validate        load_validate.c
- * The accepted format is the one docs/model.md documents.
+ * The model comes back unscored: scoring is not a loader stage but the
+ * caller's next one, pm_risk_compute() (gen/risk.c).  The accepted format is
+ * the one docs/model.md documents.
  */
 #include "load_internal.h"
 
@@ -64,8 +66,6 @@ int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt
 	}
 
 	ld_resolve_free(&L);
-	if (diags->errors == errors_before)
-		pm_risk_compute(L.m, diags);
 	pm_diags_sort(diags, (const char *const *)L.m->files, L.m->n_files);
 	if (diags->errors > errors_before) {
 		pm_model_free(L.m);

@@ -15,7 +15,8 @@
  * load_fill.c, a later stage may use a helper of an earlier one (the file
  * list and paths of load_read.c, the section fill of load_fill.c, the
  * reference counts of load_resolve.c), and nothing calls back into
- * gen/load.c or into a later stage.
+ * gen/load.c or into a later stage.  Scoring is not a stage of the loader:
+ * the caller scores the loaded model with pm_risk_compute() (gen/risk.c).
  */
 #ifndef PM_LOAD_INTERNAL_H
 #define PM_LOAD_INTERNAL_H

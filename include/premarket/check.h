@@ -118,7 +118,8 @@ typedef struct pm_check_options {
 } pm_check_options;
 
 /**
- * Run every rule of pm_check_rules on m (loaded and scored by pm_model_load()).
+ * Run every rule of pm_check_rules on m (loaded by pm_model_load(), scored
+ * by pm_risk_compute()).
  * opt may be NULL.  Fills *out; the caller frees it with pm_check_report_free().
  * Returns 0 (checks cannot fail; out of memory aborts).
  */
