@@ -153,10 +153,10 @@ static void fill_str(ld_ctx *L, const ld_file *F, const pm_field *f, pm_str *out
 	out->at = at;
 }
 
-static int enum_index(const char *const *values, const char *s)
+int ld_enum_index(const char *const *names, const char *s)
 {
-	for (int i = 0; values[i]; i++)
-		if (strcmp(values[i], s) == 0)
+	for (int i = 0; s && names[i]; i++)
+		if (strcmp(names[i], s) == 0)
 			return i;
 	return -1;
 }
@@ -179,7 +179,7 @@ static int fill_enum(ld_ctx *L, const ld_file *F, const pm_field *f, const yt_no
 {
 	if (!want_scalar(L, F, f, v))
 		return -1;
-	int i = enum_index(f->values, v->s);
+	int i = ld_enum_index(f->values, v->s);
 	if (i < 0) {
 		enum_error(L, mark_of(F, v), f, v->s);
 		return -1;
@@ -293,6 +293,19 @@ static void fill_bool(ld_ctx *L, const ld_file *F, const pm_field *f, pm_bool *o
 			pm_diag_hint(L->diags, "quoted and !!str values are strings; write it unquoted: %s", v->s);
 }
 
+void *ld_list_grow(ld_ctx *L, void *list, size_t size, size_t add)
+{
+	char *old;
+	size_t n;
+	memcpy(&old, list, sizeof old);
+	memcpy(&n, (char *)list + sizeof(void *), sizeof n);
+	char *arr = pm_arena_array(L->arena, n + add, size);
+	if (n)
+		memcpy(arr, old, n * size);
+	memcpy(list, &arr, sizeof arr);
+	return arr + n * size;
+}
+
 /* Append the items of a list-of-mappings node to the list at dst. */
 static void fill_obj_list(ld_ctx *L, const ld_file *F, const pm_field *f, void *dst, const yt_node *v)
 {
@@ -301,18 +314,12 @@ static void fill_obj_list(ld_ctx *L, const ld_file *F, const pm_field *f, void *
 			 node_type_name(v));
 		return;
 	}
-	char *old;
-	size_t old_n;
-	memcpy(&old, dst, sizeof old);
-	memcpy(&old_n, (char *)dst + sizeof(void *), sizeof old_n);
-	size_t size = f->sub->size;
-	char *arr = pm_arena_array(L->arena, old_n + v->n, size);
-	if (old_n)
-		memcpy(arr, old, old_n * size);
+	size_t n, size = f->sub->size;
+	memcpy(&n, (char *)dst + sizeof(void *), sizeof n);
+	char *arr = ld_list_grow(L, dst, size, v->n);
 	for (size_t i = 0; i < v->n; i++)
-		fill_obj(L, F, f->sub, f->sub->name, arr + (old_n + i) * size, yt_child(&F->tree, v, i));
-	size_t n = old_n + v->n;
-	memcpy(dst, &arr, sizeof arr);
+		fill_obj(L, F, f->sub, f->sub->name, arr + i * size, yt_child(&F->tree, v, i));
+	n += v->n;
 	memcpy((char *)dst + sizeof(void *), &n, sizeof n);
 	pm_mark *lat = (pm_mark *)((char *)dst + sizeof(void *) + sizeof(size_t));
 	if (!lat->line)

@@ -13,10 +13,11 @@
  *
  * Calls go one way: gen/load.c calls the stages, load_read.c calls
  * load_fill.c, a later stage may use a helper of an earlier one (the file
- * list and paths of load_read.c, the section fill of load_fill.c, the
- * reference counts of load_resolve.c), and nothing calls back into
- * gen/load.c or into a later stage.  Scoring is not a stage of the loader:
- * the caller scores the loaded model with pm_risk_compute() (gen/risk.c).
+ * list and paths of load_read.c; the section fill, list growth and enum
+ * names of load_fill.c; the reference counts of load_resolve.c), and
+ * nothing calls back into gen/load.c or into a later stage.  Scoring is not
+ * a stage of the loader: the caller scores the loaded model with
+ * pm_risk_compute() (gen/risk.c).
  */
 #ifndef PM_LOAD_INTERNAL_H
 #define PM_LOAD_INTERNAL_H
@@ -103,6 +104,12 @@ void ld_check_sections(ld_ctx *L);
 /** Fill the one top-level section `key` from F (shipped data).  Returns 0
  *  when F has it and it filled without error, else -1 (reported). */
 int ld_fill_section(ld_ctx *L, const ld_file *F, const char *key);
+/** Room for `add` more zeroed items of `size` bytes, in the arena, at the end
+ *  of a model list (items pointer, count, mark: PM_LIST); returns the first
+ *  new item.  Raising the count is the caller's. */
+void *ld_list_grow(ld_ctx *L, void *list, size_t size, size_t add);
+/** Index of s in a NULL-terminated list of enum names, or -1 (s may be NULL). */
+int ld_enum_index(const char *const *names, const char *s);
 
 /* ---- 2. default policy, 3. check policy: load_policy.c --------------------------------- */
 
