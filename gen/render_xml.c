@@ -222,7 +222,7 @@ static void write_field(xw *x, const pm_field *f, const char *p)
 		}
 		break;
 	case PM_F_OBJS: {
-		/* PM_LIST(T): items, count, mark (as gen/load.c fills it) */
+		/* PM_LIST(T): items, count, mark (as gen/load_fill.c fills it) */
 		const char *v;
 		size_t n;
 		pm_mark at;

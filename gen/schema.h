@@ -1,7 +1,7 @@
 /* schema.h — the model format as data: one field table per object type.
  *
- * The loader (gen/load.c) fills the structs of include/premarket/model.h by
- * walking these tables; `premarket schema` prints the JSON Schema and the
+ * The loader (gen/load_fill.c) fills the structs of include/premarket/model.h
+ * by walking these tables; `premarket schema` prints the JSON Schema and the
  * Markdown reference (docs/model.md) from the same tables, so the loader, the
  * schema and the documentation cannot disagree about a key.
  */

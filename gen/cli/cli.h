@@ -34,8 +34,13 @@ int pm_cli_bad_option(const char *sub, int c, char **argv);
 long long pm_cli_source_date_epoch(void);
 
 struct pm_model;
-/** Load the model made of files[0..n), print its diagnostics on stderr, and
- *  return it; on errors return NULL and set *exit_code (1 or 2). */
+/** The pipeline's first two stages: load the model made of files[0..n)
+ *  (pm_model_load()), then score it (pm_risk_compute()).  The diagnostics of
+ *  both are added to diags, sorted; returns the scored model, or NULL when
+ *  there were errors. */
+struct pm_model *pm_cli_load_scored(char **files, size_t n, pm_diags *diags);
+/** pm_cli_load_scored(), with the diagnostics printed on stderr; on errors
+ *  return NULL and set *exit_code (1 or 2). */
 struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code);
 #include "premarket/buf.h"
 /** What a command renders for stdout, and the diagnostics of rendering it. */

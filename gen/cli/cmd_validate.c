@@ -1,5 +1,6 @@
-/* cmd_validate.c — `premarket validate MODEL...`: load and check a model,
- * print every problem as file:line:col: error: message, and a summary. */
+/* cmd_validate.c — `premarket validate MODEL...`: load, check and score a
+ * model, print every problem as file:line:col: error: message, and a
+ * summary. */
 #include "cli.h"
 #include "premarket/load.h"
 
@@ -73,8 +74,8 @@ int pm_cmd_validate(int argc, char **argv)
 	pm_diags diags;
 	pm_diags_init(&diags);
 	diags.max_errors = max_errors;
-	pm_model *m = NULL;
-	pm_model_load((const char *const *)argv + optind, (size_t)(argc - optind), NULL, &m, &diags);
+	/* scoring can add warnings (an effect that does not apply to a vector): validate reports them too */
+	pm_model *m = pm_cli_load_scored(argv + optind, (size_t)(argc - optind), &diags);
 	if (no_warn) {
 		size_t k = 0;
 		for (size_t i = 0; i < diags.n; i++) {

@@ -1,19 +1,33 @@
-/* common.c — what several subcommands share: loading a model with its
- * diagnostics printed, writing a result to standard output. */
+/* common.c — what several subcommands share: loading and scoring a model
+ * with its diagnostics printed, writing a result to standard output. */
 #include "cli.h"
 #include "premarket/load.h"
+#include "premarket/risk.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+struct pm_model *pm_cli_load_scored(char **files, size_t n, pm_diags *diags)
+{
+	pm_model *m = NULL;
+	if (pm_model_load((const char *const *)files, n, NULL, &m, diags) < 0)
+		return NULL; /* the loader sorted its diagnostics */
+	int rc = pm_risk_compute(m, diags);
+	pm_diags_sort(diags, (const char *const *)m->files, m->n_files);
+	if (rc < 0) {
+		pm_model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
 struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code)
 {
 	pm_diags diags;
 	pm_diags_init(&diags);
-	pm_model *m = NULL;
-	pm_model_load((const char *const *)files, n, NULL, &m, &diags);
+	pm_model *m = pm_cli_load_scored(files, n, &diags);
 	int rc = pm_msg_diags(stderr, &diags);
 	pm_diags_free(&diags);
 	if (!m) {

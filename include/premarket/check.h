@@ -124,9 +124,9 @@ typedef struct pm_check_options {
 } pm_check_options;
 
 /**
- * Run every rule of the checklist on m (loaded and scored by pm_model_load()).
- * opt may be NULL.  Fills *out; the caller frees it with
- * pm_check_report_free() (also after a failure).  Returns 0: the rules
+ * Run every rule of the checklist on m (loaded by pm_model_load(), scored
+ * by pm_risk_compute()).  opt may be NULL.  Fills *out; the caller frees it
+ * with pm_check_report_free() (also after a failure).  Returns 0: the rules
  * themselves cannot fail (out of memory aborts); -1 with a PM_ERR_USAGE
  * diagnostic in d when m or out is NULL.
  */

@@ -6,6 +6,11 @@
  * every reference to an index, validates the risk policy, and reports every
  * problem found — up to a cap — in `diags`.
  *
+ * The model comes back unscored (m->risk is empty): the loader does not
+ * compute the risk register.  Score it with pm_risk_compute()
+ * (include/premarket/risk.h) before rendering or checking it, then sort the
+ * diagnostics again with pm_diags_sort(), as scoring may add warnings.
+ *
  * Hostile input is bounded: file size, nesting depth, scalar length, alias
  * count and alias expansion are capped (pm_load_limits), and invalid UTF-8
  * and NUL bytes are reported with their location.
@@ -29,10 +34,11 @@ typedef struct pm_load_options {
 
 /**
  * Load the model made of `paths` (n > 0).  Returns 0 when the model has no
- * errors (warnings may have been added to `diags`) and stores it in *out;
- * the caller frees it with pm_model_free().  Returns -1 when there were
- * errors: they are in `diags` and *out is NULL (everything half built has
- * been freed).  `opt` may be NULL for defaults.
+ * errors (warnings may have been added to `diags`) and stores it in *out,
+ * unscored (see above); the caller frees it with pm_model_free().  Returns
+ * -1 when there were errors: they are in `diags` and *out is NULL
+ * (everything half built has been freed).  Either way `diags` comes back
+ * sorted by file, line and column.  `opt` may be NULL for defaults.
  */
 int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out,
 		  pm_diags *diags);

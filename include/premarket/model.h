@@ -2,7 +2,8 @@
  * model.h — the in-memory device security model.
  *
  * Module rule: a pm_model is built once by pm_model_load() (include/premarket/load.h),
- * never modified by renderers, and freed with one call, pm_model_free().  All
+ * scored once by pm_risk_compute() (include/premarket/risk.h), never modified
+ * by renderers, and freed with one call, pm_model_free().  All
  * objects and strings live in the model's arena; references between objects
  * are resolved once, at load time, to (kind, index) pairs.
  *

@@ -1,8 +1,9 @@
 /**
  * risk.h — the risk register: one entry per (threat, asset it affects),
- * before and after controls, computed once after validation
- * (pm_model_load() calls pm_risk_compute()) and stored on the model so that
- * every renderer prints the same numbers.  The method is docs/risk-method.md.
+ * before and after controls, computed once after loading (the caller of
+ * pm_model_load() calls pm_risk_compute(): scoring is a stage of its own)
+ * and stored on the model so that every renderer prints the same numbers.
+ * The method is docs/risk-method.md.
  *
  * Module rule: renderers read pm_model.risk; only gen/risk.c writes it.
  */
@@ -78,8 +79,9 @@ int pm_risk_exploit_v40_points(const pm_cvss *v);
 /** Exploitability level index (0..4) from v4.0 exploitability points. */
 int pm_risk_exploit_v40(int points);
 
-/** Compute the register of m into m->risk.  Problems (a control effect that
- *  does not apply to a vector's version) are added to diags as warnings.
+/** Compute the register of m (a model pm_model_load() returned) into m->risk.
+ *  Problems (a control effect that does not apply to a vector's version)
+ *  are added to diags as warnings, unsorted.
  *  Returns 0, or -1 on an internal inconsistency (reported as an error). */
 int pm_risk_compute(struct pm_model *m, pm_diags *diags);
 

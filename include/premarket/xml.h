@@ -6,8 +6,9 @@
  *
  * Module rule: the XML is written here and read back by pm_model_load()
  * (a file named *.xml, or starting with '<'), which reads the model part
- * into the same node tree as YAML and recomputes the register; the
- * register, traceability and check parts are output only.
+ * into the same node tree as YAML; pm_risk_compute() recomputes the
+ * register, as for YAML.  The register, traceability and check parts are
+ * output only.
  */
 #ifndef PREMARKET_XML_H
 #define PREMARKET_XML_H

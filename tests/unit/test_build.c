@@ -89,7 +89,7 @@ static pm_model *load(const char *path)
 	pm_diags d;
 	pm_diags_init(&d);
 	pm_model *m = NULL;
-	assert_int_equal(pm_model_load(&path, 1, NULL, &m, &d), 0);
+	assert_int_equal(pm_test_load_scored(&path, 1, NULL, &m, &d), 0);
 	assert_int_equal(d.errors, 0);
 	pm_diags_free(&d);
 	return m;

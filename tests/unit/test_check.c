@@ -7,7 +7,7 @@
  * and removing a required part of an example is reported with its location.
  *
  * Models are a shared complete model (BASE) plus per-test text edits,
- * written to a temporary folder and loaded with pm_model_load(). */
+ * written to a temporary folder, loaded with pm_model_load() and scored. */
 #include "testutil.h"
 
 #include <sys/stat.h>
@@ -515,7 +515,7 @@ static pm_model *load_path(const char *path)
 	pm_diags d;
 	pm_diags_init(&d);
 	pm_model *m = NULL;
-	pm_model_load(&path, 1, NULL, &m, &d);
+	pm_test_load_scored(&path, 1, NULL, &m, &d);
 	for (size_t i = 0; i < d.n; i++)
 		if (d.v[i].sev == PM_ERROR)
 			fprintf(stderr, "%s:%u:%u: %s\n", d.v[i].file ? d.v[i].file : "", d.v[i].line, d.v[i].col,

@@ -116,6 +116,11 @@ static void test_minimal_model_resolves(void **state)
 	assert_int_equal(m->risk_policy.exploitability_levels.n, 5);
 	assert_int_equal(m->risk_policy.matrix.n, 5);
 	assert_int_equal(m->n_objs[PM_K_THREAT], 1);
+	/* the loader does not score: the register is empty until pm_risk_compute() */
+	assert_null(m->risk.v);
+	assert_int_equal(m->risk.n, 0);
+	assert_int_equal(pm_risk_compute(m, &d), 0);
+	assert_int_equal(m->risk.n, 1);
 	pm_model_free(m);
 	pm_diags_free(&d);
 }

@@ -65,7 +65,7 @@ static pm_model *load_text(const char *body)
 	pm_diags d;
 	pm_diags_init(&d);
 	pm_model *m = NULL;
-	pm_model_load(&p, 1, NULL, &m, &d);
+	pm_test_load_scored(&p, 1, NULL, &m, &d);
 	for (size_t i = 0; i < d.n; i++)
 		if (d.v[i].sev == PM_ERROR)
 			fprintf(stderr, "%u:%u: %s\n", d.v[i].line, d.v[i].col, d.v[i].msg);

@@ -92,7 +92,7 @@ static pm_model *load1(const char *path, pm_diags *d)
 {
 	pm_model *m = NULL;
 	pm_diags_init(d);
-	pm_model_load(&path, 1, NULL, &m, d);
+	pm_test_load_scored(&path, 1, NULL, &m, d);
 	return m;
 }
 

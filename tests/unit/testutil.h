@@ -10,6 +10,23 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "premarket/load.h"
+#include "premarket/risk.h"
+
+/* Load the model made of paths[0..n), then score it: the loader returns
+ * the model unscored, and the CLI's pipeline (pm_cli_load_scored) scores
+ * it next; tests that read m->risk, render or check do the same.  Returns
+ * what pm_model_load() returns; d comes back sorted. */
+static inline int pm_test_load_scored(const char *const *paths, size_t n, const pm_load_options *opt,
+				      pm_model **out, pm_diags *d)
+{
+	if (pm_model_load(paths, n, opt, out, d) < 0)
+		return -1;
+	assert_int_equal(pm_risk_compute(*out, d), 0);
+	pm_diags_sort(d, (const char *const *)(*out)->files, (*out)->n_files);
+	return 0;
+}
+
 /* Path of the shared data folder (../shared), or NULL when it is absent:
  * tests that need it skip, saying so. */
 static inline const char *pm_test_shared_dir(void)

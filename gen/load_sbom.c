@@ -1,7 +1,8 @@
-/* sbom_import.c — loader stage: the SBOM files a model lists (sbom.files)
- * become SBOM components and vulnerabilities of the model.
+/* load_sbom.c — stage 4 of loading, import SBOMs: the SBOM files a model
+ * lists (sbom.files), read by pm_sbom_load(), become SBOM components and
+ * vulnerabilities of the model.
  *
- * Runs in ld_finish(), before ids are indexed, so imported components take
+ * Runs before ids are indexed (stage 5), so imported components take
  * part in reference resolution like inline ones (a system component's `sbom`
  * list and `depends_on` name them by id) and their problems are located in
  * the SBOM file.  Rules (docs/sbom.md):
@@ -20,20 +21,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static pm_str str_at(ld_ctx *L, const char *s, pm_mark at)
 {
 	pm_str v = {s ? pm_arena_strdup(L->arena, s) : NULL, s ? at : (pm_mark){0, 0, 0}};
 	return v;
-}
-
-static int enum_of(const char *const *names, const char *s)
-{
-	for (int i = 0; s && names[i]; i++)
-		if (strcmp(names[i], s) == 0)
-			return i;
-	return -1;
 }
 
 /* CycloneDX component types -> our kinds ("operating-system" -> operating_system). */
@@ -44,7 +36,7 @@ static int kind_of(const char *type)
 	for (; type && type[i] && i + 1 < sizeof buf; i++)
 		buf[i] = type[i] == '-' ? '_' : type[i];
 	buf[i] = '\0';
-	return type ? enum_of(pm_enum_names_sbom_kind, buf) : -1;
+	return type ? ld_enum_index(pm_enum_names_sbom_kind, buf) : -1;
 }
 
 /* CycloneDX analysis.state / justification -> the VEX vocabulary of the model. */
@@ -57,7 +49,7 @@ static int vex_status(const char *state)
 	};
 	for (size_t i = 0; state && i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i][0], state) == 0)
-			return enum_of(pm_enum_names_vex_status, map[i][1]);
+			return ld_enum_index(pm_enum_names_vex_status, map[i][1]);
 	return -1;
 }
 
@@ -76,22 +68,8 @@ static int vex_justification(const char *j)
 	};
 	for (size_t i = 0; j && i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i][0], j) == 0)
-			return enum_of(pm_enum_names_vex_justification, map[i][1]);
-	return enum_of(pm_enum_names_vex_justification, j);
-}
-
-/* Append n zeroed items of `size` bytes to an arena list (void *v; size_t n). */
-static void *grow(ld_ctx *L, void *list, size_t size, size_t add)
-{
-	char *old;
-	size_t n;
-	memcpy(&old, list, sizeof old);
-	memcpy(&n, (char *)list + sizeof(void *), sizeof n);
-	char *arr = pm_arena_array(L->arena, n + add, size);
-	if (n)
-		memcpy(arr, old, n * size);
-	memcpy(list, &arr, sizeof arr);
-	return arr + n * size;
+			return ld_enum_index(pm_enum_names_vex_justification, map[i][1]);
+	return ld_enum_index(pm_enum_names_vex_justification, j);
 }
 
 static int model_has_id(const pm_model *m, const char *id)
@@ -125,7 +103,7 @@ static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
 		}
 		ids[k] = id;
 	}
-	pm_sbom_component *out = doc->n_comps ? grow(L, &sb->components, sizeof *out, doc->n_comps) : NULL;
+	pm_sbom_component *out = doc->n_comps ? ld_list_grow(L, &sb->components, sizeof *out, doc->n_comps) : NULL;
 	for (size_t k = 0; k < doc->n_comps; k++) {
 		const pm_sbom_comp *c = &doc->comps[k];
 		pm_sbom_component *o = &out[k];
@@ -189,7 +167,7 @@ static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
 		const pm_sbom_vuln *x = &doc->vulns[v];
 		if (!x->id || model_has_id(m, x->id))
 			continue;
-		pm_vulnerability *o = grow(L, &m->vulnerabilities, sizeof *o, 1);
+		pm_vulnerability *o = ld_list_grow(L, &m->vulnerabilities, sizeof *o, 1);
 		m->vulnerabilities.n++;
 		pm_mark at = {file, x->line ? x->line : 1, x->col ? x->col : 1};
 		o->at = at;
@@ -249,16 +227,12 @@ void ld_import_sboms(ld_ctx *L)
 		if (!f->path.s)
 			continue;
 		char *path = ld_resolve_path(m, f->path.at, f->path.s);
-		struct stat st;
-		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-			free(path); /* reported by the semantic checks, as a model problem */
+		if (!ld_regular_file(path)) {
+			free(path); /* reported by the semantic checks (stage 6), as a model problem */
 			continue;
 		}
 		/* the SBOM file joins the model's files, so locations can name it */
-		L->cap_files = L->cap_files < m->n_files + 1 ? (m->n_files + 1) * 2 : L->cap_files;
-		m->files = pm_xrealloc(m->files, L->cap_files * sizeof *m->files);
-		m->files[m->n_files] = pm_arena_strdup(L->arena, path);
-		uint32_t idx = (uint32_t)m->n_files++;
+		uint32_t idx = ld_add_file(L, path);
 		pm_sbom_doc *doc = NULL;
 		if (pm_sbom_load(m->files[idx], f->format.at.line ? f->format.v : -1, &doc, L->diags) == 0 && doc)
 			import_doc(L, doc, idx);

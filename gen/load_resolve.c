@@ -1,12 +1,13 @@
-/* resolve.c — stage 4 of loading: index every id, resolve every reference.
+/* load_resolve.c — stage 5 of loading, resolve: index every id, resolve
+ * every reference to (kind, index).
  *
  * Both passes walk the filled structs through the same field tables that
  * filled them (gen/schema.c), so a new reference field needs no code here.
  * Ids are unique across the whole model; a duplicate points at the first
  * definition, a dangling reference names the nearest existing id.
  */
-#include "hash.h"
 #include "load_internal.h"
+#include "strmap.h"
 #include "suggest.h"
 #include "xalloc.h"
 
@@ -22,46 +23,15 @@ typedef struct ld_id {
 } ld_id;
 
 struct ld_ids {
-	ld_id *slots;
-	size_t cap; /* power of two */
-	size_t n;
-	ld_id *all; /* in definition order, for suggestions */
+	pm_strmap index; /* id -> its entry in all */
+	ld_id *all;      /* in definition order, for suggestions */
 	size_t n_all, cap_all;
 };
 
-
-static ld_id *ids_find(struct ld_ids *t, const char *id)
+static const ld_id *ids_find(const struct ld_ids *t, const char *id)
 {
-	if (!t->cap)
-		return NULL;
-	size_t i = (size_t)pm_hash_str(id) & (t->cap - 1);
-	while (t->slots[i].id) {
-		if (strcmp(t->slots[i].id, id) == 0)
-			return &t->slots[i];
-		i = (i + 1) & (t->cap - 1);
-	}
-	return NULL;
-}
-
-static void ids_insert(struct ld_ids *t, const ld_id *e)
-{
-	if (2 * (t->n + 1) > t->cap) {
-		size_t ncap = t->cap ? 2 * t->cap : 1024;
-		ld_id *old = t->slots;
-		size_t ocap = t->cap;
-		t->slots = pm_xcalloc(ncap, sizeof *t->slots);
-		t->cap = ncap;
-		t->n = 0;
-		for (size_t i = 0; i < ocap; i++)
-			if (old[i].id)
-				ids_insert(t, &old[i]);
-		free(old);
-	}
-	size_t i = (size_t)pm_hash_str(e->id) & (t->cap - 1);
-	while (t->slots[i].id)
-		i = (i + 1) & (t->cap - 1);
-	t->slots[i] = *e;
-	t->n++;
+	size_t i;
+	return pm_strmap_get(&t->index, id, &i) ? &t->all[i] : NULL;
 }
 
 /* ---- generic walk over filled structs --------------------------------------------- */
@@ -112,8 +82,6 @@ static void walk(ld_ctx *L, const pm_schema *s, void *obj, obj_fn on_obj, ref_fn
 
 /* ---- pass 1: ids --------------------------------------------------------------------- */
 
-
-
 static void register_obj(ld_ctx *L, const pm_schema *s, void *obj)
 {
 	if (s->kind == PM_K_NONE)
@@ -124,8 +92,10 @@ static void register_obj(ld_ctx *L, const pm_schema *s, void *obj)
 		return; /* reported as a missing field already */
 	pm_model *m = L->m;
 	pm_kind k = s->kind;
-	ld_id *prev = ids_find(L->ids, id->s);
-	if (prev) {
+	struct ld_ids *t = L->ids;
+	size_t first;
+	if (!pm_strmap_put(&t->index, id->s, t->n_all, &first)) {
+		const ld_id *prev = &t->all[first];
 		ld_error(L, PM_ERR_REF, id->at, "duplicate id \"%s\": already defined at %s:%u:%u (%s)", id->s,
 			 pm_model_file(m, prev->at), prev->at.line, prev->at.col, pm_kind_name(prev->kind));
 		return;
@@ -135,12 +105,11 @@ static void register_obj(ld_ctx *L, const pm_schema *s, void *obj)
 	L->cap_objs[k] = cap;
 	ld_id e = {id->s, k, (int32_t)m->n_objs[k], id->at};
 	m->objs[k][m->n_objs[k]++] = obj;
-	ids_insert(L->ids, &e);
-	L->ids->all = pm_xgrow(L->ids->all, &L->ids->cap_all, L->ids->n_all + 1, sizeof *L->ids->all);
-	L->ids->all[L->ids->n_all++] = e;
+	t->all = pm_xgrow(t->all, &t->cap_all, t->n_all + 1, sizeof *t->all);
+	t->all[t->n_all++] = e;
 }
 
-void ld_index_ids(ld_ctx *L)
+static void index_ids(ld_ctx *L)
 {
 	L->ids = pm_xcalloc(1, sizeof *L->ids);
 	memset(L->cap_objs, 0, sizeof L->cap_objs);
@@ -187,7 +156,7 @@ static void resolve_one(ld_ctx *L, const pm_field *f, pm_ref *r, const char *own
 {
 	char want[160];
 	kinds_text(want, sizeof want, f->kinds);
-	ld_id *e = ids_find(L->ids, r->id.s);
+	const ld_id *e = ids_find(L->ids, r->id.s);
 	if (!e) {
 		ld_error(L, PM_ERR_REF, r->id.at, "%s references unknown %s \"%s\" in '%s'", owner, want, r->id.s, f->key);
 		if (L->diags->last_dropped)
@@ -221,8 +190,9 @@ static void resolve_one(ld_ctx *L, const pm_field *f, pm_ref *r, const char *own
 	L->refcount[e->kind][e->idx]++;
 }
 
-void ld_resolve_refs(ld_ctx *L)
+void ld_resolve(ld_ctx *L)
 {
+	index_ids(L);
 	walk(L, &pm_schema_model, L->m, NULL, resolve_one);
 }
 
@@ -234,7 +204,7 @@ size_t ld_ref_count(const ld_ctx *L, pm_kind kind, int32_t idx)
 void ld_resolve_free(ld_ctx *L)
 {
 	if (L->ids) {
-		free(L->ids->slots);
+		pm_strmap_free(&L->ids->index);
 		free(L->ids->all);
 		free(L->ids);
 		L->ids = NULL;

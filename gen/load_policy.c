@@ -1,26 +1,44 @@
-/* policy.c — validation of the risk policy (scales and acceptability matrix).
+/* load_policy.c — stages 2 and 3 of loading: the risk policy.
  *
- * Rules (docs/risk-method.md): five exploitability levels and the five
- * severity-of-harm levels (ids negligible..catastrophic, in that order), at
- * least two risk levels, ids unique within each list; the matrix has one row
- * per exploitability level in order, one cell per severity level, every cell
- * a risk-level id; risk never falls when exploitability or severity rises,
- * and acceptability never returns once lost.
+ * 2. default policy: a model without a risk_policy section gets the shipped
+ *    one (models/default-policy.yaml in the data folder), filled by the same
+ *    field tables (load_fill.c); the model is marked policy_is_default.
+ * 3. check policy: its scales and acceptability matrix.  Rules
+ *    (docs/risk-method.md): five exploitability levels and the five
+ *    severity-of-harm levels (ids negligible..catastrophic, in that order),
+ *    at least two risk levels, ids unique within each list; the matrix has
+ *    one row per exploitability level in order, one cell per severity level,
+ *    every cell a risk-level id; risk never falls when exploitability or
+ *    severity rises, and acceptability never returns once lost.
  */
 #include "load_internal.h"
 #include "suggest.h"
+#include "xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define N_EXPLOIT 5
 
-int pm_policy_exploitability(const pm_policy *p, const char *id)
+/* ---- 2. default policy ------------------------------------------------------------------- */
+
+void ld_default_policy(ld_ctx *L)
 {
-	for (size_t i = 0; i < p->exploitability_levels.n; i++)
-		if (p->exploitability_levels.v[i].id.s && strcmp(p->exploitability_levels.v[i].id.s, id) == 0)
-			return (int)i;
-	return -1;
+	pm_model *m = L->m;
+	if (m->risk_policy.at.line)
+		return; /* the model has its own */
+	char *path = pm_xasprintf("%s/models/default-policy.yaml", L->opt.datadir);
+	ld_file F;
+	pm_mark none = {0, 0, 0};
+	if (ld_parse_file(L, path, none, &F) == 0) {
+		if (ld_fill_section(L, &F, "risk_policy") == 0)
+			m->policy_is_default = true;
+		ld_close_file(&F);
+	}
+	free(path);
 }
+
+/* ---- 3. check policy --------------------------------------------------------------------- */
 
 static int level_index(const pm_level *v, size_t n, const char *id)
 {
@@ -28,6 +46,11 @@ static int level_index(const pm_level *v, size_t n, const char *id)
 		if (v[i].id.s && strcmp(v[i].id.s, id) == 0)
 			return (int)i;
 	return -1;
+}
+
+int ld_policy_exploitability(const pm_policy *p, const char *id)
+{
+	return level_index(p->exploitability_levels.v, p->exploitability_levels.n, id);
 }
 
 static void hint_level(ld_ctx *L, const pm_level *v, size_t n, const char *id)
@@ -104,7 +127,7 @@ void ld_check_policy(ld_ctx *L)
 		const pm_matrix_row *row = &p->matrix.v[r];
 		if (!row->exploitability.s)
 			continue;
-		int e = pm_policy_exploitability(p, row->exploitability.s);
+		int e = ld_policy_exploitability(p, row->exploitability.s);
 		if (e < 0) {
 			ld_error(L, PM_ERR_VALUE, row->exploitability.at, "matrix row names unknown exploitability level \"%s\"",
 				 row->exploitability.s);

@@ -1,52 +1,26 @@
-/* validate.c — stage 5 of loading: semantic checks the field tables cannot
- * express, and warnings for suspicious but valid models.
+/* load_validate.c — stage 6 of loading, validate: semantic checks the
+ * field tables cannot express, then warnings for suspicious but valid
+ * models.  Runs on the resolved model (stage 5).
  *
- * Errors (exit 1): CVSS vectors and control effects that do not parse;
- * conditional requirements (a not-applicable control, view or labeling item
- * needs a rationale; an unused interface needs one; a not_affected
- * vulnerability needs a VEX justification); an exploitability level the
- * risk policy does not define; a flow interface that belongs to another
- * component; test dates out of order; duplicate labeling / plan items;
- * referenced files (SBOM, diagrams) that do not exist.
+ * Errors (exit 1): conditional requirements (a not-applicable control,
+ * view or labeling item needs a rationale; an unused interface needs one; a
+ * not_affected vulnerability needs a VEX justification); a threat with
+ * neither a CVSS vector nor an exploitability level; an exploitability
+ * level the risk policy does not define; a flow interface that belongs to
+ * another component; test dates out of order; duplicate labeling / plan
+ * items; referenced files (SBOM, diagrams) that do not exist.  (CVSS
+ * vectors and control effects are checked where they are filled,
+ * load_fill.c.)
  * Warnings: assets no threat affects, controls no threat uses, tests that
  * verify no control, zones without components.
  */
 #include "load_internal.h"
-#include "premarket/cvss.h"
 #include "suggest.h"
 #include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-static pm_mark shift(pm_mark at, int quoted, size_t offset)
-{
-	at.col += (uint32_t)offset + (quoted ? 1 : 0);
-	return at;
-}
-
-int ld_check_cvss(ld_ctx *L, pm_mark at, int quoted, const char *key, const char *vector)
-{
-	pm_cvss v;
-	pm_cvss_error e;
-	if (pm_cvss_parse(vector, &v, &e) == 0)
-		return 0;
-	return ld_error(L, PM_ERR_VALUE, shift(at, quoted, e.offset), "invalid CVSS vector in '%s': %s", key, e.msg);
-}
-
-int ld_check_effect(ld_ctx *L, pm_mark at, int quoted, const char *key, const char *effect)
-{
-	pm_cvss v;
-	pm_cvss_error e31, e40;
-	if (pm_cvss_parse_effect(PM_CVSS_V31, effect, &v, &e31) == 0 ||
-	    pm_cvss_parse_effect(PM_CVSS_V40, effect, &v, &e40) == 0)
-		return 0;
-	/* report the reading that got further */
-	const pm_cvss_error *e = e40.offset > e31.offset ? &e40 : &e31;
-	return ld_error(L, PM_ERR_VALUE, shift(at, quoted, e->offset), "invalid effect in '%s': %s", key, e->msg);
-}
 
 static void need_rationale(ld_ctx *L, const pm_str *rationale, pm_mark at, const char *what)
 {
@@ -57,7 +31,7 @@ static void need_rationale(ld_ctx *L, const pm_str *rationale, pm_mark at, const
 static void check_exploitability(ld_ctx *L, const pm_str *s, const char *owner)
 {
 	const pm_policy *p = &L->m->risk_policy;
-	if (!s->s || pm_policy_exploitability(p, s->s) >= 0)
+	if (!s->s || ld_policy_exploitability(p, s->s) >= 0)
 		return;
 	ld_error(L, PM_ERR_VALUE, s->at, "%s: \"%s\" is not an exploitability level of the risk policy", owner, s->s);
 	const char *c[16];
@@ -81,8 +55,7 @@ static void check_file(ld_ctx *L, const pm_str *path, const char *what)
 	if (!path->s)
 		return;
 	char *p = ld_resolve_path(L->m, path->at, path->s);
-	struct stat st;
-	if (stat(p, &st) != 0 || !S_ISREG(st.st_mode))
+	if (!ld_regular_file(p))
 		ld_error(L, PM_ERR_VALUE, path->at, "%s \"%s\" not found (looked for %s)", what, path->s, p);
 	free(p);
 }
@@ -224,23 +197,8 @@ static void warnings(ld_ctx *L)
 	}
 }
 
-void ld_finish(ld_ctx *L)
+void ld_validate(ld_ctx *L)
 {
-	pm_model *m = L->m;
-	if (!m->device.at.line && !L->rejected_files && !L->empty_sections)
-		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, m->files[0], 1, 1,
-			    "the model has no 'device' section");
-	if (!m->risk_policy.at.line) {
-		char *p = pm_xasprintf("%s/models/default-policy.yaml", L->opt.datadir);
-		if (ld_load_section(L, p, "risk_policy") == 0)
-			m->policy_is_default = true;
-		free(p);
-	}
-	ld_check_policy(L);
-	ld_import_sboms(L);
-	ld_index_ids(L);
-	ld_resolve_refs(L);
 	semantic_checks(L);
 	warnings(L);
-	ld_resolve_free(L);
 }
