@@ -368,8 +368,8 @@ int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b, pm_diags *d)
 	pm_buf_printf(b, "  risk policy: %s%s", p->name.s ? p->name.s : "(unnamed)",
 		      m->policy_is_default ? " (the tool's default policy, not a manufacturer's)" : "");
 	if (p->document.id.s)
-		pm_buf_printf(b, ", defined in %s%s%s", p->document.id.s, p->document.title.s ? " " : "",
-			      p->document.title.s ? p->document.title.s : "");
+		pm_buf_printf(b, ", defined in %s%s%s%s", p->document.id.s, p->document.title.s ? " (" : "",
+			      p->document.title.s ? p->document.title.s : "", p->document.title.s ? ")" : "");
 	pm_buf_puts(b, "\n");
 	for (size_t k = 0; k < m->risk.n; k++)
 		if (m->risk.v[k].threat == (int32_t)ti) {

@@ -697,7 +697,7 @@ static void test_policy_document(void **state)
 	m = load_policy(body, "  multi_patient_step: 1\n  document: {id: SRMP-9 rev A, title: Security Risk Management Plan}\n");
 	assert_false(m->policy_is_default);
 	assert_string_equal(m->risk_policy.document.id.s, "SRMP-9 rev A");
-	assert_explains(m, "T-P", "risk policy: premarket default security risk policy, defined in SRMP-9 rev A Security Risk Management Plan\n", NULL);
+	assert_explains(m, "T-P", "risk policy: premarket default security risk policy, defined in SRMP-9 rev A (Security Risk Management Plan)\n", NULL);
 	pm_model_free(m);
 }
 
