@@ -516,8 +516,9 @@ static int warn_worse(const pm_model *m, const pm_risk *r, const threat_in *ti, 
 	pm_diag_add(diags, PM_WARNING, PM_ERR_VALUE, pm_model_file(m, at), at.line, at.col,
 		    "threat \"%s\": the stated residual %s for asset \"%s\" (%s) is higher than before controls (%s)",
 		    t->id.s, what, m->assets.v[r->asset].id.s, to, from);
-	pm_diag_hint(diags, "say in residual.rationale why the residual is worse (e.g. a control adds an exposure), "
-			    "or correct residual.cvss / residual.exploitability");
+	if (!t->residual.rationale.s)
+		pm_diag_hint(diags, "say in residual.rationale why the residual is worse (e.g. a control adds an exposure), "
+				    "or correct residual.cvss / residual.exploitability");
 	return 1;
 }
 
