@@ -257,7 +257,7 @@ static void score_vector(pm_assessment *as, const pm_cvss *v)
 	as->base_tenths = base_score(v);
 	pm_cvss_score s;
 	as->env_tenths = pm_cvss_score_of(v, &s) == 0 ? s.tenths : -1;
-	as->exploitability = mapped_level(v);
+	as->exploitability = as->vector_exploitability = mapped_level(v);
 	as->exploit_source = PM_EXPL_VECTOR;
 	as->impacted = impacted_props(v);
 	as->impact_from_stride = false;
@@ -363,6 +363,7 @@ static void assess_before(pm_risk *r, const threat_in *ti, const pm_asset *a, co
 		r->before.impacted = stride_props(&ti->t->stride);
 		r->before.impact_from_stride = true;
 		r->before.base_tenths = r->before.env_tenths = -1;
+		r->before.vector_exploitability = -1;
 	}
 	if (ti->stated >= 0) {
 		r->before.exploitability = ti->stated;
@@ -446,7 +447,7 @@ static void residual_exploitability(const pm_model *m, pm_risk *r, const threat_
 {
 	int n_levels = (int)m->risk_policy.exploitability_levels.n;
 	if (r->before.has_vector && r->after.has_vector)
-		r->vector_shift = mapped_level(&r->after.vector) - mapped_level(&r->before.vector);
+		r->vector_shift = r->after.vector_exploitability - r->before.vector_exploitability;
 	if (ti->rstated >= 0) {
 		r->after.exploitability = ti->rstated;
 		r->after.exploit_source = PM_EXPL_STATED;

@@ -76,6 +76,7 @@ typedef struct pm_assessment {
 	int env_tenths;        /**< environmental score for this asset (v3.1 environmental; v4.0 CVSS-BE/BTE) */
 	pm_exploit_source exploit_source;
 	int exploitability;    /**< index into the policy's exploitability levels */
+	int vector_exploitability; /**< the level mapped from the vector (step 4), -1 without a vector */
 	unsigned impacted;     /**< PM_PROP_* bits the threat impacts */
 	bool impact_from_stride; /**< impacted derived from STRIDE (no vector) */
 	int severity;          /**< harm level index (enum pm_harm_v): severity_base raised by multi_step */
