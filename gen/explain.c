@@ -130,6 +130,54 @@ static const char *prop_letter(unsigned p)
 	return p == PM_PROP_C ? "confidentiality" : p == PM_PROP_I ? "integrity" : "availability";
 }
 
+/* A stated level carried into the residual, moved by the vector mapping's shift. */
+static void explain_carried(pm_buf *b, const pm_model *m, const pm_risk *r, const char *lv)
+{
+	const pm_policy *p = &m->risk_policy;
+	const char *from = lvl(p->exploitability_levels.v, p->exploitability_levels.n, r->before.exploitability);
+	int shift = r->vector_shift;
+	if (r->basis == PM_RES_UNCHANGED || shift == 0) {
+		pm_buf_printf(b, "    Exploitability: \"%s\", the stated level carried into the residual (%s)\n", lv,
+			      r->basis == PM_RES_UNCHANGED ? "nothing credited changes it"
+							   : "the vector mapping did not move");
+		return;
+	}
+	int moved = r->exploit_shift;
+	pm_buf_printf(b, "    Exploitability: the stated level \"%s\" carried into the residual and moved %d level%s %s, as the vector mapping moved %d level%s %s from the threat's vector to the residual vector%s => \"%s\"\n",
+		      from, moved < 0 ? -moved : moved, moved == 1 || moved == -1 ? "" : "s", moved < 0 ? "down" : "up",
+		      shift < 0 ? -shift : shift, shift == 1 || shift == -1 ? "" : "s", shift < 0 ? "down" : "up",
+		      moved != shift ? " (never beyond the ends of the scale)" : "", lv);
+}
+
+/* Severity: stated harm or the asset's, then the multi-patient step. */
+static void explain_severity(pm_buf *b, const pm_model *m, const pm_risk *r, const pm_assessment *as)
+{
+	const pm_threat *t = &m->threats.v[r->threat];
+	switch (as->severity_source) {
+	case PM_SEV_STATED:
+		pm_buf_printf(b, "    Severity of harm: %s, the harm the threat states for its own hazardous situation (threats[].harm; wins over the asset's worst harm)\n",
+			      harm(as->severity_base));
+		break;
+	case PM_SEV_ASSET:
+		pm_buf_printf(b, "    Severity of harm: %s, the asset's highest harm among the impacted properties (%s)%s\n",
+			      harm(as->severity_base), prop_letter(as->severity_prop),
+			      t->harm.at.line ? "" : "; the threat states no harm of its own");
+		break;
+	default:
+		pm_buf_printf(b, "    Severity of harm: %s (lowest level: nothing impacted)\n", harm(as->severity_base));
+		return;
+	}
+	if (!r->multi_patient)
+		return;
+	int step = m->risk.multi_patient_step;
+	if (as->multi_step)
+		pm_buf_printf(b, "    Multi-patient: %s + %d level%s (the policy's multi_patient_step%s) = %s\n",
+			      harm(as->severity_base), as->multi_step, as->multi_step == 1 ? "" : "s",
+			      as->multi_step < step ? ", capped at catastrophic" : "", harm(as->severity));
+	else
+		pm_buf_printf(b, "    Multi-patient: %s\n", step ? "already catastrophic, the top of the scale" : "the policy's multi_patient_step is 0");
+}
+
 static void explain_assessment(pm_buf *b, const pm_model *m, const pm_risk *r, const pm_assessment *as, int after)
 {
 	const pm_policy *p = &m->risk_policy;
@@ -158,6 +206,9 @@ static void explain_assessment(pm_buf *b, const pm_model *m, const pm_risk *r, c
 	case PM_EXPL_UNCHANGED:
 		pm_buf_printf(b, "    Exploitability: \"%s\", unchanged (no vector and no stated residual level; controls are not credited)\n", lv);
 		break;
+	case PM_EXPL_CARRIED:
+		explain_carried(b, m, r, lv);
+		break;
 	case PM_EXPL_VECTOR:
 		if (as->vector.version == PM_CVSS_V31) {
 			pm_cvss_v31_result rr;
@@ -185,7 +236,8 @@ static void explain_assessment(pm_buf *b, const pm_model *m, const pm_risk *r, c
 		}
 	if (!any)
 		pm_buf_puts(b, "none");
-	pm_buf_printf(b, "\n    Severity of harm: %s%s\n", harm(as->severity), any ? " (the highest)" : " (lowest level: nothing impacted)");
+	pm_buf_puts(b, "\n");
+	explain_severity(b, m, r, as);
 	const char *rl = lvl(p->risk_levels.v, p->risk_levels.n, as->risk);
 	pm_buf_printf(b, "    Risk: matrix[%s][%s] = \"%s\", which the policy marks %s\n", lv, harm(as->severity), rl,
 		      as->acceptable ? "acceptable" : "NOT acceptable");
@@ -196,25 +248,84 @@ static void explain_controls(pm_buf *b, const pm_model *m, const pm_threat *t, c
 	if (r->residual_stated) {
 		pm_buf_printf(b, "    Residual vector stated in the model (residual.cvss): %s\n", t->residual.cvss.s);
 		pm_buf_puts(b, "    CR/IR/AR set from the asset as before.\n");
-		return;
 	}
-	if (!t->controls.n) {
+	if (!t->controls.n)
 		pm_buf_puts(b, "    No controls mitigate this threat.\n");
-		return;
-	}
 	for (size_t i = 0; i < t->controls.n; i++) {
 		const pm_control *c = pm_model_obj(m, PM_K_CONTROL, t->controls.v[i].idx);
 		if (!c)
 			continue;
 		const char *st = pm_enum_names_control_status[c->status.v];
+		const char *ver = m->risk.control_verified[t->controls.v[i].idx] ? "verified by a passed test"
+										    : "NOT verified: no passed test";
 		if (c->status.v != PM_CS_IMPLEMENTED)
 			pm_buf_printf(b, "    Control %s (%s): not credited (only implemented controls reduce risk)\n", c->id.s, st);
+		else if (r->basis == PM_RES_EXPLICIT)
+			pm_buf_printf(b, "    Control %s (implemented, %s): credited through the explicit residual\n", c->id.s, ver);
 		else if (!c->effect.s)
-			pm_buf_printf(b, "    Control %s (implemented): declares no effect on CVSS metrics\n", c->id.s);
+			pm_buf_printf(b, "    Control %s (implemented, %s): declares no effect on CVSS metrics, not credited\n", c->id.s, ver);
+		else if (!r->before.has_vector)
+			pm_buf_printf(b, "    Control %s (implemented, %s): effect %s not credited: the threat has no vector\n", c->id.s, ver, c->effect.s);
 		else
-			pm_buf_printf(b, "    Control %s (implemented): effect %s (the most protective value of each metric wins)\n",
-				      c->id.s, c->effect.s);
+			pm_buf_printf(b, "    Control %s (implemented, %s): effect %s (the most protective value of each metric wins)\n",
+				      c->id.s, ver, c->effect.s);
 	}
+	static const char *const why[] = {
+		[PM_RES_UNCHANGED] = "unchanged: nothing is credited, so the residual assessment is the one before controls",
+		[PM_RES_EFFECTS] = "moved by the effects of the credited controls",
+		[PM_RES_EXPLICIT] = "an explicit residual stated in the model (residual.cvss / residual.exploitability)",
+	};
+	pm_buf_printf(b, "    Why the residual is what it is: %s\n", why[r->basis]);
+}
+
+/* The outcome, and the reason when uncontrolled. */
+static const char *outcome_text(const pm_risk *r)
+{
+	switch (r->outcome) {
+	case PM_OUTCOME_ACCEPTABLE:
+		return "acceptable before controls (no control is needed to make it acceptable)";
+	case PM_OUTCOME_CONTROLLED:
+		return "controlled (made acceptable by implemented, verified controls)";
+	default:
+		break;
+	}
+	switch (r->uncontrolled) {
+	case PM_UNC_NO_CONTROL:
+		return "UNCONTROLLED (acceptable only through an explicit residual that credits no implemented control)";
+	case PM_UNC_UNVERIFIED:
+		return "UNCONTROLLED (acceptable only if credited controls without a passed test work)";
+	default:
+		return "UNCONTROLLED (residual risk not acceptable)";
+	}
+}
+
+/* Whether the threat counts as multi-patient, and why. */
+static void explain_multi(pm_buf *b, const pm_model *m, const pm_threat *t, const pm_risk *r)
+{
+	const pm_ref *g = r->multi_target >= 0 ? &t->targets.v[r->multi_target] : NULL;
+	pm_buf_printf(b, "  multi-patient: %s", r->multi_patient ? "yes" : "no");
+	switch (r->multi) {
+	case PM_MULTI_STATED:
+		pm_buf_puts(b, ", stated (multi_patient)");
+		break;
+	case PM_MULTI_CLOUD:
+		pm_buf_printf(b, ", derived: it targets %s, %s cloud_service component", g->id.s,
+			      g->kind == PM_K_INTERFACE ? "an interface of a" : "a");
+		break;
+	case PM_MULTI_CLOUD_FLOW:
+		pm_buf_printf(b, ", derived: it targets flow %s, from or to a cloud_service component", g->id.s);
+		break;
+	case PM_MULTI_CODE_FLOW:
+		pm_buf_printf(b, ", derived: it targets flow %s, of kind code (software distribution)", g->id.s);
+		break;
+	default:
+		pm_buf_puts(b, " (not stated; no target is a cloud_service component, a flow from or to one, or a code flow)");
+		break;
+	}
+	if (r->multi_patient)
+		pm_buf_printf(b, "; severity raised by the policy's multi_patient_step, %d%s", m->risk.multi_patient_step,
+			      m->risk_policy.multi_patient_step.at.line ? "" : " (not stated in the policy: the default)");
+	pm_buf_puts(b, "\n");
 }
 
 /* No threat `id`: the error names it, the hint the nearest id. */
@@ -249,7 +360,23 @@ int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b, pm_diags *d)
 	pm_buf_printf(b, "  CVSS vector: %s\n", t->cvss.s ? t->cvss.s : "(none)");
 	if (t->exploitability.s)
 		pm_buf_printf(b, "  stated exploitability: %s\n", t->exploitability.s);
-	pm_buf_printf(b, "  risk policy: %s%s\n", p->name.s ? p->name.s : "(unnamed)", m->policy_is_default ? " (default)" : "");
+	if (t->harm.at.line)
+		pm_buf_printf(b, "  stated harm: %s\n", harm(t->harm.v));
+	for (size_t h = 0; h < t->hazards.n; h++)
+		pm_buf_printf(b, "  hazard: %s%s%s%s%s\n", t->hazards.v[h].id.s, t->hazards.v[h].title.s ? " " : "",
+			      t->hazards.v[h].title.s ? t->hazards.v[h].title.s : "", t->hazards.v[h].document.s ? ", in " : "",
+			      t->hazards.v[h].document.s ? t->hazards.v[h].document.s : "");
+	pm_buf_printf(b, "  risk policy: %s%s", p->name.s ? p->name.s : "(unnamed)",
+		      m->policy_is_default ? " (the tool's default policy, not a manufacturer's)" : "");
+	if (p->document.id.s)
+		pm_buf_printf(b, ", defined in %s%s%s%s", p->document.id.s, p->document.title.s ? " (" : "",
+			      p->document.title.s ? p->document.title.s : "", p->document.title.s ? ")" : "");
+	pm_buf_puts(b, "\n");
+	for (size_t k = 0; k < m->risk.n; k++)
+		if (m->risk.v[k].threat == (int32_t)ti) {
+			explain_multi(b, m, t, &m->risk.v[k]);
+			break;
+		}
 	for (size_t k = 0; k < m->risk.n; k++) {
 		const pm_risk *r = &m->risk.v[k];
 		if (r->threat != (int32_t)ti)
@@ -268,8 +395,7 @@ int pm_explain_threat(const pm_model *m, const char *id, pm_buf *b, pm_diags *d)
 		explain_assessment(b, m, r, &r->after, 1);
 		pm_buf_printf(b, "\n  Result: risk \"%s\" before, \"%s\" after controls: %s\n",
 			      lvl(p->risk_levels.v, p->risk_levels.n, r->before.risk),
-			      lvl(p->risk_levels.v, p->risk_levels.n, r->after.risk),
-			      r->controlled ? "controlled (acceptable residual risk)" : "UNCONTROLLED (residual risk not acceptable)");
+			      lvl(p->risk_levels.v, p->risk_levels.n, r->after.risk), outcome_text(r));
 	}
 	return pm_buf_done(b, mark, "the explanation", d);
 }

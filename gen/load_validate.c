@@ -13,6 +13,8 @@
  * load_fill.c.)
  * Warnings: assets no threat affects, controls no threat uses, tests that
  * verify no control, zones without components.
+ * Risk method fields (risk_method_checks, at the end): a whole multi_patient_step,
+ * each hazard of a threat listed once.
  */
 #include "load_internal.h"
 #include "suggest.h"
@@ -197,8 +199,39 @@ static void warnings(ld_ctx *L)
 	}
 }
 
+static void risk_method_checks(ld_ctx *L);
+
 void ld_validate(ld_ctx *L)
 {
 	semantic_checks(L);
+	risk_method_checks(L);
 	warnings(L);
+}
+
+/* ---- risk method fields -----------------------------------------------------------------------
+ * Checks of the fields the risk method added that the field tables cannot express: the
+ * policy's multi_patient_step is a whole number of severity levels, and a threat lists each
+ * hazard of the safety risk file once.  Self-contained: it needs only the model. */
+static void risk_method_checks(ld_ctx *L)
+{
+	const pm_model *m = L->m;
+	const pm_num *step = &m->risk_policy.multi_patient_step;
+	if (step->at.line && step->v != (double)(int)step->v) {
+		ld_error(L, PM_ERR_VALUE, step->at, "'multi_patient_step' must be a whole number of severity levels, found %g",
+			 step->v);
+		pm_diag_hint(L->diags, "0 adds nothing, 1 raises serious to critical, 2 raises serious to catastrophic");
+	}
+	for (size_t i = 0; i < m->threats.n; i++) {
+		const pm_threat *t = &m->threats.v[i];
+		for (size_t h = 0; h < t->hazards.n; h++)
+			for (size_t k = 0; k < h; k++) {
+				const pm_str *a = &t->hazards.v[h].id, *b = &t->hazards.v[k].id;
+				if (!a->s || !b->s || strcmp(a->s, b->s) != 0)
+					continue;
+				ld_error(L, PM_ERR_VALUE, a->at, "threat \"%s\" lists hazard \"%s\" twice (first at %u:%u)",
+					 t->id.s ? t->id.s : "?", a->s, b->at.line, b->at.col);
+				pm_diag_hint(L->diags, "list each hazard of the safety risk file once; one hazard can name one document");
+				break;
+			}
+	}
 }

@@ -38,10 +38,17 @@ static const char *source_name(pm_exploit_source s)
 		return "stated";
 	case PM_EXPL_UNCHANGED:
 		return "unchanged";
+	case PM_EXPL_CARRIED:
+		return "carried";
 	default:
 		return "";
 	}
 }
+
+static const char *const severity_sources[] = {"none", "asset", "stated"};
+static const char *const bases[] = {"unchanged", "effects", "explicit"};
+static const char *const outcomes[] = {"acceptable_before_controls", "controlled", "uncontrolled"};
+static const char *const reasons[] = {"", "not_acceptable", "no_control", "unverified"};
 
 static const char *prop_name(unsigned p)
 {
@@ -99,6 +106,7 @@ static void csv_assessment(pm_buf *b, const pm_policy *p, const pm_assessment *a
 	csv_field(b, level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability), 0);
 	csv_field(b, source_name(as->exploit_source), 0);
 	csv_field(b, pm_enum_names_harm[as->severity], 0);
+	csv_field(b, severity_sources[as->severity_source], 0);
 	csv_field(b, level_id(p->risk_levels.v, p->risk_levels.n, as->risk), 0);
 	csv_field(b, as->acceptable ? "yes" : "no", 0);
 }
@@ -108,10 +116,11 @@ static void render_csv(const pm_model *m, pm_buf *b)
 	static const char *const cols[] = {
 		"threat", "threat_title", "asset", "asset_name",
 		"vector", "base", "base_severity", "environmental", "environmental_severity",
-		"exploitability", "exploitability_source", "severity", "risk", "acceptable",
+		"exploitability", "exploitability_source", "severity", "severity_source", "risk", "acceptable",
 		"residual_vector", "residual_base", "residual_base_severity", "residual_environmental",
 		"residual_environmental_severity", "residual_exploitability", "residual_exploitability_source",
-		"residual_severity", "residual_risk", "residual_acceptable", "controlled", "controls",
+		"residual_severity", "residual_severity_source", "residual_risk", "residual_acceptable",
+		"multi_patient", "residual_basis", "outcome", "controlled", "controls",
 	};
 	size_t nc = sizeof cols / sizeof cols[0];
 	for (size_t i = 0; i < nc; i++)
@@ -129,6 +138,9 @@ static void render_csv(const pm_model *m, pm_buf *b)
 		csv_field(b, a->name.s, 0);
 		csv_assessment(b, p, &r->before);
 		csv_assessment(b, p, &r->after);
+		csv_field(b, r->multi_patient ? "yes" : "no", 0);
+		csv_field(b, bases[r->basis], 0);
+		csv_field(b, outcomes[r->outcome], 0);
 		csv_field(b, r->controlled ? "yes" : "no", 0);
 		pm_buf_clear(&ctl);
 		controls_str(m, t, &ctl, ";");
@@ -164,8 +176,10 @@ static void json_assessment(pm_buf *b, const pm_policy *p, const pm_assessment *
 			pm_buf_printf(b, "%s\"%s\"", first ? "" : ", ", prop_name(pr));
 			first = 0;
 		}
-	pm_buf_printf(b, "], \"impact_from\": \"%s\", \"severity\": \"%s\", \"risk\": ",
-		      as->impact_from_stride ? "stride" : "vector", pm_enum_names_harm[as->severity]);
+	pm_buf_printf(b, "], \"impact_from\": \"%s\", \"severity\": \"%s\", \"severity_base\": \"%s\", "
+			 "\"severity_source\": \"%s\", \"multi_patient_step\": %d, \"risk\": ",
+		      as->impact_from_stride ? "stride" : "vector", pm_enum_names_harm[as->severity],
+		      pm_enum_names_harm[as->severity_base], severity_sources[as->severity_source], as->multi_step);
 	pm_json_str(b, level_id(p->risk_levels.v, p->risk_levels.n, as->risk));
 	pm_buf_printf(b, ", \"acceptable\": %s}", as->acceptable ? "true" : "false");
 }
@@ -176,8 +190,9 @@ static void json_summary(pm_buf *b, const pm_policy *p, const pm_risk_summary *s
 	pm_json_str(b, s->max_before >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_before) : NULL);
 	pm_buf_puts(b, ", \"max_risk_after\": ");
 	pm_json_str(b, s->max_after >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_after) : NULL);
-	pm_buf_printf(b, ", \"uncontrolled_before\": %u, \"uncontrolled_after\": %u", s->uncontrolled_before,
-		      s->uncontrolled_after);
+	pm_buf_printf(b, ", \"uncontrolled_before\": %u, \"uncontrolled_after\": %u, \"not_acceptable_after\": %u, "
+			 "\"acceptable_before_controls\": %u, \"controlled\": %u",
+		      s->uncontrolled_before, s->uncontrolled_after, s->not_acceptable_after, s->acceptable, s->controlled);
 }
 
 static void json_group(pm_buf *b, const pm_model *m, const char *name, size_t n, const pm_risk_summary *s,
@@ -216,7 +231,10 @@ static void render_json(const pm_model *m, pm_buf *b)
 	pm_json_str(b, m->device.version.s);
 	pm_buf_puts(b, ",\n  \"policy\": ");
 	pm_json_str(b, p->name.s);
-	pm_buf_printf(b, ",\n  \"policy_is_default\": %s,\n  \"register\": [", m->policy_is_default ? "true" : "false");
+	pm_buf_puts(b, ",\n  \"policy_document\": ");
+	pm_json_str(b, p->document.id.s);
+	pm_buf_printf(b, ",\n  \"policy_is_default\": %s,\n  \"multi_patient_step\": %d,\n  \"register\": [",
+		      m->policy_is_default ? "true" : "false", m->risk.multi_patient_step);
 	for (size_t k = 0; k < m->risk.n; k++) {
 		const pm_risk *r = &m->risk.v[k];
 		const pm_threat *t = &m->threats.v[r->threat];
@@ -233,8 +251,13 @@ static void render_json(const pm_model *m, pm_buf *b)
 		json_assessment(b, p, &r->before);
 		pm_buf_puts(b, ",\n     \"after\": ");
 		json_assessment(b, p, &r->after);
-		pm_buf_printf(b, ",\n     \"residual_stated\": %s, \"controls_applied\": %u, \"controlled\": %s, \"controls\": [",
-			      r->residual_stated ? "true" : "false", r->controls_applied, r->controlled ? "true" : "false");
+		pm_buf_printf(b, ",\n     \"multi_patient\": %s, \"residual_basis\": \"%s\", \"residual_stated\": %s, "
+				 "\"controls_applied\": %u, \"controls_verified\": %u, \"outcome\": \"%s\", ",
+			      r->multi_patient ? "true" : "false", bases[r->basis], r->residual_stated ? "true" : "false",
+			      r->controls_applied, r->controls_verified, outcomes[r->outcome]);
+		pm_buf_puts(b, "\"uncontrolled_reason\": ");
+		pm_json_str(b, r->uncontrolled ? reasons[r->uncontrolled] : NULL);
+		pm_buf_printf(b, ", \"controlled\": %s, \"controls\": [", r->controlled ? "true" : "false");
 		for (size_t i = 0; i < t->controls.n; i++) {
 			const pm_control *c = pm_model_obj(m, PM_K_CONTROL, t->controls.v[i].idx);
 			pm_buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
@@ -269,9 +292,16 @@ static void text_assessment(pm_buf *b, const pm_model *m, const char *label, con
 			      score(as->env_tenths, s2, sizeof s2), sev(as->env_tenths));
 	else
 		pm_buf_printf(b, "    %-7s no CVSS vector (impact from STRIDE)\n", label);
+	char sv[64];
+	if (as->severity_source == PM_SEV_STATED)
+		snprintf(sv, sizeof sv, "stated");
+	else
+		snprintf(sv, sizeof sv, "%s", prop_name(as->severity_prop));
+	if (as->multi_step)
+		snprintf(sv + strlen(sv), sizeof sv - strlen(sv), ", multi-patient +%d", as->multi_step);
 	pm_buf_printf(b, "            exploitability %s (%s), severity %s (%s), risk %s: %s\n",
 		      level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability), source_name(as->exploit_source),
-		      pm_enum_names_harm[as->severity], prop_name(as->severity_prop),
+		      pm_enum_names_harm[as->severity], sv,
 		      level_id(p->risk_levels.v, p->risk_levels.n, as->risk), as->acceptable ? "acceptable" : "NOT ACCEPTABLE");
 }
 
@@ -281,6 +311,27 @@ static void text_summary_line(pm_buf *b, const pm_policy *p, const char *id, con
 		      s->max_before >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_before) : "-",
 		      s->max_after >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_after) : "-",
 		      s->uncontrolled_before, s->uncontrolled_after);
+}
+
+/* The conclusion, by outcome: never "controlled" for what no verified control made acceptable. */
+static void text_conclusion(pm_buf *b, const pm_model *m)
+{
+	const pm_risk_summary *d = &m->risk.device;
+	if (!d->risks) {
+		pm_buf_puts(b, "\nConclusion: the register is empty; no risk has been evaluated.\n");
+		return;
+	}
+	if (d->uncontrolled_after)
+		pm_buf_printf(b, "\nConclusion: %u risk%s uncontrolled (%u with a residual risk that is not acceptable); "
+				 "each needs further or verified controls, or a benefit-risk rationale.\n",
+			      d->uncontrolled_after, d->uncontrolled_after == 1 ? " is" : "s are", d->not_acceptable_after);
+	else if (!d->controlled)
+		pm_buf_puts(b, "\nConclusion: every risk is acceptable before controls; the acceptability rests on no "
+			       "credited control.\n");
+	else
+		pm_buf_printf(b, "\nConclusion: every residual risk is acceptable: %u acceptable before controls, %u "
+				 "controlled by implemented, verified controls.\n",
+			      d->acceptable, d->controlled);
 }
 
 static void render_text(const pm_model *m, pm_buf *b)
@@ -307,13 +358,20 @@ static void render_text(const pm_model *m, pm_buf *b)
 			      pm_enum_names_harm[a->harm.availability.v]);
 		text_assessment(b, m, "before:", &r->before);
 		text_assessment(b, m, r->residual_stated ? "after*:" : "after:", &r->after);
-		pm_buf_printf(b, "    => %s\n", r->controlled ? "controlled" : "UNCONTROLLED");
+		static const char *const shown[] = {"acceptable before controls", "controlled", "UNCONTROLLED"};
+		static const char *const why[] = {"", " (residual not acceptable)",
+						  " (explicit residual, no implemented control credited)",
+						  " (a credited control is not verified)"};
+		pm_buf_printf(b, "    => %s%s\n", shown[r->outcome], why[r->uncontrolled]);
 	}
 	pm_buf_free(&ctl);
 	const pm_risk_summary *d = &m->risk.device;
 	pm_buf_printf(b, "\nSummary: %u risk%s; not acceptable before controls: %u; after controls: %u\n", d->risks,
-		      d->risks == 1 ? "" : "s", d->uncontrolled_before, d->uncontrolled_after);
-	pm_buf_puts(b, "\n  group                    risks   max before max after  unacc. before/after\n");
+		      d->risks == 1 ? "" : "s", d->uncontrolled_before, d->not_acceptable_after);
+	pm_buf_printf(b, "Outcomes: acceptable before controls %u, controlled %u, uncontrolled %u; controls credited %u, "
+			 "of which verified %u\n",
+		      d->acceptable, d->controlled, d->uncontrolled_after, m->risk.controls_credited, m->risk.controls_verified);
+	pm_buf_puts(b, "\n  group                    risks   max before max after  unacc. before/uncontrolled after\n");
 	text_summary_line(b, p, "device", d);
 	for (size_t i = 0; i < m->zones.n; i++) {
 		char id[160];
@@ -330,12 +388,7 @@ static void render_text(const pm_model *m, pm_buf *b)
 		snprintf(id, sizeof id, "asset %s", m->assets.v[i].id.s);
 		text_summary_line(b, p, id, &m->risk.by_asset[i]);
 	}
-	if (d->uncontrolled_after == 0)
-		pm_buf_puts(b, "\nConclusion: every residual risk is acceptable (controlled).\n");
-	else
-		pm_buf_printf(b, "\nConclusion: %u residual risk%s not acceptable (uncontrolled); each needs further "
-				 "controls or a benefit-risk rationale.\n",
-			      d->uncontrolled_after, d->uncontrolled_after == 1 ? " is" : "s are");
+	text_conclusion(b, m);
 }
 
 int pm_render_register(const pm_model *m, pm_register_format fmt, pm_buf *out, pm_diags *d)

@@ -276,9 +276,14 @@ static const char *prop_name(unsigned p)
 	return p == PM_PROP_C ? "confidentiality" : p == PM_PROP_I ? "integrity" : p == PM_PROP_A ? "availability" : NULL;
 }
 
+static const char *const residual_bases[] = {"unchanged", "effects", "explicit"};
+static const char *const outcomes[] = {"acceptable_before_controls", "controlled", "uncontrolled"};
+static const char *const reasons[] = {"", "not_acceptable", "no_control", "unverified"};
+
 static void write_assessment(xw *x, const char *name, const pm_assessment *as)
 {
-	static const char *const sources[] = {"none", "vector", "stated", "unchanged"};
+	static const char *const sources[] = {"none", "vector", "stated", "unchanged", "carried"};
+	static const char *const sev_sources[] = {"none", "asset", "stated"};
 	const pm_policy *p = &x->m->risk_policy;
 	char vec[PM_CVSS_VECTOR_MAX];
 	start(x, name);
@@ -290,7 +295,7 @@ static void write_assessment(xw *x, const char *name, const pm_assessment *as)
 	score_elements(x, "environmental", "environmental_severity", as->env_tenths);
 	opt_element(x, "exploitability", level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability));
 	text_element(x, "exploitability_source",
-		     (unsigned)as->exploit_source < 4 ? sources[as->exploit_source] : "none");
+		     (unsigned)as->exploit_source < 5 ? sources[as->exploit_source] : "none");
 	start(x, "impacted");
 	for (unsigned pr = PM_PROP_C; pr <= PM_PROP_A; pr <<= 1)
 		if (as->impacted & pr)
@@ -299,6 +304,9 @@ static void write_assessment(xw *x, const char *name, const pm_assessment *as)
 	text_element(x, "impact_from", as->impact_from_stride ? "stride" : "vector");
 	text_element(x, "severity", as->severity >= 0 && as->severity < PM_N_HARM ? pm_enum_names_harm[as->severity] : "negligible");
 	opt_element(x, "severity_property", prop_name(as->severity_prop));
+	text_element(x, "severity_base", pm_enum_names_harm[as->severity_base]);
+	text_element(x, "severity_source", sev_sources[as->severity_source]);
+	uint_element(x, "multi_patient_step", (unsigned)as->multi_step);
 	opt_element(x, "risk", level_id(p->risk_levels.v, p->risk_levels.n, as->risk));
 	bool_element(x, "acceptable", as->acceptable);
 	end(x);
@@ -312,6 +320,9 @@ static void write_summary_fields(xw *x, const pm_risk_summary *s)
 	opt_element(x, "max_risk_after", level_id(p->risk_levels.v, p->risk_levels.n, s->max_after));
 	uint_element(x, "uncontrolled_before", s->uncontrolled_before);
 	uint_element(x, "uncontrolled_after", s->uncontrolled_after);
+	uint_element(x, "not_acceptable_after", s->not_acceptable_after);
+	uint_element(x, "acceptable_before_controls", s->acceptable);
+	uint_element(x, "controlled", s->controlled);
 }
 
 static void write_group(xw *x, const char *list, const char *item, const pm_risk_summary *s, size_t n,
@@ -347,6 +358,9 @@ static void write_register(xw *x)
 	start(x, "register");
 	if (m->risk_policy.name.s)
 		str_element(x, "policy", m->risk_policy.name.s, m->risk_policy.name.at);
+	if (m->risk_policy.document.id.s)
+		str_element(x, "policy_document", m->risk_policy.document.id.s, m->risk_policy.document.id.at);
+	uint_element(x, "multi_patient_step", (unsigned)r->multi_patient_step);
 	start(x, "entries");
 	for (size_t k = 0; k < r->n; k++) {
 		const pm_risk *e = &r->v[k];
@@ -358,6 +372,12 @@ static void write_register(xw *x)
 		write_assessment(x, "after", &e->after);
 		bool_element(x, "residual_stated", e->residual_stated);
 		uint_element(x, "controls_applied", e->controls_applied);
+		uint_element(x, "controls_verified", e->controls_verified);
+		bool_element(x, "multi_patient", e->multi_patient);
+		text_element(x, "residual_basis", residual_bases[e->basis]);
+		text_element(x, "outcome", outcomes[e->outcome]);
+		if (e->uncontrolled)
+			text_element(x, "uncontrolled_reason", reasons[e->uncontrolled]);
 		bool_element(x, "controlled", e->controlled);
 		start(x, "controls");
 		for (size_t i = 0; i < t->controls.n; i++)
@@ -388,12 +408,13 @@ static void write_register(xw *x)
 
 /* ---- traceability: threat -> risks -> controls -> tests, SBOM components ---------------- */
 
-static void write_trace_control(xw *x, const pm_control *c)
+static void write_trace_control(xw *x, const pm_control *c, int32_t idx)
 {
 	const pm_model *m = x->m;
 	start(x, "control");
 	str_element(x, "id", c->id.s, c->id.at);
 	text_element(x, "status", pm_enum_names_control_status[c->status.v]);
+	bool_element(x, "verified", m->risk.control_verified && m->risk.control_verified[idx]);
 	start(x, "tests");
 	for (size_t i = 0; i < c->tests.n; i++) {
 		const pm_test *t = pm_model_obj(m, PM_K_TEST, c->tests.v[i].idx);
@@ -498,6 +519,7 @@ static void write_traceability(xw *x)
 			opt_element(x, "risk_before", level_id(p->risk_levels.v, p->risk_levels.n, e->before.risk));
 			opt_element(x, "risk_after", level_id(p->risk_levels.v, p->risk_levels.n, e->after.risk));
 			bool_element(x, "controlled", e->controlled);
+			text_element(x, "outcome", outcomes[e->outcome]);
 			end(x);
 		}
 		end(x);
@@ -505,7 +527,7 @@ static void write_traceability(xw *x)
 		for (size_t i = 0; i < t->controls.n; i++) {
 			const pm_control *c = pm_model_obj(m, PM_K_CONTROL, t->controls.v[i].idx);
 			if (c)
-				write_trace_control(x, c);
+				write_trace_control(x, c, t->controls.v[i].idx);
 		}
 		end(x);
 		start(x, "vulnerabilities");

@@ -13,14 +13,29 @@
  *                else very_low); v4.0 points AV(N0 A1 L1 P3) + AC(L0 H1) +
  *                AT(N0 P1) + PR(N0 L1 H2) + UI(N0 P1 A2): 0 very_high,
  *                1 high, 2 medium, 3 low, 4+ very_low
- *   severity     highest harm of the asset among the properties the threat
- *                impacts (C/I/A metrics of the vector not N; without a vector,
- *                from STRIDE: S,T,R -> I; I -> C; D -> A; E -> C,I,A)
+ *   severity     the threat's stated harm, else the highest harm of the asset
+ *                among the properties the threat impacts (C/I/A metrics of the
+ *                vector not N; without a vector, from STRIDE: S,T,R -> I;
+ *                I -> C; D -> A; E -> C,I,A); nothing impacted: negligible;
+ *                raised by the policy's multi_patient_step (default 1, capped
+ *                at catastrophic) for a multi-patient threat (stated, or
+ *                targeting a cloud_service component, a flow from or to one,
+ *                or a flow of kind code)
  *   risk         policy matrix [exploitability][severity]; acceptable or not
- * After controls: the threat's residual.cvss if stated; else the threat's
- * vector with every implemented control's effect applied as modified metrics,
- * the most protective value winning (the vector's own value included, so a
- * control never makes a threat worse).  Planned controls do not count.
+ * After controls (the residual changes only for a cause):
+ *   explicit     residual.cvss is the residual vector; residual.exploitability
+ *                the residual level; either may be worse than before (warned)
+ *   effects      else the threat's vector with every implemented control's
+ *                effect applied as modified metrics, the most protective value
+ *                winning (the vector's own value included, so a control never
+ *                makes a threat worse); planned controls do not count
+ *   unchanged    nothing credited: the residual is the inherent assessment
+ *   A stated exploitability carries into the residual, moved by as many
+ *   levels as the vector mapping moved from the inherent to the residual
+ *   vector (never up for effects; within very_low..very_high).
+ * Outcome: acceptable before controls; controlled (acceptable after, every
+ * credited control implemented and verified by a passed, not planned test);
+ * else uncontrolled, with the reason.
  */
 #include "premarket/risk.h"
 #include "premarket/model.h"
@@ -224,6 +239,17 @@ static int base_score(const pm_cvss *v)
 	return pm_cvss_score_of(&b, &s) == 0 ? s.tenths : -1;
 }
 
+/* Exploitability level mapped from a vector's (modified) exploitability metrics. */
+static int mapped_level(const pm_cvss *v)
+{
+	if (v->version == PM_CVSS_V31) {
+		pm_cvss_v31_result r;
+		pm_cvss_v31_score(v, &r);
+		return pm_risk_exploit_v31(r.modified_exploitability);
+	}
+	return pm_risk_exploit_v40(pm_risk_exploit_v40_points(v));
+}
+
 static void score_vector(pm_assessment *as, const pm_cvss *v)
 {
 	as->has_vector = true;
@@ -231,30 +257,287 @@ static void score_vector(pm_assessment *as, const pm_cvss *v)
 	as->base_tenths = base_score(v);
 	pm_cvss_score s;
 	as->env_tenths = pm_cvss_score_of(v, &s) == 0 ? s.tenths : -1;
-	if (v->version == PM_CVSS_V31) {
-		pm_cvss_v31_result r;
-		pm_cvss_v31_score(v, &r);
-		as->exploitability = pm_risk_exploit_v31(r.modified_exploitability);
-	} else {
-		as->exploitability = pm_risk_exploit_v40(pm_risk_exploit_v40_points(v));
-	}
+	as->exploitability = as->vector_exploitability = mapped_level(v);
 	as->exploit_source = PM_EXPL_VECTOR;
 	as->impacted = impacted_props(v);
+	as->impact_from_stride = false;
 }
 
-static void finish(pm_assessment *as, const pm_asset *a, const pm_policy *p)
+/* What is the same for every asset of one threat. */
+typedef struct threat_in {
+	const pm_threat *t;
+	pm_cvss tv, rv;
+	bool has_tv, has_rv;
+	int stated, rstated;  /* exploitability / residual.exploitability, -1 when not stated */
+	int step;             /* severity levels added: the policy's step when multi-patient, else 0 */
+	pm_multi_source multi;
+	bool multi_patient;
+	int32_t multi_target;
+} threat_in;
+
+/* Is a threat multi-patient?  Stated wins; else the first fleet-wide target decides. */
+static pm_multi_source multi_patient_of(const pm_model *m, const pm_threat *t, int32_t *target)
+{
+	*target = -1;
+	if (t->multi_patient.at.line)
+		return PM_MULTI_STATED;
+	for (size_t g = 0; g < t->targets.n; g++) {
+		const pm_ref *ref = &t->targets.v[g];
+		pm_multi_source why = PM_MULTI_NO;
+		if (ref->kind == PM_K_COMPONENT) {
+			why = m->components.v[ref->idx].kind.v == PM_COMP_CLOUD ? PM_MULTI_CLOUD : PM_MULTI_NO;
+		} else if (ref->kind == PM_K_INTERFACE) {
+			const pm_interface *itf = pm_model_obj(m, PM_K_INTERFACE, ref->idx);
+			if (itf && itf->component >= 0 && m->components.v[itf->component].kind.v == PM_COMP_CLOUD)
+				why = PM_MULTI_CLOUD;
+		} else if (ref->kind == PM_K_FLOW) {
+			const pm_flow *f = &m->flows.v[ref->idx];
+			const pm_ref *ends[2] = {&f->from, &f->to};
+			if (f->kind.at.line && f->kind.v == PM_FLOW_CODE)
+				why = PM_MULTI_CODE_FLOW;
+			for (int e = 0; e < 2 && why == PM_MULTI_NO; e++)
+				if (ends[e]->kind == PM_K_COMPONENT && m->components.v[ends[e]->idx].kind.v == PM_COMP_CLOUD)
+					why = PM_MULTI_CLOUD_FLOW;
+		}
+		if (why != PM_MULTI_NO) {
+			*target = (int32_t)g;
+			return why;
+		}
+	}
+	return PM_MULTI_NO;
+}
+
+static void threat_inputs(const pm_model *m, const pm_threat *t, int step, threat_in *ti)
+{
+	const pm_policy *p = &m->risk_policy;
+	memset(ti, 0, sizeof *ti);
+	ti->t = t;
+	ti->has_tv = t->cvss.s && pm_cvss_parse(t->cvss.s, &ti->tv, NULL) == 0;
+	ti->has_rv = t->residual.cvss.s && pm_cvss_parse(t->residual.cvss.s, &ti->rv, NULL) == 0;
+	ti->stated = t->exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->exploitability.s) : -1;
+	ti->rstated = t->residual.exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->residual.exploitability.s) : -1;
+	ti->multi = multi_patient_of(m, t, &ti->multi_target);
+	ti->multi_patient = ti->multi == PM_MULTI_STATED ? t->multi_patient.v : ti->multi != PM_MULTI_NO;
+	ti->step = ti->multi_patient ? step : 0;
+}
+
+/* Severity: the stated harm, else the asset's highest among the impacted properties;
+ * nothing impacted: the lowest level; then the multi-patient step, capped. */
+static void set_severity(pm_assessment *as, const pm_asset *a, const pm_threat *t, int step)
 {
 	const pm_enum *harm[3] = {&a->harm.confidentiality, &a->harm.integrity, &a->harm.availability};
-	as->severity = 0;
+	as->severity_base = 0;
 	as->severity_prop = 0;
+	as->severity_source = PM_SEV_NONE;
 	for (int i = 0; i < 3; i++)
-		if ((as->impacted >> i) & 1u && (as->severity_prop == 0 || harm[i]->v > as->severity)) {
-			as->severity = harm[i]->v;
+		if ((as->impacted >> i) & 1u && (as->severity_prop == 0 || harm[i]->v > as->severity_base)) {
+			as->severity_base = harm[i]->v;
 			as->severity_prop = 1u << i;
+			as->severity_source = PM_SEV_ASSET;
 		}
+	if (as->impacted && t->harm.at.line) {
+		as->severity_base = t->harm.v;
+		as->severity_prop = 0;
+		as->severity_source = PM_SEV_STATED;
+	}
+	int room = PM_HARM_CATASTROPHIC - as->severity_base;
+	as->multi_step = as->impacted ? (step < room ? step : room) : 0;
+	as->severity = as->severity_base + as->multi_step;
+}
+
+static void finish(pm_assessment *as, const pm_asset *a, const threat_in *ti, const pm_policy *p)
+{
+	set_severity(as, a, ti->t, ti->step);
 	const pm_matrix_row *row = &p->matrix.v[as->exploitability];
 	as->risk = level_index(p->risk_levels.v, p->risk_levels.n, row->cells.v[as->severity].s);
 	as->acceptable = as->risk >= 0 && p->risk_levels.v[as->risk].acceptable.v;
+}
+
+static void assess_before(pm_risk *r, const threat_in *ti, const pm_asset *a, const pm_policy *p)
+{
+	if (ti->has_tv) {
+		pm_cvss v = ti->tv;
+		set_requirements(&v, a);
+		score_vector(&r->before, &v);
+	} else {
+		r->before.impacted = stride_props(&ti->t->stride);
+		r->before.impact_from_stride = true;
+		r->before.base_tenths = r->before.env_tenths = -1;
+		r->before.vector_exploitability = -1;
+	}
+	if (ti->stated >= 0) {
+		r->before.exploitability = ti->stated;
+		r->before.exploit_source = PM_EXPL_STATED;
+	}
+	finish(&r->before, a, ti, p);
+}
+
+/* Credit control `idx` to entry r: count it, and whether it is verified. */
+static void credit(pm_register *R, pm_risk *r, int32_t idx)
+{
+	R->control_credited[idx] = true;
+	r->controls_applied++;
+	r->controls_verified += R->control_verified[idx];
+}
+
+/* Apply the effects of the threat's implemented controls to w, crediting each one applied. */
+static void apply_controls(const pm_model *m, pm_register *R, pm_risk *r, const pm_threat *t, pm_cvss *w,
+			   pm_diags *diags, int warn)
+{
+	for (size_t ci = 0; ci < t->controls.n; ci++) {
+		const pm_control *c = pm_model_obj(m, PM_K_CONTROL, t->controls.v[ci].idx);
+		if (!c || c->status.v != PM_CS_IMPLEMENTED || !c->effect.s)
+			continue;
+		pm_cvss eff;
+		pm_cvss_error e;
+		if (pm_cvss_parse_effect(w->version, c->effect.s, &eff, &e) < 0) {
+			if (warn)
+				pm_diag_add(diags, PM_WARNING, PM_ERR_VALUE, pm_model_file(m, c->effect.at), c->effect.at.line,
+					    c->effect.at.col, "effect of control \"%s\" does not apply to the CVSS v%s vector of threat \"%s\": %s",
+					    c->id.s, w->version == PM_CVSS_V31 ? "3.1" : "4.0", t->id.s, e.msg);
+			continue;
+		}
+		apply_effect(w, &eff);
+		credit(R, r, t->controls.v[ci].idx);
+	}
+}
+
+/* An explicit residual states what every implemented control of the threat achieves. */
+static void credit_implemented(const pm_model *m, pm_register *R, pm_risk *r, const pm_threat *t)
+{
+	r->controls_applied = r->controls_verified = 0;
+	for (size_t ci = 0; ci < t->controls.n; ci++) {
+		const pm_control *c = pm_model_obj(m, PM_K_CONTROL, t->controls.v[ci].idx);
+		if (c && c->status.v == PM_CS_IMPLEMENTED)
+			credit(R, r, t->controls.v[ci].idx);
+	}
+}
+
+static int clamp_level(int level, int n)
+{
+	return level < 0 ? 0 : level >= n ? n - 1 : level;
+}
+
+/* The residual vector: explicit, the inherent one with the credited effects, or unchanged. */
+static void residual_vector(const pm_model *m, pm_register *R, pm_risk *r, const threat_in *ti, const pm_asset *a,
+			    pm_diags *diags, int warn)
+{
+	if (ti->has_rv) {
+		pm_cvss w = ti->rv;
+		set_requirements(&w, a);
+		score_vector(&r->after, &w);
+		r->residual_stated = true;
+		return;
+	}
+	if (ti->has_tv) {
+		pm_cvss w = r->before.vector;
+		apply_controls(m, R, r, ti->t, &w, diags, warn);
+		if (r->controls_applied) {
+			score_vector(&r->after, &w);
+			return;
+		}
+	}
+	r->after = r->before;
+}
+
+/* The residual exploitability: stated, mapped from the residual vector, the stated level
+ * carried (moved by the vector mapping's shift, upwards only for an explicit residual),
+ * or unchanged (no vector at all). */
+static void residual_exploitability(const pm_model *m, pm_risk *r, const threat_in *ti)
+{
+	int n_levels = (int)m->risk_policy.exploitability_levels.n;
+	if (r->before.has_vector && r->after.has_vector)
+		r->vector_shift = r->after.vector_exploitability - r->before.vector_exploitability;
+	if (ti->rstated >= 0) {
+		r->after.exploitability = ti->rstated;
+		r->after.exploit_source = PM_EXPL_STATED;
+	} else if (!r->after.has_vector) {
+		r->after.exploit_source = PM_EXPL_UNCHANGED;
+	} else if (ti->stated >= 0 && r->before.has_vector) {
+		int shift = ti->has_rv || r->vector_shift < 0 ? r->vector_shift : 0;
+		r->after.exploitability = clamp_level(ti->stated + shift, n_levels);
+		r->after.exploit_source = PM_EXPL_CARRIED;
+	}
+	r->exploit_shift = r->after.exploitability - r->before.exploitability;
+}
+
+static void assess_after(const pm_model *m, pm_register *R, pm_risk *r, const threat_in *ti, const pm_asset *a,
+			 pm_diags *diags, int warn)
+{
+	residual_vector(m, R, r, ti, a, diags, warn);
+	residual_exploitability(m, r, ti);
+	if (ti->has_rv || ti->rstated >= 0) {
+		r->basis = PM_RES_EXPLICIT;
+		credit_implemented(m, R, r, ti->t);
+	} else {
+		r->basis = r->controls_applied ? PM_RES_EFFECTS : PM_RES_UNCHANGED;
+	}
+	finish(&r->after, a, ti, &m->risk_policy);
+}
+
+static void set_outcome(pm_risk *r)
+{
+	r->uncontrolled = PM_UNC_NONE;
+	if (!r->after.acceptable)
+		r->uncontrolled = PM_UNC_NOT_ACCEPTABLE;
+	else if (r->before.acceptable)
+		r->outcome = PM_OUTCOME_ACCEPTABLE;
+	else if (r->controls_applied == 0)
+		r->uncontrolled = PM_UNC_NO_CONTROL;
+	else if (r->controls_verified < r->controls_applied)
+		r->uncontrolled = PM_UNC_UNVERIFIED;
+	else
+		r->outcome = PM_OUTCOME_CONTROLLED;
+	if (r->uncontrolled != PM_UNC_NONE)
+		r->outcome = PM_OUTCOME_UNCONTROLLED;
+	r->controlled = r->outcome != PM_OUTCOME_UNCONTROLLED;
+}
+
+/* An explicit residual worse than the inherent risk is allowed, and said. */
+static int warn_worse(const pm_model *m, const pm_risk *r, const threat_in *ti, pm_diags *diags)
+{
+	const pm_threat *t = ti->t;
+	const pm_policy *p = &m->risk_policy;
+	const char *what;
+	const char *from, *to;
+	pm_mark at;
+	if (r->after.risk > r->before.risk) {
+		what = "risk";
+		from = p->risk_levels.v[r->before.risk].id.s;
+		to = p->risk_levels.v[r->after.risk].id.s;
+	} else if (r->after.exploitability > r->before.exploitability) {
+		what = "exploitability";
+		from = p->exploitability_levels.v[r->before.exploitability].id.s;
+		to = p->exploitability_levels.v[r->after.exploitability].id.s;
+	} else {
+		return 0;
+	}
+	at = ti->rstated >= 0 && r->after.exploitability > r->before.exploitability ? t->residual.exploitability.at
+		: t->residual.cvss.at.line ? t->residual.cvss.at : t->residual.at;
+	pm_diag_add(diags, PM_WARNING, PM_ERR_VALUE, pm_model_file(m, at), at.line, at.col,
+		    "threat \"%s\": the stated residual %s for asset \"%s\" (%s) is higher than before controls (%s)",
+		    t->id.s, what, m->assets.v[r->asset].id.s, to, from);
+	if (!t->residual.rationale.s)
+		pm_diag_hint(diags, "say in residual.rationale why the residual is worse (e.g. a control adds an exposure), "
+				    "or correct residual.cvss / residual.exploitability");
+	return 1;
+}
+
+/* Verified controls: implemented, with a test that passed (a planned test never counts). */
+static void verify_controls(const pm_model *m, pm_register *R)
+{
+	R->control_verified = pm_xcalloc(m->controls.n + 1, sizeof *R->control_verified);
+	R->control_credited = pm_xcalloc(m->controls.n + 1, sizeof *R->control_credited);
+	for (size_t i = 0; i < m->controls.n; i++) {
+		const pm_control *c = &m->controls.v[i];
+		if (c->status.v != PM_CS_IMPLEMENTED)
+			continue;
+		for (size_t k = 0; k < c->tests.n; k++) {
+			const pm_test *t = pm_model_obj(m, PM_K_TEST, c->tests.v[k].idx);
+			if (t && (t->result.v == PM_TR_PASS || t->result.v == PM_TR_PASS_WITH_FINDINGS))
+				R->control_verified[i] = true;
+		}
+	}
 }
 
 static void summarize(pm_risk_summary *s, const pm_risk *r)
@@ -265,7 +548,10 @@ static void summarize(pm_risk_summary *s, const pm_risk *r)
 	if (r->after.risk > s->max_after)
 		s->max_after = r->after.risk;
 	s->uncontrolled_before += !r->before.acceptable;
-	s->uncontrolled_after += !r->after.acceptable;
+	s->uncontrolled_after += r->outcome == PM_OUTCOME_UNCONTROLLED;
+	s->not_acceptable_after += !r->after.acceptable;
+	s->acceptable += r->outcome == PM_OUTCOME_ACCEPTABLE;
+	s->controlled += r->outcome == PM_OUTCOME_CONTROLLED;
 }
 
 static pm_risk_summary *new_summaries(size_t n)
@@ -333,13 +619,13 @@ int pm_risk_compute(pm_model *m, pm_diags *diags)
 		n += m->threats.v[t].assets.n;
 	R->v = pm_xcalloc(n ? n : 1, sizeof *R->v);
 	R->n = 0;
+	R->multi_patient_step = p->multi_patient_step.at.line ? (int)p->multi_patient_step.v : 1;
+	verify_controls(m, R);
 	for (size_t ti = 0; ti < m->threats.n; ti++) {
 		const pm_threat *t = &m->threats.v[ti];
-		pm_cvss tv, rv;
-		int has_tv = t->cvss.s && pm_cvss_parse(t->cvss.s, &tv, NULL) == 0;
-		int has_rv = t->residual.cvss.s && pm_cvss_parse(t->residual.cvss.s, &rv, NULL) == 0;
-		int stated = t->exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->exploitability.s) : -1;
-		int rstated = t->residual.exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->residual.exploitability.s) : -1;
+		threat_in in;
+		threat_inputs(m, t, R->multi_patient_step, &in);
+		int warned = 0;
 		for (size_t ai = 0; ai < t->assets.n; ai++) {
 			if (t->assets.v[ai].kind != PM_K_ASSET)
 				continue;
@@ -348,61 +634,19 @@ int pm_risk_compute(pm_model *m, pm_diags *diags)
 			memset(r, 0, sizeof *r);
 			r->threat = (int32_t)ti;
 			r->asset = t->assets.v[ai].idx;
-
-			/* before controls */
-			pm_cvss v;
-			if (has_tv) {
-				v = tv;
-				set_requirements(&v, a);
-				score_vector(&r->before, &v);
-			} else {
-				r->before.impacted = stride_props(&t->stride);
-				r->before.impact_from_stride = true;
-				r->before.base_tenths = r->before.env_tenths = -1;
-			}
-			if (stated >= 0) {
-				r->before.exploitability = stated;
-				r->before.exploit_source = PM_EXPL_STATED;
-			}
-			finish(&r->before, a, p);
-
-			/* after controls */
-			if (has_rv) {
-				pm_cvss w = rv;
-				set_requirements(&w, a);
-				score_vector(&r->after, &w);
-				r->residual_stated = true;
-			} else if (has_tv) {
-				pm_cvss w = v;
-				for (size_t ci = 0; ci < t->controls.n; ci++) {
-					const pm_control *c = pm_model_obj(m, PM_K_CONTROL, t->controls.v[ci].idx);
-					if (!c || c->status.v != PM_CS_IMPLEMENTED || !c->effect.s)
-						continue;
-					pm_cvss eff;
-					pm_cvss_error e;
-					if (pm_cvss_parse_effect(w.version, c->effect.s, &eff, &e) < 0) {
-						if (ai == 0)
-							pm_diag_add(diags, PM_WARNING, PM_ERR_VALUE, pm_model_file(m, c->effect.at),
-								    c->effect.at.line, c->effect.at.col,
-								    "effect of control \"%s\" does not apply to the CVSS v%s vector of threat \"%s\": %s",
-								    c->id.s, w.version == PM_CVSS_V31 ? "3.1" : "4.0", t->id.s, e.msg);
-						continue;
-					}
-					apply_effect(&w, &eff);
-					r->controls_applied++;
-				}
-				score_vector(&r->after, &w);
-			} else {
-				r->after = r->before;
-				r->after.exploit_source = PM_EXPL_UNCHANGED;
-			}
-			if (rstated >= 0) {
-				r->after.exploitability = rstated;
-				r->after.exploit_source = PM_EXPL_STATED;
-			}
-			finish(&r->after, a, p);
-			r->controlled = r->after.acceptable;
+			r->multi = in.multi;
+			r->multi_patient = in.multi_patient;
+			r->multi_target = in.multi_target;
+			assess_before(r, &in, a, p);
+			assess_after(m, R, r, &in, a, diags, ai == 0);
+			set_outcome(r);
+			if (!warned && r->basis == PM_RES_EXPLICIT)
+				warned = warn_worse(m, r, &in, diags);
 		}
+	}
+	for (size_t i = 0; i < m->controls.n; i++) {
+		R->controls_credited += R->control_credited[i];
+		R->controls_verified += R->control_credited[i] && R->control_verified[i];
 	}
 	aggregate(m);
 	R->vuln_base_tenths = pm_xcalloc(m->vulnerabilities.n + 1, sizeof *R->vuln_base_tenths);
@@ -421,5 +665,7 @@ void pm_register_free(pm_register *r)
 	free(r->by_component);
 	free(r->by_zone);
 	free(r->vuln_base_tenths);
+	free(r->control_verified);
+	free(r->control_credited);
 	memset(r, 0, sizeof *r);
 }

@@ -267,6 +267,14 @@ static const pm_field residual_fields[] = {
 static SCHEMA(schema_residual, "residual", "Residual assessment", PM_K_NONE, pm_residual, residual_fields,
 	      "The threat after controls, when it is stated rather than derived.");
 
+static const pm_field hazard_fields[] = {
+	F(pm_hazard, id, PM_F_STR, REQ, "Id of the hazard or hazardous situation in the safety risk management file (ISO 14971).", "HAZ-017"),
+	F(pm_hazard, title, PM_F_STR, 0, "Its name in that file.", "Wrong result reported for the patient"),
+	F(pm_hazard, document, PM_F_STR, 0, "The safety risk management document that holds it.", "RMF-700 rev F"),
+};
+static SCHEMA(schema_hazard, "hazard", "Hazard", PM_K_NONE, pm_hazard, hazard_fields,
+	      "A hazard or hazardous situation of the safety risk file that a threat can lead to: the link from security to safety risk management (ISO 14971, AAMI TIR57, ANSI/AAMI SW96).");
+
 static const pm_field threat_fields[] = {
 	F(pm_threat, id, PM_F_ID, REQ, "Unique id.", "T-HL7-TAMPER"),
 	F(pm_threat, title, PM_F_STR, REQ, "Title.", "Results altered in transit to the LIS"),
@@ -275,6 +283,9 @@ static const pm_field threat_fields[] = {
 	FE(pm_threat, lifecycle, PM_F_ENUM, lifecycle, 0, "Lifecycle phase the threat arises in (G25 V.A.1).", "operation"),
 	FR(pm_threat, targets, PM_F_REFS, K(PM_K_COMPONENT) | K(PM_K_FLOW) | K(PM_K_INTERFACE), REQ, "Components, flows or interfaces it targets.", "[F-RESULTS]"),
 	FR(pm_threat, assets, PM_F_REFS, K(PM_K_ASSET), REQ, "Assets it affects (one risk is scored per asset).", "[A-RESULTS]"),
+	FE(pm_threat, harm, PM_F_ENUM, harm, 0, "Severity of patient harm of this threat's own hazardous situation; wins over the asset's worst harm.", "critical"),
+	FO(pm_threat, hazards, PM_F_OBJS, schema_hazard, 0, "Hazards of the safety risk file this threat can lead to.", "[{id: HAZ-017, document: RMF-700 rev F}]"),
+	F(pm_threat, multi_patient, PM_F_BOOL, 0, "The threat can harm several patients at once (its severity is raised by the policy's multi_patient_step); when absent, derived: it targets a cloud_service component or its interface, a flow from or to one, or a flow of kind code.", "true"),
 	F(pm_threat, cvss, PM_F_CVSS, 0, "CVSS v3.1 or v4.0 vector before controls.", "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N"),
 	F(pm_threat, exploitability, PM_F_STR, 0, "Explicit exploitability level (an id of the risk policy), instead of deriving it from the vector.", "high"),
 	FR(pm_threat, controls, PM_F_REFS, K(PM_K_CONTROL), 0, "Controls that mitigate it.", "[CTL-TLS]"),
@@ -565,9 +576,18 @@ static const pm_field row_fields[] = {
 static SCHEMA(schema_row, "matrix_row", "Matrix row", PM_K_NONE, pm_matrix_row, row_fields,
 	      "One row of the acceptability matrix.");
 
+static const pm_field policy_doc_fields[] = {
+	F(pm_policy_document, id, PM_F_STR, REQ, "Document id, with its revision.", "SRMP-700 rev C"),
+	F(pm_policy_document, title, PM_F_STR, 0, "Document title.", "Security Risk Management Plan"),
+};
+static SCHEMA(schema_policy_doc, "policy_document", "Policy document", PM_K_NONE, pm_policy_document, policy_doc_fields,
+	      "The manufacturer's document that defines the risk policy (its security risk management plan); the documents cite it.");
+
 static const pm_field policy_fields[] = {
 	F(pm_policy, name, PM_F_STR, 0, "Name of the policy.", "premarket default policy"),
 	F(pm_policy, description, PM_F_TEXT, 0, "Description.", NULL),
+	FO(pm_policy, document, PM_F_OBJ, schema_policy_doc, 0, "The manufacturer's document that defines this policy.", NULL),
+	FN(pm_policy, multi_patient_step, 0, 4, 0, "Severity levels added to the harm of a threat that can harm several patients at once (default 1).", "1"),
 	FO(pm_policy, exploitability_levels, PM_F_OBJS, schema_level, REQ, "Exploitability levels, lowest first.", NULL),
 	FO(pm_policy, severity_levels, PM_F_OBJS, schema_level, REQ, "Severity-of-harm levels, lowest first (ids are the harm levels).", NULL),
 	FO(pm_policy, risk_levels, PM_F_OBJS, schema_level, REQ, "Risk levels, lowest first, with acceptability.", NULL),

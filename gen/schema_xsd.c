@@ -279,13 +279,20 @@ static void summary_fields(xsw *x)
 	x_element(x, "max_risk_before", "xs:string", 0, "Highest risk level before controls (absent: no risks).");
 	x_element(x, "max_risk_after", "xs:string", 0, "Highest risk level after controls (absent: no risks).");
 	x_element(x, "uncontrolled_before", "xs:nonNegativeInteger", 1, "Entries not acceptable before controls.");
-	x_element(x, "uncontrolled_after", "xs:nonNegativeInteger", 1, "Entries not acceptable after controls.");
+	x_element(x, "uncontrolled_after", "xs:nonNegativeInteger", 1, "Entries whose outcome is uncontrolled.");
+	x_element(x, "not_acceptable_after", "xs:nonNegativeInteger", 1, "Entries whose residual risk is not acceptable.");
+	x_element(x, "acceptable_before_controls", "xs:nonNegativeInteger", 1, "Entries acceptable before controls.");
+	x_element(x, "controlled", "xs:nonNegativeInteger", 1, "Entries made acceptable by implemented, verified controls.");
 }
 
 static void computed_types(xsw *x)
 {
 	static const char *const severities[] = {"NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL", NULL};
-	static const char *const sources[] = {"none", "vector", "stated", "unchanged", NULL};
+	static const char *const sources[] = {"none", "vector", "stated", "unchanged", "carried", NULL};
+	static const char *const sev_sources[] = {"none", "asset", "stated", NULL};
+	static const char *const bases_res[] = {"unchanged", "effects", "explicit", NULL};
+	static const char *const outcomes[] = {"acceptable_before_controls", "controlled", "uncontrolled", NULL};
+	static const char *const reasons[] = {"not_acceptable", "no_control", "unverified", NULL};
 	static const char *const props[] = {"confidentiality", "integrity", "availability", NULL};
 	static const char *const bases[] = {"vector", "stride", NULL};
 	static const char *const weights[] = {"required", "recommended", "advisory", NULL};
@@ -299,8 +306,14 @@ static void computed_types(xsw *x)
 	x_end(x);
 	x_enum_type(x, "cvss_severity", severities, "CVSS qualitative severity of a score.");
 	x_enum_type(x, "exploitability_source", sources,
-		    "Where an exploitability level came from: none, the vector, stated in the model, or "
-		    "unchanged from before controls.");
+		    "Where an exploitability level came from: none, the vector, stated in the model, "
+		    "unchanged from before controls, or the threat's stated level carried into the residual.");
+	x_enum_type(x, "severity_source", sev_sources,
+		    "Where the severity of harm came from: nothing impacted, the asset's harm, or the threat's stated harm.");
+	x_enum_type(x, "residual_basis", bases_res,
+		    "Why the residual is what it is: nothing credited, the credited controls' effects, or an explicit residual.");
+	x_enum_type(x, "outcome", outcomes, "The outcome of a register entry (docs/risk-method.md).");
+	x_enum_type(x, "uncontrolled_reason", reasons, "Why a register entry is uncontrolled.");
 	x_enum_type(x, "security_property", props, "A security property.");
 	x_enum_type(x, "impact_basis", bases, "What the impacted properties were derived from.");
 
@@ -315,8 +328,11 @@ static void computed_types(xsw *x)
 	x_element(x, "exploitability_source", "pm:exploitability_source", 1, "Where the exploitability level came from.");
 	x_list(x, "impacted", 1, "item", "pm:security_property", 0, "Security properties the threat impacts.");
 	x_element(x, "impact_from", "pm:impact_basis", 1, "Impacted properties from the vector, or from STRIDE when there is none.");
-	x_element(x, "severity", "pm:enum_harm", 1, "Severity of harm: the highest harm level among the impacted properties.");
-	x_element(x, "severity_property", "pm:security_property", 0, "The property that set the severity (absent: none impacted).");
+	x_element(x, "severity", "pm:enum_harm", 1, "Severity of harm: severity_base raised by multi_patient_step.");
+	x_element(x, "severity_property", "pm:security_property", 0, "The asset property that set the severity (absent: none impacted, or the threat states its harm).");
+	x_element(x, "severity_base", "pm:enum_harm", 1, "Severity before the multi-patient step.");
+	x_element(x, "severity_source", "pm:severity_source", 1, "Where severity_base came from.");
+	x_element(x, "multi_patient_step", "xs:nonNegativeInteger", 1, "Levels added for multi-patient harm.");
 	x_element(x, "risk", "xs:string", 0, "Risk level id of the risk policy.");
 	x_element(x, "acceptable", "pm:boolean", 1, "Whether the risk level is acceptable under the policy.");
 	complex_end(x);
@@ -327,8 +343,13 @@ static void computed_types(xsw *x)
 	x_element(x, "before", "pm:assessment", 1, "Before controls.");
 	x_element(x, "after", "pm:assessment", 1, "After controls (residual risk).");
 	x_element(x, "residual_stated", "pm:boolean", 1, "The residual assessment is the threat's stated residual.cvss.");
-	x_element(x, "controls_applied", "xs:nonNegativeInteger", 1, "Implemented controls whose effects were applied.");
-	x_element(x, "controlled", "pm:boolean", 1, "The residual risk is acceptable.");
+	x_element(x, "controls_applied", "xs:nonNegativeInteger", 1, "Credited controls: implemented ones whose effects were applied, or every implemented one for an explicit residual.");
+	x_element(x, "controls_verified", "xs:nonNegativeInteger", 1, "Credited controls verified by a passed test.");
+	x_element(x, "multi_patient", "pm:boolean", 1, "The threat counts as multi-patient (stated or derived).");
+	x_element(x, "residual_basis", "pm:residual_basis", 1, "Why the residual is what it is.");
+	x_element(x, "outcome", "pm:outcome", 1, "Acceptable before controls, controlled or uncontrolled.");
+	x_element(x, "uncontrolled_reason", "pm:uncontrolled_reason", 0, "Why, when uncontrolled.");
+	x_element(x, "controlled", "pm:boolean", 1, "The outcome is not uncontrolled.");
 	x_list(x, "controls", 1, "ref", "pm:id", 0, "Controls the threat lists.");
 	complex_end(x);
 
@@ -356,6 +377,8 @@ static void computed_types(xsw *x)
 	complex_start(x, "register", "The risk register computed from the model (output only: a reader "
 				  "recomputes it).");
 	x_element(x, "policy", "xs:string", 0, "Name of the risk policy used (the model's risk_policy).");
+	x_element(x, "policy_document", "xs:string", 0, "Id of the manufacturer's document that defines the policy.");
+	x_element(x, "multi_patient_step", "xs:nonNegativeInteger", 1, "The policy's multi-patient step (default 1).");
 	x_list(x, "entries", 1, "entry", "pm:register_entry", 0, "One entry per (threat, asset), in threat order.");
 	x_element(x, "aggregates", "pm:aggregates", 1, "Summaries.");
 	x_list(x, "vulnerabilities", 1, "vulnerability", "pm:vulnerability_score", 0, "Scores of the known vulnerabilities, in model order.");
@@ -369,6 +392,7 @@ static void computed_types(xsw *x)
 	complex_start(x, "trace_control", "A control of a threat, with its evidence and the software it runs in.");
 	x_element(x, "id", "pm:id", 1, "The control.");
 	x_element(x, "status", "pm:enum_control_status", 1, "Its implementation status.");
+	x_element(x, "verified", "pm:boolean", 1, "Implemented, with a test that passed (a planned test never counts).");
 	x_list(x, "tests", 1, "test", "pm:trace_test", 0, "Tests that verify it.");
 	x_list(x, "components", 1, "ref", "pm:id", 0, "System components that implement it.");
 	x_list(x, "sbom_components", 1, "ref", "pm:id", 0, "SBOM components of those system components.");
@@ -378,7 +402,8 @@ static void computed_types(xsw *x)
 	x_element(x, "asset", "pm:id", 1, "The asset.");
 	x_element(x, "risk_before", "xs:string", 0, "Risk level before controls.");
 	x_element(x, "risk_after", "xs:string", 0, "Risk level after controls.");
-	x_element(x, "controlled", "pm:boolean", 1, "The residual risk is acceptable.");
+	x_element(x, "controlled", "pm:boolean", 1, "The outcome is not uncontrolled.");
+	x_element(x, "outcome", "pm:outcome", 1, "Acceptable before controls, controlled or uncontrolled.");
 	complex_end(x);
 
 	complex_start(x, "trace_threat", "Traceability of one threat: threat -> risks -> controls -> tests "

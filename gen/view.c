@@ -292,10 +292,17 @@ static pm_value *assessment(vb *b, const pm_assessment *as)
 	set(m, "environmental_severity", as->env_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->env_tenths))) : pm_value_null(b->a));
 	set(m, "exploitability", str(b, level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
 	set(m, "exploitability_name", str(b, level_name(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
-	static const char *const src[] = {"none", "CVSS vector", "stated", "unchanged"};
+	static const char *const src[] = {"none", "CVSS vector", "stated", "unchanged", "stated, carried"};
 	set(m, "exploitability_source", dup(b, src[as->exploit_source]));
 	set(m, "severity", str(b, pm_enum_names_harm[as->severity]));
 	set(m, "severity_name", str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity].name.s : pm_enum_names_harm[as->severity]));
+	set(m, "severity_base", str(b, pm_enum_names_harm[as->severity_base]));
+	set(m, "severity_base_name", str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity_base].name.s : pm_enum_names_harm[as->severity_base]));
+	static const char *const sev_src[] = {"nothing impacted", "asset", "threat's stated harm"};
+	set(m, "severity_source", dup(b, sev_src[as->severity_source]));
+	set(m, "severity_stated", pm_value_bool(b->a, as->severity_source == PM_SEV_STATED));
+	set(m, "multi_step", pm_value_number(b->a, as->multi_step));
+	set(m, "has_multi_step", pm_value_bool(b->a, as->multi_step > 0));
 	set(m, "risk", str(b, level_id(p->risk_levels.v, p->risk_levels.n, as->risk)));
 	set(m, "risk_name", str(b, level_name(p->risk_levels.v, p->risk_levels.n, as->risk)));
 	set(m, "acceptable", pm_value_bool(b->a, as->acceptable));
@@ -324,8 +331,16 @@ static pm_value *summary(vb *b, const pm_risk_summary *s)
 	set(m, "max_after_name", str(b, level_name(p->risk_levels.v, p->risk_levels.n, s->max_after)));
 	set(m, "uncontrolled_before", pm_value_number(b->a, s->uncontrolled_before));
 	set(m, "uncontrolled_after", pm_value_number(b->a, s->uncontrolled_after));
+	set(m, "not_acceptable_after", pm_value_number(b->a, s->not_acceptable_after));
+	set(m, "acceptable_before", pm_value_number(b->a, s->acceptable));
+	set(m, "controlled", pm_value_number(b->a, s->controlled));
 	set(m, "all_controlled", pm_value_bool(b->a, s->uncontrolled_after == 0));
 	set(m, "has_uncontrolled", pm_value_bool(b->a, s->uncontrolled_after > 0));
+	set(m, "has_not_acceptable_after", pm_value_bool(b->a, s->not_acceptable_after > 0));
+	set(m, "has_controlled", pm_value_bool(b->a, s->controlled > 0));
+	set(m, "has_acceptable_before", pm_value_bool(b->a, s->acceptable > 0));
+	set(m, "none_controlled", pm_value_bool(b->a, s->risks > 0 && s->controlled == 0));
+	set(m, "all_acceptable_before", pm_value_bool(b->a, s->risks > 0 && s->acceptable == s->risks));
 	return m;
 }
 
@@ -409,6 +424,87 @@ static pm_value *all_items(vb *b, const pm_item *items, size_t n, size_t count, 
 	return list;
 }
 
+/* ---- outcomes ------------------------------------------------------------------ */
+
+static const char *const outcome_names[] = {"acceptable_before_controls", "controlled", "uncontrolled"};
+static const char *const outcome_label[] = {"acceptable before controls", "controlled", "uncontrolled"};
+static const char *const uncontrolled_text[] = {
+	[PM_UNC_NONE] = "",
+	[PM_UNC_NOT_ACCEPTABLE] = "residual risk not acceptable",
+	[PM_UNC_NO_CONTROL] = "acceptable only through an explicit residual that credits no implemented control",
+	[PM_UNC_UNVERIFIED] = "acceptable only if credited controls without a passed test work",
+};
+static const char *const basis_names[] = {"unchanged", "effects", "explicit"};
+static const char *const basis_text[] = {
+	[PM_RES_UNCHANGED] = "unchanged: nothing credited",
+	[PM_RES_EFFECTS] = "moved by the effects of credited controls",
+	[PM_RES_EXPLICIT] = "explicit residual stated in the model",
+};
+
+/* outcome, outcome_text and one flag per outcome, on a register row or a threat. */
+static void outcome_keys(vb *b, pm_value *map, pm_outcome o)
+{
+	set(map, "outcome", str(b, outcome_names[o]));
+	set(map, "outcome_text", str(b, outcome_label[o]));
+	set(map, "controlled_text", str(b, outcome_label[o]));
+	set(map, "is_acceptable_before", pm_value_bool(b->a, o == PM_OUTCOME_ACCEPTABLE));
+	set(map, "is_controlled", pm_value_bool(b->a, o == PM_OUTCOME_CONTROLLED));
+	set(map, "is_uncontrolled", pm_value_bool(b->a, o == PM_OUTCOME_UNCONTROLLED));
+}
+
+/* "yes (stated)", "yes (targets F-UPD, a code flow)", "no". */
+static pm_value *multi_text(vb *b, const pm_model *m, const pm_risk *r)
+{
+	const pm_threat *t = &m->threats.v[r->threat];
+	const char *id = r->multi_target >= 0 ? t->targets.v[r->multi_target].id.s : "";
+	char buf[300];
+	switch (r->multi) {
+	case PM_MULTI_STATED:
+		snprintf(buf, sizeof buf, "%s (stated)", r->multi_patient ? "yes" : "no");
+		break;
+	case PM_MULTI_CLOUD:
+		snprintf(buf, sizeof buf, "yes (targets %s, a cloud service)", id);
+		break;
+	case PM_MULTI_CLOUD_FLOW:
+		snprintf(buf, sizeof buf, "yes (targets %s, a flow of a cloud service)", id);
+		break;
+	case PM_MULTI_CODE_FLOW:
+		snprintf(buf, sizeof buf, "yes (targets %s, a software distribution flow)", id);
+		break;
+	default:
+		snprintf(buf, sizeof buf, "no");
+		break;
+	}
+	return dup(b, buf);
+}
+
+/* "HAZ-17 Wrong result (RMF-700 rev F); HAZ-18" */
+static pm_value *hazards_text(vb *b, const pm_threat *t)
+{
+	pm_buf h;
+	pm_buf_init(&h, 0);
+	for (size_t i = 0; i < t->hazards.n; i++) {
+		const pm_hazard *z = &t->hazards.v[i];
+		pm_buf_printf(&h, "%s%s", i ? "; " : "", z->id.s);
+		if (z->title.s)
+			pm_buf_printf(&h, " %s", z->title.s);
+		if (z->document.s)
+			pm_buf_printf(&h, " (%s)", z->document.s);
+	}
+	pm_value *v = dup(b, h.data ? h.data : "");
+	pm_buf_free(&h);
+	return v;
+}
+
+static const char *verification_text(const pm_control *c, bool verified)
+{
+	if (c->status.v == PM_CS_NOT_APPLICABLE)
+		return "not applicable";
+	if (c->status.v == PM_CS_PLANNED)
+		return "not verified: planned control";
+	return verified ? "verified" : "not verified: no passed test";
+}
+
 static void derive(vb *b, pm_value *root)
 {
 	const pm_model *m = b->m;
@@ -435,10 +531,12 @@ static void derive(vb *b, pm_value *root)
 	for (size_t i = 0; i < m->controls.n; i++)
 		k_threats[i] = pm_value_list(b->a);
 
-	unsigned char *t_uncontrolled = pm_xcalloc(m->threats.n + 1, 1);
+	/* per threat: its worst outcome (acceptable < controlled < uncontrolled) */
+	unsigned char *t_outcome = pm_xcalloc(m->threats.n + 1, 1);
 	for (size_t k = 0; k < R->n; k++) {
 		const pm_risk *r = &R->v[k];
-		t_uncontrolled[r->threat] |= !r->controlled;
+		if (r->outcome > t_outcome[r->threat])
+			t_outcome[r->threat] = (unsigned char)r->outcome;
 		pm_value *row = pm_value_map(b->a);
 		set(row, "number", pm_value_number(b->a, (double)(k + 1)));
 		set(row, "threat", b->objs[PM_K_THREAT][r->threat]);
@@ -446,9 +544,16 @@ static void derive(vb *b, pm_value *root)
 		set(row, "before", assessment(b, &r->before));
 		set(row, "after", assessment(b, &r->after));
 		set(row, "controlled", pm_value_bool(b->a, r->controlled));
-		set(row, "controlled_text", dup(b, r->controlled ? "controlled" : "uncontrolled"));
+		outcome_keys(b, row, r->outcome);
+		set(row, "uncontrolled_reason", r->uncontrolled ? dup(b, uncontrolled_text[r->uncontrolled]) : pm_value_null(b->a));
 		set(row, "residual_stated", pm_value_bool(b->a, r->residual_stated));
+		set(row, "residual_basis", dup(b, basis_names[r->basis]));
+		set(row, "residual_basis_text", dup(b, basis_text[r->basis]));
 		set(row, "controls_applied", pm_value_number(b->a, r->controls_applied));
+		set(row, "controls_credited", pm_value_number(b->a, r->controls_applied));
+		set(row, "controls_verified", pm_value_number(b->a, r->controls_verified));
+		set(row, "multi_patient", pm_value_bool(b->a, r->multi_patient));
+		set(row, "multi_patient_text", multi_text(b, m, r));
 		pm_value_list_append(reg, row);
 		pm_value_list_append(t_risks[r->threat], row);
 		append_unique(a_threats[r->asset], b->objs[PM_K_THREAT][r->threat]);
@@ -460,9 +565,9 @@ static void derive(vb *b, pm_value *root)
 		const pm_threat *t = &m->threats.v[ti];
 		pm_value *tm = b->objs[PM_K_THREAT][ti];
 		finish_list(b, tm, "risks", t_risks[ti]);
-		int all = !t_uncontrolled[ti];
-		set(tm, "controlled", pm_value_bool(b->a, all));
-		set(tm, "controlled_text", dup(b, all ? "controlled" : "uncontrolled"));
+		set(tm, "controlled", pm_value_bool(b->a, t_outcome[ti] != PM_OUTCOME_UNCONTROLLED));
+		outcome_keys(b, tm, (pm_outcome)t_outcome[ti]);
+		set(tm, "hazards_text", hazards_text(b, t));
 		for (size_t g = 0; g < t->targets.n; g++) {
 			int32_t cs[2];
 			if (!target_components(m, &t->targets.v[g], cs))
@@ -492,13 +597,23 @@ static void derive(vb *b, pm_value *root)
 		finish_list(b, b->objs[PM_K_COMPONENT][i], "threats", c_threats[i]);
 		set(b->objs[PM_K_COMPONENT][i], "risk", summary(b, &R->by_component[i]));
 	}
+	pm_value *unverified = pm_value_list(b->a);
 	for (size_t i = 0; i < m->controls.n; i++) {
 		const pm_control *c = &m->controls.v[i];
 		pm_value *cm = b->objs[PM_K_CONTROL][i];
 		finish_list(b, cm, "threats", k_threats[i]);
 		set(cm, "implemented", pm_value_bool(b->a, c->status.v == PM_CS_IMPLEMENTED));
-		set(cm, "verified", pm_value_bool(b->a, c->tests.n > 0));
+		set(cm, "verified", pm_value_bool(b->a, R->control_verified[i]));
+		set(cm, "credited", pm_value_bool(b->a, R->control_credited[i]));
+		set(cm, "verification_text", dup(b, verification_text(c, R->control_verified[i])));
+		if (!R->control_verified[i] && c->status.v != PM_CS_NOT_APPLICABLE)
+			pm_value_list_append(unverified, cm);
 	}
+	finish_list(b, root, "controls_unverified", unverified);
+	set(root, "controls_credited", pm_value_number(b->a, R->controls_credited));
+	set(root, "controls_verified", pm_value_number(b->a, R->controls_verified));
+	set(root, "no_credited_controls", pm_value_bool(b->a, R->controls_credited == 0));
+	set(root, "multi_patient_step", pm_value_number(b->a, R->multi_patient_step));
 	/* zones: their components and risk */
 	for (size_t z = 0; z < m->zones.n; z++) {
 		pm_value *l = pm_value_list(b->a);
@@ -591,6 +706,11 @@ static void derive(vb *b, pm_value *root)
 		if (!m->controls.v[i].tests.n && m->controls.v[i].status.v != PM_CS_NOT_APPLICABLE)
 			pm_value_list_append(cw, b->objs[PM_K_CONTROL][i]);
 	finish_list(b, root, "threats_without_controls", tw);
+	pm_value *th = pm_value_list(b->a), *tn = pm_value_list(b->a);
+	for (size_t i = 0; i < m->threats.n; i++)
+		pm_value_list_append(m->threats.v[i].hazards.n ? th : tn, b->objs[PM_K_THREAT][i]);
+	finish_list(b, root, "threats_with_hazards", th);
+	finish_list(b, root, "threats_without_hazards", tn);
 	finish_list(b, root, "controls_without_tests", cw);
 	/* control counts by status */
 	pm_value *cs = pm_value_map(b->a);
@@ -725,10 +845,11 @@ static void derive(vb *b, pm_value *root)
 	if (pol && pm_value_type(pol) == PM_VALUE_MAP) {
 		set(pol, "matrix_rows", rows);
 		set(pol, "is_default", pm_value_bool(b->a, m->policy_is_default));
+		set(pol, "states_multi_patient_step", pm_value_bool(b->a, p->multi_patient_step.at.line != 0));
 	}
 
 	free(t_risks);
-	free(t_uncontrolled);
+	free(t_outcome);
 	free(a_threats);
 	free(c_threats);
 	free(k_threats);

@@ -219,12 +219,22 @@ typedef struct pm_residual {
 	pm_str cvss, exploitability, rationale;
 } pm_residual;
 
+/** A hazard (or hazardous situation) of the safety risk management file (ISO 14971)
+ *  that a threat can lead to: the link AAMI TIR57 and ANSI/AAMI SW96 ask for. */
+typedef struct pm_hazard {
+	pm_mark at;
+	pm_str id, title, document;
+} pm_hazard;
+
 typedef struct pm_threat {
 	pm_mark at;
 	pm_str id, title, description;
 	pm_enums stride;
 	pm_enum lifecycle;
 	pm_refs targets, assets, controls;
+	pm_enum harm;          /**< stated harm of the threat's own scenario (enum pm_harm_v) */
+	PM_LIST(pm_hazard) hazards;
+	pm_bool multi_patient; /**< stated: the threat can harm several patients at once */
 	pm_str cvss, exploitability, rationale, source, benefit_risk;
 	pm_residual residual;
 } pm_threat;
@@ -391,9 +401,17 @@ typedef struct pm_matrix_row {
 	pm_strs cells; /**< one risk-level id per severity level, lowest severity first */
 } pm_matrix_row;
 
+/** The manufacturer's document that defines a risk policy. */
+typedef struct pm_policy_document {
+	pm_mark at;
+	pm_str id, title;
+} pm_policy_document;
+
 typedef struct pm_policy {
 	pm_mark at;
 	pm_str name, description;
+	pm_policy_document document;
+	pm_num multi_patient_step; /**< severity levels added for multi-patient threats (absent: 1) */
 	PM_LIST(pm_level) exploitability_levels; /**< lowest first */
 	PM_LIST(pm_level) severity_levels;       /**< lowest first */
 	PM_LIST(pm_level) risk_levels;           /**< lowest first */
