@@ -250,13 +250,26 @@ static int stage_pdf(build *b)
 		ch[i].markdown = b->md[i].data ? b->md[i].data : "";
 		ch[i].len = b->md[i].len;
 	}
+	/* the combined PDF is the submission: the working report joins it only
+	 * when asked (chapters in document order, so it stays last) */
+	pm_pdf_chapter *sub = pm_xcalloc(pm_n_documents + 1, sizeof *sub);
+	size_t n_sub = 0;
+	for (size_t i = 0; i < pm_n_documents; i++)
+		if (b->opt.with_check || strcmp(pm_documents[i].slug, PM_DOC_CHECK_SLUG) != 0)
+			sub[n_sub++] = ch[i];
 	pm_buf pdf;
 	pm_buf_init(&pdf, 0);
 	if (rc == 0)
-		rc = pm_render_pdf(&meta, ch, pm_n_documents, &pdf, b->d);
+		rc = pm_render_pdf(&meta, sub, n_sub, &pdf, b->d);
+	free(sub);
 	if (rc == 0)
 		rc = put(b, "cybersecurity-submission", "pdf", &pdf);
-	for (size_t i = 0; b->opt.split && rc == 0 && i < pm_n_documents; i++) {
+	/* with split every document gets its own PDF; without it the working
+	 * report still does when the combined PDF leaves it out */
+	for (size_t i = 0; rc == 0 && i < pm_n_documents; i++) {
+		int own = b->opt.split || (!b->opt.with_check && strcmp(pm_documents[i].slug, PM_DOC_CHECK_SLUG) == 0);
+		if (!own)
+			continue;
 		pm_buf_clear(&pdf);
 		meta.doc_id = pm_documents[i].id;
 		meta.title = pm_documents[i].title;

@@ -31,7 +31,7 @@ const pm_document pm_documents[] = {
 	 "Postmarket plan: monitoring, disclosure, patch timelines and communication (M1-M9)."},
 	{"PM-524B", "section-524b-summary", "Section 524B Summary (Cyber Device)", "G25 VII; FD&C Act 524B",
 	 "How the submission meets each requirement of section 524B for cyber devices."},
-	{"PM-GAP", "completeness-check", "Appendix: Completeness Check", "G25 Appendix 4, Table 1; docs/check.md",
+	{"PM-GAP", "completeness-check", "Completeness Check (working report)", "G25 Appendix 4, Table 1; docs/check.md",
 	 "The result of premarket check: what is missing or inconsistent, the guidance basis, and where to fix it."},
 };
 

@@ -895,6 +895,7 @@ pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_
 		set(d, "title", str(&b, pm_documents[i].title));
 		set(d, "guidance", str(&b, pm_documents[i].guidance));
 		set(d, "summary", str(&b, pm_documents[i].summary));
+		set(d, "working_report", pm_value_bool(a, strcmp(pm_documents[i].slug, PM_DOC_CHECK_SLUG) == 0));
 		pm_value_list_append(docs, d);
 	}
 	set(root, "documents", docs);

@@ -14,7 +14,8 @@
 #include <sys/stat.h>
 
 static const char usage_text[] =
-	"Usage: premarket build -o DIR [--format md,html,pdf,xml] [--split] [--a4] [--templates DIR] MODEL...\n"
+	"Usage: premarket build -o DIR [--format md,html,pdf,xml] [--split] [--a4] [--with-check]\n"
+	"                       [--templates DIR] MODEL...\n"
 	"\n"
 	"Render the FDA premarket cybersecurity document set of the model into DIR:\n"
 	"one Markdown file per document plus index.md; with html an HTML page per\n"
@@ -25,13 +26,17 @@ static const char usage_text[] =
 	"writes sbom.cdx.json, the SBOM as CycloneDX 1.6 with FDA's support fields.  Outputs are\n"
 	"written atomically: a failed build\n"
 	"leaves earlier outputs intact.  The same inputs give byte-identical files\n"
-	"(the date comes from the model or SOURCE_DATE_EPOCH).\n"
+	"(the date comes from the model or SOURCE_DATE_EPOCH).  The completeness check\n"
+	"(completeness-check.md/.html) is a working report for the manufacturer or\n"
+	"importer, not part of the submission: the combined PDF leaves it out unless\n"
+	"--with-check is given.\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output=DIR      output folder (created when missing)\n"
 	"  -f, --format=LIST     comma-separated: md, html, pdf, xml (default: md,html)\n"
 	"  -s, --split           with pdf: also one PDF per document (<slug>.pdf)\n"
 	"      --a4              PDF pages in A4 (default: US Letter)\n"
+	"      --with-check      with pdf: the completeness check as the combined PDF's last chapter\n"
 	"  -t, --templates=DIR   templates that override the shipped ones, one by one;\n"
 	"                        the shipped ones stay reachable as shipped/NAME\n"
 	"  -h, --help            show this help\n"
@@ -65,9 +70,13 @@ int pm_cmd_build(int argc, char **argv)
 	static const struct option options[] = {
 		{"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
 		{"templates", required_argument, NULL, 't'}, {"split", no_argument, NULL, 's'},
-		{"a4", no_argument, NULL, 'A'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+		{"a4", no_argument, NULL, 'A'}, {"with-check", no_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
 	};
-	pm_build_options bo = {PM_BUILD_MD | PM_BUILD_HTML, 0, 0, NULL, NULL, pm_cli_source_date_epoch()};
+	pm_build_options bo;
+	memset(&bo, 0, sizeof bo);
+	bo.formats = PM_BUILD_MD | PM_BUILD_HTML;
+	bo.source_date_epoch = pm_cli_source_date_epoch();
 	const char *outdir = NULL;
 	struct stat st;
 	int c;
@@ -89,6 +98,9 @@ int pm_cmd_build(int argc, char **argv)
 			break;
 		case 'A':
 			bo.a4 = 1;
+			break;
+		case 'C':
+			bo.with_check = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

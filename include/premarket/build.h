@@ -17,8 +17,10 @@
  *  5. the SBOM export: sbom.cdx.json (CycloneDX 1.6) whenever the model
  *     lists SBOM components, whatever the formats;
  *  6. XML (PM_BUILD_XML): submission.xml;
- *  7. PDF (PM_BUILD_PDF): cybersecurity-submission.pdf, and with split one
- *     <slug>.pdf per document (not the index);
+ *  7. PDF (PM_BUILD_PDF): cybersecurity-submission.pdf, every document but
+ *     the completeness check (it joins with with_check); with split one
+ *     <slug>.pdf per document (not the index); without split, the check's
+ *     own completeness-check.pdf when the combined PDF leaves it out;
  *  8. the commit: sink->commit, once, only when every stage succeeded.
  *
  * The first stage that fails stops the build: the sink's commit is then not
@@ -68,6 +70,12 @@ typedef struct pm_build_options {
 	unsigned formats;             /**< PM_BUILD_* bits; 0 = PM_BUILD_MD | PM_BUILD_HTML */
 	int split;                    /**< with PM_BUILD_PDF: also one PDF per document */
 	int a4;                       /**< PDF pages in A4 (default: US Letter) */
+	/** With PM_BUILD_PDF: the completeness check as the last chapter of the
+	 *  combined PDF.  Off by default: the check is the manufacturer's or
+	 *  importer's working report, written as its own file (md, html, and
+	 *  with PM_BUILD_PDF completeness-check.pdf), not part of what goes to
+	 *  FDA. */
+	int with_check;
 	const char *templates_dir;    /**< user templates overriding the shipped ones; NULL = none */
 	const char *shipped_templates; /**< the shipped templates; NULL = pm_datadir()/templates */
 	/** SOURCE_DATE_EPOCH in seconds, the last fallback for the documentation

@@ -140,9 +140,12 @@ static char **expected_names(unsigned formats, int split, int sbom, size_t *n)
 	if (formats & PM_BUILD_XML)
 		add_name(&v, n, "submission", "xml");
 	if (formats & PM_BUILD_PDF) {
+		/* the working report is left out of the combined PDF and written
+		 * as its own (with_check is off here) */
 		add_name(&v, n, "cybersecurity-submission", "pdf");
-		for (size_t i = 0; split && i < pm_n_documents; i++)
-			add_name(&v, n, pm_documents[i].slug, "pdf");
+		for (size_t i = 0; i < pm_n_documents; i++)
+			if (split || strcmp(pm_documents[i].slug, PM_DOC_CHECK_SLUG) == 0)
+				add_name(&v, n, pm_documents[i].slug, "pdf");
 	}
 	return v;
 }
@@ -214,6 +217,52 @@ static void test_file_sets(void **state)
 	pm_build_options o = options(0, 0);
 	assert_file_set(m, &o, PM_BUILD_MD | PM_BUILD_HTML, 0, 0, &s);
 	assert_file_set(m, NULL, PM_BUILD_MD | PM_BUILD_HTML, 0, 0, &s);
+	mem_free(&s);
+	pm_model_free(m);
+}
+
+/* Whether the PDF has a bookmark titled t (libharu writes outline titles
+ * as UTF-16BE hex strings with a byte-order mark). */
+static int pdf_has_bookmark(const mem_file *f, const char *t)
+{
+	char want[512] = "/Title <FEFF";
+	size_t k = strlen(want);
+	for (; *t && k + 5 < sizeof want; t++, k += 4)
+		snprintf(want + k, sizeof want - k, "00%02X", (unsigned char)*t);
+	size_t wl = strlen(want);
+	for (size_t i = 0; i + wl <= f->len; i++)
+		if (memcmp(f->data + i, want, wl) == 0)
+			return 1;
+	return 0;
+}
+
+/* The completeness check is a working report: out of the combined PDF and
+ * in its own, unless with_check asks for it as the last chapter. */
+static void test_with_check(void **state)
+{
+	(void)state;
+	pm_model *m = load("examples/minimal.yaml");
+	const pm_document *check = pm_document_find(PM_DOC_CHECK_SLUG);
+	const pm_document *first = &pm_documents[0];
+	assert_non_null(check);
+	mem_sink s = {0};
+	pm_build_options o = options(PM_BUILD_PDF, 0);
+	assert_file_set(m, &o, PM_BUILD_PDF, 0, 0, &s);
+	const mem_file *sub = mem_find(&s, "cybersecurity-submission.pdf");
+	assert_true(pdf_has_bookmark(sub, first->title));
+	assert_false(pdf_has_bookmark(sub, check->title));
+	assert_true(pdf_has_bookmark(mem_find(&s, "completeness-check.pdf"), check->title));
+
+	o.with_check = 1;
+	pm_diags d;
+	pm_diags_init(&d);
+	mem_free(&s);
+	assert_int_equal(run(m, &o, &s, &d), 0);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.v[0].name, "cybersecurity-submission.pdf");
+	assert_true(pdf_has_bookmark(&s.v[0], first->title));
+	assert_true(pdf_has_bookmark(&s.v[0], check->title));
+	pm_diags_free(&d);
 	mem_free(&s);
 	pm_model_free(m);
 }
@@ -409,6 +458,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_file_sets),
+		cmocka_unit_test(test_with_check),
 		cmocka_unit_test(test_sbom_export),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_template_error),
