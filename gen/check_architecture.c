@@ -188,7 +188,7 @@ static const pm_check_def rules[] = {
           "Add assets, protocol_version and port to the flow (or protocols and ports to its interfaces)."},
          av_05},
         {{"AV-06", "Trust-boundary flows authenticated and encrypted", "Architecture views",
-          "G25 App. 1 (AUTHN-1, AUTHN-2, CONF-1); App. 2 B", REC, 0,
+          "G25 App. 1 (Authentication; Confidentiality); App. 2 B", REC, 0,
           "Flows between components in different zones (users excepted): authentication and encryption are not "
           "\"none\", \"no\", \"n/a\", \"-\" or blank.  A statement with its reason (\"None: the link carries no "
           "secrets\") counts.",

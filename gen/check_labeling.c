@@ -57,7 +57,7 @@ static const pm_check_def rules[] = {
         LBL(01, 1, "recommended cybersecurity controls for the use environment", "G25 VI.A"),
         LBL(02, 2, "diagrams sufficient for users to implement those controls", "G25 VI.A"),
         LBL(03, 3, "network ports and other interfaces, with function, direction and approved endpoints",
-            "G25 VI.A; RTA checklist item I"),
+            "G25 VI.A"),
         LBL(04, 4, "supporting infrastructure, secure deployment and servicing, incident response", "G25 VI.A"),
         LBL(05, 5, "SBOM available to users, machine-readable and kept current", "G25 VI.A; V.A.4"),
         LBL(06, 6, "obtaining authorized, version-identifiable software and learning of updates", "G25 VI.A"),

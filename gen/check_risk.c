@@ -195,7 +195,7 @@ static const pm_check_def rules[] = {
           "the compensating controls under controls."},
          ra_06},
         {{"RA-07", "Uncontrolled residual risks have a benefit-risk rationale", "Risk assessment",
-          "G25 V.A.2; AAMI TIR57 6.5; ANSI/AAMI SW96 7.4", REC, HELP,
+          "G25 V.A.2; App. 5; AAMI TIR57 6.5; ANSI/AAMI SW96 7.4", REC, HELP,
           "The risk register: every threat with a residual risk outside the acceptance criteria has "
           "threats[].benefit_risk, or the report has risk_management.benefit_risk.",
           "Add further controls until the residual risk is acceptable, or give the benefit-risk rationale in "

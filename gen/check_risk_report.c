@@ -137,7 +137,7 @@ static const pm_check_def rules[] = {
           "Describe the controls; for a planned control give target_version and the plan in status_rationale."},
          rmr_03},
         {{"RMR-04", "Traceability from the architecture to the SBOM", "Risk management report",
-          "G25 V.A; V.A.4; App. 2", REC, HELP,
+          "G25 V.A; V.A.4; App. 2 B", REC, HELP,
           "The end of the trace threat -> risk -> control -> test -> SBOM that premarket cannot build from other "
           "links: every device, software and app component names the SBOM components it runs (components[].sbom), and "
           "every inline SBOM component is run by a component directly or through depends_on.  The other links are "

@@ -200,7 +200,7 @@ static const pm_check_def rules[] = {
           "sbom: inline components or SBOM files.",
           "Add the SBOM: inline components under sbom.components or a CycloneDX/SPDX file under sbom.files."},
          sb_01},
-        {{"SB-02", "NTIA minimum elements for every component", "SBOM", "G25 V.A.4.b; VII.C.3; 524B(b)(3); NTIA 2021",
+        {{"SB-02", "NTIA minimum elements for every component", "SBOM", "G25 V.A.4.b; VII.C.3 (SBOM content for 524B(b)(3))",
           REQ, STAT,
           "Required (NTIA minimum elements): the author of the SBOM data and its timestamp, dependency relationships, "
           "and for every inline component a supplier, name, version and a unique identifier (purl or cpe).  Hashes are "
@@ -209,13 +209,13 @@ static const pm_check_def rules[] = {
           "for each component."},
          sb_02},
         {{"SB-03", "Support level and end-of-support date for every component", "SBOM",
-          "G25 V.A.4.b; VII.C.3; 524B(b)(3)", REQ, STAT | HELP,
+          "G25 V.A.4.b; VII.C.3 (SBOM content for 524B(b)(3))", REQ, STAT | HELP,
           "Every inline component and every support entry for an imported component: a level of support other than "
           "unknown, and an end-of-support date.",
           "Find the supplier's support status and end-of-support date (or the date the manufacturer commits to support "
           "the component until) and record support and end_of_support."},
          sb_03},
-        {{"SB-04", "Plan to update or replace third-party components", "SBOM", "G25 V.A.4; VII.C.3", REQ, STAT | HELP,
+        {{"SB-04", "Plan to update or replace third-party components", "SBOM", "G25 V.A.4", REQ, STAT | HELP,
           "sbom.upgrade_plan.",
           "Describe how third-party components are updated or replaced when their support ends in sbom.upgrade_plan."},
          sb_04},

@@ -5,13 +5,13 @@
 
 const pm_document pm_documents[] = {
 	{"PM-SRMR", "security-risk-management-report", "Security Risk Management Report",
-	 "G25 V.A, VI.B; AAMI TIR57; ANSI/AAMI SW96",
+	 "G25 V, VI.B; AAMI TIR57; ANSI/AAMI SW96",
 	 "Summary of the security risk management process, its results and the residual-risk conclusion."},
 	{"PM-TM", "threat-model", "Threat Model", "G25 V.A.1, V.A.3, V.B.2, Appendix 1, Appendix 2",
 	 "System elements, trust boundaries, interfaces and flows, assumptions, and the threats identified."},
 	{"PM-CRA", "cybersecurity-risk-assessment", "Cybersecurity Risk Assessment", "G25 V.A.2-V.A.6",
 	 "Scoring method, acceptance criteria, the risk register before and after controls, and transfer to safety risk management."},
-	{"PM-SBOM", "sbom", "Software Bill of Materials and Software Support", "G25 V.A.4, VI.A (L5), VII.C.3; FD&C Act 524B(b)(3)",
+	{"PM-SBOM", "sbom", "Software Bill of Materials and Software Support", "G25 V.A.4, VI.A, VII.C.3; FD&C Act 524B(b)(3)",
 	 "Software components with NTIA minimum elements, level of support and end-of-support dates."},
 	{"PM-VA", "vulnerability-assessment", "Vulnerability Assessment", "G25 V.A.2, V.A.4.b",
 	 "Known vulnerabilities of the device and its components, how they were found, their assessment and controls."},
@@ -31,7 +31,7 @@ const pm_document pm_documents[] = {
 	 "Postmarket plan: monitoring, disclosure, patch timelines and communication (M1-M9)."},
 	{"PM-524B", "section-524b-summary", "Section 524B Summary (Cyber Device)", "G25 VII; FD&C Act 524B",
 	 "How the submission meets each requirement of section 524B for cyber devices."},
-	{"PM-GAP", "completeness-check", "Completeness Check (working report)", "G25 Appendix 4, Table 1; docs/check.md",
+	{"PM-GAP", "completeness-check", "Completeness Check (working report)", "G25 Appendix 4, Table 1",
 	 "The result of premarket check: what is missing or inconsistent, the guidance basis, and where to fix it."},
 };
 

@@ -146,8 +146,11 @@ int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *
 		pm_buf_printf(out, "**Result:** every applicable check passes (%zu pass, %zu do not apply).\n\n",
 		              r->passed, r->not_applicable);
 	pm_buf_puts(out, "Checks are keyed to FDA's premarket cybersecurity guidance (G25, June 2025) and FD&C Act "
-	                 "section 524B. *Required* checks are required by statute for cyber devices, *recommended* "
-	                 "ones by the guidance; *advisory* ones point at likely problems.\n\n");
+	                 "section 524B. *Required* checks apply to cyber devices: section 524B(b) requires the plan, "
+	                 "the processes and the SBOM, and the check asks for the content G25 section VII recommends "
+	                 "to meet each requirement (for the SBOM, the elements of G25 V.A.4.b); *recommended* checks "
+	                 "follow the other recommendations of the guidance; *advisory* ones point at likely "
+	                 "problems.\n\n");
 
 	summary_by_area(r, out, h + 1);
 

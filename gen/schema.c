@@ -91,7 +91,7 @@ static const pm_field standard_fields[] = {
 	F(pm_standard, use, PM_F_TEXT, 0, "How the standard was applied (full, partial, which clauses).", "Secure development lifecycle (SPDF), all clauses"),
 };
 static SCHEMA(schema_standard, "standard", "Standard followed", PM_K_NONE, pm_standard, standard_fields,
-	      "A standard or framework the manufacturer follows (FDA.md 5).");
+	      "A standard or framework the manufacturer follows (e.g. IEC 81001-5-1 or ANSI/ISA 62443-4-1, named in G25 section V).");
 
 static const pm_field revision_fields[] = {
 	F(pm_revision, version, PM_F_STR, REQ, "Revision of the documentation.", "C"),
@@ -178,7 +178,7 @@ static const pm_field harm_fields[] = {
 	FE(pm_harm, availability, PM_F_ENUM, harm, REQ, "Severity of patient harm if availability is lost.", "serious"),
 };
 static SCHEMA(schema_harm, "harm", "Harm levels", PM_K_NONE, pm_harm, harm_fields,
-	      "Severity of patient harm per security property, on the five-level scale (FDA.md 3.3).");
+	      "Severity of patient harm per security property, on the five-level scale of the risk policy.");
 
 static const pm_field asset_fields[] = {
 	F(pm_asset, id, PM_F_ID, REQ, "Unique id.", "A-RESULTS"),
@@ -309,7 +309,7 @@ static const pm_field control_fields[] = {
 	F(pm_control, status_rationale, PM_F_TEXT, 0, "Why a control is not applicable (required then), or the plan for a planned one.", NULL),
 	F(pm_control, target_version, PM_F_STR, 0, "Release that will implement a planned control.", NULL),
 	F(pm_control, effect, PM_F_EFFECT, 0, "Effect on CVSS metrics, as modified metrics.", "MAV:L/MPR:H"),
-	F(pm_control, recommendations, PM_F_STRS, 0, "FDA Appendix 1 recommendations it answers (ids of FDA.md 2).", "[CRYPTO-1, AUTHN-2]"),
+	F(pm_control, recommendations, PM_F_STRS, 0, "G25 Appendix 1 recommendations it answers, each named by its subsection with a short paraphrase (Appendix 1 does not number them).", "[Cryptography (industry-standard algorithms and key management)]"),
 	FR(pm_control, components, PM_F_REFS, K(PM_K_COMPONENT), 0, "Components that implement it.", "[C-ANALYZER]"),
 	FR(pm_control, tests, PM_F_REFS, K(PM_K_TEST), 0, "Tests that verify it.", "[TST-TLS]"),
 };
@@ -494,7 +494,7 @@ static SCHEMA(schema_usecase, "use_case", "use_cases", PM_K_USE_CASE, pm_use_cas
 	      "A security use case: a function whose compromise could affect safety or effectiveness, through its states.");
 
 static const pm_field label_item_fields[] = {
-	FE(pm_item, item, PM_F_ENUM, label_item, REQ, "Labeling item (FDA.md 1.12).", "L3"),
+	FE(pm_item, item, PM_F_ENUM, label_item, REQ, "Labeling item: the 14 examples of G25 VI.A, numbered L1-L14 in their order.", "L3"),
 	FE(pm_item, status, PM_F_ENUM, provision, 0, "provided (default) or not_applicable.", "provided"),
 	F(pm_item, content, PM_F_TEXT, 0, "What the labeling says (summary).", NULL),
 	F(pm_item, location, PM_F_STR, 0, "Where it is in the labeling.", "Security Implementation Guide §2"),
@@ -521,7 +521,7 @@ static SCHEMA(schema_labeling, "labeling", "labeling", PM_K_NONE, pm_labeling, l
 	      "Customer security documentation (G25 VI.A): items L1-L14 and user-side practices.");
 
 static const pm_field plan_item_fields[] = {
-	FE(pm_item, item, PM_F_ENUM, plan_item, REQ, "Management plan element (FDA.md 1.13).", "M2"),
+	FE(pm_item, item, PM_F_ENUM, plan_item, REQ, "Management plan element: the 9 elements of G25 VI.B, numbered M1-M9 in their order.", "M2"),
 	FE(pm_item, status, PM_F_ENUM, provision, 0, "provided (default) or not_applicable.", "provided"),
 	F(pm_item, content, PM_F_TEXT, 0, "What the plan says (summary).", NULL),
 	F(pm_item, location, PM_F_STR, 0, "Where it is in the plan.", "CSMP-01 §3"),

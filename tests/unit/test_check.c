@@ -1750,7 +1750,7 @@ static void test_render_sarif_and_json(void **state)
 	assert_non_null(strstr(out, "\"helpUri\": \"docs/check.md#sb-03\""));
 	assert_non_null(strstr(out, "\"defaultConfiguration\": {\"level\": \"error\"}"));
 	assert_non_null(strstr(
-	        out, "\"properties\": {\"basis\": \"G25 V.A.4.b; VII.C.3; 524B(b)(3)\", \"weight\": \"required\""));
+	        out, "\"properties\": {\"basis\": \"G25 V.A.4.b; VII.C.3 (SBOM content for 524B(b)(3))\", \"weight\": \"required\""));
 	assert_int_equal(count(out, "\"ruleId\""), 2);
 	assert_int_equal(count(out, "\"id\": \""), pm_check_rule_count());
 	char want[4096];
