@@ -21,36 +21,55 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
              -Iinclude -Igen -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR_DEFAULT='"$(PREFIX)/share/premarket"' $(PKG_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
-LIB_SRC   := $(sort $(wildcard gen/*.c))
+# The library is every .c file in gen/ and in its subfolders (gen/sbom/ ...),
+# except the command-line tool in gen/cli/.
+LIB_SRC   := $(sort $(filter-out gen/cli/%,$(wildcard gen/*.c gen/*/*.c)))
 CLI_SRC   := $(sort $(wildcard gen/cli/*.c))
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-HEADERS   := $(wildcard include/premarket/*.h gen/*.h gen/cli/*.h)
+HEADERS   := $(wildcard include/premarket/*.h gen/*.h gen/*/*.h)
 
 BIN       := $(BUILD)/premarket
 LIBA      := $(BUILD)/libpremarket.a
+OBJ_LIST  := $(BUILD)/libpremarket.objs
 
-.PHONY: all deps demo check test unit golden asan leakcheck bench install uninstall clean format lint docs
+# Header dependencies: the compiler writes, next to each object and test
+# program, a .d file naming the headers it included (-MMD, system headers
+# left out), with an empty rule for each (-MP) so that a header deleted or
+# moved is no error; they are included below the build rules.  Before the
+# first build there are none, and none are needed: everything is built.
+DEPFLAGS   = -MMD -MP
+
+.PHONY: all deps demo check test unit golden asan leakcheck bench install uninstall clean format lint docs FORCE
 .SUFFIXES:
 
 all: $(BIN)
 
-$(BUILD)/%.o: %.c $(HEADERS)
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(LIBA): $(LIB_OBJ)
+# The archive is made afresh from the current objects, also when one was only
+# moved or deleted: $(OBJ_LIST) is rewritten when the list of objects changes.
+$(OBJ_LIST): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIB_OBJ)' | cmp -s - $@ || echo '$(LIB_OBJ)' >$@
+
+$(LIBA): $(LIB_OBJ) $(OBJ_LIST)
 	@rm -f $@
-	ar rcs $@ $^
+	ar rcs $@ $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(CLI_OBJ) $(LIBA) $(PKG_LIBS) -o $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIBA) $(HEADERS)
+$(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) $< $(LIBA) $(CMOCKA_LIBS) $(PKG_LIBS) -o $@
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) $< $(LIBA) $(CMOCKA_LIBS) $(PKG_LIBS) -o $@
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_BIN:=.d)
+
 
 deps:
 	@sh tools/deps.sh
