@@ -1,6 +1,35 @@
-# premarket — plain Makefile.  `make` builds, `make check` runs every test
-# (unit, golden/CLI, then the same under ASan+UBSan), `make demo` renders the
-# example device.  See README.md.
+# premarket — plain Makefile.  `make` builds build/premarket, `make demo`
+# renders the example device, `make check` runs the tests every change must
+# pass, `make slow` the scale cases.  See README.md.
+#
+# Tests.  Every unit test program, every tests/cli/*.sh and tests/slow/*.sh
+# script, the broken-model corpus (tests/bad) and the examples is a make
+# target of its own (run/unit/NAME, run/cli/NAME, run/slow/NAME, run/bad,
+# run/examples), so `make -jN` runs them side by side; `make check` and
+# `make slow` pass -j$(JOBS) (JOBS: the number of CPUs plus one; JOBS=1 runs
+# one test at a time) unless given a -j.
+# Each test prints one line when it ends, "ok NAME" or "FAIL NAME" with the
+# end of its log; the whole log is kept in BUILD/test-logs/NAME.log
+# (BUILD/slow-logs for make slow), and make lists the failed ones at the end.
+#
+#   make check = deps, then `test` and `asan` side by side:
+#     test        plain build (build/): every unit test, tests/bad, every
+#                 tests/cli/*.sh, every examples/*.yaml validates cleanly
+#     asan        ASan+UBSan build (build/asan/): every unit test, tests/bad,
+#                 the examples, and every tests/cli/*.sh but those named in
+#                 SAN_SLOW_CLI (pdf, mutations, check, schema: see there)
+#   make slow  = deps, then `test-slow` and `asan-slow` side by side:
+#     test-slow   plain build: the scale cases, i.e. the second group of the
+#                 unit tests that have one (PM_TEST_GROUP=slow: the 10,000-row,
+#                 400-page PDF table, 2 MB SBOMs, 100,000-item lists) and
+#                 tests/slow/*.sh (models with tens of thousands of objects,
+#                 a 2 MB SBOM through the CLI)
+#     asan-slow   ASan+UBSan build: the same, and the SAN_SLOW_CLI scripts
+# So every test runs in both builds, in one target or the other.
+#
+# Time limits in the tests only stop a hang (a timeout is no speed test):
+# PM_TIMEOUT_SCALE (a whole number, default 1) multiplies all of them, and
+# the sanitizer targets multiply it by SAN_TIMEOUT_SCALE (4).
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
@@ -21,60 +50,155 @@ ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
              -Iinclude -Igen -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR_DEFAULT='"$(PREFIX)/share/premarket"' $(PKG_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
-LIB_SRC   := $(sort $(wildcard gen/*.c) $(filter-out gen/cli/%,$(wildcard gen/*/*.c)))
+# The library is every .c file in gen/ and in its subfolders (gen/sbom/ ...),
+# except the command-line tool in gen/cli/.
+LIB_SRC   := $(sort $(filter-out gen/cli/%,$(wildcard gen/*.c gen/*/*.c)))
 CLI_SRC   := $(sort $(wildcard gen/cli/*.c))
 TEST_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-HEADERS   := $(wildcard include/premarket/*.h gen/*.h gen/cli/*.h)
+HEADERS   := $(wildcard include/premarket/*.h gen/*.h gen/*/*.h)
 
 BIN       := $(BUILD)/premarket
 LIBA      := $(BUILD)/libpremarket.a
+OBJ_LIST  := $(BUILD)/libpremarket.objs
 
-.PHONY: all deps demo check test unit golden asan leakcheck bench install uninstall clean format lint docs
+# Header dependencies: the compiler writes, next to each object and test
+# program, a .d file naming the headers it included (-MMD, system headers
+# left out), with an empty rule for each (-MP) so that a header deleted or
+# moved is no error; they are included below the build rules.  Before the
+# first build there are none, and none are needed: everything is built.
+DEPFLAGS   = -MMD -MP
+
+.PHONY: all deps demo check slow test test-san test-slow test-san-slow unit golden asan asan-slow \
+	leakcheck bench install uninstall clean format lint docs FORCE
 .SUFFIXES:
 
 all: $(BIN)
 
-$(BUILD)/%.o: %.c $(HEADERS)
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(LIBA): $(LIB_OBJ)
+# The archive is made afresh from the current objects, also when one was only
+# moved or deleted: $(OBJ_LIST) is rewritten when the list of objects changes.
+$(OBJ_LIST): FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIB_OBJ)' | cmp -s - $@ || echo '$(LIB_OBJ)' >$@
+
+$(LIBA): $(LIB_OBJ) $(OBJ_LIST)
 	@rm -f $@
-	ar rcs $@ $^
+	ar rcs $@ $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(CLI_OBJ) $(LIBA) $(PKG_LIBS) -o $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIBA) $(HEADERS)
+# A unit test program is compiled apart from its link, so that it compiles
+# while the library does.
+$(TEST_OBJ): $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(ALL_LDFLAGS) $< $(LIBA) $(CMOCKA_LIBS) $(PKG_LIBS) -o $@
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBA)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $< $(LIBA) $(CMOCKA_LIBS) $(PKG_LIBS) -o $@
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
 
 deps:
 	@sh tools/deps.sh
 
-# Unit tests (cmocka), then golden CLI tests, against $(BUILD).
-unit: $(TEST_BIN)
-	@set -e; for t in $(TEST_BIN); do echo "unit: $$t"; PREMARKET_DATADIR=$(CURDIR) $$t; done
+# ---- tests (see the top of this file) ----------------------------------------------
 
-golden: $(BIN)
-	@sh tests/run-golden.sh $(BIN)
+# One job more than CPUs: a test also waits for the programs it starts, and
+# on a busy machine the extra job keeps our share of the CPUs.
+JOBS              ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) + 1 )))
+PM_TIMEOUT_SCALE  ?= 1
+SAN_TIMEOUT_SCALE ?= 4
+SAN_BUILD         ?= build/asan
+export PM_TIMEOUT_SCALE
+LOGDIR            ?= test-logs
+LOGS               = $(BUILD)/$(LOGDIR)
 
-test: unit golden
+# The tests/cli scripts that run under the sanitizers only in make slow:
+# their time goes to poppler (pdf), to 1,300 process starts (mutations), to
+# python and many runs of what test_check already covers under the sanitizers
+# (check), and to python's JSON Schema validator (schema).
+SAN_SLOW_CLI      := pdf mutations check schema
+# Those that take longest start first, so that a short one is the last to end.
+LONG_CLI          := pdf mutations robust check build score
+LONG_UNIT         := test_cvss test_pdf test_sbom test_check test_mustache
 
-# The same tests under AddressSanitizer + UndefinedBehaviorSanitizer.  GCC reports
-# false "null format string" truncation warnings when -fsanitize=undefined adds
-# null checks to format parameters, so that one warning is off in this build.
+UNIT_NAMES  := $(TEST_SRC:tests/unit/%.c=%)
+UNIT_NAMES  := $(foreach n,$(LONG_UNIT),$(filter $(n),$(UNIT_NAMES))) $(filter-out $(LONG_UNIT),$(UNIT_NAMES))
+SLOW_UNIT   := $(patsubst tests/unit/%.c,%,$(shell grep -l 'pm_test_slow_group()' $(TEST_SRC) /dev/null))
+CLI_NAMES   := $(patsubst tests/cli/%.sh,%,$(sort $(wildcard tests/cli/*.sh)))
+CLI_NAMES   := $(foreach n,$(LONG_CLI),$(filter $(n),$(CLI_NAMES))) $(filter-out $(LONG_CLI),$(CLI_NAMES))
+SLOW_NAMES  := $(patsubst tests/slow/%.sh,%,$(sort $(wildcard tests/slow/*.sh)))
+
+RUN_UNIT      := $(UNIT_NAMES:%=run/unit/%)
+RUN_UNIT_SLOW := $(SLOW_UNIT:%=run/unit-slow/%)
+RUN_CLI       := $(CLI_NAMES:%=run/cli/%)
+RUN_CLI_SAN   := $(filter-out $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI))
+RUN_SLOW      := $(SLOW_NAMES:%=run/slow/%)
+.PHONY: $(RUN_UNIT) $(RUN_UNIT_SLOW) $(RUN_CLI) $(RUN_SLOW) run/bad run/examples
+
+RUN = @sh tests/run-test.sh $(LOGS)
+
+$(RUN_UNIT): run/unit/%: $(BUILD)/tests/%
+	$(RUN) unit/$* env PREMARKET_DATADIR=$(CURDIR) $<
+$(RUN_UNIT_SLOW): run/unit-slow/%: $(BUILD)/tests/%
+	$(RUN) unit-slow/$* env PREMARKET_DATADIR=$(CURDIR) PM_TEST_GROUP=slow $<
+$(RUN_CLI): run/cli/%: $(BIN)
+	$(RUN) cli/$* sh tests/cli/$*.sh $(BIN)
+$(RUN_SLOW): run/slow/%: $(BIN)
+	$(RUN) slow/$* sh tests/slow/$*.sh $(BIN)
+run/bad: $(BIN)
+	$(RUN) bad sh tests/run-golden.sh $(BIN) bad
+run/examples: $(BIN)
+	$(RUN) examples sh tests/run-golden.sh $(BIN) examples
+
+# Against $(BUILD): the unit tests (cmocka); the golden and CLI tests; the
+# halves of make check (test: all; test-san: for the sanitizer build) and of
+# make slow.
+unit: $(RUN_UNIT)
+golden: run/bad $(RUN_CLI) run/examples
+test: $(RUN_CLI) $(RUN_UNIT) run/bad run/examples
+test-san: $(firstword $(RUN_UNIT)) $(RUN_CLI_SAN) run/bad $(RUN_UNIT) run/examples
+test-slow: $(RUN_UNIT_SLOW) $(RUN_SLOW)
+test-san-slow: $(filter $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI)) test-slow
+
+# The tests under AddressSanitizer + UndefinedBehaviorSanitizer, in
+# $(SAN_BUILD).  GCC reports false "null format string" truncation warnings
+# when -fsanitize=undefined adds null checks to format parameters, so that one
+# warning is off in this build.
+SAN_MAKE = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) CFLAGS="-O1 -g" \
+	EXTRA_CFLAGS="$(SAN_FLAGS) -Wno-format-truncation" EXTRA_LDFLAGS="$(SAN_FLAGS)" \
+	PM_TIMEOUT_SCALE=$$(($(PM_TIMEOUT_SCALE) * $(SAN_TIMEOUT_SCALE)))
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
-		EXTRA_CFLAGS="$(SAN_FLAGS) -Wno-format-truncation" EXTRA_LDFLAGS="$(SAN_FLAGS)" test
+	+@$(SAN_MAKE) test-san
+asan-slow:
+	+@$(SAN_MAKE) test-san-slow
+
+# PAR_MAKE TARGET... — make the targets with -j$(JOBS) unless make was given a
+# -j, with each job's output kept together (-Otarget) and going on past a
+# failure (-k); then list what failed (tests/run-test.sh --summary).  The
+# lines that use SAN_MAKE and PAR_MAKE start with + because make only sees a
+# literal $(MAKE) as a recursive make, which shares its jobs.
+PAR_MAKE = case " $$MAKEFLAGS" in *" -j"* | *" --jobs"*) j= ;; *) j=-j$(JOBS) ;; esac; \
+	$(MAKE) --no-print-directory $$j -Otarget -k
 
 check: deps
-	@$(MAKE) --no-print-directory test
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) --no-print-directory asan
-	@echo "check: all tests passed (plain and ASan+UBSan)"
+	@rm -rf $(BUILD)/test-logs $(SAN_BUILD)/test-logs
+	+@$(PAR_MAKE) test asan; \
+		sh tests/run-test.sh --summary "check (plain and ASan+UBSan)" $$? $(BUILD)/test-logs $(SAN_BUILD)/test-logs
+
+slow: deps
+	@rm -rf $(BUILD)/slow-logs $(SAN_BUILD)/slow-logs
+	+@$(PAR_MAKE) LOGDIR=slow-logs test-slow asan-slow; \
+		sh tests/run-test.sh --summary "slow (plain and ASan+UBSan)" $$? $(BUILD)/slow-logs $(SAN_BUILD)/slow-logs
 
 leakcheck: $(BIN) $(TEST_BIN)
 	@sh tests/leakcheck.sh $(BIN) $(TEST_BIN)

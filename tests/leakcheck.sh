@@ -1,9 +1,14 @@
 #!/bin/sh
-# leakcheck.sh BIN TEST... — run the unit tests and the CLI over every example
-# and every broken model under valgrind; any leak or memory error fails.
+# leakcheck.sh BIN TEST... — run the unit tests (both groups: the one make
+# check runs and, where there is one, the PM_TEST_GROUP=slow group of make
+# slow) and the CLI over every example and every broken model under
+# valgrind; any leak or memory error fails.
 set -u
 BIN=$1
 shift
+# valgrind is some 20 times slower: the tests' time limits (which only stop
+# runaways) grow with it
+export PM_TIMEOUT_SCALE=${PM_TIMEOUT_SCALE:-20}
 VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible"
 fail=0
 runs=0
@@ -12,6 +17,12 @@ for t in "$@"; do
 	rc=$?
 	runs=$((runs + 1))
 	if [ $rc -eq 99 ]; then echo "leakcheck: FAIL $t"; cat /tmp/pm-leak.$$; fail=1; fi
+	if grep -q 'pm_test_slow_group()' "tests/unit/$(basename "$t").c" 2>/dev/null; then
+		PM_TEST_GROUP=slow PREMARKET_DATADIR=$(pwd) $VG "$t" >/dev/null 2>/tmp/pm-leak.$$
+		rc=$?
+		runs=$((runs + 1))
+		if [ $rc -eq 99 ]; then echo "leakcheck: FAIL PM_TEST_GROUP=slow $t"; cat /tmp/pm-leak.$$; fail=1; fi
+	fi
 done
 for f in examples/*.yaml tests/bad/*.yaml; do
 	$VG "$BIN" validate "$f" >/dev/null 2>/tmp/pm-leak.$$

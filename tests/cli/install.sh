@@ -10,6 +10,9 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 no() { echo "install.sh: FAIL: $*"; fail=1; }
 unset PREMARKET_DATADIR
+# a make of its own, not a job of the `make check` that may be running this
+# script beside others (its -j and jobserver would not apply)
+unset MAKEFLAGS MFLAGS MAKELEVEL
 make -s install DESTDIR="$tmp/root" PREFIX=/opt/pm BUILD="$BUILD" >"$tmp/log" 2>&1 || { no "make install"; cat "$tmp/log"; exit 1; }
 P="$tmp/root/opt/pm/bin/premarket"
 [ -x "$P" ] || no "no installed binary"

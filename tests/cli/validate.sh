@@ -18,6 +18,7 @@ esac
 export LC_ALL=C
 unset PREMARKET_DATADIR
 ROOT=$(pwd)
+LIMIT=$((30 * ${PM_TIMEOUT_SCALE:-1}))
 
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -28,13 +29,14 @@ failures=0
 rc=0
 what=
 
-# run DESCRIPTION ARG... — run premarket with ARGs (at most 10 s); stdout goes to
-# $tmp/out, stderr to $tmp/err, the exit status to $rc.  A run that times out,
-# dies from a signal or prints a sanitizer report fails at once.
+# run DESCRIPTION ARG... — run premarket with ARGs; stdout goes to $tmp/out,
+# stderr to $tmp/err, the exit status to $rc.  A run that is killed as a hang
+# (after $LIMIT s: 30 s times PM_TIMEOUT_SCALE), dies from a signal or prints
+# a sanitizer report fails at once.
 run() {
 	what=$1
 	shift
-	timeout 10 "$BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+	timeout "$LIMIT" "$BIN" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	sane
 }
@@ -43,7 +45,7 @@ run() {
 sane() {
 	checks=$((checks + 1))
 	if [ "$rc" -eq 124 ]; then
-		fail "did not finish within 10 s"
+		fail "did not finish within $LIMIT s (killed: a hang?)"
 	elif [ "$rc" -gt 128 ]; then
 		fail "killed by signal $((rc - 128))"
 	elif grep -Eq '(ERROR: [A-Za-z]*Sanitizer|SUMMARY: [A-Za-z]*Sanitizer|runtime error: )' "$tmp/err"; then
@@ -307,7 +309,7 @@ mkdir -p "$tmp/inc/parts/more" "$tmp/elsewhere"
 	sed -n '/^assets:/,/^zones:/p' "$tmp/split/threats.yaml" | sed '$d'
 } >"$tmp/inc/parts/threats.yaml"
 sed -n '/^zones:/,$p' "$tmp/split/threats.yaml" >"$tmp/inc/parts/more/zones.yaml"
-(cd "$tmp/elsewhere" && timeout 10 "$BIN" validate ../inc/main.yaml </dev/null >"$tmp/out" 2>"$tmp/err")
+(cd "$tmp/elsewhere" && timeout "$LIMIT" "$BIN" validate ../inc/main.yaml </dev/null >"$tmp/out" 2>"$tmp/err")
 rc=$?
 what="include chain main.yaml -> parts/threats.yaml -> more/zones.yaml, run from another folder"
 sane

@@ -4,8 +4,9 @@
  * Escaping (HTML and Markdown, checked byte for byte and through cmark-gfm
  * in safe mode with the GFM extensions), error locations of malformed
  * templates, the partial recursion cap, deep nesting and cyclic data, large
- * lists in linear time, maps of thousands of keys, number formatting,
- * strict mode, the output cap, and the partial cache.
+ * lists in linear time (`make slow`, PM_TEST_GROUP=slow), maps of thousands
+ * of keys, number formatting, strict mode, the output cap, and the partial
+ * cache.
  */
 #include "testutil.h"
 
@@ -905,11 +906,16 @@ int main(void)
 		cmocka_unit_test(test_partial_cache_and_errors),
 		cmocka_unit_test(test_indentation),
 		cmocka_unit_test(test_deep_nesting),
-		cmocka_unit_test(test_large_list_linear),
 		cmocka_unit_test(test_map_many_keys),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_strict_and_limits),
 		cmocka_unit_test(test_compile_once_render_many),
 	};
+	/* make slow: 1.1 million list items rendered */
+	const struct CMUnitTest slow[] = {
+		cmocka_unit_test(test_large_list_linear),
+	};
+	if (pm_test_slow_group())
+		return cmocka_run_group_tests_name("mustache (slow)", slow, NULL, NULL);
 	return cmocka_run_group_tests_name("mustache", tests, NULL, NULL);
 }

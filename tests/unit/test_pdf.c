@@ -3,7 +3,8 @@
  * (headings, device name, list ids in order, non-Latin names), the page
  * count and size pdfinfo reports, pdffonts' "emb" column, the bookmarks in
  * qpdf's JSON, link annotations; byte-identical renders; a 10,000-row
- * table (timed, not asserted) whose header row repeats on every page; wide
+ * table (timed, not asserted; `make slow` only) whose header row repeats on
+ * every page; wide
  * tables on landscape pages; missing glyphs, invalid UTF-8, missing
  * images, a missing font folder and bad arguments.  Tests that need a tool
  * skip, saying so, when it is missing. */
@@ -661,7 +662,6 @@ int main(void)
 		cmocka_unit_test(test_outline),
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_unicode),
-		cmocka_unit_test(test_big_table),
 		cmocka_unit_test(test_wide_table_landscape),
 		cmocka_unit_test(test_missing_glyph),
 		cmocka_unit_test(test_images),
@@ -670,5 +670,11 @@ int main(void)
 		cmocka_unit_test(test_hostile_markdown),
 		cmocka_unit_test(test_output_cap),
 	};
+	/* make slow: the 10,000-row table (over 400 pages) */
+	const struct CMUnitTest slow[] = {
+		cmocka_unit_test(test_big_table),
+	};
+	if (pm_test_slow_group())
+		return cmocka_run_group_tests_name("pdf (slow)", slow, NULL, NULL);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
