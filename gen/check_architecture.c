@@ -10,13 +10,14 @@
 
 #include "xalloc.h"
 
-/* "none", "no", "n/a", "-" or blank (case-insensitive, surrounding blanks and
- * a final period ignored): a security property stated as absent, without a
- * reason.  "None (the link is inside the sealed housing)" is a justified
- * statement and does not count. */
+/* "none" or "no" (case-insensitive, surrounding blanks and a final period
+ * ignored), or a placeholder (ck_placeholder: blank, "n/a", "-", "Not
+ * specified in the source model" ...): a security property stated as absent,
+ * or not stated, without a reason.  "None (the link is inside the sealed
+ * housing)" is a justified statement and does not count. */
 static bool says_none(pm_str s)
 {
-	if (!s.s)
+	if (!s.s || ck_placeholder(s.s))
 		return true;
 	const char *b = s.s, *e = s.s + strlen(s.s);
 	while (b < e && isspace((unsigned char)*b))
@@ -24,9 +25,7 @@ static bool says_none(pm_str s)
 	while (e > b && (isspace((unsigned char)e[-1]) || e[-1] == '.'))
 		e--;
 	size_t n = (size_t)(e - b);
-	static const char *const words[] = {"none", "no", "n/a", "na", "-"};
-	if (n == 0)
-		return true;
+	static const char *const words[] = {"none", "no"};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (strlen(words[i]) == n) {
 			size_t k = 0;

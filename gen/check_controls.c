@@ -1,11 +1,12 @@
 /* check_controls.c — CTL, security controls (G25 V.B.1; Appendix 1): all
  * eight categories with requirements and acceptance criteria, and every
- * implemented control verified by a test.  Checks, then their rows. */
+ * implemented control verified by a passed test.  Checks, then their rows. */
 #include "check_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "premarket/buf.h"
 #include "xalloc.h"
 
 static pm_check_status ctl_01(const pm_model *m, pm_check_ctx *c)
@@ -41,6 +42,26 @@ static pm_check_status ctl_01(const pm_model *m, pm_check_ctx *c)
 	return pm_check_verdict(c);
 }
 
+/* The tests of control k with their results, "T1 (planned) and T2 (fail)"; the
+ * caller frees it.  *planned_only says whether every one is planned. */
+static char *test_results(const pm_model *m, const pm_control *k, bool *planned_only)
+{
+	pm_buf b;
+	pm_buf_init(&b, 0);
+	*planned_only = true;
+	for (size_t t = 0; t < k->tests.n; t++) {
+		const pm_test *x = pm_model_obj(m, PM_K_TEST, k->tests.v[t].idx);
+		int res = x && x->result.at.line ? x->result.v : -1;
+		*planned_only &= res == PM_TR_PLANNED;
+		pm_buf_printf(&b, "%s%s (%s)",
+		              t == 0                ? ""
+		              : t + 1 == k->tests.n ? " and "
+		                                    : ", ",
+		              ck_id(k->tests.v[t].id), res >= 0 ? pm_enum_names_test_result[res] : "?");
+	}
+	return pm_buf_detach(&b, NULL);
+}
+
 static pm_check_status ctl_02(const pm_model *m, pm_check_ctx *c)
 {
 	size_t n = 0;
@@ -49,11 +70,23 @@ static pm_check_status ctl_02(const pm_model *m, pm_check_ctx *c)
 		if (k->status.v != PM_CS_IMPLEMENTED)
 			continue;
 		n++;
-		if (!k->tests.n)
+		if (!k->tests.n) {
 			pm_check_add(c, k->at, "implemented control %s is verified by no test (tests)", ck_id(k->id));
+			continue;
+		}
+		if (m->risk.control_verified[i])
+			continue;
+		bool planned_only;
+		char *list = test_results(m, k, &planned_only);
+		pm_check_add(c, ck_at2(k->tests.at, k->at),
+		             planned_only ? "implemented control %s is verified only by planned tests: %s"
+		                          : "implemented control %s has no passed test (result pass or "
+		                            "pass_with_findings): %s",
+		             ck_id(k->id), list);
+		free(list);
 	}
 	if (!pm_check_count(c))
-		pm_check_note(c, "%zu implemented controls, each verified by a test", n);
+		pm_check_note(c, "%zu implemented controls, each verified by a passed test", n);
 	return pm_check_verdict(c);
 }
 
@@ -66,8 +99,11 @@ static const pm_check_def rules[] = {
           "acceptance_criteria and the threats it mitigates."},
          ctl_01},
         {{"CTL-02", "Every implemented control verified by a test", "Security controls", "G25 V.B.1; V.C", REC, HELP,
-          "controls[].tests of every implemented control.  Planned controls are checked by RMR-03.",
-          "List the tests that verify the control under tests (add the test evidence if there is none)."},
+          "controls[].tests of every implemented control: at least one test whose result is pass or "
+          "pass_with_findings (a planned, failed or inconclusive test is not verification).  Planned controls are "
+          "checked by RMR-03.",
+          "List the tests that verify the control under tests, run them and record the result (add the test evidence "
+          "if there is none)."},
          ctl_02},
 };
 

@@ -1,7 +1,10 @@
 /* check_device.c — PKG, the package: the cyber-device determination, the
- * interface inventory, and whether the interfaces agree with the declared
- * internet connectability (G25 VII.B; 524B(c)).  Checks, then their rows. */
+ * interface inventory, whether the interfaces agree with the declared
+ * internet connectability (G25 VII.B; 524B(c)), and whether the documents
+ * the model cites are attached or located.  Checks, then their rows. */
 #include "check_internal.h"
+
+#include <stdio.h>
 
 static pm_check_status pkg_01(const pm_model *m, pm_check_ctx *c)
 {
@@ -82,6 +85,64 @@ static pm_check_status pkg_03(const pm_model *m, pm_check_ctx *c)
 	return pm_check_verdict(c);
 }
 
+/* The attachment that a document reference names: its document equals the
+ * reference, or one contains the other as a whole phrase ("SIG-700 rev B" in
+ * "Security Implementation Guide SIG-700 rev B"); NULL when none does. */
+static const pm_attachment *attachment_for(const pm_model *m, const char *ref)
+{
+	for (size_t i = 0; i < m->attachments.n; i++) {
+		const char *d = m->attachments.v[i].document.s;
+		if (ck_has(m->attachments.v[i].document) && (ck_mentions(ref, d) || ck_mentions(d, ref)))
+			return &m->attachments.v[i];
+	}
+	return NULL;
+}
+
+/* A reference `what` (e.g. "the test report of TST-PEN") to document s: a
+ * finding when no attachment includes or locates it. */
+static void need_attached(const pm_model *m, pm_check_ctx *c, const pm_str *s, const char *what, size_t *n)
+{
+	if (!ck_has(*s))
+		return;
+	(*n)++;
+	if (!attachment_for(m, s->s))
+		pm_check_add(c, s->at,
+		             "%s \"%s\" is neither attached nor located: no entry of attachments names it (document, "
+		             "with file or location)",
+		             what, s->s);
+}
+
+static pm_check_status pkg_04(const pm_model *m, pm_check_ctx *c)
+{
+	size_t n = 0;
+	char what[300];
+	need_attached(m, c, &m->risk_management.plan_reference, "the security risk management plan", &n);
+	need_attached(m, c, &m->management_plan.reference, "the cybersecurity management plan", &n);
+	for (size_t i = 0; i < m->labeling.documents.n; i++)
+		need_attached(m, c, &m->labeling.documents.v[i], "the labeling document", &n);
+	for (size_t i = 0; i < m->tests.n; i++) {
+		const pm_test *t = &m->tests.v[i];
+		if (t->result.at.line && t->result.v == PM_TR_PLANNED)
+			continue;
+		snprintf(what, sizeof what, "the report of test %s", ck_id(t->id));
+		need_attached(m, c, &t->report, what, &n);
+	}
+	for (size_t i = 0; i < m->attachments.n; i++) {
+		const pm_attachment *a = &m->attachments.v[i];
+		if (!ck_has(a->file) && !ck_has(a->location))
+			pm_check_add(
+			        c, a->at,
+			        "attachment %s says neither which file it is (file) nor where the reviewer finds it "
+			        "(location)",
+			        ck_id(a->document));
+	}
+	if (!n && !m->attachments.n)
+		return pm_check_na(c, "the model references no plan, report or labeling document");
+	if (!pm_check_count(c))
+		pm_check_note(c, "%zu document references, each attached or located", n);
+	return pm_check_verdict(c);
+}
+
 static const pm_check_def rules[] = {
         {{"PKG-01", "Cyber-device determination recorded", "Package", "G25 VII.B; 524B(c)", REQ, 0,
           "device.cyber_device: the three 524B(c) criteria (software, internet-connectable by any means, vulnerable "
@@ -104,6 +165,14 @@ static const pm_check_def rules[] = {
           "Review the determination: set internet_connectable to true, or mark the interface disabled with a rationale "
           "showing it cannot be activated.  G25 counts even brief service use of a USB, Ethernet or serial connector."},
          pkg_03},
+        {{"PKG-04", "Referenced documents attached or located", "Package", "G25 V.A; V.C; VI.A; VI.B", REC, 0,
+          "The documents the model cites: risk_management.plan_reference, management_plan.reference, every "
+          "labeling.documents entry (security implementation guide, MDS2, manuals) and the report of every performed "
+          "test; each is named by an entry of attachments (its document equals the reference, or one contains the "
+          "other as a whole phrase), and every attachment gives its file or its location.",
+          "List the document under attachments with its id and revision (document) and the attached file (file) or "
+          "where the reviewer finds it in the submission (location)."},
+         pkg_04},
 };
 
 const pm_check_area pm_check_area_device = {rules, sizeof rules / sizeof *rules};

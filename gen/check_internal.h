@@ -94,8 +94,21 @@ bool pm_check_is_cyber_device(const pm_model *m);
 
 /* ---- helpers shared by the areas (gen/check_util.c) --------------------------- */
 
-/* A string that is present and not blank. */
+/* A string that is present, not blank and not a placeholder (ck_placeholder):
+ * every check that asks for a text asks with this. */
 bool ck_has(pm_str s);
+/* Text that stands where data should be (docs/check.md, "Placeholders are not
+ * data"): blank or only punctuation; "n/a", "na", "not applicable" or "not
+ * available" as the whole text; or "not specified", "not stated", "none
+ * stated", "unknown", "TBD", "to be determined" and the like, as the whole
+ * text or followed by a separator (":", ",", ";", "(", " -") or by "in",
+ * "by", "for", "from", "at", "as", "yet", "until" or "pending" ("Not
+ * specified in the source model").  Case-insensitive, surrounding blanks and
+ * final ".", "!", "?" ignored.  NULL is not a placeholder (it is absent). */
+bool ck_placeholder(const char *s);
+/* Whether text mentions word as a whole word (case-insensitive): not
+ * preceded or followed by a letter or digit.  NULL text or word: false. */
+bool ck_mentions(const char *text, const char *word);
 /* The first present mark. */
 pm_mark ck_at2(pm_mark a, pm_mark b);
 pm_mark ck_at3(pm_mark a, pm_mark b, pm_mark c);
@@ -134,6 +147,13 @@ bool ck_control_counts(const pm_model *m, const pm_ref *r);
 bool ck_is_na(pm_enum status);
 /* The submission is an IDE. */
 bool ck_ide(const pm_model *m);
+/* The name of premarket's default risk policy (models/default-policy.yaml). */
+#define CK_DEFAULT_POLICY_NAME "premarket default security risk policy"
+/* The policy in force is premarket's default: loaded from models/ because the
+ * model has none, or a copy that still carries the default's name and names
+ * no document of the manufacturer (a submission.xml written from a model that
+ * relied on the default holds such a copy). */
+bool ck_default_policy(const pm_model *m);
 
 /* A risk_management text field `key` (what: how a message names it): a
  * finding at the report when it is blank.  Returns pm_check_verdict(c). */

@@ -1,7 +1,8 @@
 /* check_util.c — helpers the rule files (gen/check_<area>.c) share: blank
- * strings, first present mark, lists of missing fields, the topology of
- * components, interfaces and flows, and the two item checks (labeling items,
- * plan elements).  Declared in check_internal.h. */
+ * and placeholder strings, whole-word mentions, first present mark, lists of
+ * missing fields, the topology of components, interfaces and flows, and the
+ * two item checks (labeling items, plan elements).  Declared in
+ * check_internal.h. */
 #include "check_internal.h"
 
 #include <ctype.h>
@@ -10,14 +11,113 @@
 
 #include "premarket/buf.h"
 
-/* A string that is present and not blank. */
+/* Placeholder phrases: text that stands where the data should be.  The
+ * first group also counts as a placeholder when it only begins the text and
+ * what follows says where or why the data is missing ("Not specified in the
+ * source model", "TBD: supplier to confirm"); the second only as the whole
+ * text, since "N/A: the device has no radio" states a reason.  The rule is
+ * documented in docs/check.md ("Placeholders are not data"). */
+static const char *const placeholder_lead[] = {
+        "not specified", "unspecified",
+        "not stated",    "none stated",
+        "not provided",  "not documented",
+        "not known",     "unknown",
+        "tbd",           "tbc",
+        "tba",           "to be determined",
+        "to be defined", "to be confirmed",
+        "to be decided", "to be provided",
+        "todo",          "pending",
+        "placeholder",
+};
+static const char *const placeholder_whole[] = {"n/a", "na", "not applicable", "not available"};
+
+/* Words after a leading placeholder phrase that still say only that the data is missing. */
+static const char *const placeholder_tail[] = {"in", "by", "for", "from", "at", "as", "yet", "until", "pending"};
+
+/* The length of word (case-insensitive) at p when it is followed by a word boundary, else 0. */
+static size_t word_at(const char *p, const char *e, const char *word)
+{
+	size_t n = strlen(word);
+	if ((size_t)(e - p) < n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (tolower((unsigned char)p[k]) != word[k])
+			return 0;
+	return p + n == e || !isalnum((unsigned char)p[n]) ? n : 0;
+}
+
+bool ck_placeholder(const char *s)
+{
+	if (!s)
+		return false;
+	const char *b = s, *e = s + strlen(s);
+	while (b < e && isspace((unsigned char)*b))
+		b++;
+	while (e > b && (isspace((unsigned char)e[-1]) || e[-1] == '.' || e[-1] == '!' || e[-1] == '?'))
+		e--;
+	/* a letter or digit: ASCII, or any other character but the punctuation of
+	 * U+2010..U+2027 (dashes, quotes, ellipsis: E2 80 90..A7 in UTF-8) */
+	bool word = false;
+	for (const unsigned char *p = (const unsigned char *)b; p < (const unsigned char *)e && !word; p++) {
+		if (p[0] == 0xE2 && (const char *)p + 2 < e && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0xA7)
+			p += 2;
+		else
+			word = isalnum(*p) || *p >= 0x80;
+	}
+	if (!word)
+		return true; /* blank, or only punctuation: "-", "?", "..." */
+	for (size_t i = 0; i < sizeof placeholder_whole / sizeof *placeholder_whole; i++)
+		if (word_at(b, e, placeholder_whole[i]) == (size_t)(e - b))
+			return true;
+	for (size_t i = 0; i < sizeof placeholder_lead / sizeof *placeholder_lead; i++) {
+		size_t n = word_at(b, e, placeholder_lead[i]);
+		if (!n)
+			continue;
+		const char *p = b + n;
+		if (p == e)
+			return true;
+		/* a separator: ':', ',', ';' or '(', or a dash after a space */
+		const char *q = p;
+		while (q < e && *q == ' ')
+			q++;
+		if (q < e && (*q == ':' || *q == ',' || *q == ';' || *q == '('))
+			return true;
+		if (q == p)
+			continue;
+		if (*q == '-' || (e - q >= 3 && (unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 &&
+		                  ((unsigned char)q[2] == 0x93 || (unsigned char)q[2] == 0x94)))
+			return true; /* "-", en dash, em dash */
+		for (size_t k = 0; k < sizeof placeholder_tail / sizeof *placeholder_tail; k++)
+			if (word_at(q, e, placeholder_tail[k]))
+				return true;
+	}
+	return false;
+}
+
+/* A string that is present, not blank and not a placeholder. */
 bool ck_has(pm_str s)
 {
-	if (!s.s)
+	return s.s && !ck_placeholder(s.s);
+}
+
+/* Whether text mentions word as a whole word (case-insensitive): not
+ * preceded or followed by a letter or digit. */
+bool ck_mentions(const char *text, const char *word)
+{
+	size_t n = word ? strlen(word) : 0;
+	if (!text || n == 0)
 		return false;
-	for (const char *p = s.s; *p; p++)
-		if (!isspace((unsigned char)*p))
+	for (const char *p = text; *p; p++) {
+		size_t k = 0;
+		while (k < n && p[k] && tolower((unsigned char)p[k]) == tolower((unsigned char)word[k]))
+			k++;
+		if (k < n)
+			continue;
+		bool before = p > text && isalnum((unsigned char)p[-1]);
+		bool after = isalnum((unsigned char)p[n]);
+		if (!before && !after)
 			return true;
+	}
 	return false;
 }
 
@@ -110,6 +210,13 @@ bool ck_control_counts(const pm_model *m, const pm_ref *r)
 bool ck_is_na(pm_enum status)
 {
 	return status.at.line && status.v == PM_PROV_NOT_APPLICABLE;
+}
+
+bool ck_default_policy(const pm_model *m)
+{
+	const pm_policy *p = &m->risk_policy;
+	return m->policy_is_default ||
+	       (p->name.s && strcmp(p->name.s, CK_DEFAULT_POLICY_NAME) == 0 && !ck_has(p->document.id));
 }
 
 bool ck_ide(const pm_model *m)

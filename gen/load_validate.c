@@ -8,7 +8,7 @@
  * neither a CVSS vector nor an exploitability level; an exploitability
  * level the risk policy does not define; a flow interface that belongs to
  * another component; test dates out of order; duplicate labeling / plan
- * items; referenced files (SBOM, diagrams) that do not exist.  (CVSS
+ * items; referenced files (SBOM, diagrams, attachments) that do not exist.  (CVSS
  * vectors and control effects are checked where they are filled,
  * load_fill.c.)
  * Warnings: assets no threat affects, controls no threat uses, tests that
@@ -151,6 +151,8 @@ static void semantic_checks(ld_ctx *L)
 	}
 	for (size_t i = 0; i < m->sbom.files.n; i++)
 		check_file(L, &m->sbom.files.v[i].path, "SBOM file");
+	for (size_t i = 0; i < m->attachments.n; i++)
+		check_file(L, &m->attachments.v[i].file, "attached file");
 	check_items(L, m->labeling.items.v, m->labeling.items.n, "labeling", pm_enum_names_label_item);
 	check_items(L, m->management_plan.items.v, m->management_plan.items.n, "management plan",
 		    pm_enum_names_plan_item);

@@ -281,6 +281,12 @@ static pm_multi_source multi_patient_of(const pm_model *m, const pm_threat *t, i
 	*target = -1;
 	if (t->multi_patient.at.line)
 		return PM_MULTI_STATED;
+	return pm_risk_fleet_target(m, t, target);
+}
+
+pm_multi_source pm_risk_fleet_target(const struct pm_model *m, const pm_threat *t, int32_t *target)
+{
+	*target = -1;
 	for (size_t g = 0; g < t->targets.n; g++) {
 		const pm_ref *ref = &t->targets.v[g];
 		pm_multi_source why = PM_MULTI_NO;

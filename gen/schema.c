@@ -430,6 +430,7 @@ static const pm_field vuln_fields[] = {
 	F(pm_vulnerability, assessment, PM_F_TEXT, REQ, "Safety and security risk assessment of its impact on the device and system.", NULL),
 	FR(pm_vulnerability, threats, PM_F_REFS, K(PM_K_THREAT), 0, "Threats that cover it.", NULL),
 	FR(pm_vulnerability, controls, PM_F_REFS, K(PM_K_CONTROL), 0, "Controls that compensate for it.", NULL),
+	F(pm_vulnerability, disclosed_in, PM_F_STR, 0, "Where users are told of it and of what to do (labeling document and section, or customer portal).", "Security Implementation Guide §6.1"),
 };
 static SCHEMA(schema_vuln, "vulnerability", "vulnerabilities", PM_K_VULNERABILITY, pm_vulnerability, vuln_fields,
 	      "A known vulnerability of the device or a component (G25 V.A.4.b), with VEX-style status.");
@@ -443,6 +444,8 @@ static const pm_field anomaly_fields[] = {
 	F(pm_anomaly, rationale, PM_F_TEXT, REQ, "Rationale for the assessment.", NULL),
 	F(pm_anomaly, plan, PM_F_TEXT, 0, "Plan to resolve it.", NULL),
 	FR(pm_anomaly, components, PM_F_REFS, K(PM_K_COMPONENT), 0, "Components affected.", NULL),
+	FE(pm_anomaly, exploitable, PM_F_ENUM, exploitable, 0, "Whether a threat could exploit it, by the access it needs (CVSS attack vector), or not_exploitable.", "adjacent"),
+	FR(pm_anomaly, threats, PM_F_REFS, K(PM_K_THREAT), 0, "Threats of the threat model that cover its exploitation.", "[T-BLE-DOS]"),
 };
 static SCHEMA(schema_anomaly, "anomaly", "anomalies", PM_K_ANOMALY, pm_anomaly, anomaly_fields,
 	      "An unresolved software anomaly assessed for security impact (G25 V.A.5).");
@@ -457,6 +460,7 @@ static const pm_field metrics_fields[] = {
 	FN(pm_metrics, mean_days_to_deploy, 0, 1e6, 0, "Mean days from patch availability to full field deployment.", "54"),
 	F(pm_metrics, basis, PM_F_TEXT, 0, "What the numbers cover (versions, sources).", NULL),
 	F(pm_metrics, plan, PM_F_TEXT, 0, "How the metrics will be collected when none are available yet.", NULL),
+	F(pm_metrics, assessment, PM_F_TEXT, 0, "How the metrics compare with the management plan's targets (patch_cycle), and what is done where they miss them.", NULL),
 };
 static SCHEMA(schema_metrics, "metrics", "metrics", PM_K_NONE, pm_metrics, metrics_fields,
 	      "The three TPLC security metrics FDA asks for (G25 V.A.6), or a plan to collect them.");
@@ -516,6 +520,7 @@ static const pm_field labeling_fields[] = {
 	F(pm_labeling, documents, PM_F_STRS, 0, "Labeling documents that carry the items.", "[Operator Manual rev F, Security Implementation Guide SIG-01]"),
 	FO(pm_labeling, items, PM_F_OBJS, schema_label_item, 0, "Items L1-L14.", NULL),
 	FO(pm_labeling, practices, PM_F_OBJ, schema_practices, 0, "User-side practices.", NULL),
+	F(pm_labeling, end_of_support, PM_F_DATE, 0, "End of the device's cybersecurity support as the labeling states it (item L13).", "2033-12-31"),
 };
 static SCHEMA(schema_labeling, "labeling", "labeling", PM_K_NONE, pm_labeling, labeling_fields,
 	      "Customer security documentation (G25 VI.A): items L1-L14 and user-side practices.");
@@ -558,6 +563,15 @@ static const pm_field mgmt_fields[] = {
 };
 static SCHEMA(schema_mgmt, "management_plan", "management_plan", PM_K_NONE, pm_management_plan, mgmt_fields,
 	      "The postmarket cybersecurity management plan (G25 VI.B; 524B(b)(1)).");
+
+static const pm_field attachment_fields[] = {
+	F(pm_attachment, document, PM_F_STR, REQ, "The document's id with its revision, as the model cites it.", "SIG-700 rev B"),
+	F(pm_attachment, title, PM_F_STR, 0, "Title.", "Security Implementation Guide"),
+	F(pm_attachment, file, PM_F_STR, 0, "The attached file, relative to the model file.", "attachments/SIG-700-revB.pdf"),
+	F(pm_attachment, location, PM_F_STR, 0, "Where the reviewer finds it when it is not a file here (submission section, portal).", "eSTAR attachment 14"),
+};
+static SCHEMA(schema_attachment, "attachment", "attachments", PM_K_NONE, pm_attachment, attachment_fields,
+	      "A document the submission includes (a file) or locates (where the reviewer finds it): plans, reports, labeling documents.");
 
 /* ---- risk policy ------------------------------------------------------------------------------------ */
 
@@ -618,6 +632,7 @@ static const pm_field model_fields[] = {
 	FO(pm_model, use_cases, PM_F_OBJS, schema_usecase, 0, "Security use cases.", NULL),
 	FO(pm_model, labeling, PM_F_OBJ, schema_labeling, ONCE, "Customer security documentation.", NULL),
 	FO(pm_model, management_plan, PM_F_OBJ, schema_mgmt, ONCE, "Cybersecurity management plan.", NULL),
+	FO(pm_model, attachments, PM_F_OBJS, schema_attachment, 0, "Documents the submission attaches or locates.", NULL),
 	FO(pm_model, risk_policy, PM_F_OBJ, pm_schema_policy, ONCE, "Risk policy (overrides the default).", NULL),
 };
 SCHEMA(pm_schema_model, "model", "premarket device security model", PM_K_NONE, pm_model, model_fields,

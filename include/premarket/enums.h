@@ -221,6 +221,15 @@
 	X(PM_IMP_MEDIUM, "medium")                                                                 \
 	X(PM_IMP_HIGH, "high")
 
+/* How an unresolved anomaly could be exploited, by the access an attacker needs
+ * (the CVSS attack vector's values, lowest reach first). */
+#define PM_ENUM_EXPLOITABLE(X)                                                                     \
+	X(PM_EXPLT_NOT, "not_exploitable")                                                         \
+	X(PM_EXPLT_PHYSICAL, "physical")                                                           \
+	X(PM_EXPLT_LOCAL, "local")                                                                 \
+	X(PM_EXPLT_ADJACENT, "adjacent")                                                           \
+	X(PM_EXPLT_NETWORK, "network")
+
 /* The four architecture views FDA asks for (G25 V.B.2). */
 #define PM_ENUM_VIEW_KIND(X)                                                                       \
 	X(PM_VIEW_GLOBAL, "global_system")                                                         \
@@ -320,6 +329,7 @@
 	X(vex_status, VEX_STATUS)                                                                  \
 	X(vex_justification, VEX_JUSTIFICATION)                                                    \
 	X(impact, IMPACT)                                                                          \
+	X(exploitable, EXPLOITABLE)                                                                \
 	X(view_kind, VIEW_KIND)                                                                    \
 	X(provision, PROVISION)                                                                    \
 	X(state, STATE)                                                                            \

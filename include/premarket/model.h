@@ -314,6 +314,7 @@ typedef struct pm_vulnerability {
 	pm_bool kev;
 	pm_enum discovery, status, justification;
 	pm_str discovery_detail, assessment, response;
+	pm_str disclosed_in; /**< where users are told of it (labeling document and section, portal) */
 } pm_vulnerability;
 
 typedef struct pm_anomaly {
@@ -322,6 +323,8 @@ typedef struct pm_anomaly {
 	pm_strs cwe;
 	pm_enum security_impact;
 	pm_refs components;
+	pm_enum exploitable; /**< enum pm_exploitable_v: the access an attacker needs, or not_exploitable */
+	pm_refs threats;     /**< threats of the threat model that cover its exploitation */
 } pm_anomaly;
 
 typedef struct pm_metrics {
@@ -330,6 +333,7 @@ typedef struct pm_metrics {
 	pm_str period_start, period_end;
 	pm_num vulnerabilities_identified, percent_patched, mean_days_to_patch, mean_days_to_deploy;
 	pm_str basis, plan;
+	pm_str assessment; /**< how the metrics compare with the management plan's targets */
 } pm_metrics;
 
 /* ---- views, use cases, labeling, plan ---------------------------------------- */
@@ -365,6 +369,7 @@ typedef struct pm_labeling {
 	pm_strs documents;
 	PM_LIST(pm_item) items;
 	pm_practices practices;
+	pm_str end_of_support; /**< end of the device's cybersecurity support as labeled (item L13), YYYY-MM-DD */
 } pm_labeling;
 
 typedef struct pm_cvd {
@@ -386,6 +391,12 @@ typedef struct pm_management_plan {
 	pm_patch_cycle patch_cycle;
 	pm_str related_systems;
 } pm_management_plan;
+
+/** A document the submission attaches (a file) or locates (where the reviewer finds it). */
+typedef struct pm_attachment {
+	pm_mark at;
+	pm_str document, title, file, location;
+} pm_attachment;
 
 /* ---- risk policy ---------------------------------------------------------------- */
 
@@ -442,6 +453,7 @@ typedef struct pm_model {
 	PM_LIST(pm_use_case) use_cases;
 	pm_labeling labeling;
 	pm_management_plan management_plan;
+	PM_LIST(pm_attachment) attachments;
 	pm_policy risk_policy; /**< the model's own, or the default from models/ */
 
 	/* Computed once after validation (gen/risk.c); renderers only read it. */

@@ -17,6 +17,7 @@
 #include "premarket/diag.h"
 
 struct pm_model;
+struct pm_threat;
 
 /** Where an exploitability level came from. */
 typedef enum pm_exploit_source {
@@ -142,6 +143,13 @@ int pm_risk_exploit_v31(double subscore);
 int pm_risk_exploit_v40_points(const pm_cvss *v);
 /** Exploitability level index (0..4) from v4.0 exploitability points. */
 int pm_risk_exploit_v40(int points);
+
+/** The derivation of multi-patient harm, whatever the threat states: the
+ *  first of t's targets that reaches the whole fleet (a cloud_service
+ *  component or one of its interfaces, a flow from or to one, a flow of kind
+ *  code) and why, with *target its index in t->targets; PM_MULTI_NO and -1
+ *  when none does.  t is a threat of m. */
+pm_multi_source pm_risk_fleet_target(const struct pm_model *m, const struct pm_threat *t, int32_t *target);
 
 /** Compute the register of m (a model pm_model_load() returned) into m->risk.
  *  Problems (a control effect that does not apply to a vector's version; an

@@ -159,6 +159,7 @@ threats:
     lifecycle: operation
     targets: [F-CMD]
     assets: [A-DOSE]
+    hazards: [{id: HAZ-01, title: Wrong dose delivered, document: RMF-1 rev A}]
     cvss: CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N
     controls: [K-AUTHN, K-CRYPTO]
     residual: {exploitability: very_low, rationale: Commands are authenticated.}
@@ -168,6 +169,7 @@ threats:
     lifecycle: interoperation
     targets: [F-SYNC]
     assets: [A-DATA]
+    hazards: [{id: HAZ-04, title: Therapy history of many patients disclosed, document: RMF-1 rev A}]
     cvss: CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:N/A:N
     controls: [K-CONF, K-AUTHZ]
   - id: T-SUPPLY
@@ -176,6 +178,7 @@ threats:
     lifecycle: supply_chain
     targets: [C-BUILD]
     assets: [A-DOSE]
+    hazards: [{id: HAZ-02, title: Unsafe firmware runs, document: RMF-1 rev A}]
     cvss: CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:N/I:H/A:N
     controls: [K-INTEG]
     residual: {exploitability: very_low, rationale: Pinned and verified.}
@@ -203,6 +206,7 @@ threats:
     lifecycle: update
     targets: [C-CLOUD]
     assets: [A-DOSE]
+    hazards: [{id: HAZ-02, title: Unsafe firmware runs, document: RMF-1 rev A}]
     cvss: CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:N/I:H/A:N
     controls: [K-UPD, K-LOG]
     residual: {exploitability: very_low, rationale: Signed updates.}
@@ -221,12 +225,13 @@ threats:
     lifecycle: operation
     targets: [IF-PUMP-BLE]
     assets: [A-DOSE]
+    hazards: [{id: HAZ-03, title: Dose delayed, document: RMF-1 rev A}]
     cvss: CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H
     controls: [K-RES]
     residual: {exploitability: very_low, rationale: Pump works alone.}
 controls:
   - {id: K-AUTHN, title: Command authentication, category: authentication, requirement: R1, acceptance_criteria: A1, status: implemented, effect: MAC:H, tests: [TS-REQ, TS-PEN]}
-  - {id: K-AUTHZ, title: Least privilege, category: authorization, requirement: R2, acceptance_criteria: A2, status: implemented, tests: [TS-REQ, TS-ASA]}
+  - {id: K-AUTHZ, title: Least privilege, category: authorization, requirement: R2, acceptance_criteria: A2, status: implemented, effect: MPR:H, tests: [TS-REQ, TS-ASA]}
   - {id: K-CRYPTO, title: AES-CCM, category: cryptography, requirement: R3, acceptance_criteria: A3, status: implemented, tests: [TS-REQ, TS-SCAN]}
   - {id: K-INTEG, title: Signed firmware, category: integrity, requirement: R4, acceptance_criteria: A4, status: implemented, tests: [TS-REQ, TS-SCA, TS-CHAIN]}
   - {id: K-CONF, title: Encryption at rest, category: confidentiality, requirement: R5, acceptance_criteria: A5, status: implemented, tests: [TS-REQ, TS-SAST]}
@@ -352,11 +357,42 @@ management_plan:
     critical_days: 30
     out_of_cycle: Critical fixes within 30 days.
   related_systems: Cloud, update service, app stores.
+attachments:
+  - {document: SRMP-1, title: Security risk management plan and report, location: eSTAR attachment 1}
+  - {document: CSMP-1, title: Cybersecurity management plan, location: eSTAR attachment 2}
+  - {document: User guide, location: eSTAR attachment 3}
+  - {document: PT-2026-01, title: Penetration test report, location: eSTAR attachment 4}
+risk_policy:
+  name: Maker security risk policy
+  document: {id: SRMP-1, title: Security risk management plan}
+  multi_patient_step: 1
+  exploitability_levels:
+    - {id: very_low, name: Very low}
+    - {id: low, name: Low}
+    - {id: medium, name: Medium}
+    - {id: high, name: High}
+    - {id: very_high, name: Very high}
+  severity_levels:
+    - {id: negligible, name: Negligible}
+    - {id: minor, name: Minor}
+    - {id: serious, name: Serious}
+    - {id: critical, name: Critical}
+    - {id: catastrophic, name: Catastrophic}
+  risk_levels:
+    - {id: low, name: Low, acceptable: true}
+    - {id: medium, name: Medium, acceptable: true}
+    - {id: high, name: High, acceptable: false}
+  matrix:
+    - {exploitability: very_low, cells: [low, low, low, low, medium]}
+    - {exploitability: low, cells: [low, low, low, medium, medium]}
+    - {exploitability: medium, cells: [low, low, medium, medium, high]}
+    - {exploitability: high, cells: [low, medium, medium, high, high]}
+    - {exploitability: very_high, cells: [low, medium, high, high, high]}
 YAML
 
 m=$tmp/complete.yaml
 sed '/^  plan_reference:/d' "$m" >"$tmp/rec.yaml"                 # one recommended gap (RMR-06)
-sed '/^  upgrade_plan:/d' "$m" >"$tmp/req.yaml"                   # one required gap (SB-04)
+sed '/^  author: Maker build pipeline$/d' "$m" >"$tmp/req.yaml"   # one required gap (SB-02: no SBOM author)
 sed 's/^    internet_connectable: true/    internet_connectable: false/' "$m" >"$tmp/adv.yaml" # one advisory gap (PKG-03)
 sed -e '/^  date: /d' -e 's/end_of_support: 2027-03-31/end_of_support: 2026-01-31/' "$m" >"$tmp/eos.yaml" # no date; EOS in 2026
 printf 'device:\n  name: [unclosed\n' >"$tmp/broken.yaml"
@@ -371,7 +407,7 @@ expect 0 "recommended gap, --fail-on required" "$BIN" check --fail-on required "
 expect 1 "recommended gap, --fail-on=recommended" "$BIN" check --fail-on=recommended "$tmp/rec.yaml"
 expect 1 "recommended gap, --fail-on advisory" "$BIN" check --fail-on advisory "$tmp/rec.yaml"
 expect 1 "required gap, --fail-on required" "$BIN" check --fail-on required "$tmp/req.yaml"
-grep -q "error: \[SB-04\]" "$tmp/out" || { echo "check.sh: FAIL required gap not reported as an error"; fail=1; }
+grep -q "error: \[SB-02\]" "$tmp/out" || { echo "check.sh: FAIL required gap not reported as an error"; fail=1; }
 expect 0 "advisory gap" "$BIN" check "$tmp/adv.yaml"
 grep -q "note: \[PKG-03\]" "$tmp/out" || { echo "check.sh: FAIL advisory gap not reported as a note"; fail=1; }
 expect 1 "advisory gap, --fail-on advisory" "$BIN" check --fail-on advisory "$tmp/adv.yaml"

@@ -165,6 +165,7 @@ static const char *const BASE_PARTS[] = {
         "    lifecycle: operation\n"
         "    targets: [F-CMD]\n"
         "    assets: [A-DOSE]\n"
+        "    hazards: [{id: HAZ-01, title: Wrong dose delivered, document: RMF-1 rev A}]\n"
         "    cvss: CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N\n"
         "    controls: [K-AUTHN, K-CRYPTO]\n"
         "    residual: {exploitability: very_low, rationale: Commands are authenticated.}\n"
@@ -174,6 +175,7 @@ static const char *const BASE_PARTS[] = {
         "    lifecycle: interoperation\n"
         "    targets: [F-SYNC]\n"
         "    assets: [A-DATA]\n"
+        "    hazards: [{id: HAZ-04, title: Therapy history of many patients disclosed, document: RMF-1 rev A}]\n"
         "    cvss: CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:N/A:N\n"
         "    controls: [K-CONF, K-AUTHZ]\n"
         "  - id: T-SUPPLY\n"
@@ -182,6 +184,7 @@ static const char *const BASE_PARTS[] = {
         "    lifecycle: supply_chain\n"
         "    targets: [C-BUILD]\n"
         "    assets: [A-DOSE]\n"
+        "    hazards: [{id: HAZ-02, title: Unsafe firmware runs, document: RMF-1 rev A}]\n"
         "    cvss: CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:N/I:H/A:N\n"
         "    controls: [K-INTEG]\n"
         "    residual: {exploitability: very_low, rationale: Pinned and verified.}\n"
@@ -209,6 +212,7 @@ static const char *const BASE_PARTS[] = {
         "    lifecycle: update\n"
         "    targets: [C-CLOUD]\n"
         "    assets: [A-DOSE]\n"
+        "    hazards: [{id: HAZ-02, title: Unsafe firmware runs, document: RMF-1 rev A}]\n"
         "    cvss: CVSS:3.1/AV:N/AC:H/PR:H/UI:N/S:U/C:N/I:H/A:N\n"
         "    controls: [K-UPD, K-LOG]\n"
         "    residual: {exploitability: very_low, rationale: Signed updates.}\n"
@@ -227,6 +231,7 @@ static const char *const BASE_PARTS[] = {
         "    lifecycle: operation\n"
         "    targets: [IF-PUMP-BLE]\n"
         "    assets: [A-DOSE]\n"
+        "    hazards: [{id: HAZ-03, title: Dose delayed, document: RMF-1 rev A}]\n"
         "    cvss: CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H\n"
         "    controls: [K-RES]\n"
         "    residual: {exploitability: very_low, rationale: Pump works alone.}\n",
@@ -234,7 +239,7 @@ static const char *const BASE_PARTS[] = {
         "  - {id: K-AUTHN, title: Command authentication, category: authentication, requirement: R1, "
         "acceptance_criteria: A1, status: implemented, effect: MAC:H, tests: [TS-REQ, TS-PEN]}\n"
         "  - {id: K-AUTHZ, title: Least privilege, category: authorization, requirement: R2, acceptance_criteria: A2, "
-        "status: implemented, tests: [TS-REQ, TS-ASA]}\n"
+        "status: implemented, effect: MPR:H, tests: [TS-REQ, TS-ASA]}\n"
         "  - {id: K-CRYPTO, title: AES-CCM, category: cryptography, requirement: R3, acceptance_criteria: A3, status: "
         "implemented, tests: [TS-REQ, TS-SCAN]}\n"
         "  - {id: K-INTEG, title: Signed firmware, category: integrity, requirement: R4, acceptance_criteria: A4, "
@@ -381,6 +386,37 @@ static const char *const BASE_PARTS[] = {
         "    critical_days: 30\n"
         "    out_of_cycle: Critical fixes within 30 days.\n"
         "  related_systems: Cloud, update service, app stores.\n",
+        "attachments:\n"
+        "  - {document: SRMP-1, title: Security risk management plan and report, location: eSTAR attachment 1}\n"
+        "  - {document: CSMP-1, title: Cybersecurity management plan, location: eSTAR attachment 2}\n"
+        "  - {document: User guide, location: eSTAR attachment 3}\n"
+        "  - {document: PT-2026-01, title: Penetration test report, location: eSTAR attachment 4}\n"
+        "risk_policy:\n"
+        "  name: Maker security risk policy\n"
+        "  document: {id: SRMP-1, title: Security risk management plan}\n"
+        "  multi_patient_step: 1\n"
+        "  exploitability_levels:\n"
+        "    - {id: very_low, name: Very low}\n"
+        "    - {id: low, name: Low}\n"
+        "    - {id: medium, name: Medium}\n"
+        "    - {id: high, name: High}\n"
+        "    - {id: very_high, name: Very high}\n"
+        "  severity_levels:\n"
+        "    - {id: negligible, name: Negligible}\n"
+        "    - {id: minor, name: Minor}\n"
+        "    - {id: serious, name: Serious}\n"
+        "    - {id: critical, name: Critical}\n"
+        "    - {id: catastrophic, name: Catastrophic}\n"
+        "  risk_levels:\n"
+        "    - {id: low, name: Low, acceptable: true}\n"
+        "    - {id: medium, name: Medium, acceptable: true}\n"
+        "    - {id: high, name: High, acceptable: false}\n"
+        "  matrix:\n"
+        "    - {exploitability: very_low, cells: [low, low, low, low, medium]}\n"
+        "    - {exploitability: low, cells: [low, low, low, medium, medium]}\n"
+        "    - {exploitability: medium, cells: [low, low, medium, medium, high]}\n"
+        "    - {exploitability: high, cells: [low, medium, medium, high, high]}\n"
+        "    - {exploitability: very_high, cells: [low, medium, high, high, high]}\n",
 };
 
 static char *BASE;
@@ -598,6 +634,12 @@ typedef struct rule_case {
 	const char *message; /* substring of a finding (FAIL) or of the message (NA, PASS) */
 	const char *marker;  /* the first finding is on the line of this text (FAIL), or NULL */
 } rule_case;
+
+/* K-CRYPTO verified only by a planned test (TS-LATER): an edit pair. */
+#define K_CRYPTO_PLANNED_TEST                                                                                          \
+	E("tests: [TS-REQ, TS-SCAN]}", "tests: [TS-LATER]}"),                                                          \
+	        E("tests:\n  - {id: TS-REQ", "tests:\n  - {id: TS-LATER, title: Later, kind: fuzz, performed_by: QA, " \
+	                                     "independence: internal, result: planned}\n  - {id: TS-REQ")
 
 #define RM  "  plan_reference: SRMP-1"
 #define DEV "  name: Test Pump"
@@ -1238,6 +1280,355 @@ static const rule_case cases[] = {
          PM_CHECK_PASS,
          "informed-consent form",
          NULL},
+        /* placeholders are not data (ck_placeholder) */
+        {"IO-01 interface authentication not specified",
+         "IO-01",
+         {E("        authentication: OAuth 2.0\n", "        authentication: Not specified in the source model\n"), END},
+         PM_CHECK_FAIL,
+         "used interface IF-APP-NET lacks its authentication",
+         "      - id: IF-APP-NET"},
+        {"IO-01 a text that only starts with a placeholder word",
+         "IO-01",
+         {E("        authentication: OAuth 2.0\n", "        authentication: Unknown clients are refused; OAuth 2.0\n"),
+          END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"AV-06 boundary flow encryption not specified",
+         "AV-06",
+         {E("    authentication: OAuth 2.0 token\n    encryption: TLS 1.3\n",
+            "    authentication: OAuth 2.0 token\n    encryption: Not specified in the source model\n"),
+          END},
+         PM_CHECK_FAIL,
+         "flow F-SYNC crosses the trust boundary Z-PHONE -> Z-CLOUD without encryption",
+         "    encryption: Not specified"},
+        {"AV-05 protocol version TBD and port unknown",
+         "AV-05",
+         {E("    protocol_version: TLS 1.3\n    port: 443/tcp\n", "    protocol_version: TBD\n    port: unknown\n"),
+          END},
+         PM_CHECK_FAIL,
+         "flow F-SYNC lacks a protocol version or port",
+         "  - id: F-SYNC"},
+        {"LBL-03 item that says TBD, located n/a",
+         "LBL-03",
+         {E("{item: L3, content: BLE and HTTPS 443., location: UG 2.2}", "{item: L3, content: TBD, location: n/a}"),
+          END},
+         PM_CHECK_FAIL,
+         "L3 is provided but says neither what (content) nor where (location)",
+         "    - {item: L3"},
+        {"RMR-01 methodology not stated",
+         "RMR-01",
+         {E("  methodology: STRIDE per element.\n", "  methodology: Not stated.\n"), END},
+         PM_CHECK_FAIL,
+         "summary of its methods",
+         RM},
+        /* RA: the register's outcomes (docs/risk-method.md, "Outcomes") */
+        {"RA-03 vector threat whose implemented controls have no effect",
+         "RA-03",
+         {E("status: implemented, effect: MPR:H, tests: [TS-REQ, TS-ASA]}",
+            "status: implemented, tests: [TS-REQ, TS-ASA]}"),
+          END},
+         PM_CHECK_FAIL,
+         "threat T-SYNC has implemented controls (K-CONF and K-AUTHZ) but none is credited",
+         "  - id: T-SYNC"},
+        {"RA-07 uncontrolled residual whose controls are only planned",
+         "RA-07",
+         {E("    controls: [K-AUTHN, K-CRYPTO]\n    residual: {exploitability: very_low, rationale: Commands are "
+            "authenticated.}\n",
+            "    controls: [K-PLAN]\n"),
+          E("tests:\n  - {id: TS-REQ",
+            "  - {id: K-PLAN, title: Later, category: authentication, requirement: R9, status: "
+            "planned, target_version: '1.1'}\ntests:\n  - {id: TS-REQ"),
+          END},
+         PM_CHECK_FAIL,
+         "threat T-SPOOF keeps a residual risk outside the acceptance criteria without a benefit-risk rationale "
+         "(benefit_risk); its controls (K-PLAN) are only planned",
+         "  - id: T-SPOOF"},
+        {"RA-07 does not report an acceptable residual resting on an unverified control",
+         "RA-07",
+         {K_CRYPTO_PLANNED_TEST, END},
+         PM_CHECK_PASS,
+         "every residual risk is within the acceptance criteria",
+         NULL},
+        {"RA-08 acceptable only if a control with only a planned test works",
+         "RA-08",
+         {K_CRYPTO_PLANNED_TEST, END},
+         PM_CHECK_FAIL,
+         "the residual risk of threat T-SPOOF is acceptable only if controls K-CRYPTO work",
+         "  - id: T-SPOOF"},
+        {"RA-08 every credited control verified", "RA-08", {END}, PM_CHECK_PASS, "rests on verified ones", NULL},
+        {"RA-09 acceptable only through an explicit residual, controls planned",
+         "RA-09",
+         {E("    controls: [K-AUTHN, K-CRYPTO]\n", "    controls: [K-PLAN]\n"),
+          E("tests:\n  - {id: TS-REQ",
+            "  - {id: K-PLAN, title: Later, category: authentication, requirement: R9, status: "
+            "planned, target_version: '1.1'}\ntests:\n  - {id: TS-REQ"),
+          END},
+         PM_CHECK_FAIL,
+         "threat T-SPOOF is acceptable after controls only through its explicit residual (residual.exploitability or "
+         "residual.cvss), and no implemented control is credited: its controls (K-PLAN) are only planned",
+         "    residual: {exploitability: very_low, rationale: Commands are authenticated.}"},
+        {"RA-09 acceptable only through an explicit residual, no control",
+         "RA-09",
+         {E("    controls: [K-AUTHN, K-CRYPTO]\n", ""), END},
+         PM_CHECK_FAIL,
+         "it lists no implemented control (controls)",
+         "    residual: {exploitability: very_low, rationale: Commands are authenticated.}"},
+        {"RA-10 every control planned",
+         "RA-10",
+         {{"controls:\n  - {id: K-AUTHN",
+           "controls:\n"
+           "  - {id: K-AUTHN, title: Command authentication, category: authentication, requirement: R1, "
+           "acceptance_criteria: A1, status: planned, target_version: '2.0'}\n"
+           "  - {id: K-AUTHZ, title: Least privilege, category: authorization, requirement: R2, acceptance_criteria: "
+           "A2, status: planned, target_version: '2.0'}\n"
+           "  - {id: K-CRYPTO, title: AES-CCM, category: cryptography, requirement: R3, acceptance_criteria: A3, "
+           "status: planned, target_version: '2.0'}\n"
+           "  - {id: K-INTEG, title: Signed firmware, category: integrity, requirement: R4, acceptance_criteria: A4, "
+           "status: planned, target_version: '2.0'}\n"
+           "  - {id: K-CONF, title: Encryption at rest, category: confidentiality, requirement: R5, "
+           "acceptance_criteria: A5, status: planned, target_version: '2.0'}\n"
+           "  - {id: K-LOG, title: Event log, category: logging, requirement: R6, acceptance_criteria: A6, status: "
+           "planned, target_version: '2.0'}\n"
+           "  - {id: K-RES, title: Autonomous pump, category: resiliency, requirement: R7, acceptance_criteria: A7, "
+           "status: planned, target_version: '2.0'}\n"
+           "  - {id: K-UPD, title: Signed updates, category: updatability, requirement: R8, acceptance_criteria: A8, "
+           "status: planned, target_version: '2.0'}\n",
+           "tests:\n", 0},
+          END},
+         PM_CHECK_FAIL,
+         "every control of the model is planned (8 planned, none implemented)",
+         "  - {id: K-AUTHN"},
+        {"RA-10 implemented controls", "RA-10", {END}, PM_CHECK_PASS, "8 implemented and 0 planned controls", NULL},
+        /* RA: the policy (docs/risk-method.md, "The risk policy") */
+        {"RA-12 the default policy",
+         "RA-12",
+         {{"risk_policy:\n", "", NULL, 1}, END},
+         PM_CHECK_FAIL,
+         "the model relies on premarket's default risk policy",
+         DEV},
+        {"RA-12 a copy of the default policy under its name",
+         "RA-12",
+         {E("  name: Maker security risk policy\n", "  name: premarket default security risk policy\n"),
+          E("  document: {id: SRMP-1, title: Security risk management plan}\n", ""), END},
+         PM_CHECK_FAIL,
+         "the model relies on premarket's default risk policy",
+         DEV},
+        {"RA-12 the model's own policy", "RA-12", {END}, PM_CHECK_PASS, "Maker security risk policy", NULL},
+        {"RA-13 own policy without its document",
+         "RA-13",
+         {E("  document: {id: SRMP-1, title: Security risk management plan}\n", ""), END},
+         PM_CHECK_FAIL,
+         "the risk policy does not name the manufacturer's document that defines it",
+         "  name: Maker security risk policy"},
+        {"RA-13 plan reference differs from the policy's document",
+         "RA-13",
+         {E("  plan_reference: SRMP-1\n", "  plan_reference: SRMP-10 rev A\n"), END},
+         PM_CHECK_FAIL,
+         "(risk_management.plan_reference: SRMP-10 rev A) is not the document that defines the risk policy "
+         "(risk_policy.document.id: SRMP-1)",
+         "  plan_reference: SRMP-10 rev A"},
+        {"RA-13 plan reference names the policy's document with more words",
+         "RA-13",
+         {E("  plan_reference: SRMP-1\n", "  plan_reference: SRMP-1 (Security risk management plan)\n"), END},
+         PM_CHECK_PASS,
+         "the policy is defined in SRMP-1",
+         NULL},
+        {"RA-13 does not apply to the default policy",
+         "RA-13",
+         {{"risk_policy:\n", "", NULL, 1}, END},
+         PM_CHECK_NA,
+         "relies on the default policy",
+         NULL},
+        {"RA-14 multi-patient step 0",
+         "RA-14",
+         {E("  multi_patient_step: 1\n", "  multi_patient_step: 0\n"), END},
+         PM_CHECK_FAIL,
+         "multi_patient_step is 0",
+         "  multi_patient_step: 0"},
+        {"RA-14 multi-patient step not stated",
+         "RA-14",
+         {E("  multi_patient_step: 1\n", ""), END},
+         PM_CHECK_FAIL,
+         "does not state how much multi-patient harm weighs",
+         "  name: Maker security risk policy"},
+        /* RA: the link to safety risk management, statements that lower a risk */
+        {"RA-15 critical-harm threat without hazards",
+         "RA-15",
+         {E("    hazards: [{id: HAZ-01, title: Wrong dose delivered, document: RMF-1 rev A}]\n", ""), END},
+         PM_CHECK_FAIL,
+         "threat T-SPOOF can cause critical harm but names no hazard",
+         "  - id: T-SPOOF"},
+        {"RA-15 hazard without its document",
+         "RA-15",
+         {E("{id: HAZ-03, title: Dose delayed, document: RMF-1 rev A}", "{id: HAZ-03, title: Dose delayed}"), END},
+         PM_CHECK_FAIL,
+         "hazard HAZ-03 of threat T-DOS does not say which safety risk management document holds it",
+         "    hazards: [{id: HAZ-03"},
+        {"RA-16 explicit residual without rationale",
+         "RA-16",
+         {E("residual: {exploitability: very_low, rationale: Pinned and verified.}",
+            "residual: {exploitability: very_low}"),
+          END},
+         PM_CHECK_FAIL,
+         "threat T-SUPPLY states its residual (residual.exploitability) without saying why",
+         "    residual: {exploitability: very_low}"},
+        {"RA-16 stated harm below the asset's without rationale",
+         "RA-16",
+         {E("    lifecycle: operation\n    targets: [F-CMD]\n",
+            "    lifecycle: operation\n    harm: minor\n    targets: [F-CMD]\n"),
+          END},
+         PM_CHECK_FAIL,
+         "threat T-SPOOF states harm minor, lower than the critical harm of asset A-DOSE",
+         "    harm: minor"},
+        {"RA-16 stated harm below the asset's, with rationale",
+         "RA-16",
+         {E("    lifecycle: operation\n    targets: [F-CMD]\n",
+            "    lifecycle: operation\n    harm: minor\n    rationale: The pump caps every dose.\n    targets: "
+            "[F-CMD]\n"),
+          END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"RA-16 not multi-patient on a fleet-wide target without rationale",
+         "RA-16",
+         {E("    targets: [F-SYNC]\n", "    targets: [F-SYNC]\n    multi_patient: false\n"), END},
+         PM_CHECK_FAIL,
+         "threat T-SYNC says multi_patient: false, but its target F-SYNC reaches the whole fleet",
+         "    multi_patient: false"},
+        /* CTL-02: only passed tests verify */
+        {"CTL-02 implemented control verified only by planned tests",
+         "CTL-02",
+         {K_CRYPTO_PLANNED_TEST, END},
+         PM_CHECK_FAIL,
+         "implemented control K-CRYPTO is verified only by planned tests: TS-LATER (planned)",
+         "  - {id: K-CRYPTO"},
+        {"CTL-02 implemented control whose only test failed",
+         "CTL-02",
+         {E("tests: [TS-REQ, TS-SCAN]}", "tests: [TS-SCAN]}"),
+          E("configuration: Full scan}, result: pass}", "configuration: Full scan}, result: fail}"), END},
+         PM_CHECK_FAIL,
+         "implemented control K-CRYPTO has no passed test (result pass or pass_with_findings): TS-SCAN (fail)",
+         "  - {id: K-CRYPTO"},
+        /* PKG-04: documents attached or located */
+        {"PKG-04 test report not attached",
+         "PKG-04",
+         {E("  - {document: PT-2026-01, title: Penetration test report, location: eSTAR attachment 4}\n", ""), END},
+         PM_CHECK_FAIL,
+         "the report of test TS-PEN \"PT-2026-01\" is neither attached nor located",
+         "    report: PT-2026-01"},
+        {"PKG-04 attachment neither file nor location",
+         "PKG-04",
+         {E("{document: User guide, location: eSTAR attachment 3}", "{document: User guide}"), END},
+         PM_CHECK_FAIL,
+         "attachment User guide says neither which file it is (file) nor where the reviewer finds it (location)",
+         "  - {document: User guide"},
+        {"PKG-04 a reference that names the attachment with more words",
+         "PKG-04",
+         {E("  reference: CSMP-1\n", "  reference: CSMP-1 (Cybersecurity management plan)\n"), END},
+         PM_CHECK_PASS,
+         "4 document references, each attached or located",
+         NULL},
+        /* VA, UA, MET: consistency a reviewer checks by hand */
+        {"VA-04 affected vulnerability without a threat",
+         "VA-04",
+         {E("    status: fixed\n", "    status: affected\n"), END},
+         PM_CHECK_FAIL,
+         "vulnerability CVE-2025-0001 is affected and no threat of the risk assessment covers it",
+         "  - id: CVE-2025-0001"},
+        {"VA-04 affected vulnerability covered by a threat",
+         "VA-04",
+         {E("    status: fixed\n", "    status: affected\n    threats: [T-SUPPLY]\n"), END},
+         PM_CHECK_PASS,
+         "each assessed in the register",
+         NULL},
+        {"VA-05 affected vulnerability not disclosed",
+         "VA-05",
+         {E("    status: fixed\n", "    status: affected\n"), END},
+         PM_CHECK_FAIL,
+         "vulnerability CVE-2025-0001 affects the device, and nothing says where users are told of it",
+         "  - id: CVE-2025-0001"},
+        {"VA-05 affected vulnerability named in a labeling item",
+         "VA-05",
+         {E("    status: fixed\n", "    status: affected\n"),
+          E("{item: L4, content: Requirements., location: UG 4}",
+            "{item: L4, content: Requirements; what to do about CVE-2025-0001., location: UG 4}"),
+          END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"VA-05 affected vulnerability with disclosed_in",
+         "VA-05",
+         {E("    status: fixed\n", "    status: affected\n    disclosed_in: User guide 4.3\n"), END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"UA-02 exploitable anomaly without a threat",
+         "UA-02",
+         {E("security_impact: low, rationale:", "security_impact: low, exploitable: adjacent, rationale:"), END},
+         PM_CHECK_FAIL,
+         "anomaly BUG-1 can be exploited (adjacent access) and no threat of the threat model covers it",
+         "  - {id: BUG-1"},
+        {"UA-02 exploitable anomaly covered by a threat",
+         "UA-02",
+         {E("security_impact: low, rationale:",
+            "security_impact: low, exploitable: adjacent, threats: [T-DOS], rationale:"),
+          END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"MET-02 time to patch longer than the plan's cycle",
+         "MET-02",
+         {E("  available: false\n  plan: Collected quarterly from release.\n",
+            "  available: true\n  percent_patched: 90\n  mean_days_to_patch: 120\n  mean_days_to_deploy: 30\n"),
+          END},
+         PM_CHECK_FAIL,
+         "the mean time to patch (120 days) is longer than the management plan's regular patch cycle (90 days)",
+         "  mean_days_to_patch: 120"},
+        {"MET-02 time to patch longer than the cycle, explained",
+         "MET-02",
+         {E("  available: false\n  plan: Collected quarterly from release.\n",
+            "  available: true\n  percent_patched: 90\n  mean_days_to_patch: 120\n  mean_days_to_deploy: 30\n"
+            "  assessment: One library fix waited for its supplier; the cycle holds for our own code.\n"),
+          END},
+         PM_CHECK_PASS,
+         "mean time to patch 120 days, regular cycle 90 days",
+         NULL},
+        /* SB: support as long as the device, statements that contradict the SBOM */
+        {"SB-07 component supported for less time than the device",
+         "SB-07",
+         {E("  documents: [User guide]\n", "  documents: [User guide]\n  end_of_support: 2033-12-31\n"), END},
+         PM_CHECK_FAIL,
+         "SBOM component SB-LIB (mbedtls 3.6.4) is supported until 2027-03-31, before the end of the device's labeled "
+         "support (2033-12-31",
+         "      end_of_support: 2027-03-31"},
+        {"SB-07 component supported for less time than the device, planned",
+         "SB-07",
+         {E("  documents: [User guide]\n", "  documents: [User guide]\n  end_of_support: 2033-12-31\n"),
+          E("  upgrade_plan: Components are reviewed quarterly and replaced before end of support.\n",
+            "  upgrade_plan: Components are reviewed quarterly; mbedtls moves to its next LTS branch before "
+            "2027-03.\n"),
+          END},
+         PM_CHECK_PASS,
+         "1 components end support before the device (2033-12-31), each named in a plan",
+         NULL},
+        {"SB-08 SBOM item marked not applicable",
+         "SB-08",
+         {E("{item: L5, content: SBOM on the portal., location: Portal}",
+            "{item: L5, status: not_applicable, rationale: None.}"),
+          END},
+         PM_CHECK_FAIL,
+         "labeling item L5 (the SBOM for users) is marked not applicable, but the model has an SBOM: build writes it "
+         "as sbom.cdx.json",
+         "    - {item: L5"},
+        {"SB-08 availability says there is no machine-readable SBOM",
+         "SB-08",
+         {E("  availability: Customer portal, CycloneDX JSON.\n",
+            "  availability: No machine-readable SBOM file is provided.\n"),
+          END},
+         PM_CHECK_FAIL,
+         "sbom.availability says there is no machine-readable SBOM, but the model has one",
+         "  availability: No machine-readable"},
 };
 
 static void test_rule_case(void **state)
@@ -1285,12 +1676,20 @@ static void test_rule_case(void **state)
 static void test_base_passes_everything(void **state)
 {
 	(void)state;
+	/* what BASE does not have: a modification, an IDE, a device declared not
+	 * internet-connectable, affected vulnerabilities, exploitable anomalies,
+	 * measured metrics, a labeled end of support */
+	static const char *const not_applicable[] = {"MOD-01", "IDE-01", "PKG-03", "VA-04",
+	                                             "VA-05",  "UA-02",  "MET-02", "SB-07"};
+	const size_t n_na = sizeof not_applicable / sizeof *not_applicable;
 	pm_model *m = load_text(BASE);
 	pm_check_report r;
 	run(m, -1, &r);
 	for (size_t i = 0; i < r.n; i++) {
 		const pm_check_result *x = &r.v[i];
-		bool na = strcmp(x->id, "MOD-01") == 0 || strcmp(x->id, "IDE-01") == 0 || strcmp(x->id, "PKG-03") == 0;
+		bool na = false;
+		for (size_t k = 0; k < n_na; k++)
+			na |= strcmp(x->id, not_applicable[k]) == 0;
 		if (x->status != (na ? PM_CHECK_NA : PM_CHECK_PASS))
 			dump(x);
 		assert_int_equal(x->status, na ? PM_CHECK_NA : PM_CHECK_PASS);
@@ -1298,8 +1697,8 @@ static void test_base_passes_everything(void **state)
 		assert_null(x->loc.file);
 		assert_non_null(x->message);
 	}
-	assert_int_equal(r.passed, pm_check_rule_count() - 3);
-	assert_int_equal(r.not_applicable, 3);
+	assert_int_equal(r.passed, pm_check_rule_count() - n_na);
+	assert_int_equal(r.not_applicable, n_na);
 	assert_false(pm_check_fails(&r, PM_CHECK_ADVISORY));
 	assert_true(r.cyber_device);
 	assert_string_equal(r.date, "2026-06-01");
@@ -1347,6 +1746,144 @@ static void test_each_label_and_plan_item(void **state)
 			free(text);
 		}
 	}
+}
+
+/* Placeholders are not data (docs/check.md): the rule, case by case. */
+static void test_placeholders(void **state)
+{
+	(void)state;
+	static const char *const placeholders[] = {
+	        "",
+	        "  ",
+	        "-",
+	        "?",
+	        "...",
+	        "TBD",
+	        "tbd.",
+	        "N/A",
+	        "na",
+	        "Not applicable",
+	        "Unknown",
+	        "UNKNOWN ",
+	        "not specified",
+	        "Not Specified.",
+	        "Not specified in the source model",
+	        "Not stated",
+	        "None stated",
+	        "none stated in the source",
+	        "To be determined",
+	        "TBD: supplier to confirm",
+	        "Unknown (supplier publishes none)",
+	        "TBD - waiting for the supplier",
+	        "Not provided by the supplier",
+	        "unspecified yet",
+	        "to be confirmed by QA",
+	        "Pending",
+	        "\xE2\x80\x94", /* an em dash */
+	        "\xE2\x80\xA6", /* an ellipsis */
+	};
+	static const char *const data[] = {
+	        "None", /* a statement of absence: AV-06 judges it on boundaries */
+	        "None: the link carries no secrets",
+	        "N/A: the device has no radio",
+	        "Not applicable (local interface)",
+	        "Unknown devices are rejected by the allow list",
+	        "Unknown-length frames are dropped",
+	        "TLS 1.3",
+	        "Pending commands expire after 30 s",
+	        "TBDX",
+	        "Notspecified",
+	        "\xE6\x97\xA5\xE6\x9C\xAC", /* a text in another script */
+	};
+	for (size_t i = 0; i < sizeof placeholders / sizeof *placeholders; i++) {
+		if (!ck_placeholder(placeholders[i]))
+			fprintf(stderr, "not a placeholder: \"%s\"\n", placeholders[i]);
+		assert_true(ck_placeholder(placeholders[i]));
+		assert_false(ck_has((pm_str){placeholders[i], {0, 1, 1}}));
+	}
+	for (size_t i = 0; i < sizeof data / sizeof *data; i++) {
+		if (ck_placeholder(data[i]))
+			fprintf(stderr, "a placeholder: \"%s\"\n", data[i]);
+		assert_false(ck_placeholder(data[i]));
+		assert_true(ck_has((pm_str){data[i], {0, 1, 1}}));
+	}
+	assert_false(ck_placeholder(NULL));
+	assert_false(ck_has((pm_str){NULL, {0, 0, 0}}));
+	assert_true(ck_mentions("SRMP-1 rev A (plan)", "srmp-1"));
+	assert_false(ck_mentions("SRMP-10 rev A", "SRMP-1"));
+}
+
+/* RA-11: a register whose acceptability rests on no credited control (the
+ * minimal example: one threat, acceptable before controls, no control), and
+ * RA-12 on a model that relies on the default policy. */
+static void test_register_without_controls(void **state)
+{
+	(void)state;
+	pm_model *m = load_path("examples/minimal.yaml");
+	pm_check_report r;
+	run(m, -1, &r);
+	const pm_check_result *x = find(&r, "RA-11");
+	assert_int_equal(x->status, PM_CHECK_FAIL);
+	assert_int_equal(x->weight, PM_CHECK_ADVISORY);
+	assert_int_equal(x->n_findings, 1);
+	assert_non_null(strstr(x->findings[0].message, "no register entry rests on a credited control: of the 1 "
+	                                               "entries, 1 are acceptable before controls"));
+	assert_string_equal(x->findings[0].loc.file, "examples/minimal.yaml");
+	x = find(&r, "RA-12");
+	assert_int_equal(x->status, PM_CHECK_FAIL);
+	assert_int_equal(x->weight, PM_CHECK_RECOMMENDED);
+	assert_int_equal(x->findings[0].loc.line, m->device.at.line);
+	/* the shipped default carries the name the check recognises in copies of it */
+	assert_true(m->policy_is_default);
+	assert_string_equal(m->risk_policy.name.s, CK_DEFAULT_POLICY_NAME);
+	assert_int_equal(find(&r, "RA-10")->status, PM_CHECK_NA);
+	pm_check_report_free(&r);
+	pm_model_free(m);
+
+	/* BASE credits its controls */
+	m = load_text(BASE);
+	run(m, -1, &r);
+	x = find(&r, "RA-11");
+	assert_int_equal(x->status, PM_CHECK_PASS);
+	assert_non_null(strstr(x->message, "controls credited"));
+	pm_check_report_free(&r);
+	pm_model_free(m);
+}
+
+/* PKG-04 accepts an attached file; the loader refuses one that does not exist. */
+static void test_attachment_file(void **state)
+{
+	(void)state;
+	static const edit with_file[] = {
+	        E("{document: PT-2026-01, title: Penetration test report, location: eSTAR attachment 4}",
+	          "{document: PT-2026-01, title: Penetration test report, file: pt-2026-01.pdf}"),
+	        END};
+	char *text = apply(BASE, with_file);
+	char path[600];
+	snprintf(path, sizeof path, "%s/pt-2026-01.pdf", dir);
+	write_file(path, "%PDF-1.4\n");
+	pm_model *m = load_text(text);
+	pm_check_report r;
+	run(m, -1, &r);
+	assert_int_equal(find(&r, "PKG-04")->status, PM_CHECK_PASS);
+	pm_check_report_free(&r);
+	pm_model_free(m);
+	unlink(path);
+
+	write_file(model_path(), text);
+	const char *paths[1] = {model_path()};
+	pm_diags d;
+	pm_diags_init(&d);
+	m = NULL;
+	pm_test_load_scored(paths, 1, NULL, &m, &d);
+	bool found = false;
+	for (size_t i = 0; i < d.n; i++)
+		found |= d.v[i].sev == PM_ERROR &&
+		         strstr(d.v[i].msg, "attached file \"pt-2026-01.pdf\" not found") != NULL;
+	assert_true(found);
+	pm_diags_free(&d);
+	pm_model_free(m);
+	free(text);
 }
 
 /* RA-01 and RA-04 cannot fail on a model the loader accepts (it requires a
@@ -1524,7 +2061,11 @@ static void test_rule_table(void **state)
 	        "LBL-13", "LBL-14", "CMP-01", "CMP-02", "CMP-03", "CMP-04", "CMP-05", "CMP-06", "CMP-07", "CMP-08",
 	        "CMP-09", "524-01", "524-02", "524-03", "MOD-01", "IDE-01",
 	        /* consistency checks */
-	        "PKG-03", "TM-05", "RA-07", "SB-05", "SB-06", "CTL-02", "AV-06", "TST-07"};
+	        "PKG-03", "TM-05", "RA-07", "SB-05", "SB-06", "CTL-02", "AV-06", "TST-07",
+	        /* the risk method: outcomes, the policy, the link to safety risk management (issue 12) */
+	        "RA-08", "RA-09", "RA-10", "RA-11", "RA-12", "RA-13", "RA-14", "RA-15", "RA-16",
+	        /* consistency a reviewer checks by hand (issue 12) */
+	        "PKG-04", "VA-04", "VA-05", "UA-02", "MET-02", "SB-07", "SB-08"};
 	for (size_t i = 0; i < sizeof section7 / sizeof *section7; i++) {
 		size_t n = 0;
 		for (size_t k = 0; k < pm_check_rule_count(); k++)
@@ -1546,7 +2087,8 @@ static void test_rule_table(void **state)
 	for (size_t k = 0; k < pm_check_rule_count(); k++) {
 		const char *id = pm_check_rule_at(k)->id;
 		bool failing = strncmp(id, "LBL-", 4) == 0 || strncmp(id, "CMP-", 4) == 0 || strcmp(id, "RA-01") == 0 ||
-		               strcmp(id, "RA-04") == 0;
+		               strcmp(id, "RA-04") == 0 ||
+		               strcmp(id, "RA-11") == 0; /* test_register_without_controls */
 		for (size_t c = 0; c < sizeof cases / sizeof *cases && !failing; c++)
 			failing = strcmp(cases[c].rule, id) == 0 && cases[c].want == PM_CHECK_FAIL;
 		if (!failing)
@@ -1591,7 +2133,7 @@ static void test_render_text(void **state)
 	         "%s:%u:7: error: [SB-03] SBOM component SB-LIB (mbedtls 3.6.4) lacks an end-of-support date "
 	         "(end_of_support)\n"
 	         "%s:%u:7: warning: [SB-06] SBOM component SB-APP has no hash (hashes)\n"
-	         "check: %s: 76 checks: 71 passed, 2 failed, 3 not applicable (documentation date 2026-06-01)\n"
+	         "check: %s: 92 checks: 82 passed, 2 failed, 8 not applicable (documentation date 2026-06-01)\n"
 	         "check: failed: 1 required (1 gap), 1 recommended (1 gap), 0 advisory (0 gaps)\n",
 	         model_path(), line_of(text, "    - id: SB-LIB"), model_path(), line_of(text, "    - id: SB-APP"),
 	         model_path());
@@ -1767,7 +2309,7 @@ static void test_render_sarif_and_json(void **state)
 	free(out);
 
 	out = render(&r, PM_CHECK_JSON, 0);
-	assert_non_null(strstr(out, "\"summary\": {\"checks\": 76, \"passed\": 71, \"not_applicable\": 3, \"failed\": "
+	assert_non_null(strstr(out, "\"summary\": {\"checks\": 92, \"passed\": 82, \"not_applicable\": 8, \"failed\": "
 	                            "{\"required\": 1, \"recommended\": 1, \"advisory\": 0}"));
 	assert_non_null(strstr(out, "{\"id\": \"SB-06\", \"title\": \"Component hashes\""));
 	assert_non_null(strstr(out, "\"status\": \"not_applicable\""));
@@ -2085,6 +2627,9 @@ int main(void)
 	        cmocka_unit_test(test_base_passes_everything),
 	        cmocka_unit_test(test_each_label_and_plan_item),
 	        cmocka_unit_test(test_ra01_ra04_on_changed_model),
+	        cmocka_unit_test(test_placeholders),
+	        cmocka_unit_test(test_register_without_controls),
+	        cmocka_unit_test(test_attachment_file),
 	        cmocka_unit_test(test_documentation_date),
 	        cmocka_unit_test(test_weights),
 	        cmocka_unit_test(test_thresholds),
