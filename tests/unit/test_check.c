@@ -2026,8 +2026,8 @@ static void test_thresholds(void **state)
 	pm_model_free(m);
 	free(text);
 
-	static const edit req[] = {
-	        E("  upgrade_plan: Components are reviewed quarterly and replaced before end of support.\n", ""), END};
+	/* one required gap: SB-02, the SBOM has no author */
+	static const edit req[] = {E("  author: Maker build pipeline\n", ""), END};
 	text = apply(BASE, req);
 	m = load_text(text);
 	run(m, -1, &r);
