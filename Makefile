@@ -224,13 +224,19 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/premarket $(DESTDIR)$(PREFIX)/share/man/man1/premarket.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/premarket
 
-format:
-	clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS)
+FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) tests/unit/testutil.h
 
-# Banned calls (curl's list, see docs/internals.md).
+# Rewrite every C source and header in the project's style (.clang-format).
+format:
+	clang-format -i $(FORMAT_SRC)
+
+# Banned calls (curl's list, see docs/internals.md), and the style: every
+# source must be as `make format` would leave it.
 lint:
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|strtok|atoi|atol|gets)\s*\(' $(LIB_SRC) $(CLI_SRC) || \
 		{ echo "lint: banned function used"; exit 1; }
+	@clang-format --dry-run -Werror $(FORMAT_SRC) || \
+		{ echo "lint: not formatted; run 'make format'"; exit 1; }
 	@echo "lint: ok"
 
 clean:

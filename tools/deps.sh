@@ -37,6 +37,7 @@ need python3-yaml "python3 yaml (schema tests)" -- /usr/bin/python3 -c 'import y
 need libxml2-utils "xmllint (XML tests)" -- have_cmd xmllint
 need poppler-utils "pdftotext/pdfinfo (PDF tests)" -- have_cmd pdftotext
 need qpdf "qpdf (PDF outline tests)" -- have_cmd qpdf
+need clang-format "clang-format (make lint, make format)" -- have_cmd clang-format
 
 if [ -z "$missing" ]; then
 	echo "deps: all dependencies present"
