@@ -188,7 +188,22 @@ static int open_temp(pm_outset *o, const char *where, const char *name, const ch
 	return -1;
 }
 
-int pm_outset_add(pm_outset *o, const char *relpath, const void *data, size_t len)
+/* The set's failure as a diagnostic (d may be NULL). */
+static int report(const pm_outset *o, pm_diags *d)
+{
+	if (d)
+		pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "cannot write the outputs: %s", o->err);
+	return -1;
+}
+
+static int add(pm_outset *o, const char *relpath, const void *data, size_t len);
+
+int pm_outset_add(pm_outset *o, const char *relpath, const void *data, size_t len, pm_diags *d)
+{
+	return add(o, relpath, data, len) < 0 ? report(o, d) : 0;
+}
+
+static int add(pm_outset *o, const char *relpath, const void *data, size_t len)
 {
 	const char *why, *slash, *name;
 	char *where, *final, *tmp = NULL;
@@ -281,23 +296,21 @@ static int sync_dirs(pm_outset *o)
 	return 0;
 }
 
-static int commit_failed(pm_outset *o, char *err, size_t errlen)
+static int commit_failed(pm_outset *o, pm_diags *d)
 {
 	drop_all(o);
-	if (err && errlen)
-		snprintf(err, errlen, "%s", o->err);
-	return -1;
+	return report(o, d);
 }
 
-int pm_outset_commit(pm_outset *o, char *err, size_t errlen)
+int pm_outset_commit(pm_outset *o, pm_diags *d)
 {
 	if (o->failed || make_dirs(o, o->dir) < 0)
-		return commit_failed(o, err, errlen);
+		return commit_failed(o, d);
 	for (size_t i = 0; i < o->n; i++) {
 		struct stat st;
 		if (lstat(o->v[i].final, &st) == 0 && S_ISDIR(st.st_mode)) {
 			set_error(o, "cannot replace '%s': %s", o->v[i].final, strerror(EISDIR));
-			return commit_failed(o, err, errlen);
+			return commit_failed(o, d);
 		}
 	}
 	for (size_t i = 0; i < o->n; i++) {
@@ -305,33 +318,25 @@ int pm_outset_commit(pm_outset *o, char *err, size_t errlen)
 			int e = errno;
 			set_error(o, "cannot rename '%s' to '%s': %s (%zu of %zu files already replaced)", o->v[i].tmp,
 			          o->v[i].final, strerror(e), i, o->n);
-			return commit_failed(o, err, errlen);
+			return commit_failed(o, d);
 		}
 		free(o->v[i].tmp);
 		o->v[i].tmp = NULL;
 	}
 	if (o->sync && sync_dirs(o) < 0)
-		return commit_failed(o, err, errlen);
+		return commit_failed(o, d);
 	drop_all(o);
 	return 0;
 }
 
 static int sink_put(void *ud, const char *relpath, const void *data, size_t len, pm_diags *d)
 {
-	pm_outset *o = ud;
-	if (pm_outset_add(o, relpath, data, len) < 0)
-		return pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "cannot write the outputs: %s",
-		                   pm_outset_error(o));
-	return 0;
+	return pm_outset_add(ud, relpath, data, len, d);
 }
 
 static int sink_commit(void *ud, pm_diags *d)
 {
-	pm_outset *o = ud;
-	char err[sizeof o->err];
-	if (pm_outset_commit(o, err, sizeof err) < 0)
-		return pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "cannot write the outputs: %s", err);
-	return 0;
+	return pm_outset_commit(ud, d);
 }
 
 pm_sink pm_outset_sink(pm_outset *o)

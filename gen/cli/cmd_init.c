@@ -1,17 +1,14 @@
 /* cmd_init.c — `premarket init DIR`: start a new model from the commented
  * skeleton (examples/skeleton.yaml, installed as share/premarket/examples/). */
 #include "cli.h"
+#include "file.h"
 #include "premarket/buf.h"
 #include "premarket/load.h"
 #include "premarket/sink_dir.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 static const char usage_text[] = "Usage: premarket init [--force] DIR\n"
                                  "\n"
@@ -54,33 +51,22 @@ int pm_cmd_init(int argc, char **argv)
 	}
 	char src[4200];
 	snprintf(src, sizeof src, "%s/examples/skeleton.yaml", pm_datadir());
-	FILE *f = fopen(src, "rb");
-	if (!f) {
-		pm_msg_error("cannot open the skeleton %s: %s", src, strerror(errno));
-		return PM_EXIT_USAGE;
-	}
 	pm_buf b;
-	pm_buf_init(&b, (size_t)1 << 20);
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		pm_buf_put(&b, chunk, n);
-	int rerr = ferror(f);
-	fclose(f);
-	if (rerr || b.overflow) {
-		pm_msg_error("cannot read the skeleton %s", src);
-		pm_buf_free(&b);
-		return PM_EXIT_USAGE;
+	pm_diags d;
+	pm_buf_init(&b, 0);
+	pm_diags_init(&d);
+	pm_outset *o = NULL;
+	if (pm_file_read(src, (size_t)1 << 20, 0, NULL, &b, &d) == 0) {
+		o = pm_outset_new(dir);
+		if (!o)
+			pm_diag_add(&d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "no folder given");
+		else if (pm_outset_add(o, "model.yaml", b.data, b.len, &d) == 0)
+			pm_outset_commit(o, &d);
 	}
-	pm_outset *o = pm_outset_new(dir);
-	char err[512] = "";
-	int rc = PM_EXIT_OK;
-	if (!o || pm_outset_add(o, "model.yaml", b.data, b.len) < 0 || pm_outset_commit(o, err, sizeof err) < 0) {
-		pm_msg_error("cannot write %s: %s", target, err[0] ? err : o ? pm_outset_error(o) : "no folder");
-		rc = PM_EXIT_OUTPUT;
-	} else {
+	int rc = pm_msg_diags(stderr, &d);
+	if (rc == PM_EXIT_OK)
 		fprintf(stderr, "wrote %s: edit it, then run 'premarket validate %s'\n", target, target);
-	}
+	pm_diags_free(&d);
 	pm_outset_free(o);
 	pm_buf_free(&b);
 	return rc;

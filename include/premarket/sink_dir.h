@@ -40,20 +40,22 @@ void pm_outset_set_sync(pm_outset *o, int on);
  * "<dir>/<relpath>".  relpath is "name" or "sub/name": no empty, "." or
  * ".." component, not absolute, at most one directory level, not already in
  * the set.  The data is copied to the file; nothing is kept.  Returns 0, or
- * -1 with a message in pm_outset_error(); the set then has failed.
+ * -1 with a PM_ERR_OUTPUT diagnostic "cannot write the outputs: <why>" in d
+ * (d may be NULL; the message is also pm_outset_error()); the set then has
+ * failed.
  */
-int pm_outset_add(pm_outset *o, const char *relpath, const void *data, size_t len);
+int pm_outset_add(pm_outset *o, const char *relpath, const void *data, size_t len, pm_diags *d);
 
 /**
  * Rename every temporary file onto its final name, in the order added, and
  * empty the set (it can take a new batch).  Before the first rename, each
- * final name is checked not to be a directory.  Returns 0, or -1 with the
- * message copied to err[0..errlen) (err may be NULL) and every temporary
+ * final name is checked not to be a directory.  Returns 0, or -1 with a
+ * PM_ERR_OUTPUT diagnostic in d (as pm_outset_add()) and every temporary
  * file not yet renamed removed.  A rename can only fail after earlier ones
  * succeeded on an I/O error or a race; the message then says how many files
  * were already replaced.
  */
-int pm_outset_commit(pm_outset *o, char *err, size_t errlen);
+int pm_outset_commit(pm_outset *o, pm_diags *d);
 
 /** The message of the set's failure, or "" when it has not failed.  The
  *  string belongs to the set. */

@@ -19,11 +19,22 @@
 
 #include "sink_dir.c"
 
+/* The diagnostics of the set's calls, emptied by setup(). */
+static pm_diags td;
+
+/* The message of the last diagnostic ("" when there is none). */
+static const char *last_diag(void)
+{
+	return td.n ? td.v[td.n - 1].msg : "";
+}
+
 static char base[256];
 
 static int setup(void **state)
 {
 	(void)state;
+	pm_diags_free(&td);
+	pm_diags_init(&td);
 	snprintf(base, sizeof base, "/tmp/pm-test-output-XXXXXX");
 	umask(022);
 	return mkdtemp(base) ? 0 : -1;
@@ -32,6 +43,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
+	pm_diags_free(&td);
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' && rm -rf '%s'", base, base);
 	return system(cmd) == 0 ? 0 : -1;
@@ -137,22 +149,21 @@ static void test_commit_writes_all(void **state)
 {
 	(void)state;
 	static const char BIN[] = "bin\0ary\xff";
-	char err[256] = "unchanged";
 	pm_outset *o = pm_outset_new(path("new/deep/out"));
 	assert_non_null(o);
-	assert_int_equal(pm_outset_add(o, "index.html", "<p>index</p>", 12), 0);
-	assert_int_equal(pm_outset_add(o, "html/a.html", "A", 1), 0);
-	assert_int_equal(pm_outset_add(o, "html/b.html", "B", 1), 0);
-	assert_int_equal(pm_outset_add(o, "data.bin", BIN, sizeof BIN - 1), 0);
-	assert_int_equal(pm_outset_add(o, "empty.txt", NULL, 0), 0);
+	assert_int_equal(pm_outset_add(o, "index.html", "<p>index</p>", 12, &td), 0);
+	assert_int_equal(pm_outset_add(o, "html/a.html", "A", 1, &td), 0);
+	assert_int_equal(pm_outset_add(o, "html/b.html", "B", 1, &td), 0);
+	assert_int_equal(pm_outset_add(o, "data.bin", BIN, sizeof BIN - 1, &td), 0);
+	assert_int_equal(pm_outset_add(o, "empty.txt", NULL, 0, &td), 0);
 
 	/* before commit: only temporary files, beside their final names */
 	assert_null(read_all("new/deep/out/index.html", NULL));
 	assert_int_equal(count_temps(path("new/deep/out")), 5);
 	assert_int_equal(count_temps(path("new/deep/out/html")), 2);
 
-	assert_int_equal(pm_outset_commit(o, err, sizeof err), 0);
-	assert_string_equal(err, "unchanged");
+	assert_int_equal(pm_outset_commit(o, &td), 0);
+	assert_int_equal(td.n, 0);
 	assert_string_equal(pm_outset_error(o), "");
 	pm_outset_free(o);
 
@@ -180,19 +191,19 @@ static void test_replace_and_second_batch(void **state)
 	write_file("out/keep.txt", "not part of the set");
 	pm_outset *o = pm_outset_new(path("out"));
 	pm_outset_set_sync(o, 1);
-	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9), 0);
-	assert_int_equal(pm_outset_add(o, "html/r.html", "new r", 5), 0);
+	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9, &td), 0);
+	assert_int_equal(pm_outset_add(o, "html/r.html", "new r", 5, &td), 0);
 	assert_content("out/index.html", "old index"); /* nothing replaced before commit */
-	assert_int_equal(pm_outset_commit(o, NULL, 0), 0);
+	assert_int_equal(pm_outset_commit(o, &td), 0);
 	assert_content("out/index.html", "new index");
 	assert_content("out/html/r.html", "new r");
 	assert_content("out/a.html", "old a");
 	assert_content("out/keep.txt", "not part of the set");
 
 	/* the set takes a new batch after a commit */
-	assert_int_equal(pm_outset_add(o, "a.html", "new a", 5), 0);
-	assert_int_equal(pm_outset_add(o, "index.html", "newer index", 11), 0);
-	assert_int_equal(pm_outset_commit(o, NULL, 0), 0);
+	assert_int_equal(pm_outset_add(o, "a.html", "new a", 5, &td), 0);
+	assert_int_equal(pm_outset_add(o, "index.html", "newer index", 11, &td), 0);
+	assert_int_equal(pm_outset_commit(o, &td), 0);
 	assert_content("out/a.html", "new a");
 	assert_content("out/index.html", "newer index");
 	assert_int_equal(count_temps(base), 0);
@@ -203,7 +214,7 @@ static void test_empty_commit_creates_dir(void **state)
 {
 	(void)state;
 	pm_outset *o = pm_outset_new(path("a/b/c/"));
-	assert_int_equal(pm_outset_commit(o, NULL, 0), 0);
+	assert_int_equal(pm_outset_commit(o, &td), 0);
 	pm_outset_free(o);
 	struct stat st;
 	assert_int_equal(stat(path("a/b/c"), &st), 0);
@@ -216,20 +227,19 @@ static void test_empty_commit_creates_dir(void **state)
 static void test_failure_file_in_the_way(void **state)
 {
 	(void)state;
-	char err[512];
 	previous_build();
 	write_file("out/sub", "a file, not a directory");
 	pm_outset *o = pm_outset_new(path("out"));
-	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9), 0);
-	assert_int_equal(pm_outset_add(o, "a.html", "new a", 5), 0);
-	assert_int_equal(pm_outset_add(o, "sub/x.html", "x", 1), -1);
+	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9, &td), 0);
+	assert_int_equal(pm_outset_add(o, "a.html", "new a", 5, &td), 0);
+	assert_int_equal(pm_outset_add(o, "sub/x.html", "x", 1, &td), -1);
 	assert_non_null(strstr(pm_outset_error(o), path("out/sub")));
 	assert_non_null(strstr(pm_outset_error(o), strerror(ENOTDIR)));
 	/* the set has failed: later adds and the commit are refused */
-	assert_int_equal(pm_outset_add(o, "html/r.html", "new r", 5), -1);
-	assert_int_equal(pm_outset_commit(o, err, sizeof err), -1);
-	assert_non_null(strstr(err, "cannot create directory"));
-	assert_non_null(strstr(err, strerror(ENOTDIR)));
+	assert_int_equal(pm_outset_add(o, "html/r.html", "new r", 5, &td), -1);
+	assert_int_equal(pm_outset_commit(o, &td), -1);
+	assert_non_null(strstr(last_diag(), "cannot create directory"));
+	assert_non_null(strstr(last_diag(), strerror(ENOTDIR)));
 	assert_previous_intact();
 	pm_outset_free(o);
 	assert_previous_intact();
@@ -239,17 +249,17 @@ static void test_failure_file_in_the_way(void **state)
 static void test_failure_directory_in_the_way(void **state)
 {
 	(void)state;
-	char err[512];
 	previous_build();
 	assert_int_equal(mkdir(path("out/b.html"), 0777), 0);
 	pm_outset *o = pm_outset_new(path("out"));
-	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9), 0);
-	assert_int_equal(pm_outset_add(o, "a.html", "new a", 5), 0);
-	assert_int_equal(pm_outset_add(o, "b.html", "new b", 5), 0);
-	assert_int_equal(pm_outset_commit(o, err, sizeof err), -1);
-	assert_non_null(strstr(err, path("out/b.html")));
-	assert_non_null(strstr(err, strerror(EISDIR)));
-	assert_string_equal(pm_outset_error(o), err);
+	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9, &td), 0);
+	assert_int_equal(pm_outset_add(o, "a.html", "new a", 5, &td), 0);
+	assert_int_equal(pm_outset_add(o, "b.html", "new b", 5, &td), 0);
+	assert_int_equal(pm_outset_commit(o, &td), -1);
+	assert_non_null(strstr(last_diag(), path("out/b.html")));
+	assert_non_null(strstr(last_diag(), strerror(EISDIR)));
+	assert_non_null(strstr(last_diag(), pm_outset_error(o)));
+	assert_true(pm_diags_has(&td, PM_ERR_OUTPUT));
 	assert_previous_intact();
 	pm_outset_free(o);
 	assert_previous_intact();
@@ -258,7 +268,6 @@ static void test_failure_directory_in_the_way(void **state)
 static void test_failure_read_only_dir(void **state)
 {
 	(void)state;
-	char err[512];
 	if (geteuid() == 0) {
 		fprintf(stderr, "test_failure_read_only_dir: skipped (root ignores permissions)\n");
 		skip();
@@ -266,11 +275,11 @@ static void test_failure_read_only_dir(void **state)
 	previous_build();
 	assert_int_equal(chmod(path("out/html"), 0555), 0);
 	pm_outset *o = pm_outset_new(path("out"));
-	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9), 0);
-	assert_int_equal(pm_outset_add(o, "html/r.html", "new r", 5), -1);
+	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9, &td), 0);
+	assert_int_equal(pm_outset_add(o, "html/r.html", "new r", 5, &td), -1);
 	assert_non_null(strstr(pm_outset_error(o), path("out/html/r.html")));
 	assert_non_null(strstr(pm_outset_error(o), strerror(EACCES)));
-	assert_int_equal(pm_outset_commit(o, err, sizeof err), -1);
+	assert_int_equal(pm_outset_commit(o, &td), -1);
 	assert_previous_intact();
 	pm_outset_free(o);
 	assert_int_equal(chmod(path("out/html"), 0755), 0);
@@ -292,15 +301,15 @@ static void test_failure_write_error(void **state)
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
 
 	pm_outset *o = pm_outset_new(path("out"));
-	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9), 0);
-	int rc = pm_outset_add(o, "a.html", big, sizeof big);
+	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9, &td), 0);
+	int rc = pm_outset_add(o, "a.html", big, sizeof big, &td);
 
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
 	signal(SIGXFSZ, old_handler);
 	assert_int_equal(rc, -1);
 	assert_non_null(strstr(pm_outset_error(o), "cannot write"));
 	assert_non_null(strstr(pm_outset_error(o), strerror(EFBIG)));
-	assert_int_equal(pm_outset_commit(o, NULL, 0), -1);
+	assert_int_equal(pm_outset_commit(o, &td), -1);
 	assert_previous_intact();
 	pm_outset_free(o);
 }
@@ -314,24 +323,24 @@ static void test_bad_relpaths(void **state)
 	};
 	for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
 		pm_outset *o = pm_outset_new(path("bad"));
-		assert_int_equal(pm_outset_add(o, BAD[i], "x", 1), -1);
+		assert_int_equal(pm_outset_add(o, BAD[i], "x", 1, &td), -1);
 		assert_non_null(strstr(pm_outset_error(o), "output path"));
-		assert_int_equal(pm_outset_commit(o, NULL, 0), -1);
+		assert_int_equal(pm_outset_commit(o, &td), -1);
 		pm_outset_free(o);
 	}
 	pm_outset *o = pm_outset_new(path("bad"));
-	assert_int_equal(pm_outset_add(o, NULL, "x", 1), -1);
+	assert_int_equal(pm_outset_add(o, NULL, "x", 1, &td), -1);
 	pm_outset_free(o);
 	o = pm_outset_new(path("bad"));
-	assert_int_equal(pm_outset_add(o, "x", NULL, 1), -1);
+	assert_int_equal(pm_outset_add(o, "x", NULL, 1, &td), -1);
 	pm_outset_free(o);
 
 	/* the same path twice */
 	o = pm_outset_new(path("bad"));
-	assert_int_equal(pm_outset_add(o, "html/a.html", "1", 1), 0);
-	assert_int_equal(pm_outset_add(o, "html/a.html", "2", 1), -1);
+	assert_int_equal(pm_outset_add(o, "html/a.html", "1", 1, &td), 0);
+	assert_int_equal(pm_outset_add(o, "html/a.html", "2", 1, &td), -1);
 	assert_non_null(strstr(pm_outset_error(o), "twice"));
-	assert_int_equal(pm_outset_commit(o, NULL, 0), -1);
+	assert_int_equal(pm_outset_commit(o, &td), -1);
 	pm_outset_free(o);
 	/* nothing was written; only directories made on the way may remain */
 	assert_null(read_all("bad/html/a.html", NULL));
@@ -344,8 +353,8 @@ static void test_free_uncommitted(void **state)
 	(void)state;
 	previous_build();
 	pm_outset *o = pm_outset_new(path("out"));
-	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9), 0);
-	assert_int_equal(pm_outset_add(o, "html/new.html", "n", 1), 0);
+	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9, &td), 0);
+	assert_int_equal(pm_outset_add(o, "html/new.html", "n", 1, &td), 0);
 	assert_int_equal(count_temps(base), 2);
 	pm_outset_free(o);
 	pm_outset_free(NULL);
@@ -364,8 +373,8 @@ static void test_temp_name_taken(void **state)
 		write_file(name, "stale");
 	}
 	pm_outset *o = pm_outset_new(path("out"));
-	assert_int_equal(pm_outset_add(o, "a.html", "fresh", 5), 0);
-	assert_int_equal(pm_outset_commit(o, NULL, 0), 0);
+	assert_int_equal(pm_outset_add(o, "a.html", "fresh", 5, &td), 0);
+	assert_int_equal(pm_outset_commit(o, &td), 0);
 	pm_outset_free(o);
 	assert_content("out/a.html", "fresh");
 	assert_content(name, "stale");
