@@ -389,8 +389,8 @@ static void fill_field(ld_ctx *L, const ld_file *F, const pm_field *f, void *obj
 
 static void unknown_key(ld_ctx *L, const ld_file *F, const pm_schema *s, const char *what, const yt_node *k)
 {
-	const char *keys[64];
-	size_t n = s->n_fields < 64 ? s->n_fields : 64;
+	const char *keys[PM_SCHEMA_MAX_FIELDS];
+	size_t n = s->n_fields;
 	for (size_t i = 0; i < n; i++)
 		keys[i] = s->fields[i].key;
 	ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "unknown key '%s' in %s", k->s, what);
@@ -399,20 +399,41 @@ static void unknown_key(ld_ctx *L, const ld_file *F, const pm_schema *s, const c
 		pm_diag_hint(L->diags, "did you mean '%s'?", near);
 }
 
+/* Hint for a value that should have been a mapping: the keys it takes,
+ * required ones first, e.g. "a hazard is a mapping: {id: ..., title: ...}". */
+static void mapping_hint(ld_ctx *L, const pm_schema *s, const char *what)
+{
+	pm_buf b;
+	pm_buf_init(&b, 0);
+	size_t shown = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < s->n_fields; i++) {
+			int req = (s->fields[i].flags & PM_FF_REQUIRED) != 0;
+			if (req != (pass == 0) || (!req && shown >= 4))
+				continue;
+			pm_buf_printf(&b, "%s%s: ...", shown++ ? ", " : "", s->fields[i].key);
+		}
+	pm_diag_hint(L->diags, "write %s as a mapping: {%s%s} (docs/model.md)", what, b.data ? b.data : "",
+	             shown < s->n_fields ? ", ..." : "");
+	pm_buf_free(&b);
+}
+
 static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char *what, void *obj, const yt_node *n)
 {
 	pm_mark *at = obj; /* every object struct starts with its mark */
 	if (n->type != YT_MAP) {
-		if (!is_null(n))
+		if (!is_null(n)) {
 			ld_error(L, PM_ERR_SCHEMA, mark_of(F, n), "%s must be a mapping, found %s", what,
 			         node_type_name(n));
-		else
+			mapping_hint(L, s, what);
+		} else
 			ld_error(L, PM_ERR_SCHEMA, mark_of(F, n), "%s is empty", what);
 		return;
 	}
 	*at = mark_of(F, n);
-	/* per field: the key and value nodes seen (ids + 1), for duplicates and empties */
-	uint32_t seen[64], seen_val[64];
+	/* per field: the key and value nodes seen (ids + 1), for duplicates and
+	 * empties; tests/unit/test_load.c keeps every schema within the bound */
+	uint32_t seen[PM_SCHEMA_MAX_FIELDS], seen_val[PM_SCHEMA_MAX_FIELDS];
 	memset(seen, 0, sizeof seen);
 	for (size_t i = 0; i < n->n; i++) {
 		const yt_node *k = yt_child(&F->tree, n, 2 * i);

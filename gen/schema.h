@@ -49,6 +49,10 @@ typedef struct pm_field {
 	const char *example;         /* a YAML value (may be multi-line flow) */
 } pm_field;
 
+/** The most fields an object type has: the loader keeps per-field state in
+ *  arrays of this size (tests/unit/test_load.c checks every type). */
+#define PM_SCHEMA_MAX_FIELDS 64
+
 typedef struct pm_schema {
 	const char *name;  /* "threat" */
 	const char *title; /* heading in docs/model.md */

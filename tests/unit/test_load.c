@@ -294,6 +294,36 @@ static void test_dates(void **state)
 	assert_false(pm_date_valid("24-04-2024"));
 }
 
+/* The loader keeps per-field state in arrays of PM_SCHEMA_MAX_FIELDS: no
+ * object type may outgrow them. */
+static void test_schema_field_bound(void **state)
+{
+	(void)state;
+	size_t n;
+	const pm_schema **all = pm_schema_all(&pm_schema_model, &n);
+	assert_true(n > 10);
+	for (size_t i = 0; i < n; i++)
+		if (all[i]->n_fields > PM_SCHEMA_MAX_FIELDS)
+			fail_msg("%s has %zu fields, more than PM_SCHEMA_MAX_FIELDS", all[i]->name, all[i]->n_fields);
+	free(all);
+}
+
+/* A scalar where an object goes: the hint shows the object's keys. */
+static void test_mapping_hint(void **state)
+{
+	(void)state;
+	pm_diags d;
+	pm_model *m = load1(write_file("scalar-asset.yaml", "assets: [A-1]\n"), &d);
+	assert_null(m);
+	int found = 0;
+	for (size_t i = 0; i < d.n; i++)
+		if (strstr(d.v[i].msg, "asset must be a mapping") && d.v[i].hint &&
+		    strstr(d.v[i].hint, "write asset as a mapping: {id: ..., name: ..."))
+			found = 1;
+	assert_true(found);
+	pm_diags_free(&d);
+}
+
 static void test_suggest(void **state)
 {
 	(void)state;
@@ -372,6 +402,8 @@ int main(void)
 	        cmocka_unit_test(test_encoding_locations),
 	        cmocka_unit_test(test_tree_limits),
 	        cmocka_unit_test(test_dates),
+	        cmocka_unit_test(test_schema_field_bound),
+	        cmocka_unit_test(test_mapping_hint),
 	        cmocka_unit_test(test_suggest),
 	        cmocka_unit_test(test_error_cap),
 	        cmocka_unit_test(test_missing_file_is_io),
