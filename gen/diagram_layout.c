@@ -1,0 +1,804 @@
+/* diagram_layout.c — graph diagrams laid out by graphviz's dot, in-process
+ * (pm_diagram_layout(), pm_diagram_dot(); include/premarket/diagram.h).
+ *
+ * dot never measures text here: every node is a fixed-size box of the size
+ * its content needs (diagram_parts.c measures it with the compiled-in
+ * metrics), and every edge and zone label is an HTML table of a fixed width
+ * and height with nothing in it, so the layout does not depend on the fonts
+ * or the text-layout plugins of the machine.  Nodes, zones and flows go to
+ * dot in the plan's order; dot is deterministic for a given input (no
+ * random seed), so the same model gives the same coordinates.  After the
+ * layout the positions are read back (ND_coord, ED_spl, ED_label, GD_bb),
+ * turned to y-down points, and the groups built at the origin are moved
+ * into place; zones, lines, arrowheads and boundary marks are drawn then.
+ *
+ * graphviz reports errors through a global hook (agseterrf): it is set
+ * around each call and collects the text into a diagnostic. */
+#include "diagram.h"
+#include "xalloc.h"
+
+#include <gvc.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct pm_diagram_engine {
+	GVC_t *gvc;
+};
+
+/* ---- graphviz errors ------------------------------------------------------------------ */
+
+static char gv_msg[512];
+static size_t gv_len;
+
+static int gv_error(char *msg)
+{
+	size_t n = strlen(msg);
+	if (gv_len + n >= sizeof gv_msg)
+		n = sizeof gv_msg - 1 - gv_len;
+	memcpy(gv_msg + gv_len, msg, n);
+	gv_len += n;
+	gv_msg[gv_len] = 0;
+	return 0;
+}
+
+static agusererrf gv_quiet(void)
+{
+	gv_len = 0;
+	gv_msg[0] = 0;
+	agseterr(AGERR);
+	return agseterrf(gv_error);
+}
+
+static void gv_loud(agusererrf old)
+{
+	agseterrf(old);
+	agseterr(AGWARN);
+}
+
+pm_diagram_engine *pm_diagram_engine_new(void)
+{
+	agusererrf old = gv_quiet();
+	GVC_t *gvc = gvContext();
+	gv_loud(old);
+	if (!gvc)
+		return NULL;
+	pm_diagram_engine *e = pm_xcalloc(1, sizeof *e);
+	e->gvc = gvc;
+	return e;
+}
+
+void pm_diagram_engine_free(pm_diagram_engine *e)
+{
+	if (!e)
+		return;
+	agusererrf old = gv_quiet();
+	gvFreeContext(e->gvc);
+	gv_loud(old);
+	free(e);
+}
+
+/* ---- the graph ------------------------------------------------------------------------------ */
+
+typedef struct gnode {
+	pm_dg_box box;
+	int kind;       /* DG_G_COMPONENT, DG_G_ZONE_NODE, DG_G_STUB */
+	int32_t ref;    /* component or zone index */
+	int cl;         /* cluster, -1 = none */
+	int shape;
+	const char *name; /* graphviz name (the model id) */
+	Agnode_t *n;
+	double x, y;    /* top left, after layout */
+} gnode;
+
+typedef struct gedge {
+	int from, to;
+	int32_t flow;   /* -1: the flows between two zones (summary) */
+	size_t count, auth, enc, integ; /* summary: flows, and those with each protection */
+	pm_dg_box label;
+	int stroke, dash;
+	double width;
+	Agedge_t *e;
+} gedge;
+
+typedef struct gclus {
+	int32_t zone;
+	double lw, lh;
+	Agraph_t *sg;
+	double x, y, w, h;
+} gclus;
+
+typedef struct G {
+	pm_dg_ctx *c;
+	const pm_model *m;
+	const pm_dg_spec *s;
+	gnode *n;
+	size_t nn, capn;
+	gedge *e;
+	size_t ne, cape;
+	gclus *cl;
+	size_t ncl;
+	int32_t *comp_node; /* component -> node, -1 */
+	int32_t *zone_node; /* zone -> zone node or stub, -1 */
+	int32_t *zone_cl;   /* zone -> cluster, -1 */
+	int export;         /* the DOT text, not a layout */
+} G;
+
+static char *S(const char *s)
+{
+	return (char *)s;
+}
+
+static int32_t zone_of(const pm_model *m, int32_t comp)
+{
+	const pm_ref *z = &m->components.v[comp].zone;
+	return z->kind == PM_K_ZONE && z->idx >= 0 && (size_t)z->idx < m->zones.n ? z->idx : -1;
+}
+
+static int add_node(G *g, int kind, int32_t ref, int shape, const char *name)
+{
+	g->n = pm_xgrow(g->n, &g->capn, g->nn + 1, sizeof *g->n);
+	gnode *n = &g->n[g->nn];
+	memset(n, 0, sizeof *n);
+	n->kind = kind;
+	n->ref = ref;
+	n->shape = shape;
+	n->name = name;
+	n->cl = -1;
+	return (int)g->nn++;
+}
+
+static gedge *add_edge(G *g, int from, int to, int32_t flow)
+{
+	g->e = pm_xgrow(g->e, &g->cape, g->ne + 1, sizeof *g->e);
+	gedge *e = &g->e[g->ne++];
+	memset(e, 0, sizeof *e);
+	e->from = from;
+	e->to = to;
+	e->flow = flow;
+	return e;
+}
+
+static int add_cluster(G *g, int32_t zone)
+{
+	if (g->zone_cl[zone] >= 0)
+		return g->zone_cl[zone];
+	gclus *k = &g->cl[g->ncl];
+	memset(k, 0, sizeof *k);
+	k->zone = zone;
+	if (!g->export)
+		pm_dg_zone_label(g->c, zone, &k->lw, &k->lh);
+	g->zone_cl[zone] = (int32_t)g->ncl;
+	return (int)g->ncl++;
+}
+
+/* Components (and their zones) of a graph or one zone's diagram. */
+static void component_nodes(G *g, int32_t only_zone)
+{
+	for (size_t k = 0; k < g->s->ncomps; k++) {
+		int32_t ci = g->s->comps[k], z = zone_of(g->m, ci);
+		if (only_zone >= 0 && z != only_zone)
+			continue;
+		const char *kind = g->m->components.v[ci].kind.v >= 0 && g->m->components.v[ci].kind.v < PM_N_COMPONENT_KIND
+					   ? pm_enum_names_component_kind[g->m->components.v[ci].kind.v] : NULL;
+		int ni = add_node(g, DG_G_COMPONENT, ci, pm_dg_shape_of(kind), g->m->components.v[ci].id.s);
+		g->comp_node[ci] = ni;
+		if (z >= 0)
+			g->n[ni].cl = add_cluster(g, z);
+		if (!g->export)
+			g->n[ni].box = pm_dg_component_node(g->c, ci);
+	}
+}
+
+static void flow_edges(G *g, int32_t only_zone)
+{
+	for (size_t k = 0; k < g->s->nflows; k++) {
+		int32_t fi = g->s->flows[k];
+		const pm_flow *f = &g->m->flows.v[fi];
+		int a = g->comp_node[f->from.idx], b = g->comp_node[f->to.idx];
+		if (only_zone >= 0) { /* the other end: its zone's stub */
+			int32_t za = zone_of(g->m, f->from.idx), zb = zone_of(g->m, f->to.idx);
+			if (a < 0 && za >= 0)
+				a = g->zone_node[za];
+			if (b < 0 && zb >= 0)
+				b = g->zone_node[zb];
+		}
+		if (a < 0 || b < 0)
+			continue;
+		gedge *e = add_edge(g, a, b, fi);
+		pm_dg_flow_style(g->c, fi, &e->stroke, &e->dash, &e->width);
+		if (!g->export)
+			e->label = pm_dg_flow_label(g->c, fi, 0);
+	}
+}
+
+/* One zone's diagram: its components, a stub for each other zone its flows reach. */
+static void zone_graph(G *g)
+{
+	int32_t z = g->s->zone;
+	component_nodes(g, z);
+	for (size_t k = 0; k < g->s->nflows; k++) {
+		const pm_flow *f = &g->m->flows.v[g->s->flows[k]];
+		int32_t ends[2] = {f->from.idx, f->to.idx};
+		for (int j = 0; j < 2; j++) {
+			int32_t oz = zone_of(g->m, ends[j]);
+			if (oz >= 0 && oz != z && g->zone_node[oz] < 0) {
+				int ni = add_node(g, DG_G_STUB, oz, DG_S_STUB, g->m->zones.v[oz].id.s);
+				g->zone_node[oz] = ni;
+				if (!g->export) {
+					size_t nc = 0;
+					for (size_t q = 0; q < g->m->components.n; q++)
+						nc += zone_of(g->m, (int32_t)q) == oz;
+					g->n[ni].box = pm_dg_zone_node(g->c, oz, nc, 0, NULL, 1);
+				}
+			}
+		}
+	}
+	flow_edges(g, z);
+}
+
+/* The summary: a node per zone, an edge per ordered pair of zones with flows. */
+static void summary_graph(G *g)
+{
+	const pm_model *m = g->m;
+	size_t nz = m->zones.n;
+	size_t *comps = pm_xcalloc(nz + 1, sizeof *comps), *internal = pm_xcalloc(nz + 1, sizeof *internal);
+	for (size_t k = 0; k < g->s->ncomps; k++) {
+		int32_t z = zone_of(m, g->s->comps[k]);
+		if (z >= 0)
+			comps[z]++;
+	}
+	for (size_t k = 0; k < g->s->nflows; k++) {
+		const pm_flow *f = &m->flows.v[g->s->flows[k]];
+		int32_t za = zone_of(m, f->from.idx), zb = zone_of(m, f->to.idx);
+		if (za >= 0 && za == zb)
+			internal[za]++;
+	}
+	for (size_t z = 0; z < nz; z++) {
+		if (!comps[z])
+			continue;
+		int ni = add_node(g, DG_G_ZONE_NODE, (int32_t)z, DG_S_ZONE, m->zones.v[z].id.s);
+		g->zone_node[z] = ni;
+		if (!g->export) {
+			char *href = pm_xasprintf("%s.%s.svg", g->s->id, m->zones.v[z].id.s ? m->zones.v[z].id.s : "");
+			for (char *q = href; *q; q++)
+				if (*q == ':')
+					*q = '_';
+			g->n[ni].box = pm_dg_zone_node(g->c, (int32_t)z, comps[z], internal[z], href, 0);
+			free(href);
+		}
+	}
+	/* pairs in order of their first flow */
+	for (size_t k = 0; k < g->s->nflows; k++) {
+		int32_t fi = g->s->flows[k];
+		const pm_flow *f = &m->flows.v[fi];
+		int32_t za = zone_of(m, f->from.idx), zb = zone_of(m, f->to.idx);
+		if (za < 0 || zb < 0 || za == zb)
+			continue;
+		int a = g->zone_node[za], b = g->zone_node[zb];
+		gedge *e = NULL;
+		for (size_t q = 0; q < g->ne && !e; q++)
+			if (g->e[q].from == a && g->e[q].to == b)
+				e = &g->e[q];
+		if (!e)
+			e = add_edge(g, a, b, -1);
+		e->count++;
+		e->auth += pm_dg_protection(f->authentication) == DG_YES;
+		e->enc += pm_dg_protection(f->encryption) == DG_YES;
+		e->integ += pm_dg_protection(f->integrity) == DG_YES;
+	}
+	for (size_t q = 0; q < g->ne; q++) {
+		gedge *e = &g->e[q];
+		e->dash = e->enc == e->count ? DG_SOLID : DG_DASHED;
+		e->stroke = e->auth == e->count && e->enc == e->count ? DG_C_LINE : DG_C_ALERT;
+		e->width = 1.0 + (e->count > 1 ? log((double)e->count) * 0.6 : 0);
+		if (e->width > 3)
+			e->width = 3;
+		g->c->used_dash[e->dash] = 1;
+		g->c->used_alert_line |= e->stroke == DG_C_ALERT;
+		if (!g->export) {
+			const pm_zone *za = &m->zones.v[g->n[e->from].ref], *zb = &m->zones.v[g->n[e->to].ref];
+			char *id = pm_xasprintf("%s->%s", za->id.s ? za->id.s : "", zb->id.s ? zb->id.s : "");
+			e->label = pm_dg_aggregate_label(g->c, id, e->count, e->auth, e->enc, e->integ);
+			free(id);
+		}
+	}
+	free(comps);
+	free(internal);
+}
+
+static void build(G *g)
+{
+	const pm_model *m = g->m;
+	g->comp_node = pm_xcalloc(m->components.n + 1, sizeof *g->comp_node);
+	g->zone_node = pm_xcalloc(m->zones.n + 1, sizeof *g->zone_node);
+	g->zone_cl = pm_xcalloc(m->zones.n + 1, sizeof *g->zone_cl);
+	g->cl = pm_xcalloc(m->zones.n + 1, sizeof *g->cl);
+	for (size_t i = 0; i < m->components.n; i++)
+		g->comp_node[i] = -1;
+	for (size_t i = 0; i < m->zones.n; i++)
+		g->zone_node[i] = g->zone_cl[i] = -1;
+	if (g->s->form == DG_SUMMARY) {
+		summary_graph(g);
+	} else if (g->s->form == DG_ZONE) {
+		zone_graph(g);
+	} else {
+		component_nodes(g, -1);
+		flow_edges(g, -1);
+	}
+}
+
+static void free_graph(G *g)
+{
+	free(g->n);
+	free(g->e);
+	free(g->cl);
+	free(g->comp_node);
+	free(g->zone_node);
+	free(g->zone_cl);
+}
+
+/* ---- to graphviz ------------------------------------------------------------------------------- */
+
+/* An empty HTML table of w x h points: a label dot places without measuring text. */
+static char *placeholder(Agraph_t *root, double w, double h)
+{
+	char buf[256];
+	snprintf(buf, sizeof buf,
+		 "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" FIXEDSIZE=\"TRUE\" "
+		 "WIDTH=\"%d\" HEIGHT=\"%d\"><TR><TD></TD></TR></TABLE>",
+		 (int)ceil(w), (int)ceil(h));
+	return agstrdup_html(root, buf);
+}
+
+static void set_html(Agraph_t *root, void *obj, Agsym_t *sym, double w, double h)
+{
+	char *s = placeholder(root, w, h);
+	agxset(obj, sym, s);
+	agstrfree(root, s);
+}
+
+static void setf(void *obj, Agsym_t *sym, double v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.4f", v);
+	agxset(obj, sym, buf);
+}
+
+static const char *hex(int colour)
+{
+	static char buf[4][8];
+	static int k;
+	const pm_dg_rgb *c = &pm_dg_palette[colour];
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "#%02x%02x%02x", c->r, c->g, c->b);
+	return buf[k];
+}
+
+/* Text for a DOT label: backslashes doubled (a DOT label reads "\n" and "\N"). */
+static char *dot_text(const char *s)
+{
+	size_t n = 0;
+	for (const char *q = s; *q; q++)
+		n += *q == '\\' ? 2 : 1;
+	char *out = pm_xmalloc(n + 1), *o = out;
+	for (const char *q = s; *q; q++) {
+		if (*q == '\\')
+			*o++ = '\\';
+		*o++ = *q;
+	}
+	*o = 0;
+	return out;
+}
+
+static void export_node(G *g, gnode *n, Agnode_t *v, Agsym_t *label, Agsym_t *style, Agsym_t *fill)
+{
+	const pm_model *m = g->m;
+	char *text;
+	if (n->kind == DG_G_COMPONENT) {
+		const pm_component *c = &m->components.v[n->ref];
+		text = pm_xasprintf("%s\n%s", c->name.s ? c->name.s : "", c->id.s ? c->id.s : "");
+	} else {
+		const pm_zone *z = &m->zones.v[n->ref];
+		text = pm_xasprintf("%s\n%s", z->name.s ? z->name.s : "", z->id.s ? z->id.s : "");
+	}
+	char *t = dot_text(text);
+	char *nl = strchr(t, '\n'); /* the one line break, as DOT's "\n" */
+	char *lab = nl ? pm_xasprintf("%.*s\\n%s", (int)(nl - t), t, nl + 1) : pm_xstrdup(t);
+	agxset(v, label, lab);
+	agxset(v, style, S(n->kind == DG_G_COMPONENT ? "filled" : "filled,dashed"));
+	int f = n->kind == DG_G_COMPONENT ? pm_dg_shape_fill(n->shape) : DG_C_Z_UNKNOWN;
+	if (n->kind != DG_G_COMPONENT) {
+		int line;
+		pm_dg_zone_colours(m, n->ref, &f, &line);
+	}
+	agxset(v, fill, S(hex(f)));
+	free(lab);
+	free(t);
+	free(text);
+}
+
+static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
+{
+	const pm_model *m = g->m;
+	Agraph_t *root = agopen(S("diagram"), Agdirected, disc);
+	agattr(root, AGRAPH, S("rankdir"), S("TB"));
+	agattr(root, AGRAPH, S("nodesep"), S("0.25"));
+	agattr(root, AGRAPH, S("ranksep"), S("0.34"));
+	agattr(root, AGRAPH, S("labeljust"), S("l"));
+	agattr(root, AGRAPH, S("labelloc"), S("t"));
+	if (!g->export) {
+		agattr(root, AGRAPH, S("margin"), S("0"));
+		/* as compact as dot can make it, aiming at a landscape page */
+		agattr(root, AGRAPH, S("ratio"), S("compress"));
+		agattr(root, AGRAPH, S("size"), S("9.3,6.4"));
+		if (g->nn > 60)
+			agattr(root, AGRAPH, S("mclimit"), S("0.5"));
+	}
+	Agsym_t *glabel = agattr(root, AGRAPH, S("label"), S(""));
+	Agsym_t *gstyle = g->export ? agattr(root, AGRAPH, S("style"), S("")) : NULL;
+	Agsym_t *gcolor = g->export ? agattr(root, AGRAPH, S("color"), S("")) : NULL;
+	Agsym_t *gfill = g->export ? agattr(root, AGRAPH, S("fillcolor"), S("")) : NULL;
+	Agsym_t *shape = agattr(root, AGNODE, S("shape"), S("box"));
+	Agsym_t *nlabel = agattr(root, AGNODE, S("label"), S(""));
+	Agsym_t *width = NULL, *height = NULL, *nstyle = NULL, *nfill = NULL;
+	if (g->export) {
+		agattr(root, AGNODE, S("fontname"), S("DejaVu Sans"));
+		agattr(root, AGNODE, S("fontsize"), S("10"));
+		agattr(root, AGEDGE, S("fontname"), S("DejaVu Sans"));
+		agattr(root, AGEDGE, S("fontsize"), S("8"));
+		agattr(root, AGRAPH, S("fontname"), S("DejaVu Sans"));
+		nstyle = agattr(root, AGNODE, S("style"), S("filled"));
+		nfill = agattr(root, AGNODE, S("fillcolor"), S("#ffffff"));
+	} else {
+		agattr(root, AGNODE, S("fixedsize"), S("true"));
+		width = agattr(root, AGNODE, S("width"), S("1"));
+		height = agattr(root, AGNODE, S("height"), S("0.5"));
+	}
+	Agsym_t *elabel = agattr(root, AGEDGE, S("label"), S(""));
+	Agsym_t *estyle = agattr(root, AGEDGE, S("style"), S("solid"));
+	Agsym_t *ecolor = agattr(root, AGEDGE, S("color"), S("#34404c"));
+	Agsym_t *epen = agattr(root, AGEDGE, S("penwidth"), S("1"));
+
+	for (size_t k = 0; k < g->ncl; k++) {
+		gclus *cl = &g->cl[k];
+		const pm_zone *z = &m->zones.v[cl->zone];
+		char *name = pm_xasprintf("cluster_%s", z->id.s ? z->id.s : "zone");
+		cl->sg = agsubg(root, name, 1);
+		free(name);
+		if (g->export) {
+			char *t = dot_text(z->name.s ? z->name.s : z->id.s ? z->id.s : "");
+			agxset(cl->sg, glabel, t);
+			free(t);
+			int fill, line;
+			pm_dg_zone_colours(m, cl->zone, &fill, &line);
+			agxset(cl->sg, gstyle, S("dashed,filled"));
+			agxset(cl->sg, gcolor, S(hex(line)));
+			agxset(cl->sg, gfill, S(hex(fill)));
+		} else {
+			set_html(root, cl->sg, glabel, cl->lw, cl->lh);
+		}
+	}
+	for (size_t k = 0; k < g->nn; k++) {
+		gnode *n = &g->n[k];
+		Agraph_t *parent = n->cl >= 0 ? g->cl[n->cl].sg : root;
+		char fallback[32];
+		snprintf(fallback, sizeof fallback, "n%zu", k);
+		n->n = agnode(parent, S(n->name ? n->name : fallback), 1);
+		if (n->cl >= 0)
+			agsubnode(root, n->n, 1);
+		agxset(n->n, shape, S(pm_dg_shapes[n->shape].gv_shape));
+		if (g->export) {
+			export_node(g, n, n->n, nlabel, nstyle, nfill);
+		} else {
+			setf(n->n, width, n->box.w / 72.0);
+			setf(n->n, height, n->box.h / 72.0);
+		}
+	}
+	for (size_t k = 0; k < g->ne; k++) {
+		gedge *e = &g->e[k];
+		char name[32];
+		snprintf(name, sizeof name, "e%zu", k);
+		e->e = agedge(root, g->n[e->from].n, g->n[e->to].n, name, 1);
+		if (g->export) {
+			char *text;
+			if (e->flow >= 0) {
+				const pm_flow *f = &m->flows.v[e->flow];
+				text = pm_xasprintf("%s\n%s", f->id.s ? f->id.s : "", f->protocol.s ? f->protocol.s : "");
+			} else {
+				text = pm_xasprintf("%zu flow%s", e->count, e->count == 1 ? "" : "s");
+			}
+			char *t = dot_text(text), *nl = strchr(t, '\n');
+			char *lab = nl ? pm_xasprintf("%.*s\\n%s", (int)(nl - t), t, nl + 1) : pm_xstrdup(t);
+			agxset(e->e, elabel, lab);
+			free(lab);
+			free(t);
+			free(text);
+		} else {
+			set_html(root, e->e, elabel, e->label.w, e->label.h);
+		}
+		agxset(e->e, estyle, S(e->dash == DG_DASHED ? "dashed" : e->dash == DG_DOTTED ? "dotted" : "solid"));
+		agxset(e->e, ecolor, S(hex(e->stroke)));
+		setf(e->e, epen, e->width);
+	}
+	return root;
+}
+
+/* ---- back from graphviz -------------------------------------------------------------------------- */
+
+typedef struct frame {
+	double x0, top; /* graphviz x of the left edge, y of the top */
+} frame;
+
+static pm_dg_pt P(const frame *f, pointf p)
+{
+	return (pm_dg_pt){p.x - f->x0 + DG_MARGIN, f->top - p.y + DG_MARGIN};
+}
+
+static int inside(const gclus *k, pm_dg_pt p)
+{
+	return p.x >= k->x && p.x <= k->x + k->w && p.y >= k->y && p.y <= k->y + k->h;
+}
+
+static pm_dg_pt bez(const pm_dg_pt *q, double t)
+{
+	double u = 1 - t;
+	return (pm_dg_pt){u * u * u * q[0].x + 3 * u * u * t * q[1].x + 3 * u * t * t * q[2].x + t * t * t * q[3].x,
+			  u * u * u * q[0].y + 3 * u * u * t * q[1].y + 3 * u * t * t * q[2].y + t * t * t * q[3].y};
+}
+
+/* Where the path pts (cubic) crosses the border of zone k: the first exit
+ * when from_inside, else the last entry. */
+static int crossing(const pm_dg_pt *pts, size_t n, const gclus *k, int from_inside, pm_dg_pt *at)
+{
+	int found = 0;
+	for (size_t i = 0; i + 3 < n; i += 3) {
+		pm_dg_pt prev = pts[i];
+		for (int s = 1; s <= 24; s++) {
+			double t1 = s / 24.0, t0 = (s - 1) / 24.0;
+			pm_dg_pt cur = bez(pts + i, t1);
+			if (inside(k, prev) != inside(k, cur)) {
+				/* bisect the parameter for the border point */
+				double lo = t0, hi = t1;
+				int lo_in = inside(k, prev);
+				for (int it = 0; it < 24; it++) {
+					double mid = (lo + hi) / 2;
+					if (inside(k, bez(pts + i, mid)) == lo_in)
+						lo = mid;
+					else
+						hi = mid;
+				}
+				pm_dg_pt p = bez(pts + i, (lo + hi) / 2);
+				if (from_inside && lo_in) {
+					*at = p;
+					return 1;
+				}
+				if (!from_inside && !lo_in) {
+					*at = p;
+					found = 1;
+				}
+			}
+			prev = cur;
+		}
+	}
+	return found;
+}
+
+static void draw_edge(G *g, gedge *e, const frame *fr)
+{
+	pm_dg_ctx *c = g->c;
+	const pm_model *m = g->m;
+	splines *spl = ED_spl(e->e);
+	const char *id = NULL;
+	char *title = NULL;
+	int kind = DG_G_FLOW;
+	if (e->flow >= 0) {
+		const pm_flow *f = &m->flows.v[e->flow];
+		id = f->id.s;
+		title = pm_xasprintf("%s: %s, from %s to %s", f->id.s ? f->id.s : "", f->name.s ? f->name.s : "",
+				     f->from.id.s ? f->from.id.s : "", f->to.id.s ? f->to.id.s : "");
+	} else {
+		kind = DG_G_AGGREGATE;
+		const pm_zone *za = &m->zones.v[g->n[e->from].ref], *zb = &m->zones.v[g->n[e->to].ref];
+		title = pm_xasprintf("%zu flow%s from %s to %s", e->count, e->count == 1 ? "" : "s",
+				     za->id.s ? za->id.s : "", zb->id.s ? zb->id.s : "");
+	}
+	const char *kind_name = NULL;
+	if (e->flow >= 0 && m->flows.v[e->flow].kind.v >= 0 && m->flows.v[e->flow].kind.v < PM_N_FLOW_KIND)
+		kind_name = pm_enum_names_flow_kind[m->flows.v[e->flow].kind.v];
+	pm_dg_group_begin(c->dg, kind, DG_L_EDGES, id, title, kind_name);
+	free(title);
+	for (int b = 0; spl && b < spl->size; b++) {
+		bezier *bz = &spl->list[b];
+		if (bz->size < 1)
+			continue;
+		pm_dg_pt *pts = pm_xcalloc((size_t)bz->size + 1, sizeof *pts);
+		for (int i = 0; i < bz->size; i++)
+			pts[i] = P(fr, bz->list[i]);
+		size_t n = (size_t)bz->size;
+		if (bz->sflag && !bz->eflag) { /* the arrow at the start: draw it reversed */
+			for (size_t i = 0; i < n / 2; i++) {
+				pm_dg_pt t = pts[i];
+				pts[i] = pts[n - 1 - i];
+				pts[n - 1 - i] = t;
+			}
+			pm_dg_edge_draw(c, pts, n, 1, P(fr, bz->sp), e->stroke, e->dash, e->width);
+		} else {
+			pm_dg_edge_draw(c, pts, n, bz->eflag, P(fr, bz->ep), e->stroke, e->dash, e->width);
+		}
+		/* boundary marks where the flow leaves its zone and enters the other */
+		const gnode *a = &g->n[e->from], *z = &g->n[e->to];
+		if (e->flow >= 0 && b == 0) {
+			pm_dg_pt at;
+			int32_t za = a->kind == DG_G_COMPONENT ? zone_of(m, a->ref) : -1;
+			int32_t zb = z->kind == DG_G_COMPONENT ? zone_of(m, z->ref) : -1;
+			int from_in = !(bz->sflag && !bz->eflag);
+			if (za != zb) {
+				if (za >= 0 && g->zone_cl[za] >= 0 &&
+				    crossing(pts, n, &g->cl[g->zone_cl[za]], from_in, &at))
+					pm_dg_mark(c, at.x, at.y);
+				if (zb >= 0 && g->zone_cl[zb] >= 0 &&
+				    crossing(pts, n, &g->cl[g->zone_cl[zb]], !from_in, &at))
+					pm_dg_mark(c, at.x, at.y);
+			}
+		}
+		free(pts);
+	}
+	pm_dg_group_end(c->dg);
+	textlabel_t *l = ED_label(e->e);
+	if (l) {
+		pm_dg_pt p = P(fr, l->pos);
+		pm_dg_translate(c->dg, e->label.group, p.x - e->label.w / 2, p.y - e->label.h / 2);
+	}
+}
+
+static void read_back(G *g, Agraph_t *root)
+{
+	pm_dg_ctx *c = g->c;
+	boxf bb = GD_bb(root);
+	frame fr = {bb.LL.x, bb.UR.y};
+	c->dg->w = bb.UR.x - bb.LL.x + 2 * DG_MARGIN;
+	c->dg->h = bb.UR.y - bb.LL.y + 2 * DG_MARGIN;
+	for (size_t k = 0; k < g->ncl; k++) {
+		gclus *cl = &g->cl[k];
+		boxf cb = GD_bb(cl->sg);
+		pm_dg_pt tl = P(&fr, (pointf){cb.LL.x, cb.UR.y});
+		cl->x = tl.x;
+		cl->y = tl.y;
+		cl->w = cb.UR.x - cb.LL.x;
+		cl->h = cb.UR.y - cb.LL.y;
+		const pm_zone *z = &g->m->zones.v[cl->zone];
+		char *title = pm_xasprintf("Zone %s: %s", z->id.s ? z->id.s : "", z->name.s ? z->name.s : "");
+		int fill, line;
+		pm_dg_zone_colours(g->m, cl->zone, &fill, &line);
+		pm_dg_group_begin(c->dg, DG_G_ZONE, DG_L_ZONES, z->id.s, title, NULL);
+		free(title);
+		pm_dg_rect(c->dg, cl->x, cl->y, cl->w, cl->h, 6, fill, line, 1.3, DG_LONGDASH);
+		textlabel_t *lab = GD_label(cl->sg);
+		double lx = cl->x + 6, ly = cl->y + 3;
+		if (lab) {
+			pm_dg_pt p = P(&fr, lab->pos);
+			lx = p.x - lab->dimen.x / 2;
+			ly = p.y - lab->dimen.y / 2;
+		}
+		pm_dg_zone_label_draw(c, cl->zone, lx, ly);
+		pm_dg_group_end(c->dg);
+	}
+	for (size_t k = 0; k < g->nn; k++) {
+		gnode *n = &g->n[k];
+		pm_dg_pt p = P(&fr, ND_coord(n->n));
+		n->x = p.x - n->box.w / 2;
+		n->y = p.y - n->box.h / 2;
+		pm_dg_translate(c->dg, n->box.group, n->x, n->y);
+	}
+	for (size_t k = 0; k < g->ne; k++)
+		draw_edge(g, &g->e[k], &fr);
+}
+
+/* ---- entry points --------------------------------------------------------------------------------- */
+
+static int layout_graph(pm_diagram_engine *eng, pm_dg_ctx *c, pm_diags *d)
+{
+	G g;
+	memset(&g, 0, sizeof g);
+	g.c = c;
+	g.m = c->m;
+	g.s = c->spec;
+	build(&g);
+	agusererrf old = gv_quiet();
+	Agraph_t *root = to_graphviz(&g, NULL);
+	int rc = gvLayout(eng->gvc, root, "dot");
+	if (rc == 0) {
+		read_back(&g, root);
+		gvFreeLayout(eng->gvc, root);
+	}
+	agclose(root);
+	gv_loud(old);
+	if (rc != 0) {
+		size_t n = gv_len;
+		while (n && (gv_msg[n - 1] == '\n' || gv_msg[n - 1] == ' '))
+			gv_msg[--n] = 0;
+		pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "graphviz cannot lay out diagram %s: %s", c->spec->id,
+			    n ? gv_msg : "no reason given");
+	}
+	free_graph(&g);
+	return rc == 0 ? 0 : -1;
+}
+
+int pm_diagram_layout(pm_diagram_engine *e, const pm_model *m, const pm_diagram_plan *p, size_t i,
+		      pm_diagram **out, pm_diags *d)
+{
+	if (out)
+		*out = NULL;
+	if (!m || !p || i >= p->n || !out)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "pm_diagram_layout: bad arguments");
+	const pm_dg_spec *s = &p->v[i];
+	pm_dg_ctx c;
+	pm_dg_ctx_init(&c, m, s);
+	int rc;
+	if (s->form == DG_SEQUENCE)
+		rc = pm_dg_layout_sequence(&c, d);
+	else if (!e)
+		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
+				 "graphviz could not start, so diagram %s cannot be laid out", s->id);
+	else
+		rc = layout_graph(e, &c, d);
+	if (rc == 0) {
+		c.dg->id = pm_arena_strdup(c.dg->a, s->id);
+		c.dg->title = pm_dg_clean(c.dg->a, s->caption);
+		pm_dg_describe(&c);
+		pm_dg_legend(&c);
+		pm_dg_sort_layers(c.dg);
+		*out = c.dg;
+	} else {
+		pm_diagram_free(c.dg);
+	}
+	pm_dg_ctx_free(&c);
+	return rc;
+}
+
+/* ---- DOT ---------------------------------------------------------------------------------------------- */
+
+static int dot_put(void *chan, const char *s)
+{
+	return pm_buf_puts(chan, s) < 0 ? EOF : 0;
+}
+
+static int dot_flush(void *chan)
+{
+	(void)chan;
+	return 0;
+}
+
+int pm_diagram_dot(const pm_model *m, const pm_diagram_plan *p, size_t i, pm_buf *out, pm_diags *d)
+{
+	if (!m || !p || i >= p->n || !out)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "pm_diagram_dot: bad arguments");
+	pm_dg_ctx c;
+	pm_dg_ctx_init(&c, m, &p->v[i]);
+	G g;
+	memset(&g, 0, sizeof g);
+	g.c = &c;
+	g.m = m;
+	g.s = &p->v[i];
+	g.export = 1;
+	build(&g);
+	Agiodisc_t io = {AgIoDisc.afread, dot_put, dot_flush};
+	Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+	size_t mark = out->len;
+	agusererrf old = gv_quiet();
+	Agraph_t *root = to_graphviz(&g, &disc);
+	char *comment = pm_xasprintf("%s", p->v[i].caption);
+	agattr(root, AGRAPH, S("comment"), comment);
+	free(comment);
+	int rc = agwrite(root, out);
+	agclose(root);
+	gv_loud(old);
+	free_graph(&g);
+	pm_diagram_free(c.dg);
+	pm_dg_ctx_free(&c);
+	if (rc != 0)
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "graphviz cannot write diagram %s", p->v[i].id);
+	return pm_buf_done(out, mark, "the DOT graph", d);
+}
