@@ -50,6 +50,7 @@ typedef struct pm_dg_spec {
 	int32_t *flows;      /* flow indices, in order (step order for use cases) */
 	size_t nflows;
 	size_t nzones;       /* zones the components are in */
+	size_t hidden_comps, hidden_flows; /* a zone part: components and flows left out */
 } pm_dg_spec;
 
 struct pm_diagram_plan {
@@ -62,10 +63,19 @@ struct pm_diagram_plan {
  *  register).  Free with free(). */
 uint8_t *pm_dg_multi_patient_threats(const pm_model *m);
 
-/** A global view with more components or flows than these is drawn as a
- *  summary by zone plus one diagram per zone (docs/diagrams.md). */
+/** A view with more components or flows than these is drawn as a summary
+ *  by zone plus one diagram per zone, which shows at most PM_DG_ZONE_MAX
+ *  components (docs/diagrams.md). */
 #define PM_DG_SUMMARY_COMPONENTS 40
 #define PM_DG_SUMMARY_FLOWS 80
+#define PM_DG_ZONE_MAX 60
+
+/** The diagrams in the template data (view_diagrams.c): figure maps set on
+ *  views[i] and use_cases[i] (the view's objects), derived_figure on each
+ *  entry of view_kinds (in enum order), global_figure on root. */
+#include "premarket/value.h"
+void pm_view_diagrams(const pm_model *m, pm_value_arena *a, pm_value *root, pm_value *const *views,
+		      pm_value *const *use_cases, pm_value *view_kinds);
 
 /* ---- text ---------------------------------------------------------------------------- */
 
@@ -175,6 +185,7 @@ enum pm_dg_group_kind {
 	DG_G_LABEL,      /* a flow's (or aggregate's) label */
 	DG_G_LIFELINE,   /* a participant's lifeline (sequence) */
 	DG_G_LEGEND,     /* the legend */
+	DG_G_MORE,       /* the components of a zone left out of its diagram */
 	DG_G_NKINDS
 };
 
@@ -277,6 +288,12 @@ int pm_dg_shape_fill(int s);
 
 enum { DG_NOT_STATED = 0, DG_YES, DG_NO };
 
+/** The spelling of a component's or a flow's kind, NULL when absent. */
+const char *pm_dg_component_kind(const pm_component *c);
+const char *pm_dg_flow_kind(const pm_flow *f);
+/** A zone's trust (enum pm_trust_v), -1 when absent. */
+int pm_dg_trust(const pm_zone *z);
+
 /** The protection a flow states: DG_YES, DG_NO ("none", "no", "n/a",
  *  "not applicable", "-" ... with or without a reason) or DG_NOT_STATED. */
 int pm_dg_protection(pm_str s);
@@ -316,12 +333,15 @@ pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t flow, int number);
  *  other end of flows in one zone's diagram), at the origin in its group. */
 pm_dg_box pm_dg_zone_node(pm_dg_ctx *c, int32_t zone, size_t ncomps, size_t ninternal, const char *href,
 			  int stub);
+/** The box that stands for the components a zone's diagram leaves out. */
+pm_dg_box pm_dg_more_node(pm_dg_ctx *c, size_t comps, size_t flows);
 /** The label of the flows between two zones of a summary. */
 pm_dg_box pm_dg_aggregate_label(pm_dg_ctx *c, const char *id, size_t n, size_t auth, size_t enc, size_t integ);
-/** The label of a zone: name and trust, with its size (not drawn). */
-void pm_dg_zone_label(pm_dg_ctx *c, int32_t zone, double *w, double *h);
-/** Draw the zone label in the box's top left corner (x, y) (current group). */
-void pm_dg_zone_label_draw(pm_dg_ctx *c, int32_t zone, double x, double y);
+/** The label of a zone: name and trust, on one line or (stacked) two,
+ *  with its size (not drawn). */
+void pm_dg_zone_label(pm_dg_ctx *c, int32_t zone, int stacked, double *w, double *h);
+/** Draw the zone label with its top left corner at (x, y) (current group). */
+void pm_dg_zone_label_draw(pm_dg_ctx *c, int32_t zone, int stacked, double x, double y);
 /** The fill and line colours of a zone's trust level. */
 void pm_dg_zone_colours(const pm_model *m, int32_t zone, int *fill, int *line);
 /** A flow's line: style, colour and what the legend must explain. */

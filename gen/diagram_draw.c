@@ -48,7 +48,7 @@ const pm_dg_shape_info pm_dg_shapes[DG_NSHAPES] = {
 	[DG_S_SERVER] = {"server", "box", 0, 9, 0, 0, 1, 1},
 	[DG_S_CLOUD] = {"cloud service", "ellipse", 0, 0, 0, 0, 1.32, 1.5},
 	[DG_S_WORKSTATION] = {"workstation", "box", 0, 6, 0, 0, 1, 1},
-	[DG_S_NETWORK] = {"network", "hexagon", 0, 0, 0, 0, 1, 1},
+	[DG_S_NETWORK] = {"network", "box", 10, 0, 10, 0, 1, 1},
 	[DG_S_EXTERNAL] = {"external system", "box", 5, 0, 5, 0, 1, 1},
 	[DG_S_PERIPHERAL] = {"peripheral", "box", 0, 6, 6, 0, 1, 1},
 	[DG_S_USER] = {"user", "box", 18, 0, 0, 0, 1, 1},
@@ -375,17 +375,19 @@ void pm_dg_draw_shape(pm_diagram *dg, int s, double x, double y, double w, doubl
 		pm_dg_rect(dg, x, y, w, h, 1.5, fill, line, lw, DG_SOLID);
 		pm_dg_rect(dg, x, y, w, 5, 0, line, DG_C_NONE, 0, DG_SOLID);
 		break;
-	case DG_S_NETWORK:
+	case DG_S_NETWORK: { /* a hexagon with short points, inside the box dot clips to */
+		double k = h * 0.35 < 12 ? h * 0.35 : 12;
 		pm_dg_paint_begin(dg, fill, line, lw, DG_SOLID);
 		pm_dg_move(dg, x, y + h / 2);
-		pm_dg_line(dg, x + w / 4, y);
-		pm_dg_line(dg, x + 3 * w / 4, y);
+		pm_dg_line(dg, x + k, y);
+		pm_dg_line(dg, x + w - k, y);
 		pm_dg_line(dg, x + w, y + h / 2);
-		pm_dg_line(dg, x + 3 * w / 4, y + h);
-		pm_dg_line(dg, x + w / 4, y + h);
+		pm_dg_line(dg, x + w - k, y + h);
+		pm_dg_line(dg, x + k, y + h);
 		pm_dg_close(dg);
 		pm_dg_paint_end(dg);
 		break;
+	}
 	case DG_S_EXTERNAL:
 		pm_dg_rect(dg, x, y, w, h, 0, fill, line, lw, DG_SOLID);
 		pm_dg_segment(dg, x + 4, y, x + 4, y + h, line, 0.7, DG_SOLID);

@@ -79,6 +79,75 @@ void pm_diagram_engine_free(pm_diagram_engine *e)
 	free(e);
 }
 
+/* ---- object ids -------------------------------------------------------------------------------- */
+
+/* cgraph's own id discipline makes a named object's id the address of its
+ * interned name, and keeps subgraphs ordered by id: clusters would reach
+ * dot in an order that depends on the heap.  This one hands out ids in
+ * creation order and leaves names to cgraph's internal map (it maps no
+ * string itself), so everything is ordered as it was created. */
+typedef struct idstate {
+	IDTYPE next;
+} idstate;
+
+static void *id_open(Agraph_t *g, Agdisc_t *disc)
+{
+	(void)g;
+	(void)disc;
+	idstate *st = pm_xcalloc(1, sizeof *st);
+	st->next = 1;
+	return st;
+}
+
+static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	(void)objtype;
+	(void)createflag;
+	if (str)
+		return 0; /* names: cgraph's internal map */
+	idstate *st = state;
+	*id = st->next;
+	st->next += 2;
+	return 1;
+}
+
+static long id_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 0;
+}
+
+static void id_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *id_print(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return NULL;
+}
+
+static void id_close(void *state)
+{
+	free(state);
+}
+
+static void id_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t SEQ_IDS = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+
 /* ---- the graph ------------------------------------------------------------------------------ */
 
 typedef struct gnode {
@@ -168,7 +237,7 @@ static int add_cluster(G *g, int32_t zone)
 	memset(k, 0, sizeof *k);
 	k->zone = zone;
 	if (!g->export)
-		pm_dg_zone_label(g->c, zone, &k->lw, &k->lh);
+		pm_dg_zone_label(g->c, zone, 0, &k->lw, &k->lh);
 	g->zone_cl[zone] = (int32_t)g->ncl;
 	return (int)g->ncl++;
 }
@@ -180,8 +249,7 @@ static void component_nodes(G *g, int32_t only_zone)
 		int32_t ci = g->s->comps[k], z = zone_of(g->m, ci);
 		if (only_zone >= 0 && z != only_zone)
 			continue;
-		const char *kind = g->m->components.v[ci].kind.v >= 0 && g->m->components.v[ci].kind.v < PM_N_COMPONENT_KIND
-					   ? pm_enum_names_component_kind[g->m->components.v[ci].kind.v] : NULL;
+		const char *kind = pm_dg_component_kind(&g->m->components.v[ci]);
 		int ni = add_node(g, DG_G_COMPONENT, ci, pm_dg_shape_of(kind), g->m->components.v[ci].id.s);
 		g->comp_node[ci] = ni;
 		if (z >= 0)
@@ -218,6 +286,12 @@ static void zone_graph(G *g)
 {
 	int32_t z = g->s->zone;
 	component_nodes(g, z);
+	if (g->s->hidden_comps) {
+		int ni = add_node(g, DG_G_MORE, z, DG_S_STUB, "more");
+		g->n[ni].cl = add_cluster(g, z);
+		if (!g->export)
+			g->n[ni].box = pm_dg_more_node(g->c, g->s->hidden_comps, g->s->hidden_flows);
+	}
 	for (size_t k = 0; k < g->s->nflows; k++) {
 		const pm_flow *f = &g->m->flows.v[g->s->flows[k]];
 		int32_t ends[2] = {f->from.idx, f->to.idx};
@@ -399,6 +473,8 @@ static void export_node(G *g, gnode *n, Agnode_t *v, Agsym_t *label, Agsym_t *st
 	if (n->kind == DG_G_COMPONENT) {
 		const pm_component *c = &m->components.v[n->ref];
 		text = pm_xasprintf("%s\n%s", c->name.s ? c->name.s : "", c->id.s ? c->id.s : "");
+	} else if (n->kind == DG_G_MORE) {
+		text = pm_xasprintf("+%zu more components\nnot drawn", g->s->hidden_comps);
 	} else {
 		const pm_zone *z = &m->zones.v[n->ref];
 		text = pm_xasprintf("%s\n%s", z->name.s ? z->name.s : "", z->id.s ? z->id.s : "");
@@ -417,6 +493,40 @@ static void export_node(G *g, gnode *n, Agnode_t *v, Agsym_t *label, Agsym_t *st
 	free(lab);
 	free(t);
 	free(text);
+}
+
+/* Nodes without flows would all sit on the first rank, side by side: chain
+ * those of each zone with invisible edges into columns of about sqrt(1.4 n)
+ * rows, a block that fits a page. */
+static void grid_isolated(G *g, Agraph_t *root, Agsym_t *estyle)
+{
+	uint8_t *linked = pm_xcalloc(g->nn + 1, 1);
+	for (size_t k = 0; k < g->ne; k++)
+		linked[g->e[k].from] = linked[g->e[k].to] = 1;
+	for (long cl = -1; cl < (long)g->ncl; cl++) {
+		size_t n = 0;
+		for (size_t k = 0; k < g->nn; k++)
+			n += !linked[k] && g->n[k].cl == cl;
+		if (n < 4)
+			continue;
+		size_t rows = (size_t)ceil(sqrt((double)n * 1.4)), in_col = 0;
+		int prev = -1;
+		for (size_t k = 0; k < g->nn; k++) {
+			if (linked[k] || g->n[k].cl != cl)
+				continue;
+			if (prev >= 0 && in_col < rows) {
+				char name[40];
+				snprintf(name, sizeof name, "grid%zu", k);
+				Agedge_t *e = agedge(root, g->n[prev].n, g->n[k].n, name, 1);
+				agxset(e, estyle, S("invis"));
+			} else {
+				in_col = 0;
+			}
+			in_col++;
+			prev = (int)k;
+		}
+	}
+	free(linked);
 }
 
 static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
@@ -496,6 +606,8 @@ static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 			setf(n->n, height, n->box.h / 72.0);
 		}
 	}
+	if (!g->export)
+		grid_isolated(g, root, estyle);
 	for (size_t k = 0; k < g->ne; k++) {
 		gedge *e = &g->e[k];
 		char name[32];
@@ -604,9 +716,7 @@ static void draw_edge(G *g, gedge *e, const frame *fr)
 		title = pm_xasprintf("%zu flow%s from %s to %s", e->count, e->count == 1 ? "" : "s",
 				     za->id.s ? za->id.s : "", zb->id.s ? zb->id.s : "");
 	}
-	const char *kind_name = NULL;
-	if (e->flow >= 0 && m->flows.v[e->flow].kind.v >= 0 && m->flows.v[e->flow].kind.v < PM_N_FLOW_KIND)
-		kind_name = pm_enum_names_flow_kind[m->flows.v[e->flow].kind.v];
+	const char *kind_name = e->flow >= 0 ? pm_dg_flow_kind(&m->flows.v[e->flow]) : NULL;
 	pm_dg_group_begin(c->dg, kind, DG_L_EDGES, id, title, kind_name);
 	free(title);
 	for (int b = 0; spl && b < spl->size; b++) {
@@ -682,7 +792,7 @@ static void read_back(G *g, Agraph_t *root)
 			lx = p.x - lab->dimen.x / 2;
 			ly = p.y - lab->dimen.y / 2;
 		}
-		pm_dg_zone_label_draw(c, cl->zone, lx, ly);
+		pm_dg_zone_label_draw(c, cl->zone, 0, lx, ly);
 		pm_dg_group_end(c->dg);
 	}
 	for (size_t k = 0; k < g->nn; k++) {
@@ -707,7 +817,8 @@ static int layout_graph(pm_diagram_engine *eng, pm_dg_ctx *c, pm_diags *d)
 	g.s = c->spec;
 	build(&g);
 	agusererrf old = gv_quiet();
-	Agraph_t *root = to_graphviz(&g, NULL);
+	Agdisc_t disc = {&AgMemDisc, &SEQ_IDS, &AgIoDisc};
+	Agraph_t *root = to_graphviz(&g, &disc);
 	int rc = gvLayout(eng->gvc, root, "dot");
 	if (rc == 0) {
 		read_back(&g, root);
@@ -785,7 +896,7 @@ int pm_diagram_dot(const pm_model *m, const pm_diagram_plan *p, size_t i, pm_buf
 	g.export = 1;
 	build(&g);
 	Agiodisc_t io = {AgIoDisc.afread, dot_put, dot_flush};
-	Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
+	Agdisc_t disc = {&AgMemDisc, &SEQ_IDS, &io};
 	size_t mark = out->len;
 	agusererrf old = gv_quiet();
 	Agraph_t *root = to_graphviz(&g, &disc);

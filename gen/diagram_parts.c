@@ -204,9 +204,24 @@ static const char *kind_label(pm_dg_ctx *c, const char *kind)
 	return r;
 }
 
-static const char *enum_name(const char *const *names, int n, int v)
+static const char *enum_name(const char *const *names, int n, pm_enum e)
 {
-	return v >= 0 && v < n ? names[v] : NULL;
+	return e.at.line && e.v >= 0 && e.v < n ? names[e.v] : NULL;
+}
+
+const char *pm_dg_component_kind(const pm_component *c)
+{
+	return enum_name(pm_enum_names_component_kind, PM_N_COMPONENT_KIND, c->kind);
+}
+
+const char *pm_dg_flow_kind(const pm_flow *f)
+{
+	return enum_name(pm_enum_names_flow_kind, PM_N_FLOW_KIND, f->kind);
+}
+
+int pm_dg_trust(const pm_zone *z)
+{
+	return z->trust.at.line && z->trust.v >= 0 && z->trust.v < PM_N_TRUST ? z->trust.v : -1;
 }
 
 /* ---- nodes -------------------------------------------------------------------------------------- */
@@ -214,7 +229,7 @@ static const char *enum_name(const char *const *names, int n, int v)
 pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t ci)
 {
 	const pm_component *comp = &c->m->components.v[ci];
-	const char *kind = enum_name(pm_enum_names_component_kind, PM_N_COMPONENT_KIND, comp->kind.v);
+	const char *kind = pm_dg_component_kind(comp);
 	int shape = pm_dg_shape_of(kind);
 	const pm_dg_shape_info *si = &pm_dg_shapes[shape];
 	const char *mp = c->mp_comp ? c->mp_comp[ci] : NULL;
@@ -229,7 +244,7 @@ pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t ci)
 	size_t unused = 0;
 	for (size_t k = 0; k < comp->interfaces.n; k++) {
 		const pm_interface *itf = &comp->interfaces.v[k];
-		if (itf->status.v != PM_IFS_UNUSED && itf->status.v != PM_IFS_DISABLED)
+		if (!itf->status.at.line || (itf->status.v != PM_IFS_UNUSED && itf->status.v != PM_IFS_DISABLED))
 			continue;
 		if (unused++ >= MAX_UNUSED)
 			continue;
@@ -258,8 +273,6 @@ pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t ci)
 		w = 84;
 	w = w * si->grow_w + si->pad_l + si->pad_r;
 	h = h * si->grow_h + si->pad_t + si->pad_b;
-	if (shape == DG_S_NETWORK)
-		w += h * 0.55;
 	w = ceil(w);
 	h = ceil(h);
 
@@ -310,7 +323,7 @@ static const char *protocol_text(pm_dg_ctx *c, const pm_flow *f)
 pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t fi, int number)
 {
 	const pm_flow *f = &c->m->flows.v[fi];
-	const char *kind = enum_name(pm_enum_names_flow_kind, PM_N_FLOW_KIND, f->kind.v);
+	const char *kind = pm_dg_flow_kind(f);
 	const char *mp = c->mp_flow ? c->mp_flow[fi] : NULL;
 	const double bw = 3 * BADGE + 2 * BADGE_GAP;
 	/* the first line: "[n. ]F-ID" and the three badges; then "kind · protocol" */
@@ -408,13 +421,13 @@ void pm_dg_edge_draw(pm_dg_ctx *c, const pm_dg_pt *pts, size_t n, int arrow, pm_
 static const char *trust_text(const pm_model *m, int32_t z)
 {
 	static const char *const trust[] = {"untrusted", "partially trusted", "trusted"};
-	int t = m->zones.v[z].trust.v;
+	int t = pm_dg_trust(&m->zones.v[z]);
 	return t >= 0 && t < 3 ? trust[t] : "trust not stated";
 }
 
 void pm_dg_zone_colours(const pm_model *m, int32_t z, int *fill, int *line)
 {
-	int t = z >= 0 ? m->zones.v[z].trust.v : -1;
+	int t = z >= 0 ? pm_dg_trust(&m->zones.v[z]) : -1;
 	*fill = t == PM_TRUST_TRUSTED ? DG_C_Z_TRUSTED : t == PM_TRUST_PARTIAL ? DG_C_Z_PARTIAL
 				      : t == PM_TRUST_UNTRUSTED ? DG_C_Z_UNTRUSTED : DG_C_Z_UNKNOWN;
 	*line = *fill + 1;
@@ -435,7 +448,7 @@ static const char *zone_name(pm_dg_ctx *c, int32_t z)
 static const char *zone_detail(pm_dg_ctx *c, int32_t z)
 {
 	const pm_zone *zn = &c->m->zones.v[z];
-	const char *by = enum_name(pm_enum_names_controller, PM_N_CONTROLLER, zn->controlled_by.v);
+	const char *by = enum_name(pm_enum_names_controller, PM_N_CONTROLLER, zn->controlled_by);
 	char *s = pm_xasprintf("%s \xC2\xB7 %s%s%s", zn->id.s ? zn->id.s : "", trust_text(c->m, z),
 			       by ? ", controlled by " : "", by ? by : "");
 	for (char *q = s; *q; q++)
@@ -446,23 +459,27 @@ static const char *zone_detail(pm_dg_ctx *c, int32_t z)
 	return r;
 }
 
-void pm_dg_zone_label(pm_dg_ctx *c, int32_t z, double *w, double *h)
+void pm_dg_zone_label(pm_dg_ctx *c, int32_t z, int stacked, double *w, double *h)
 {
 	const char *name = zone_name(c, z), *detail = zone_detail(c, z);
-	*w = ceil(pm_dg_width(name, strlen(name), DG_BOLD, 8) + ZONE_GAP + pm_dg_width(detail, strlen(detail), DG_REGULAR, 7) + 4);
-	*h = 13;
-	int t = c->m->zones.v[z].trust.v;
+	double nw = pm_dg_width(name, strlen(name), DG_BOLD, 8), dw = pm_dg_width(detail, strlen(detail), DG_REGULAR, 7);
+	*w = ceil(stacked ? (nw > dw ? nw : dw) + 4 : nw + ZONE_GAP + dw + 4);
+	*h = stacked ? 22 : 13;
+	int t = pm_dg_trust(&c->m->zones.v[z]);
 	c->zones_used |= 1u << (t >= 0 && t < 3 ? t : 3);
 }
 
-void pm_dg_zone_label_draw(pm_dg_ctx *c, int32_t z, double x, double y)
+void pm_dg_zone_label_draw(pm_dg_ctx *c, int32_t z, int stacked, double x, double y)
 {
 	const char *name = zone_name(c, z), *detail = zone_detail(c, z);
 	int fill, line;
 	pm_dg_zone_colours(c->m, z, &fill, &line);
 	pm_dg_text_add(c->dg, name, x, y + 9.5, 8, DG_BOLD, DG_ANCHOR_START, line);
-	pm_dg_text_add(c->dg, detail, x + pm_dg_width(name, strlen(name), DG_BOLD, 8) + ZONE_GAP, y + 9.5, 7, DG_REGULAR,
-		       DG_ANCHOR_START, DG_C_MUTED);
+	if (stacked)
+		pm_dg_text_add(c->dg, detail, x, y + 19, 7, DG_REGULAR, DG_ANCHOR_START, DG_C_MUTED);
+	else
+		pm_dg_text_add(c->dg, detail, x + pm_dg_width(name, strlen(name), DG_BOLD, 8) + ZONE_GAP, y + 9.5, 7,
+			       DG_REGULAR, DG_ANCHOR_START, DG_C_MUTED);
 }
 
 /* ---- the text alternative ------------------------------------------------------------------------ */
@@ -485,7 +502,7 @@ void pm_dg_describe(pm_dg_ctx *c)
 			const pm_component *comp = &m->components.v[s->comps[k]];
 			if (comp->zone.kind != PM_K_ZONE || comp->zone.idx != (int32_t)z)
 				continue;
-			const char *kind = enum_name(pm_enum_names_component_kind, PM_N_COMPONENT_KIND, comp->kind.v);
+			const char *kind = pm_dg_component_kind(comp);
 			if (!n++)
 				pm_buf_printf(&b, " Zone %s, %s (%s):", m->zones.v[z].id.s ? m->zones.v[z].id.s : "",
 					      m->zones.v[z].name.s ? m->zones.v[z].name.s : "", trust_text(m, (int32_t)z));
@@ -563,7 +580,7 @@ pm_dg_box pm_dg_zone_node(pm_dg_ctx *c, int32_t z, size_t ncomps, size_t nintern
 	tb_draw(c->dg, &b, w / 2, (h - b.h) / 2);
 	pm_dg_group_end(c->dg);
 	c->shapes_used |= 1u << (stub ? DG_S_STUB : DG_S_ZONE);
-	int t = zn->trust.v;
+	int t = pm_dg_trust(zn);
 	c->zones_used |= 1u << (t >= 0 && t < 3 ? t : 3);
 	return box;
 }
@@ -584,5 +601,27 @@ pm_dg_box pm_dg_aggregate_label(pm_dg_ctx *c, const char *id, size_t n, size_t a
 	tb_draw(c->dg, &b, w / 2, 2);
 	pm_dg_group_end(c->dg);
 	c->used_counts = 1;
+	return box;
+}
+
+pm_dg_box pm_dg_more_node(pm_dg_ctx *c, size_t comps, size_t flows)
+{
+	tblock b;
+	memset(&b, 0, sizeof b);
+	char *s = pm_xasprintf("+%zu more component%s", comps, comps == 1 ? "" : "s");
+	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_NODE, DG_BOLD, DG_C_MUTED);
+	free(s);
+	s = flows ? pm_xasprintf("with %zu flow%s not drawn", flows, flows == 1 ? "" : "s")
+		  : pm_xstrdup("without flows");
+	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_SMALL, DG_REGULAR, DG_C_MUTED);
+	free(s);
+	tb_add(&b, "listed in the Threat Model", DG_FONT_SMALL, DG_ITALIC, DG_C_MUTED);
+	double w = ceil(b.w + 2 * PAD_X), h = ceil(b.h + 2 * PAD_Y);
+	char *title = pm_xasprintf("%zu more components of the zone, not drawn", comps);
+	pm_dg_box box = {pm_dg_group_begin(c->dg, DG_G_MORE, DG_L_NODES, NULL, title, NULL), w, h};
+	free(title);
+	pm_dg_draw_shape(c->dg, DG_S_STUB, 0, 0, w, h, DG_C_WHITE, 0);
+	tb_draw(c->dg, &b, w / 2, (h - b.h) / 2);
+	pm_dg_group_end(c->dg);
 	return box;
 }

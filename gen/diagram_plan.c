@@ -14,9 +14,10 @@
  *      flow of code;
  *   3. every security use case with components or flows: a call flow in
  *      step order when it has steps and flows, else a graph;
- *   4. a global view over PM_DG_SUMMARY_COMPONENTS components or
+ *   4. a view over PM_DG_SUMMARY_COMPONENTS components or
  *      PM_DG_SUMMARY_FLOWS flows becomes a summary by zone, followed by one
- *      diagram per zone.
+ *      diagram per zone; a zone of more than PM_DG_ZONE_MAX components
+ *      shows the ones with the most flows and says how many it leaves out.
  * Ids are the views' and use cases' own, made safe for file names and
  * unique even on a case-insensitive file system. */
 #include "diagram.h"
@@ -116,7 +117,8 @@ static void sel_all(sel *s)
 
 static int is_cloud(const pm_model *m, int32_t c)
 {
-	return c >= 0 && (size_t)c < m->components.n && m->components.v[c].kind.v == PM_COMP_CLOUD;
+	return c >= 0 && (size_t)c < m->components.n && m->components.v[c].kind.at.line &&
+	       m->components.v[c].kind.v == PM_COMP_CLOUD;
 }
 
 uint8_t *pm_dg_multi_patient_threats(const pm_model *m)
@@ -258,6 +260,9 @@ static void set_caption(pm_diagram_plan *p, pm_dg_spec *s, const char *lead)
 	else if (s->form == DG_SEQUENCE)
 		c = pm_xasprintf("%s: call flow of %zu %s between %zu %s, in step order", lead, s->nflows,
 				 plural(s->nflows, "flow", "flows"), s->ncomps, plural(s->ncomps, "component", "components"));
+	else if (s->hidden_comps)
+		c = pm_xasprintf("%s: the %zu busiest of its %zu components, %zu %s drawn", lead, s->ncomps,
+				 s->ncomps + s->hidden_comps, s->nflows, plural(s->nflows, "flow", "flows"));
 	else
 		c = pm_xasprintf("%s: %zu %s in %zu %s, %zu %s", lead, s->ncomps,
 				 plural(s->ncomps, "component", "components"), s->nzones, plural(s->nzones, "zone", "zones"),
@@ -273,13 +278,13 @@ static const char *const KIND_NAMES[PM_N_VIEW_KIND] = {"Global system view", "Mu
 static const char *basis_text(int how, size_t ends_added, int among)
 {
 	static const char *const lead[] = {
-		"Drawn from the components and flows the view lists.",
-		"Drawn from the components and flows of the security use cases the view presents.",
-		"Drawn from every component and flow of the model.",
-		"Drawn from the model: cloud services and the flows from and to them, flows of code (software "
+		"It shows the components and flows the view lists.",
+		"It shows the components and flows of the security use cases the view presents.",
+		"It shows every component and flow of the model.",
+		"It shows the cloud services and the flows from and to them, the flows of code (software "
 		"distribution), and the components, interfaces and flows that multi-patient threats target.",
-		"Drawn from the model: every flow of kind code (software and update distribution) and the "
-		"components at its ends.",
+		"It shows every flow of kind code (software and update distribution) and the components at "
+		"its ends.",
 	};
 	static char buf[512];
 	snprintf(buf, sizeof buf, "%s%s%s", lead[how],
@@ -291,6 +296,54 @@ static const char *basis_text(int how, size_t ends_added, int among)
 enum { HOW_LISTED, HOW_USE_CASES, HOW_ALL, HOW_MULTI, HOW_UPDATES };
 
 /* Split a large global view: a summary, then one diagram per zone. */
+static int32_t zone_idx(const pm_model *m, int32_t c)
+{
+	const pm_ref *z = &m->components.v[c].zone;
+	return z->kind == PM_K_ZONE ? z->idx : -1;
+}
+
+typedef struct ranked {
+	int32_t comp;
+	size_t degree, order;
+} ranked;
+
+static int by_degree(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	if (x->degree != y->degree)
+		return x->degree > y->degree ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* A zone with more than PM_DG_ZONE_MAX components: keep those with the
+ * most flows (in their order); returns how many are left out. */
+static size_t keep_busiest(sel *x, const pm_dg_spec *parent, int32_t z)
+{
+	const pm_model *m = x->m;
+	size_t *deg = pm_xcalloc(m->components.n + 1, sizeof *deg);
+	for (size_t k = 0; k < parent->nflows; k++) {
+		const pm_flow *f = &m->flows.v[parent->flows[k]];
+		deg[f->from.idx]++;
+		deg[f->to.idx]++;
+	}
+	ranked *r = pm_xcalloc(x->nc + 1, sizeof *r);
+	for (size_t i = 0; i < x->nc; i++)
+		r[i] = (ranked){x->c[i], deg[x->c[i]], i};
+	qsort(r, x->nc, sizeof *r, by_degree);
+	size_t n = x->nc;
+	for (size_t i = PM_DG_ZONE_MAX; i < n; i++)
+		x->hc[r[i].comp] = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (x->hc[x->c[i]])
+			x->c[k++] = x->c[i];
+	x->nc = k;
+	(void)z;
+	free(r);
+	free(deg);
+	return n - k;
+}
+
 static void split_by_zone(pm_diagram_plan *p, const pm_model *m, size_t si)
 {
 	p->v[si].form = DG_SUMMARY;
@@ -304,12 +357,21 @@ static void split_by_zone(pm_diagram_plan *p, const pm_model *m, size_t si)
 				sel_comp(&x, parent.comps[k]);
 		}
 		if (x.nc) {
+			size_t hidden = x.nc > PM_DG_ZONE_MAX ? keep_busiest(&x, &parent, (int32_t)z) : 0, hidden_flows = 0;
 			for (size_t k = 0; k < parent.nflows; k++) {
 				const pm_flow *f = &m->flows.v[parent.flows[k]];
-				if (x.hc[f->from.idx] || x.hc[f->to.idx])
+				int32_t zf = zone_idx(m, f->from.idx), zt = zone_idx(m, f->to.idx);
+				int a = x.hc[f->from.idx] || zf != (int32_t)z, b = x.hc[f->to.idx] || zt != (int32_t)z;
+				if (zf != (int32_t)z && zt != (int32_t)z)
+					continue;
+				if (a && b)
 					sel_flow(&x, parent.flows[k]);
+				else
+					hidden_flows++;
 			}
 			pm_dg_spec *s = add_spec(p);
+			s->hidden_comps = hidden;
+			s->hidden_flows = hidden_flows;
 			char *raw = pm_xasprintf("%s.%s", parent.id, m->zones.v[z].id.s ? m->zones.v[z].id.s : "zone");
 			set_id(p, s, raw);
 			free(raw);
@@ -323,8 +385,8 @@ static void split_by_zone(pm_diagram_plan *p, const pm_model *m, size_t si)
 			char *t = pm_xasprintf("Zone %s", m->zones.v[z].name.s ? m->zones.v[z].name.s : m->zones.v[z].id.s);
 			s->title = pm_arena_strdup(p->a, t);
 			free(t);
-			s->basis = pm_arena_strdup(p->a, "The components of one zone and every flow from or to them; "
-							 "other zones are shown as one box each.");
+			s->basis = pm_arena_strdup(p->a, "It shows the components of one zone and every flow from or to them; "
+							 "each other zone is one box.");
 			take(p, s, m, &x);
 			char *lead = pm_xasprintf("%s, zone %s (%s)", parent.title, m->zones.v[z].name.s ? m->zones.v[z].name.s : "",
 						  m->zones.v[z].id.s ? m->zones.v[z].id.s : "");
@@ -337,6 +399,8 @@ static void split_by_zone(pm_diagram_plan *p, const pm_model *m, size_t si)
 
 static int too_large(const pm_dg_spec *s)
 {
+	if (s->form != DG_GRAPH)
+		return 0;
 	return s->ncomps > PM_DG_SUMMARY_COMPONENTS || s->nflows > PM_DG_SUMMARY_FLOWS;
 }
 
@@ -364,7 +428,7 @@ static void finish_view(pm_diagram_plan *p, const pm_model *m, const sel *x, cha
 {
 	pm_dg_spec *s = &p->v[p->n - 1];
 	take(p, s, m, x);
-	if (s->view_kind == PM_VIEW_GLOBAL && too_large(s))
+	if (too_large(s))
 		s->form = DG_SUMMARY;
 	set_caption(p, s, lead);
 	free(lead);
@@ -457,9 +521,9 @@ static void plan_use_case(pm_diagram_plan *p, const pm_model *m, size_t ui)
 		s->title = pm_arena_strdup(p->a, u->title.s ? u->title.s : "Security use case");
 		s->basis = pm_arena_strdup(
 			p->a, s->form == DG_SEQUENCE
-				      ? "The flows the use case lists, in that order, numbered as steps; each "
-					"component is a lifeline, grouped by zone."
-				      : "The components and flows the use case lists.");
+				      ? "It shows the flows the use case lists, in that order, numbered as steps; "
+					"each component is a lifeline, grouped by zone."
+				      : "It shows the components and flows the use case lists.");
 		take(p, s, m, &x);
 		char *lead = pm_xasprintf("Security use case %s: %s", s->ref ? s->ref : "", s->title);
 		set_caption(p, s, lead);

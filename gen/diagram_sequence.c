@@ -12,7 +12,7 @@
 #define COL_GAP 26.0     /* between heads of one zone */
 #define ZONE_GAP 40.0    /* between heads of different zones */
 #define ZONE_PAD 10.0    /* a zone box around its heads */
-#define ZONE_HEAD 18.0   /* room for the zone label */
+#define ZONE_HEAD 28.0   /* room for the zone label (two lines) */
 #define MSG_GAP 12.0
 #define SELF_W 26.0
 
@@ -143,7 +143,7 @@ int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d)
 		double right = p[j].cx + p[j].box.w / 2 + ZONE_PAD;
 		if (p[i].zone >= 0) {
 			double lw, lh;
-			pm_dg_zone_label(c, p[i].zone, &lw, &lh);
+			pm_dg_zone_label(c, p[i].zone, 1, &lw, &lh);
 			if (right < left + lw + 12)
 				right = left + lw + 12;
 		}
@@ -176,7 +176,7 @@ int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d)
 			const pm_zone *z = &m->zones.v[p[i].zone];
 			double zx = p[i].cx - p[i].box.w / 2 - ZONE_PAD, zr = p[j].cx + p[j].box.w / 2 + ZONE_PAD;
 			double lw, lh;
-			pm_dg_zone_label(c, p[i].zone, &lw, &lh);
+			pm_dg_zone_label(c, p[i].zone, 1, &lw, &lh);
 			if (zr - zx < lw + 12)
 				zr = zx + lw + 12;
 			int fill, line;
@@ -185,7 +185,7 @@ int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d)
 			pm_dg_group_begin(dg, DG_G_ZONE, DG_L_ZONES, z->id.s, title, NULL);
 			free(title);
 			pm_dg_rect(dg, zx, DG_MARGIN, zr - zx, bottom - DG_MARGIN, 6, fill, line, 1.3, DG_LONGDASH);
-			pm_dg_zone_label_draw(c, p[i].zone, zx + 6, DG_MARGIN + 3);
+			pm_dg_zone_label_draw(c, p[i].zone, 1, zx + 6, DG_MARGIN + 3);
 			pm_dg_group_end(dg);
 			if (zr > right)
 				right = zr - ZONE_PAD;
@@ -211,7 +211,7 @@ int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d)
 		char *title = pm_xasprintf("Step %zu, %s: %s, from %s to %s", k + 1, f->id.s ? f->id.s : "",
 					   f->name.s ? f->name.s : "", f->from.id.s ? f->from.id.s : "",
 					   f->to.id.s ? f->to.id.s : "");
-		const char *kind = f->kind.v >= 0 && f->kind.v < PM_N_FLOW_KIND ? pm_enum_names_flow_kind[f->kind.v] : NULL;
+		const char *kind = pm_dg_flow_kind(f);
 		pm_dg_group_begin(dg, DG_G_FLOW, DG_L_EDGES, f->id.s, title, kind);
 		free(title);
 		double ay = row[k] + lab[k].h + 4;
