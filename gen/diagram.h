@@ -186,6 +186,7 @@ enum pm_dg_group_kind {
 	DG_G_LIFELINE,   /* a participant's lifeline (sequence) */
 	DG_G_LEGEND,     /* the legend */
 	DG_G_MORE,       /* the components of a zone left out of its diagram */
+	DG_G_ZONE_LABEL, /* a zone's name, drawn above the lines that cross it */
 	DG_G_NKINDS
 };
 

@@ -15,6 +15,7 @@
  * graphviz reports errors through a global hook (agseterrf): it is set
  * around each call and collects the text into a diagnostic. */
 #include "diagram.h"
+#include "strmap.h"
 #include "xalloc.h"
 
 #include <gvc.h>
@@ -26,6 +27,30 @@
 struct pm_diagram_engine {
 	GVC_t *gvc;
 };
+
+/* ---- graphviz's own leaks ------------------------------------------------------------ */
+
+/* graphviz 2.42 keeps memory it never frees: the configuration gvContext()
+ * reads, and virtual edges of every dot layout (fixed in later releases).
+ * Under LeakSanitizer these would fail every test that draws a diagram, so
+ * the library names them as suppressions of the sanitizer's own hook (it
+ * asks the program for them at exit; without a sanitizer it is never
+ * called).  Valgrind gets the same from tests/valgrind-graphviz.supp
+ * through .valgrindrc.  Leaks of ours never pass through these libraries. */
+#if defined(__SANITIZE_ADDRESS__)
+#define PM_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PM_LSAN 1
+#endif
+#endif
+#ifdef PM_LSAN
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libgvplugin_dot_layout.so\nleak:gvconfig\nleak:libgvc.so\n";
+}
+#endif
 
 /* ---- graphviz errors ------------------------------------------------------------------ */
 
@@ -83,11 +108,15 @@ void pm_diagram_engine_free(pm_diagram_engine *e)
 
 /* cgraph's own id discipline makes a named object's id the address of its
  * interned name, and keeps subgraphs ordered by id: clusters would reach
- * dot in an order that depends on the heap.  This one hands out ids in
- * creation order and leaves names to cgraph's internal map (it maps no
- * string itself), so everything is ordered as it was created. */
+ * dot in an order that depends on the heap.  This one numbers every object
+ * in creation order and keeps the names itself (cgraph's fallback map for
+ * names leaks its entries in this version), so everything is ordered as it
+ * was created and nothing depends on addresses. */
 typedef struct idstate {
 	IDTYPE next;
+	pm_strmap ids; /* name -> id */
+	char **names;  /* id -> name (NULL: anonymous) */
+	size_t cap;
 } idstate;
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)
@@ -101,13 +130,22 @@ static void *id_open(Agraph_t *g, Agdisc_t *disc)
 
 static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 {
-	(void)objtype;
-	(void)createflag;
-	if (str)
-		return 0; /* names: cgraph's internal map */
 	idstate *st = state;
-	*id = st->next;
-	st->next += 2;
+	size_t v;
+	(void)objtype;
+	if (str && pm_strmap_get(&st->ids, str, &v)) {
+		*id = (IDTYPE)v;
+		return 1;
+	}
+	if (!createflag)
+		return 0;
+	*id = st->next++;
+	st->names = pm_xgrow(st->names, &st->cap, (size_t)*id + 1, sizeof *st->names);
+	st->names[*id] = NULL;
+	if (str) {
+		st->names[*id] = pm_xstrdup(str);
+		pm_strmap_put(&st->ids, st->names[*id], (size_t)*id, NULL);
+	}
 	return 1;
 }
 
@@ -128,15 +166,19 @@ static void id_free(void *state, int objtype, IDTYPE id)
 
 static char *id_print(void *state, int objtype, IDTYPE id)
 {
-	(void)state;
+	idstate *st = state;
 	(void)objtype;
-	(void)id;
-	return NULL;
+	return id < st->next ? st->names[id] : NULL;
 }
 
 static void id_close(void *state)
 {
-	free(state);
+	idstate *st = state;
+	for (IDTYPE i = 1; i < st->next; i++)
+		free(st->names[i]);
+	free(st->names);
+	pm_strmap_free(&st->ids);
+	free(st);
 }
 
 static void id_register(void *state, int objtype, void *obj)
@@ -168,7 +210,9 @@ typedef struct gedge {
 	pm_dg_box label;
 	int stroke, dash;
 	double width;
-	Agedge_t *e;
+	Agedge_t *e;    /* the edge; when split, its first half (tail -> label) */
+	Agedge_t *e2;   /* the second half (label -> head), or NULL */
+	Agnode_t *lab;  /* the node that holds the label, or NULL */
 } gedge;
 
 typedef struct gclus {
@@ -192,6 +236,7 @@ typedef struct G {
 	int32_t *zone_node; /* zone -> zone node or stub, -1 */
 	int32_t *zone_cl;   /* zone -> cluster, -1 */
 	int export;         /* the DOT text, not a layout */
+	int lr;             /* ranks from left to right */
 } G;
 
 static char *S(const char *s)
@@ -529,11 +574,34 @@ static void grid_isolated(G *g, Agraph_t *root, Agsym_t *estyle)
 	free(linked);
 }
 
+/* An edge between two nodes goes to dot as two edges through a node of the
+ * label's size: dot 2.42 corrupts its rank arrays (a double free in
+ * gvFreeLayout) when a labelled edge is flat, i.e. joins two nodes of one
+ * rank, inside clusters.  The label node sits in the cluster both ends
+ * share, else in no cluster: between the zones, where the flow crosses. */
+static void split_edge(G *g, Agraph_t *root, gedge *e, size_t k, Agsym_t *width, Agsym_t *height, Agsym_t *shape)
+{
+	char name[40];
+	int ca = g->n[e->from].cl, cb = g->n[e->to].cl;
+	Agraph_t *parent = ca >= 0 && ca == cb ? g->cl[ca].sg : root;
+	snprintf(name, sizeof name, "label%zu", k);
+	e->lab = agnode(parent, name, 1);
+	if (parent != root)
+		agsubnode(root, e->lab, 1);
+	agxset(e->lab, shape, S("box"));
+	setf(e->lab, width, e->label.w / 72.0);
+	setf(e->lab, height, e->label.h / 72.0);
+	snprintf(name, sizeof name, "e%zu", k);
+	e->e = agedge(root, g->n[e->from].n, e->lab, name, 1);
+	snprintf(name, sizeof name, "e%zub", k);
+	e->e2 = agedge(root, e->lab, g->n[e->to].n, name, 1);
+}
+
 static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 {
 	const pm_model *m = g->m;
 	Agraph_t *root = agopen(S("diagram"), Agdirected, disc);
-	agattr(root, AGRAPH, S("rankdir"), S("TB"));
+	agattr(root, AGRAPH, S("rankdir"), S(g->lr ? "LR" : "TB"));
 	agattr(root, AGRAPH, S("nodesep"), S("0.25"));
 	agattr(root, AGRAPH, S("ranksep"), S("0.34"));
 	agattr(root, AGRAPH, S("labeljust"), S("l"));
@@ -608,11 +676,18 @@ static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 	}
 	if (!g->export)
 		grid_isolated(g, root, estyle);
+	Agsym_t *dir = g->export ? NULL : agattr(root, AGEDGE, S("dir"), S("none"));
 	for (size_t k = 0; k < g->ne; k++) {
 		gedge *e = &g->e[k];
 		char name[32];
 		snprintf(name, sizeof name, "e%zu", k);
-		e->e = agedge(root, g->n[e->from].n, g->n[e->to].n, name, 1);
+		if (!g->export && e->from != e->to) {
+			split_edge(g, root, e, k, width, height, shape);
+		} else {
+			e->e = agedge(root, g->n[e->from].n, g->n[e->to].n, name, 1);
+			if (dir)
+				agxset(e->e, dir, S("forward"));
+		}
 		if (g->export) {
 			char *text;
 			if (e->flow >= 0) {
@@ -627,7 +702,7 @@ static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 			free(lab);
 			free(t);
 			free(text);
-		} else {
+		} else if (!e->lab) {
 			set_html(root, e->e, elabel, e->label.w, e->label.h);
 		}
 		agxset(e->e, estyle, S(e->dash == DG_DASHED ? "dashed" : e->dash == DG_DOTTED ? "dotted" : "solid"));
@@ -697,11 +772,67 @@ static int crossing(const pm_dg_pt *pts, size_t n, const gclus *k, int from_insi
 	return found;
 }
 
+/* Append the splines of edge ge to the cubic chain v, oriented away from
+ * the node at `from` (dot may store a reversed edge's spline either way);
+ * a gap between pieces becomes a straight cubic. */
+typedef struct chain {
+	pm_dg_pt *v;
+	size_t n, cap;
+} chain;
+
+static void chain_add(chain *ch, pm_dg_pt p)
+{
+	ch->v = pm_xgrow(ch->v, &ch->cap, ch->n + 1, sizeof *ch->v);
+	ch->v[ch->n++] = p;
+}
+
+static void chain_line(chain *ch, pm_dg_pt q)
+{
+	pm_dg_pt p = ch->v[ch->n - 1];
+	chain_add(ch, (pm_dg_pt){p.x + (q.x - p.x) / 3, p.y + (q.y - p.y) / 3});
+	chain_add(ch, (pm_dg_pt){p.x + 2 * (q.x - p.x) / 3, p.y + 2 * (q.y - p.y) / 3});
+	chain_add(ch, q);
+}
+
+static double dist2(pm_dg_pt a, pm_dg_pt b)
+{
+	return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
+}
+
+static void chain_edge(chain *ch, Agedge_t *ge, const frame *fr, pm_dg_pt from)
+{
+	splines *spl = ED_spl(ge);
+	for (int b = 0; spl && b < spl->size; b++) {
+		bezier *bz = &spl->list[b];
+		if (bz->size < 4)
+			continue;
+		size_t n = (size_t)bz->size - (size_t)(bz->size - 1) % 3; /* whole cubics */
+		pm_dg_pt first = P(fr, bz->list[0]), last = P(fr, bz->list[n - 1]);
+		int rev = dist2(last, from) < dist2(first, from);
+		for (size_t i = 0; i < n; i++) {
+			pm_dg_pt p = P(fr, bz->list[rev ? n - 1 - i : i]);
+			if (i == 0) {
+				if (ch->n == 0)
+					chain_add(ch, p);
+				else if (dist2(ch->v[ch->n - 1], p) > 0.01)
+					chain_line(ch, p);
+			} else {
+				chain_add(ch, p);
+			}
+		}
+		from = ch->v[ch->n - 1];
+	}
+}
+
+static pm_dg_pt centre(const frame *fr, Agnode_t *n)
+{
+	return P(fr, ND_coord(n));
+}
+
 static void draw_edge(G *g, gedge *e, const frame *fr)
 {
 	pm_dg_ctx *c = g->c;
 	const pm_model *m = g->m;
-	splines *spl = ED_spl(e->e);
 	const char *id = NULL;
 	char *title = NULL;
 	int kind = DG_G_FLOW;
@@ -719,46 +850,47 @@ static void draw_edge(G *g, gedge *e, const frame *fr)
 	const char *kind_name = e->flow >= 0 ? pm_dg_flow_kind(&m->flows.v[e->flow]) : NULL;
 	pm_dg_group_begin(c->dg, kind, DG_L_EDGES, id, title, kind_name);
 	free(title);
-	for (int b = 0; spl && b < spl->size; b++) {
-		bezier *bz = &spl->list[b];
-		if (bz->size < 1)
-			continue;
-		pm_dg_pt *pts = pm_xcalloc((size_t)bz->size + 1, sizeof *pts);
-		for (int i = 0; i < bz->size; i++)
-			pts[i] = P(fr, bz->list[i]);
-		size_t n = (size_t)bz->size;
-		if (bz->sflag && !bz->eflag) { /* the arrow at the start: draw it reversed */
-			for (size_t i = 0; i < n / 2; i++) {
-				pm_dg_pt t = pts[i];
-				pts[i] = pts[n - 1 - i];
-				pts[n - 1 - i] = t;
-			}
-			pm_dg_edge_draw(c, pts, n, 1, P(fr, bz->sp), e->stroke, e->dash, e->width);
-		} else {
-			pm_dg_edge_draw(c, pts, n, bz->eflag, P(fr, bz->ep), e->stroke, e->dash, e->width);
+
+	chain ch = {NULL, 0, 0};
+	pm_dg_pt tip = {0, 0};
+	int arrow = 0;
+	if (e->lab) { /* tail -> label node -> head, the arrow where it meets the head */
+		chain_edge(&ch, e->e, fr, centre(fr, g->n[e->from].n));
+		chain_edge(&ch, e->e2, fr, centre(fr, e->lab));
+		if (ch.n)
+			tip = ch.v[ch.n - 1];
+		arrow = ch.n > 1;
+	} else { /* a loop: dot's own spline, its arrow point */
+		splines *spl = ED_spl(e->e);
+		if (spl && spl->size > 0 && spl->list[0].size >= 4) {
+			bezier *bz = &spl->list[0];
+			for (int i = 0; i < bz->size; i++)
+				chain_add(&ch, P(fr, bz->list[i]));
+			arrow = bz->eflag;
+			tip = P(fr, bz->ep);
 		}
+	}
+	if (ch.n) {
+		pm_dg_edge_draw(c, ch.v, ch.n, arrow, tip, e->stroke, e->dash, e->width);
 		/* boundary marks where the flow leaves its zone and enters the other */
 		const gnode *a = &g->n[e->from], *z = &g->n[e->to];
-		if (e->flow >= 0 && b == 0) {
-			pm_dg_pt at;
-			int32_t za = a->kind == DG_G_COMPONENT ? zone_of(m, a->ref) : -1;
-			int32_t zb = z->kind == DG_G_COMPONENT ? zone_of(m, z->ref) : -1;
-			int from_in = !(bz->sflag && !bz->eflag);
-			if (za != zb) {
-				if (za >= 0 && g->zone_cl[za] >= 0 &&
-				    crossing(pts, n, &g->cl[g->zone_cl[za]], from_in, &at))
-					pm_dg_mark(c, at.x, at.y);
-				if (zb >= 0 && g->zone_cl[zb] >= 0 &&
-				    crossing(pts, n, &g->cl[g->zone_cl[zb]], !from_in, &at))
-					pm_dg_mark(c, at.x, at.y);
-			}
+		int32_t za = a->kind == DG_G_COMPONENT ? zone_of(m, a->ref) : -1;
+		int32_t zb = z->kind == DG_G_COMPONENT ? zone_of(m, z->ref) : -1;
+		pm_dg_pt at;
+		if (e->flow >= 0 && za != zb) {
+			if (za >= 0 && g->zone_cl[za] >= 0 && crossing(ch.v, ch.n, &g->cl[g->zone_cl[za]], 1, &at))
+				pm_dg_mark(c, at.x, at.y);
+			if (zb >= 0 && g->zone_cl[zb] >= 0 && crossing(ch.v, ch.n, &g->cl[g->zone_cl[zb]], 0, &at))
+				pm_dg_mark(c, at.x, at.y);
 		}
-		free(pts);
 	}
+	free(ch.v);
 	pm_dg_group_end(c->dg);
-	textlabel_t *l = ED_label(e->e);
-	if (l) {
-		pm_dg_pt p = P(fr, l->pos);
+	if (e->lab) {
+		pm_dg_pt p = centre(fr, e->lab);
+		pm_dg_translate(c->dg, e->label.group, p.x - e->label.w / 2, p.y - e->label.h / 2);
+	} else if (ED_label(e->e)) {
+		pm_dg_pt p = P(fr, ED_label(e->e)->pos);
 		pm_dg_translate(c->dg, e->label.group, p.x - e->label.w / 2, p.y - e->label.h / 2);
 	}
 }
@@ -792,6 +924,10 @@ static void read_back(G *g, Agraph_t *root)
 			lx = p.x - lab->dimen.x / 2;
 			ly = p.y - lab->dimen.y / 2;
 		}
+		pm_dg_group_end(c->dg);
+		/* the label above the lines that cross it, on the zone's colour */
+		pm_dg_group_begin(c->dg, DG_G_ZONE_LABEL, DG_L_LABELS, z->id.s, NULL, NULL);
+		pm_dg_rect(c->dg, lx - 2, ly, cl->lw + 2, cl->lh, 2, fill, DG_C_NONE, 0, DG_SOLID);
 		pm_dg_zone_label_draw(c, cl->zone, 0, lx, ly);
 		pm_dg_group_end(c->dg);
 	}
@@ -808,6 +944,36 @@ static void read_back(G *g, Agraph_t *root)
 
 /* ---- entry points --------------------------------------------------------------------------------- */
 
+/* How large a w x h picture can be drawn on a page: the larger scale of a
+ * portrait and a landscape Letter body (below 1: shrunk). */
+static double page_fit(double w, double h)
+{
+	double p = fmin(492 / w, 640 / h), l = fmin(672 / w, 450 / h);
+	return fmin(1, fmax(p, l));
+}
+
+/* One dot run in direction lr: 0, or the graphviz error's status.  With
+ * keep the layout is read back into the diagram, else only its size. */
+static int run_dot(pm_diagram_engine *eng, G *g, int lr, int keep, double *w, double *h)
+{
+	Agdisc_t disc = {&AgMemDisc, &SEQ_IDS, &AgIoDisc};
+	g->lr = lr;
+	Agraph_t *root = to_graphviz(g, &disc);
+	int rc = gvLayout(eng->gvc, root, "dot");
+	if (rc == 0) {
+		boxf bb = GD_bb(root);
+		*w = bb.UR.x - bb.LL.x + 2 * DG_MARGIN;
+		*h = bb.UR.y - bb.LL.y + 2 * DG_MARGIN;
+		if (keep)
+			read_back(g, root);
+		gvFreeLayout(eng->gvc, root);
+	}
+	agclose(root);
+	return rc;
+}
+
+/* Ranks top to bottom, unless left to right fits a page markedly better
+ * (a wide graph of many zones): both are tried, the same way every time. */
 static int layout_graph(pm_diagram_engine *eng, pm_dg_ctx *c, pm_diags *d)
 {
 	G g;
@@ -817,14 +983,14 @@ static int layout_graph(pm_diagram_engine *eng, pm_dg_ctx *c, pm_diags *d)
 	g.s = c->spec;
 	build(&g);
 	agusererrf old = gv_quiet();
-	Agdisc_t disc = {&AgMemDisc, &SEQ_IDS, &AgIoDisc};
-	Agraph_t *root = to_graphviz(&g, &disc);
-	int rc = gvLayout(eng->gvc, root, "dot");
+	double tw = 0, th = 0, lw = 0, lh = 0;
+	int rc = run_dot(eng, &g, 0, 0, &tw, &th);
+	if (rc == 0 && g.ne && g.s->form != DG_SUMMARY)
+		rc = run_dot(eng, &g, 1, 0, &lw, &lh);
 	if (rc == 0) {
-		read_back(&g, root);
-		gvFreeLayout(eng->gvc, root);
+		int lr = lw > 0 && page_fit(lw, lh) > 1.15 * page_fit(tw, th);
+		rc = run_dot(eng, &g, lr, 1, &tw, &th);
 	}
-	agclose(root);
 	gv_loud(old);
 	if (rc != 0) {
 		size_t n = gv_len;

@@ -405,8 +405,21 @@ void pm_dg_edge_draw(pm_dg_ctx *c, const pm_dg_pt *pts, size_t n, int arrow, pm_
 		return;
 	pm_dg_pt base = pts[n - 1];
 	double dx = tip.x - base.x, dy = tip.y - base.y, len = sqrt(dx * dx + dy * dy);
-	if (len < 1e-6)
-		return;
+	if (len < 0.5) { /* the path ends at the tip: the head along its last tangent */
+		size_t k = n - 1;
+		while (k > 0 && fabs(pts[k - 1].x - tip.x) + fabs(pts[k - 1].y - tip.y) < 0.5)
+			k--;
+		if (k == 0)
+			return;
+		dx = tip.x - pts[k - 1].x;
+		dy = tip.y - pts[k - 1].y;
+		len = sqrt(dx * dx + dy * dy);
+		double al = 7 + width;
+		base = (pm_dg_pt){tip.x - dx / len * al, tip.y - dy / len * al};
+		dx = tip.x - base.x;
+		dy = tip.y - base.y;
+		len = sqrt(dx * dx + dy * dy);
+	}
 	double ux = dx / len, uy = dy / len, half = 3.6 + width * 0.6;
 	pm_dg_paint_begin(dg, stroke, stroke, 0.6, DG_SOLID);
 	pm_dg_move(dg, tip.x, tip.y);

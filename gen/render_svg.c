@@ -19,7 +19,7 @@ static const char *const CLASS[DG_G_NKINDS] = {
 	[DG_G_ZONE] = "zone",           [DG_G_FLOW] = "flow",         [DG_G_COMPONENT] = "component",
 	[DG_G_ZONE_NODE] = "zone-node", [DG_G_STUB] = "zone-stub",   [DG_G_AGGREGATE] = "aggregate",
 	[DG_G_LABEL] = "label",         [DG_G_LIFELINE] = "lifeline", [DG_G_LEGEND] = "legend",
-	[DG_G_MORE] = "more",
+	[DG_G_MORE] = "more",           [DG_G_ZONE_LABEL] = "zone-label",
 };
 
 /* Prefixes that keep element ids unique when a flow and its label, or a
@@ -28,7 +28,7 @@ static const char *const PREFIX[DG_G_NKINDS] = {
 	[DG_G_ZONE] = "zone-",        [DG_G_FLOW] = "flow-",    [DG_G_COMPONENT] = "node-",
 	[DG_G_ZONE_NODE] = "zonenode-", [DG_G_STUB] = "stub-",  [DG_G_AGGREGATE] = "aggregate-",
 	[DG_G_LABEL] = "label-",      [DG_G_LIFELINE] = "lifeline-", [DG_G_LEGEND] = "legend-",
-	[DG_G_MORE] = "more-",
+	[DG_G_MORE] = "more-",        [DG_G_ZONE_LABEL] = "zonelabel-",
 };
 
 static void esc(pm_buf *b, const char *s)
