@@ -109,21 +109,24 @@ void pm_diagram_engine_free(pm_diagram_engine *e)
 /* cgraph's own id discipline makes a named object's id the address of its
  * interned name, and keeps subgraphs ordered by id: clusters would reach
  * dot in an order that depends on the heap.  This one numbers every object
- * in creation order and keeps the names itself (cgraph's fallback map for
+ * in creation order and maps the names itself (cgraph's fallback map for
  * names leaks its entries in this version), so everything is ordered as it
  * was created and nothing depends on addresses. */
 typedef struct idstate {
+	Agraph_t *g;
 	IDTYPE next;
 	pm_strmap ids; /* name -> id */
-	char **names;  /* id -> name (NULL: anonymous) */
+	char **names;  /* id -> name (NULL: anonymous), interned in g: agwrite
+			  asks cgraph whether a name is an HTML string, which only
+			  cgraph's own strings can answer */
 	size_t cap;
 } idstate;
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)
 {
-	(void)g;
 	(void)disc;
 	idstate *st = pm_xcalloc(1, sizeof *st);
+	st->g = g;
 	st->next = 1;
 	return st;
 }
@@ -143,7 +146,7 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createfl
 	st->names = pm_xgrow(st->names, &st->cap, (size_t)*id + 1, sizeof *st->names);
 	st->names[*id] = NULL;
 	if (str) {
-		st->names[*id] = pm_xstrdup(str);
+		st->names[*id] = agstrdup(st->g, str);
 		pm_strmap_put(&st->ids, st->names[*id], (size_t)*id, NULL);
 	}
 	return 1;
@@ -174,8 +177,7 @@ static char *id_print(void *state, int objtype, IDTYPE id)
 static void id_close(void *state)
 {
 	idstate *st = state;
-	for (IDTYPE i = 1; i < st->next; i++)
-		free(st->names[i]);
+	/* the names go with the graph's strings */
 	free(st->names);
 	pm_strmap_free(&st->ids);
 	free(st);
@@ -952,24 +954,75 @@ static double page_fit(double w, double h)
 	return fmin(1, fmax(p, l));
 }
 
-/* One dot run in direction lr: 0, or the graphviz error's status.  With
- * keep the layout is read back into the diagram, else only its size. */
-static int run_dot(pm_diagram_engine *eng, G *g, int lr, int keep, double *w, double *h)
+/* One dot run in direction lr: the laid-out root graph, or NULL (the
+ * graphviz error is in gv_msg).  *w, *h: the size it gives. */
+static Agraph_t *run_dot(pm_diagram_engine *eng, G *g, int lr, Agdisc_t *disc, double *w, double *h)
 {
-	Agdisc_t disc = {&AgMemDisc, &SEQ_IDS, &AgIoDisc};
 	g->lr = lr;
-	Agraph_t *root = to_graphviz(g, &disc);
-	int rc = gvLayout(eng->gvc, root, "dot");
-	if (rc == 0) {
-		boxf bb = GD_bb(root);
-		*w = bb.UR.x - bb.LL.x + 2 * DG_MARGIN;
-		*h = bb.UR.y - bb.LL.y + 2 * DG_MARGIN;
-		if (keep)
-			read_back(g, root);
-		gvFreeLayout(eng->gvc, root);
+	Agraph_t *root = to_graphviz(g, disc);
+	if (gvLayout(eng->gvc, root, "dot") != 0) {
+		agclose(root);
+		return NULL;
 	}
-	agclose(root);
-	return rc;
+	boxf bb = GD_bb(root);
+	*w = bb.UR.x - bb.LL.x + 2 * DG_MARGIN;
+	*h = bb.UR.y - bb.LL.y + 2 * DG_MARGIN;
+	return root;
+}
+
+static void done_dot(pm_diagram_engine *eng, Agraph_t *root)
+{
+	if (root) {
+		gvFreeLayout(eng->gvc, root);
+		agclose(root);
+	}
+}
+
+/* The graphviz objects of a run, kept while another run is tried. */
+typedef struct objs {
+	Agnode_t **n, **lab;
+	Agedge_t **e, **e2;
+	Agraph_t **sg;
+} objs;
+
+static void objs_save(const G *g, objs *o)
+{
+	o->n = pm_xcalloc(g->nn + 1, sizeof *o->n);
+	o->lab = pm_xcalloc(g->ne + 1, sizeof *o->lab);
+	o->e = pm_xcalloc(g->ne + 1, sizeof *o->e);
+	o->e2 = pm_xcalloc(g->ne + 1, sizeof *o->e2);
+	o->sg = pm_xcalloc(g->ncl + 1, sizeof *o->sg);
+	for (size_t k = 0; k < g->nn; k++)
+		o->n[k] = g->n[k].n;
+	for (size_t k = 0; k < g->ne; k++) {
+		o->lab[k] = g->e[k].lab;
+		o->e[k] = g->e[k].e;
+		o->e2[k] = g->e[k].e2;
+	}
+	for (size_t k = 0; k < g->ncl; k++)
+		o->sg[k] = g->cl[k].sg;
+}
+
+static void objs_restore(G *g, objs *o)
+{
+	for (size_t k = 0; k < g->nn; k++)
+		g->n[k].n = o->n[k];
+	for (size_t k = 0; k < g->ne; k++) {
+		g->e[k].lab = o->lab[k];
+		g->e[k].e = o->e[k];
+		g->e[k].e2 = o->e2[k];
+	}
+	for (size_t k = 0; k < g->ncl; k++)
+		g->cl[k].sg = o->sg[k];
+}
+
+static void objs_free(objs *o)
+{
+	free(o->n);
+	free(o->lab);
+	free(o->e);
+	free(o->e2);
+	free(o->sg);
 }
 
 /* Ranks top to bottom, unless left to right fits a page markedly better
@@ -983,14 +1036,27 @@ static int layout_graph(pm_diagram_engine *eng, pm_dg_ctx *c, pm_diags *d)
 	g.s = c->spec;
 	build(&g);
 	agusererrf old = gv_quiet();
+	Agdisc_t disc = {&AgMemDisc, &SEQ_IDS, &AgIoDisc};
 	double tw = 0, th = 0, lw = 0, lh = 0;
-	int rc = run_dot(eng, &g, 0, 0, &tw, &th);
-	if (rc == 0 && g.ne && g.s->form != DG_SUMMARY)
-		rc = run_dot(eng, &g, 1, 0, &lw, &lh);
-	if (rc == 0) {
-		int lr = lw > 0 && page_fit(lw, lh) > 1.15 * page_fit(tw, th);
-		rc = run_dot(eng, &g, lr, 1, &tw, &th);
+	Agraph_t *tb = run_dot(eng, &g, 0, &disc, &tw, &th), *lr = NULL;
+	int rc = tb ? 0 : -1;
+	if (tb && g.ne && g.s->form != DG_SUMMARY) {
+		objs o;
+		objs_save(&g, &o);
+		lr = run_dot(eng, &g, 1, &disc, &lw, &lh);
+		if (!lr || page_fit(lw, lh) <= 1.15 * page_fit(tw, th)) {
+			objs_restore(&g, &o);
+			done_dot(eng, lr);
+			lr = NULL;
+		}
+		objs_free(&o);
 	}
+	if (rc == 0) {
+		g.lr = lr != NULL;
+		read_back(&g, lr ? lr : tb);
+	}
+	done_dot(eng, lr);
+	done_dot(eng, tb);
 	gv_loud(old);
 	if (rc != 0) {
 		size_t n = gv_len;
@@ -1000,7 +1066,7 @@ static int layout_graph(pm_diagram_engine *eng, pm_dg_ctx *c, pm_diags *d)
 			    n ? gv_msg : "no reason given");
 	}
 	free_graph(&g);
-	return rc == 0 ? 0 : -1;
+	return rc;
 }
 
 int pm_diagram_layout(pm_diagram_engine *e, const pm_model *m, const pm_diagram_plan *p, size_t i,
