@@ -1,6 +1,6 @@
 /* build.c — the build pipeline (see premarket/build.h): the completeness
- * check, the documents from their templates, HTML, the SBOM export, XML,
- * PDF, then the commit.  Every file goes to the sink; nothing here writes a
+ * check, the documents from their templates, the diagrams, HTML, the SBOM
+ * export, XML, PDF, then the commit.  Every file goes to the sink; nothing here writes a
  * file.  Each stage is one function, run in pm_build() in output order. */
 #include "premarket/build.h"
 #include "premarket/check.h"

@@ -28,6 +28,8 @@ struct pm_diagram_engine {
 	GVC_t *gvc;
 };
 
+#define ARROW_ROOM 9.0 /* below a zone's name, for arrowheads */
+
 /* ---- graphviz's own leaks ------------------------------------------------------------ */
 
 /* graphviz 2.42 keeps memory it never frees: the configuration gvContext()
@@ -657,7 +659,9 @@ static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 			agxset(cl->sg, gcolor, S(hex(line)));
 			agxset(cl->sg, gfill, S(hex(fill)));
 		} else {
-			set_html(root, cl->sg, glabel, cl->lw, cl->lh);
+			/* room below the name for the arrowheads that reach the
+			 * nodes under it: the name is drawn above the lines */
+			set_html(root, cl->sg, glabel, cl->lw, cl->lh + ARROW_ROOM);
 		}
 	}
 	for (size_t k = 0; k < g->nn; k++) {
