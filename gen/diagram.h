@@ -12,7 +12,7 @@
  * Files: diagram_plan.c (which diagrams, what each shows), diagram_text.c
  * and diagram_metrics.c (text widths, wrapping), diagram_draw.c (the
  * display list and the shapes), diagram_parts.c (what a component, a flow
- * label and a zone label show), diagram_layout.c (graphviz), 
+ * label and a zone label show), diagram_layout.c (graphviz),
  * diagram_sequence.c (use-case call flows), diagram_legend.c. */
 #ifndef PM_DIAGRAM_INTERNAL_H
 #define PM_DIAGRAM_INTERNAL_H
@@ -41,15 +41,15 @@ typedef struct pm_dg_spec {
 	const char *caption; /* title (ref): counts */
 	const char *basis;   /* one sentence: where the content comes from */
 	int form;
-	int view_kind;       /* enum pm_view_kind_v, -1 for a use case */
+	int view_kind;                /* enum pm_view_kind_v, -1 for a use case */
 	int32_t view, use_case, zone; /* indices, -1 when none */
-	int32_t parent;      /* a zone part: its summary's index, else -1 */
-	int derived;         /* drawn for a view kind the model does not provide */
-	int32_t *comps;      /* component indices, in drawing order */
+	int32_t parent;               /* a zone part: its summary's index, else -1 */
+	int derived;                  /* drawn for a view kind the model does not provide */
+	int32_t *comps;               /* component indices, in drawing order */
 	size_t ncomps;
-	int32_t *flows;      /* flow indices, in order (step order for use cases) */
+	int32_t *flows; /* flow indices, in order (step order for use cases) */
 	size_t nflows;
-	size_t nzones;       /* zones the components are in */
+	size_t nzones;                     /* zones the components are in */
 	size_t hidden_comps, hidden_flows; /* a zone part: components and flows left out */
 } pm_dg_spec;
 
@@ -67,15 +67,15 @@ uint8_t *pm_dg_multi_patient_threats(const pm_model *m);
  *  by zone plus one diagram per zone, which shows at most PM_DG_ZONE_MAX
  *  components (docs/diagrams.md). */
 #define PM_DG_SUMMARY_COMPONENTS 40
-#define PM_DG_SUMMARY_FLOWS 80
-#define PM_DG_ZONE_MAX 60
+#define PM_DG_SUMMARY_FLOWS      80
+#define PM_DG_ZONE_MAX           60
 
 /** The diagrams in the template data (view_diagrams.c): figure maps set on
  *  views[i] and use_cases[i] (the view's objects), derived_figure on each
  *  entry of view_kinds (in enum order), global_figure on root. */
 #include "premarket/value.h"
 void pm_view_diagrams(const pm_model *m, pm_value_arena *a, pm_value *root, pm_value *const *views,
-		      pm_value *const *use_cases, pm_value *view_kinds);
+                      pm_value *const *use_cases, pm_value *view_kinds);
 
 /* ---- text ---------------------------------------------------------------------------- */
 
@@ -103,8 +103,8 @@ char *pm_dg_clean(pm_arena *a, const char *s);
  * Text that does not fit in maxl lines is cut and ends with "…"; *cut is
  * then set (if cut is not NULL).  The lines (in a) go to lines[0..return).
  */
-size_t pm_dg_wrap(pm_arena *a, const char *s, int face, double size, double maxw, size_t maxl,
-		  const char **lines, int *cut);
+size_t pm_dg_wrap(pm_arena *a, const char *s, int face, double size, double maxw, size_t maxl, const char **lines,
+                  int *cut);
 
 /* ---- the display list ------------------------------------------------------------------- */
 
@@ -157,19 +157,19 @@ typedef struct pm_dg_op {
 } pm_dg_op;
 
 typedef struct pm_dg_paint {
-	size_t o0, no;   /* ops [o0, o0+no) */
-	uint8_t fill;    /* DG_C_NONE: not filled */
-	uint8_t stroke;  /* DG_C_NONE: not stroked */
-	uint8_t dash;    /* DG_SOLID ... */
-	uint8_t round;   /* round joins and caps */
-	float width;     /* stroke width */
+	size_t o0, no;  /* ops [o0, o0+no) */
+	uint8_t fill;   /* DG_C_NONE: not filled */
+	uint8_t stroke; /* DG_C_NONE: not stroked */
+	uint8_t dash;   /* DG_SOLID ... */
+	uint8_t round;  /* round joins and caps */
+	float width;    /* stroke width */
 } pm_dg_paint;
 
 enum { DG_ANCHOR_START, DG_ANCHOR_MIDDLE, DG_ANCHOR_END };
 
 typedef struct pm_dg_text {
-	const char *s;   /* clean UTF-8, in the diagram's arena */
-	double x, y;     /* anchor point on the baseline */
+	const char *s; /* clean UTF-8, in the diagram's arena */
+	double x, y;   /* anchor point on the baseline */
 	float size;
 	uint8_t face, anchor, colour;
 } pm_dg_text;
@@ -195,12 +195,12 @@ enum { DG_L_ZONES, DG_L_LIFELINES, DG_L_EDGES, DG_L_NODES, DG_L_LABELS, DG_L_LEG
 
 typedef struct pm_dg_group {
 	uint8_t kind, layer;
-	const char *id;     /* model id (or NULL) */
-	const char *title;  /* tooltip / accessible name (or NULL) */
-	const char *data;   /* e.g. the component kind, for SVG data-kind (or NULL) */
-	const char *href;   /* a link (another diagram), or NULL */
-	size_t p0, np;      /* paints */
-	size_t t0, nt;      /* texts */
+	const char *id;    /* model id (or NULL) */
+	const char *title; /* tooltip / accessible name (or NULL) */
+	const char *data;  /* e.g. the component kind, for SVG data-kind (or NULL) */
+	const char *href;  /* a link (another diagram), or NULL */
+	size_t p0, np;     /* paints */
+	size_t t0, nt;     /* texts */
 } pm_dg_group;
 
 struct pm_diagram {
@@ -220,8 +220,7 @@ struct pm_diagram {
 
 pm_diagram *pm_dg_new(void);
 /** Start a group: later paints and texts belong to it.  Returns its index. */
-size_t pm_dg_group_begin(pm_diagram *dg, int kind, int layer, const char *id, const char *title,
-			 const char *data);
+size_t pm_dg_group_begin(pm_diagram *dg, int kind, int layer, const char *id, const char *title, const char *data);
 void pm_dg_group_end(pm_diagram *dg);
 /** Move group gi (its ops and texts) by (dx, dy). */
 void pm_dg_translate(pm_diagram *dg, size_t gi, double dx, double dy);
@@ -236,42 +235,39 @@ void pm_dg_curve(pm_diagram *dg, double x1, double y1, double x2, double y2, dou
 void pm_dg_close(pm_diagram *dg);
 void pm_dg_paint_end(pm_diagram *dg);
 /** Whole paints. r > 0 rounds the corners. */
-void pm_dg_rect(pm_diagram *dg, double x, double y, double w, double h, double r, int fill, int stroke,
-		double width, int dash);
-void pm_dg_ellipse(pm_diagram *dg, double cx, double cy, double rx, double ry, int fill, int stroke,
-		   double width);
-void pm_dg_segment(pm_diagram *dg, double x1, double y1, double x2, double y2, int stroke, double width,
-		   int dash);
+void pm_dg_rect(pm_diagram *dg, double x, double y, double w, double h, double r, int fill, int stroke, double width,
+                int dash);
+void pm_dg_ellipse(pm_diagram *dg, double cx, double cy, double rx, double ry, int fill, int stroke, double width);
+void pm_dg_segment(pm_diagram *dg, double x1, double y1, double x2, double y2, int stroke, double width, int dash);
 /** A text run (s is copied, cleaned). */
-void pm_dg_text_add(pm_diagram *dg, const char *s, double x, double y, double size, int face, int anchor,
-		    int colour);
+void pm_dg_text_add(pm_diagram *dg, const char *s, double x, double y, double size, int face, int anchor, int colour);
 
 /* ---- component shapes ----------------------------------------------------------------------- */
 
 enum pm_dg_shape {
-	DG_S_BOX,        /* default, unknown kinds */
-	DG_S_DEVICE,     /* double border */
-	DG_S_SOFTWARE,   /* UML component */
-	DG_S_APP,        /* rounded */
-	DG_S_SERVER,     /* rack lines */
+	DG_S_BOX,      /* default, unknown kinds */
+	DG_S_DEVICE,   /* double border */
+	DG_S_SOFTWARE, /* UML component */
+	DG_S_APP,      /* rounded */
+	DG_S_SERVER,   /* rack lines */
 	DG_S_CLOUD,
-	DG_S_WORKSTATION,/* title bar */
-	DG_S_NETWORK,    /* hexagon */
-	DG_S_EXTERNAL,   /* grey, side bars */
-	DG_S_PERIPHERAL, /* 3-D box */
-	DG_S_USER,       /* person */
-	DG_S_TOOL,       /* folder tab */
-	DG_S_STORE,      /* cylinder */
-	DG_S_ZONE,       /* a zone node of a summary */
-	DG_S_STUB,       /* another zone (dashed) */
+	DG_S_WORKSTATION, /* title bar */
+	DG_S_NETWORK,     /* hexagon */
+	DG_S_EXTERNAL,    /* grey, side bars */
+	DG_S_PERIPHERAL,  /* 3-D box */
+	DG_S_USER,        /* person */
+	DG_S_TOOL,        /* folder tab */
+	DG_S_STORE,       /* cylinder */
+	DG_S_ZONE,        /* a zone node of a summary */
+	DG_S_STUB,        /* another zone (dashed) */
 	DG_NSHAPES
 };
 
 typedef struct pm_dg_shape_info {
-	const char *name;     /* for the legend */
-	const char *gv_shape; /* graphviz shape whose outline the edges are clipped to */
+	const char *name;                  /* for the legend */
+	const char *gv_shape;              /* graphviz shape whose outline the edges are clipped to */
 	double pad_l, pad_t, pad_r, pad_b; /* room the drawing takes around the text */
-	double grow_w, grow_h; /* factors for round shapes, whose text box is inscribed */
+	double grow_w, grow_h;             /* factors for round shapes, whose text box is inscribed */
 } pm_dg_shape_info;
 
 extern const pm_dg_shape_info pm_dg_shapes[DG_NSHAPES];
@@ -315,11 +311,11 @@ typedef struct pm_dg_ctx {
 	const pm_dg_spec *spec;
 	pm_diagram *dg;
 	pm_dg_notes notes;
-	unsigned shapes_used;  /* bit per shape */
-	unsigned zones_used;   /* bit per trust level (+ 1 << 3: none) */
+	unsigned shapes_used; /* bit per shape */
+	unsigned zones_used;  /* bit per trust level (+ 1 << 3: none) */
 	int used_dash[4], used_alert_line, used_marks, used_badges, used_unused_if, used_mp, used_counts, used_code;
 	const char **mp_comp, **mp_flow; /* multi-patient threats targeting each (multi-patient views), or NULL */
-	pm_arena *tmp; /* scratch text */
+	pm_arena *tmp;                   /* scratch text */
 } pm_dg_ctx;
 
 void pm_dg_ctx_init(pm_dg_ctx *c, const pm_model *m, const pm_dg_spec *spec);
@@ -332,8 +328,7 @@ pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t comp);
 pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t flow, int number);
 /** A zone as one node (summary, href: its own diagram) or as a stub (the
  *  other end of flows in one zone's diagram), at the origin in its group. */
-pm_dg_box pm_dg_zone_node(pm_dg_ctx *c, int32_t zone, size_t ncomps, size_t ninternal, const char *href,
-			  int stub);
+pm_dg_box pm_dg_zone_node(pm_dg_ctx *c, int32_t zone, size_t ncomps, size_t ninternal, const char *href, int stub);
 /** The box that stands for the components a zone's diagram leaves out. */
 pm_dg_box pm_dg_more_node(pm_dg_ctx *c, size_t comps, size_t flows);
 /** The label of the flows between two zones of a summary. */
@@ -350,8 +345,8 @@ void pm_dg_flow_style(pm_dg_ctx *c, int32_t flow, int *stroke, int *dash, double
 /** Draw the path pts[0..n) (cubic: 1 + 3k points) with an arrowhead at tip
  *  (from the last point) when arrow, and the boundary marks, into the
  *  current group. */
-void pm_dg_edge_draw(pm_dg_ctx *c, const pm_dg_pt *pts, size_t n, int arrow, pm_dg_pt tip, int stroke,
-		     int dash, double width);
+void pm_dg_edge_draw(pm_dg_ctx *c, const pm_dg_pt *pts, size_t n, int arrow, pm_dg_pt tip, int stroke, int dash,
+                     double width);
 /** An authentication / encryption / integrity badge (10 x 10) at (x, y). */
 void pm_dg_badge(pm_diagram *dg, double x, double y, const char *letter, int state);
 /** A boundary-crossing mark at (x, y). */
@@ -367,9 +362,9 @@ void pm_dg_legend(pm_dg_ctx *c);
 /** A use case's call flow (DG_SEQUENCE). */
 int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d);
 
-#define DG_FONT_NODE 9.0
+#define DG_FONT_NODE  9.0
 #define DG_FONT_SMALL 7.0
 #define DG_FONT_LABEL 7.5
-#define DG_MARGIN 12.0
+#define DG_MARGIN     12.0
 
 #endif

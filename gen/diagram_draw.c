@@ -12,50 +12,50 @@
 #define KAPPA 0.5522847498 /* cubic Bézier quarter circle */
 
 const pm_dg_rgb pm_dg_palette[DG_NCOLOURS] = {
-	[DG_C_NONE] = {0, 0, 0},
-	[DG_C_INK] = {0x1f, 0x23, 0x28},
-	[DG_C_MUTED] = {0x4f, 0x59, 0x63},
-	[DG_C_FAINT] = {0x8c, 0x95, 0x9f},
-	[DG_C_LINE] = {0x34, 0x40, 0x4c},
-	[DG_C_ALERT] = {0xc6, 0x28, 0x28},
-	[DG_C_GOOD] = {0x2e, 0x6b, 0x33},
-	[DG_C_WHITE] = {0xff, 0xff, 0xff},
-	[DG_C_NODE_STROKE] = {0x12, 0x32, 0x4f},
-	[DG_C_FILL_DEVICE] = {0xd9, 0xe8, 0xf6},
-	[DG_C_FILL_SOFTWARE] = {0xff, 0xff, 0xff},
-	[DG_C_FILL_CLOUD] = {0xe4, 0xef, 0xfb},
-	[DG_C_FILL_EXTERNAL] = {0xe3, 0xe6, 0xea},
-	[DG_C_FILL_USER] = {0xff, 0xf6, 0xdc},
-	[DG_C_FILL_NETWORK] = {0xec, 0xf0, 0xf4},
-	[DG_C_FILL_PLAIN] = {0xff, 0xff, 0xff},
-	[DG_C_Z_TRUSTED] = {0xee, 0xf7, 0xef},
-	[DG_C_Z_TRUSTED_LINE] = {0x3a, 0x7d, 0x44},
-	[DG_C_Z_PARTIAL] = {0xfd, 0xf7, 0xe6},
-	[DG_C_Z_PARTIAL_LINE] = {0x9a, 0x70, 0x12},
-	[DG_C_Z_UNTRUSTED] = {0xfc, 0xee, 0xed},
-	[DG_C_Z_UNTRUSTED_LINE] = {0xb3, 0x26, 0x1e},
-	[DG_C_Z_UNKNOWN] = {0xf3, 0xf4, 0xf6},
-	[DG_C_Z_UNKNOWN_LINE] = {0x6b, 0x75, 0x80},
-	[DG_C_ALERT_FILL] = {0xfd, 0xe7, 0xe7},
+        [DG_C_NONE] = {0, 0, 0},
+        [DG_C_INK] = {0x1f, 0x23, 0x28},
+        [DG_C_MUTED] = {0x4f, 0x59, 0x63},
+        [DG_C_FAINT] = {0x8c, 0x95, 0x9f},
+        [DG_C_LINE] = {0x34, 0x40, 0x4c},
+        [DG_C_ALERT] = {0xc6, 0x28, 0x28},
+        [DG_C_GOOD] = {0x2e, 0x6b, 0x33},
+        [DG_C_WHITE] = {0xff, 0xff, 0xff},
+        [DG_C_NODE_STROKE] = {0x12, 0x32, 0x4f},
+        [DG_C_FILL_DEVICE] = {0xd9, 0xe8, 0xf6},
+        [DG_C_FILL_SOFTWARE] = {0xff, 0xff, 0xff},
+        [DG_C_FILL_CLOUD] = {0xe4, 0xef, 0xfb},
+        [DG_C_FILL_EXTERNAL] = {0xe3, 0xe6, 0xea},
+        [DG_C_FILL_USER] = {0xff, 0xf6, 0xdc},
+        [DG_C_FILL_NETWORK] = {0xec, 0xf0, 0xf4},
+        [DG_C_FILL_PLAIN] = {0xff, 0xff, 0xff},
+        [DG_C_Z_TRUSTED] = {0xee, 0xf7, 0xef},
+        [DG_C_Z_TRUSTED_LINE] = {0x3a, 0x7d, 0x44},
+        [DG_C_Z_PARTIAL] = {0xfd, 0xf7, 0xe6},
+        [DG_C_Z_PARTIAL_LINE] = {0x9a, 0x70, 0x12},
+        [DG_C_Z_UNTRUSTED] = {0xfc, 0xee, 0xed},
+        [DG_C_Z_UNTRUSTED_LINE] = {0xb3, 0x26, 0x1e},
+        [DG_C_Z_UNKNOWN] = {0xf3, 0xf4, 0xf6},
+        [DG_C_Z_UNKNOWN_LINE] = {0x6b, 0x75, 0x80},
+        [DG_C_ALERT_FILL] = {0xfd, 0xe7, 0xe7},
 };
 
 /* name, graphviz shape, pads left/top/right/bottom, growth of round shapes */
 const pm_dg_shape_info pm_dg_shapes[DG_NSHAPES] = {
-	[DG_S_BOX] = {"other component", "box", 0, 0, 0, 0, 1, 1},
-	[DG_S_DEVICE] = {"device", "box", 3, 3, 3, 3, 1, 1},
-	[DG_S_SOFTWARE] = {"software", "box", 6, 0, 0, 0, 1, 1},
-	[DG_S_APP] = {"app", "box", 3, 1, 3, 1, 1, 1},
-	[DG_S_SERVER] = {"server", "box", 0, 9, 0, 0, 1, 1},
-	[DG_S_CLOUD] = {"cloud service", "ellipse", 0, 0, 0, 0, 1.32, 1.5},
-	[DG_S_WORKSTATION] = {"workstation", "box", 0, 6, 0, 0, 1, 1},
-	[DG_S_NETWORK] = {"network", "box", 10, 0, 10, 0, 1, 1},
-	[DG_S_EXTERNAL] = {"external system", "box", 5, 0, 5, 0, 1, 1},
-	[DG_S_PERIPHERAL] = {"peripheral", "box", 0, 6, 6, 0, 1, 1},
-	[DG_S_USER] = {"user", "box", 18, 0, 0, 0, 1, 1},
-	[DG_S_TOOL] = {"service tool", "box", 0, 6, 0, 0, 1, 1},
-	[DG_S_STORE] = {"data store", "cylinder", 0, 10, 0, 4, 1, 1},
-	[DG_S_ZONE] = {"zone", "box", 0, 0, 0, 0, 1, 1},
-	[DG_S_STUB] = {"other zone", "box", 0, 0, 0, 0, 1, 1},
+        [DG_S_BOX] = {"other component", "box", 0, 0, 0, 0, 1, 1},
+        [DG_S_DEVICE] = {"device", "box", 3, 3, 3, 3, 1, 1},
+        [DG_S_SOFTWARE] = {"software", "box", 6, 0, 0, 0, 1, 1},
+        [DG_S_APP] = {"app", "box", 3, 1, 3, 1, 1, 1},
+        [DG_S_SERVER] = {"server", "box", 0, 9, 0, 0, 1, 1},
+        [DG_S_CLOUD] = {"cloud service", "ellipse", 0, 0, 0, 0, 1.32, 1.5},
+        [DG_S_WORKSTATION] = {"workstation", "box", 0, 6, 0, 0, 1, 1},
+        [DG_S_NETWORK] = {"network", "box", 10, 0, 10, 0, 1, 1},
+        [DG_S_EXTERNAL] = {"external system", "box", 5, 0, 5, 0, 1, 1},
+        [DG_S_PERIPHERAL] = {"peripheral", "box", 0, 6, 6, 0, 1, 1},
+        [DG_S_USER] = {"user", "box", 18, 0, 0, 0, 1, 1},
+        [DG_S_TOOL] = {"service tool", "box", 0, 6, 0, 0, 1, 1},
+        [DG_S_STORE] = {"data store", "cylinder", 0, 10, 0, 4, 1, 1},
+        [DG_S_ZONE] = {"zone", "box", 0, 0, 0, 0, 1, 1},
+        [DG_S_STUB] = {"other zone", "box", 0, 0, 0, 0, 1, 1},
 };
 
 /* Component kinds (by spelling) and their shapes; unlisted kinds get a box. */
@@ -63,20 +63,11 @@ static const struct {
 	const char *kind;
 	int shape;
 } KIND_SHAPES[] = {
-	{"device", DG_S_DEVICE},
-	{"software", DG_S_SOFTWARE},
-	{"app", DG_S_APP},
-	{"server", DG_S_SERVER},
-	{"cloud_service", DG_S_CLOUD},
-	{"workstation", DG_S_WORKSTATION},
-	{"network", DG_S_NETWORK},
-	{"external_system", DG_S_EXTERNAL},
-	{"peripheral", DG_S_PERIPHERAL},
-	{"user", DG_S_USER},
-	{"service_tool", DG_S_TOOL},
-	{"data_store", DG_S_STORE},
-	{"datastore", DG_S_STORE},
-	{"database", DG_S_STORE},
+        {"device", DG_S_DEVICE},   {"software", DG_S_SOFTWARE},        {"app", DG_S_APP},
+        {"server", DG_S_SERVER},   {"cloud_service", DG_S_CLOUD},      {"workstation", DG_S_WORKSTATION},
+        {"network", DG_S_NETWORK}, {"external_system", DG_S_EXTERNAL}, {"peripheral", DG_S_PERIPHERAL},
+        {"user", DG_S_USER},       {"service_tool", DG_S_TOOL},        {"data_store", DG_S_STORE},
+        {"datastore", DG_S_STORE}, {"database", DG_S_STORE},
 };
 
 int pm_dg_shape_of(const char *kind)
@@ -136,8 +127,7 @@ void pm_diagram_size(const pm_diagram *dg, double *w, double *h)
 	*h = dg ? dg->h : 0;
 }
 
-size_t pm_dg_group_begin(pm_diagram *dg, int kind, int layer, const char *id, const char *title,
-			 const char *data)
+size_t pm_dg_group_begin(pm_diagram *dg, int kind, int layer, const char *id, const char *title, const char *data)
 {
 	dg->g = pm_xgrow(dg->g, &dg->capg, dg->ng + 1, sizeof *dg->g);
 	pm_dg_group *g = &dg->g[dg->ng];
@@ -277,24 +267,22 @@ static void ellipse_path(pm_diagram *dg, double cx, double cy, double rx, double
 	pm_dg_close(dg);
 }
 
-void pm_dg_rect(pm_diagram *dg, double x, double y, double w, double h, double r, int fill, int stroke,
-		double width, int dash)
+void pm_dg_rect(pm_diagram *dg, double x, double y, double w, double h, double r, int fill, int stroke, double width,
+                int dash)
 {
 	pm_dg_paint_begin(dg, fill, stroke, width, dash);
 	rect_path(dg, x, y, w, h, r);
 	pm_dg_paint_end(dg);
 }
 
-void pm_dg_ellipse(pm_diagram *dg, double cx, double cy, double rx, double ry, int fill, int stroke,
-		   double width)
+void pm_dg_ellipse(pm_diagram *dg, double cx, double cy, double rx, double ry, int fill, int stroke, double width)
 {
 	pm_dg_paint_begin(dg, fill, stroke, width, DG_SOLID);
 	ellipse_path(dg, cx, cy, rx, ry);
 	pm_dg_paint_end(dg);
 }
 
-void pm_dg_segment(pm_diagram *dg, double x1, double y1, double x2, double y2, int stroke, double width,
-		   int dash)
+void pm_dg_segment(pm_diagram *dg, double x1, double y1, double x2, double y2, int stroke, double width, int dash)
 {
 	pm_dg_paint_begin(dg, DG_C_NONE, stroke, width, dash);
 	pm_dg_move(dg, x1, y1);
@@ -302,8 +290,7 @@ void pm_dg_segment(pm_diagram *dg, double x1, double y1, double x2, double y2, i
 	pm_dg_paint_end(dg);
 }
 
-void pm_dg_text_add(pm_diagram *dg, const char *s, double x, double y, double size, int face, int anchor,
-		    int colour)
+void pm_dg_text_add(pm_diagram *dg, const char *s, double x, double y, double size, int face, int anchor, int colour)
 {
 	dg->t = pm_xgrow(dg->t, &dg->capt, dg->nt + 1, sizeof *dg->t);
 	pm_dg_text *t = &dg->t[dg->nt++];
@@ -334,8 +321,8 @@ static void cloud_path(pm_diagram *dg, double x, double y, double w, double h)
 		if (i == 0)
 			pm_dg_move(dg, p0x, p0y);
 		pm_dg_curve(dg, cx + out * rx * cos(a0 + step / 4), cy + out * ry * sin(a0 + step / 4),
-			    cx + out * rx * cos(a1 - step / 4), cy + out * ry * sin(a1 - step / 4),
-			    cx + in * rx * cos(a1), cy + in * ry * sin(a1));
+		            cx + out * rx * cos(a1 - step / 4), cy + out * ry * sin(a1 - step / 4),
+		            cx + in * rx * cos(a1), cy + in * ry * sin(a1));
 	}
 	pm_dg_close(dg);
 }

@@ -119,8 +119,8 @@ typedef struct idstate {
 	IDTYPE next;
 	pm_strmap ids; /* name -> id */
 	char **names;  /* id -> name (NULL: anonymous), interned in g: agwrite
-			  asks cgraph whether a name is an HTML string, which only
-			  cgraph's own strings can answer */
+	                  asks cgraph whether a name is an HTML string, which only
+	                  cgraph's own strings can answer */
 	size_t cap;
 } idstate;
 
@@ -198,25 +198,25 @@ static Agiddisc_t SEQ_IDS = {id_open, id_map, id_alloc, id_free, id_print, id_cl
 
 typedef struct gnode {
 	pm_dg_box box;
-	int kind;       /* DG_G_COMPONENT, DG_G_ZONE_NODE, DG_G_STUB */
-	int32_t ref;    /* component or zone index */
-	int cl;         /* cluster, -1 = none */
+	int kind;    /* DG_G_COMPONENT, DG_G_ZONE_NODE, DG_G_STUB */
+	int32_t ref; /* component or zone index */
+	int cl;      /* cluster, -1 = none */
 	int shape;
 	const char *name; /* graphviz name (the model id) */
 	Agnode_t *n;
-	double x, y;    /* top left, after layout */
+	double x, y; /* top left, after layout */
 } gnode;
 
 typedef struct gedge {
 	int from, to;
-	int32_t flow;   /* -1: the flows between two zones (summary) */
+	int32_t flow;                   /* -1: the flows between two zones (summary) */
 	size_t count, auth, enc, integ; /* summary: flows, and those with each protection */
 	pm_dg_box label;
 	int stroke, dash;
 	double width;
-	Agedge_t *e;    /* the edge; when split, its first half (tail -> label) */
-	Agedge_t *e2;   /* the second half (label -> head), or NULL */
-	Agnode_t *lab;  /* the node that holds the label, or NULL */
+	Agedge_t *e;   /* the edge; when split, its first half (tail -> label) */
+	Agedge_t *e2;  /* the second half (label -> head), or NULL */
+	Agnode_t *lab; /* the node that holds the label, or NULL */
 } gedge;
 
 typedef struct gclus {
@@ -469,9 +469,9 @@ static char *placeholder(Agraph_t *root, double w, double h)
 {
 	char buf[256];
 	snprintf(buf, sizeof buf,
-		 "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" FIXEDSIZE=\"TRUE\" "
-		 "WIDTH=\"%d\" HEIGHT=\"%d\"><TR><TD></TD></TR></TABLE>",
-		 (int)ceil(w), (int)ceil(h));
+	         "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" FIXEDSIZE=\"TRUE\" "
+	         "WIDTH=\"%d\" HEIGHT=\"%d\"><TR><TD></TD></TR></TABLE>",
+	         (int)ceil(w), (int)ceil(h));
 	return agstrdup_html(root, buf);
 }
 
@@ -698,7 +698,8 @@ static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 			char *text;
 			if (e->flow >= 0) {
 				const pm_flow *f = &m->flows.v[e->flow];
-				text = pm_xasprintf("%s\n%s", f->id.s ? f->id.s : "", f->protocol.s ? f->protocol.s : "");
+				text = pm_xasprintf("%s\n%s", f->id.s ? f->id.s : "",
+				                    f->protocol.s ? f->protocol.s : "");
 			} else {
 				text = pm_xasprintf("%zu flow%s", e->count, e->count == 1 ? "" : "s");
 			}
@@ -738,7 +739,7 @@ static pm_dg_pt bez(const pm_dg_pt *q, double t)
 {
 	double u = 1 - t;
 	return (pm_dg_pt){u * u * u * q[0].x + 3 * u * u * t * q[1].x + 3 * u * t * t * q[2].x + t * t * t * q[3].x,
-			  u * u * u * q[0].y + 3 * u * u * t * q[1].y + 3 * u * t * t * q[2].y + t * t * t * q[3].y};
+	                  u * u * u * q[0].y + 3 * u * u * t * q[1].y + 3 * u * t * t * q[2].y + t * t * t * q[3].y};
 }
 
 /* Where the path pts (cubic) crosses the border of zone k: the first exit
@@ -846,12 +847,12 @@ static void draw_edge(G *g, gedge *e, const frame *fr)
 		const pm_flow *f = &m->flows.v[e->flow];
 		id = f->id.s;
 		title = pm_xasprintf("%s: %s, from %s to %s", f->id.s ? f->id.s : "", f->name.s ? f->name.s : "",
-				     f->from.id.s ? f->from.id.s : "", f->to.id.s ? f->to.id.s : "");
+		                     f->from.id.s ? f->from.id.s : "", f->to.id.s ? f->to.id.s : "");
 	} else {
 		kind = DG_G_AGGREGATE;
 		const pm_zone *za = &m->zones.v[g->n[e->from].ref], *zb = &m->zones.v[g->n[e->to].ref];
 		title = pm_xasprintf("%zu flow%s from %s to %s", e->count, e->count == 1 ? "" : "s",
-				     za->id.s ? za->id.s : "", zb->id.s ? zb->id.s : "");
+		                     za->id.s ? za->id.s : "", zb->id.s ? zb->id.s : "");
 	}
 	const char *kind_name = e->flow >= 0 ? pm_dg_flow_kind(&m->flows.v[e->flow]) : NULL;
 	pm_dg_group_begin(c->dg, kind, DG_L_EDGES, id, title, kind_name);
@@ -1066,15 +1067,15 @@ static int layout_graph(pm_diagram_engine *eng, pm_dg_ctx *c, pm_diags *d)
 		size_t n = gv_len;
 		while (n && (gv_msg[n - 1] == '\n' || gv_msg[n - 1] == ' '))
 			gv_msg[--n] = 0;
-		pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "graphviz cannot lay out diagram %s: %s", c->spec->id,
-			    n ? gv_msg : "no reason given");
+		pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "graphviz cannot lay out diagram %s: %s",
+		            c->spec->id, n ? gv_msg : "no reason given");
 	}
 	free_graph(&g);
 	return rc;
 }
 
-int pm_diagram_layout(pm_diagram_engine *e, const pm_model *m, const pm_diagram_plan *p, size_t i,
-		      pm_diagram **out, pm_diags *d)
+int pm_diagram_layout(pm_diagram_engine *e, const pm_model *m, const pm_diagram_plan *p, size_t i, pm_diagram **out,
+                      pm_diags *d)
 {
 	if (out)
 		*out = NULL;
@@ -1088,7 +1089,7 @@ int pm_diagram_layout(pm_diagram_engine *e, const pm_model *m, const pm_diagram_
 		rc = pm_dg_layout_sequence(&c, d);
 	else if (!e)
 		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-				 "graphviz could not start, so diagram %s cannot be laid out", s->id);
+		                 "graphviz could not start, so diagram %s cannot be laid out", s->id);
 	else
 		rc = layout_graph(e, &c, d);
 	if (rc == 0) {
@@ -1146,6 +1147,7 @@ int pm_diagram_dot(const pm_model *m, const pm_diagram_plan *p, size_t i, pm_buf
 	pm_diagram_free(c.dg);
 	pm_dg_ctx_free(&c);
 	if (rc != 0)
-		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "graphviz cannot write diagram %s", p->v[i].id);
+		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "graphviz cannot write diagram %s",
+		                   p->v[i].id);
 	return pm_buf_done(out, mark, "the DOT graph", d);
 }

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ROW 19.0
+#define ROW      19.0
 #define SAMPLE_W 30.0
 #define SAMPLE_H 14.0
-#define TEXT 7.5
-#define GAP 14.0
+#define TEXT     7.5
+#define GAP      14.0
 
 typedef struct flow {
 	pm_dg_ctx *c;
@@ -46,7 +46,7 @@ static void shape_item(flow *f, int s)
 	if (s == DG_S_ZONE)
 		fill = DG_C_Z_UNKNOWN;
 	pm_dg_draw_shape(f->c->dg, s, x + (s == DG_S_SOFTWARE ? 5 : 0), f->y, SAMPLE_W - (s == DG_S_SOFTWARE ? 5 : 0),
-			 SAMPLE_H, fill, 0);
+	                 SAMPLE_H, fill, 0);
 	text(f, x + SAMPLE_W + 4, name);
 }
 
@@ -93,7 +93,7 @@ void pm_dg_legend(pm_dg_ctx *c)
 		if (c->shapes_used & (1u << s))
 			shape_item(&f, s);
 	static const char *const trust[] = {"untrusted zone", "partially trusted zone", "trusted zone",
-					    "zone, trust not stated"};
+	                                    "zone, trust not stated"};
 	static const int fills[] = {DG_C_Z_UNTRUSTED, DG_C_Z_PARTIAL, DG_C_Z_TRUSTED, DG_C_Z_UNKNOWN};
 	for (int t = 2; t >= 0; t--)
 		if (c->zones_used & (1u << t))
@@ -113,7 +113,7 @@ void pm_dg_legend(pm_dg_ctx *c)
 		line_item(&f, DG_C_LINE, DG_DOTTED, 1.1, "encryption not stated");
 	if (c->used_alert_line)
 		line_item(&f, DG_C_ALERT, DG_SOLID, 1.1,
-			  "red: crosses a trust boundary without authentication or encryption stated");
+		          "red: crosses a trust boundary without authentication or encryption stated");
 	if (c->used_code)
 		line_item(&f, DG_C_LINE, DG_SOLID, 1.7, "thick: code (software, updates)");
 	if (c->used_marks) {
@@ -141,7 +141,8 @@ void pm_dg_legend(pm_dg_ctx *c)
 		text(&f, x + 14, "not stated");
 	}
 	if (c->used_counts)
-		glyph_item(&f, "A n/m", DG_C_INK, "flows with authentication (E encryption, I integrity) stated, of all");
+		glyph_item(&f, "A n/m", DG_C_INK,
+		           "flows with authentication (E encryption, I integrity) stated, of all");
 	if (c->used_unused_if)
 		glyph_item(&f, "\xE2\x8A\x98", DG_C_MUTED, "unused or disabled interface");
 	if (c->used_mp)
@@ -153,7 +154,8 @@ void pm_dg_legend(pm_dg_ctx *c)
 		char *clean = pm_dg_clean(c->tmp, t);
 		size_t n = pm_dg_wrap(c->tmp, clean, DG_REGULAR, TEXT, W - 2 * DG_MARGIN, 4, lines, NULL);
 		for (size_t k = 0; k < n; k++) {
-			pm_dg_text_add(dg, lines[k], DG_MARGIN, f.y + TEXT, TEXT, DG_REGULAR, DG_ANCHOR_START, DG_C_INK);
+			pm_dg_text_add(dg, lines[k], DG_MARGIN, f.y + TEXT, TEXT, DG_REGULAR, DG_ANCHOR_START,
+			               DG_C_INK);
 			f.y += TEXT * 1.3;
 		}
 		free(t);

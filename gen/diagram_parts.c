@@ -12,15 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAD_X 8.0
-#define PAD_Y 6.0
-#define NAME_W 132.0 /* names wrap at this width, */
-#define NAME_LINES 2 /* in at most this many lines */
-#define LABEL_W 128.0
-#define HEAD_W 150.0
-#define LEAD 1.24
-#define BADGE 10.0
-#define BADGE_GAP 3.0
+#define PAD_X      8.0
+#define PAD_Y      6.0
+#define NAME_W     132.0 /* names wrap at this width, */
+#define NAME_LINES 2     /* in at most this many lines */
+#define LABEL_W    128.0
+#define HEAD_W     150.0
+#define LEAD       1.24
+#define BADGE      10.0
+#define BADGE_GAP  3.0
 #define MAX_UNUSED 3
 
 /* ---- context -------------------------------------------------------------------------- */
@@ -81,10 +81,23 @@ void pm_dg_ctx_free(pm_dg_ctx *c)
 
 int pm_dg_protection(pm_str s)
 {
-	static const char *const absent[] = {"none", "no", "n/a", "na", "not applicable", "not used", "-",
-					     "nothing", "unauthenticated", "unencrypted", "plaintext",
-					     "plain text", "cleartext", "clear text", "not encrypted",
-					     "not authenticated", "without"};
+	static const char *const absent[] = {"none",
+	                                     "no",
+	                                     "n/a",
+	                                     "na",
+	                                     "not applicable",
+	                                     "not used",
+	                                     "-",
+	                                     "nothing",
+	                                     "unauthenticated",
+	                                     "unencrypted",
+	                                     "plaintext",
+	                                     "plain text",
+	                                     "cleartext",
+	                                     "clear text",
+	                                     "not encrypted",
+	                                     "not authenticated",
+	                                     "without"};
 	if (!s.s)
 		return DG_NOT_STATED;
 	const char *b = s.s;
@@ -134,7 +147,7 @@ static void tb_add(tblock *b, const char *s, double size, int face, int colour)
 
 /* Wrapped text as lines of the block. */
 static int tb_wrap(pm_dg_ctx *c, tblock *b, const char *text, double size, int face, int colour, double maxw,
-		   size_t maxl)
+                   size_t maxl)
 {
 	const char *lines[16];
 	int cut = 0;
@@ -151,8 +164,8 @@ static void tb_draw(pm_diagram *dg, const tblock *b, double cx, double y)
 	for (size_t i = 0; i < b->n; i++) {
 		const tline *l = &b->v[i];
 		double lh = l->size * LEAD;
-		pm_dg_text_add(dg, l->s, cx, y + (lh - l->size) / 2 + l->size * 0.8, l->size, l->face,
-			       DG_ANCHOR_MIDDLE, l->colour);
+		pm_dg_text_add(dg, l->s, cx, y + (lh - l->size) / 2 + l->size * 0.8, l->size, l->face, DG_ANCHOR_MIDDLE,
+		               l->colour);
 		y += lh;
 	}
 }
@@ -250,7 +263,7 @@ pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t ci)
 			continue;
 		const char *what = itf->name.s ? itf->name.s : itf->id.s;
 		char *s = pm_xasprintf("\xE2\x8A\x98 %s (%s)", what ? what : "interface",
-				       itf->status.v == PM_IFS_UNUSED ? "unused" : "disabled");
+		                       itf->status.v == PM_IFS_UNUSED ? "unused" : "disabled");
 		tb_wrap(c, &b, s, 6.5, DG_ITALIC, DG_C_MUTED, NAME_W, 1);
 		free(s);
 	}
@@ -277,7 +290,7 @@ pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t ci)
 	h = ceil(h);
 
 	char *title = pm_xasprintf("%s: %s (%s)", comp->id.s ? comp->id.s : "", comp->name.s ? comp->name.s : "",
-				   kind ? kind : "component");
+	                           kind ? kind : "component");
 	pm_dg_box box = {pm_dg_group_begin(c->dg, DG_G_COMPONENT, DG_L_NODES, comp->id.s, title, kind), w, h};
 	free(title);
 	pm_dg_draw_shape(c->dg, shape, 0, 0, w, h, pm_dg_shape_fill(shape), mp != NULL);
@@ -327,7 +340,8 @@ pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t fi, int number)
 	const char *mp = c->mp_flow ? c->mp_flow[fi] : NULL;
 	const double bw = 3 * BADGE + 2 * BADGE_GAP;
 	/* the first line: "[n. ]F-ID" and the three badges; then "kind · protocol" */
-	char *head = number > 0 ? pm_xasprintf("%d. %s", number, f->id.s ? f->id.s : "") : pm_xstrdup(f->id.s ? f->id.s : "");
+	char *head = number > 0 ? pm_xasprintf("%d. %s", number, f->id.s ? f->id.s : "")
+	                        : pm_xstrdup(f->id.s ? f->id.s : "");
 	const char *hl[1];
 	pm_dg_wrap(c->tmp, pm_dg_clean(c->tmp, head), DG_BOLD, DG_FONT_LABEL, HEAD_W - bw - 4, 1, hl, NULL);
 	free(head);
@@ -388,7 +402,7 @@ void pm_dg_mark(pm_dg_ctx *c, double x, double y)
 }
 
 void pm_dg_edge_draw(pm_dg_ctx *c, const pm_dg_pt *pts, size_t n, int arrow, pm_dg_pt tip, int stroke, int dash,
-		     double width)
+                     double width)
 {
 	pm_diagram *dg = c->dg;
 	if (n < 1)
@@ -441,13 +455,15 @@ static const char *trust_text(const pm_model *m, int32_t z)
 void pm_dg_zone_colours(const pm_model *m, int32_t z, int *fill, int *line)
 {
 	int t = z >= 0 ? pm_dg_trust(&m->zones.v[z]) : -1;
-	*fill = t == PM_TRUST_TRUSTED ? DG_C_Z_TRUSTED : t == PM_TRUST_PARTIAL ? DG_C_Z_PARTIAL
-				      : t == PM_TRUST_UNTRUSTED ? DG_C_Z_UNTRUSTED : DG_C_Z_UNKNOWN;
+	*fill = t == PM_TRUST_TRUSTED     ? DG_C_Z_TRUSTED
+	        : t == PM_TRUST_PARTIAL   ? DG_C_Z_PARTIAL
+	        : t == PM_TRUST_UNTRUSTED ? DG_C_Z_UNTRUSTED
+	                                  : DG_C_Z_UNKNOWN;
 	*line = *fill + 1;
 }
 
 #define ZONE_NAME_W 240.0
-#define ZONE_GAP 6.0
+#define ZONE_GAP    6.0
 
 static const char *zone_name(pm_dg_ctx *c, int32_t z)
 {
@@ -463,7 +479,7 @@ static const char *zone_detail(pm_dg_ctx *c, int32_t z)
 	const pm_zone *zn = &c->m->zones.v[z];
 	const char *by = enum_name(pm_enum_names_controller, PM_N_CONTROLLER, zn->controlled_by);
 	char *s = pm_xasprintf("%s \xC2\xB7 %s%s%s", zn->id.s ? zn->id.s : "", trust_text(c->m, z),
-			       by ? ", controlled by " : "", by ? by : "");
+	                       by ? ", controlled by " : "", by ? by : "");
 	for (char *q = s; *q; q++)
 		if (*q == '_')
 			*q = ' ';
@@ -475,7 +491,8 @@ static const char *zone_detail(pm_dg_ctx *c, int32_t z)
 void pm_dg_zone_label(pm_dg_ctx *c, int32_t z, int stacked, double *w, double *h)
 {
 	const char *name = zone_name(c, z), *detail = zone_detail(c, z);
-	double nw = pm_dg_width(name, strlen(name), DG_BOLD, 8), dw = pm_dg_width(detail, strlen(detail), DG_REGULAR, 7);
+	double nw = pm_dg_width(name, strlen(name), DG_BOLD, 8),
+	       dw = pm_dg_width(detail, strlen(detail), DG_REGULAR, 7);
 	*w = ceil(stacked ? (nw > dw ? nw : dw) + 4 : nw + ZONE_GAP + dw + 4);
 	*h = stacked ? 22 : 13;
 	int t = pm_dg_trust(&c->m->zones.v[z]);
@@ -492,7 +509,7 @@ void pm_dg_zone_label_draw(pm_dg_ctx *c, int32_t z, int stacked, double x, doubl
 		pm_dg_text_add(c->dg, detail, x, y + 19, 7, DG_REGULAR, DG_ANCHOR_START, DG_C_MUTED);
 	else
 		pm_dg_text_add(c->dg, detail, x + pm_dg_width(name, strlen(name), DG_BOLD, 8) + ZONE_GAP, y + 9.5, 7,
-			       DG_REGULAR, DG_ANCHOR_START, DG_C_MUTED);
+		               DG_REGULAR, DG_ANCHOR_START, DG_C_MUTED);
 }
 
 /* ---- the text alternative ------------------------------------------------------------------------ */
@@ -518,21 +535,23 @@ void pm_dg_describe(pm_dg_ctx *c)
 			const char *kind = pm_dg_component_kind(comp);
 			if (!n++)
 				pm_buf_printf(&b, " Zone %s, %s (%s):", m->zones.v[z].id.s ? m->zones.v[z].id.s : "",
-					      m->zones.v[z].name.s ? m->zones.v[z].name.s : "", trust_text(m, (int32_t)z));
-			pm_buf_printf(&b, " %s %s (%s);", comp->id.s ? comp->id.s : "", comp->name.s ? comp->name.s : "",
-				      kind ? kind : "component");
+				              m->zones.v[z].name.s ? m->zones.v[z].name.s : "",
+				              trust_text(m, (int32_t)z));
+			pm_buf_printf(&b, " %s %s (%s);", comp->id.s ? comp->id.s : "",
+			              comp->name.s ? comp->name.s : "", kind ? kind : "component");
 		}
 	}
 	for (size_t k = 0; k < s->nflows; k++) {
 		const pm_flow *f = &m->flows.v[s->flows[k]];
 		const pm_component *from = &m->components.v[f->from.idx], *to = &m->components.v[f->to.idx];
-		pm_buf_printf(&b, " Flow %s%s%s from %s to %s over %s; authentication %s, encryption %s, integrity %s%s.",
-			      f->id.s ? f->id.s : "", f->name.s ? ", " : "", f->name.s ? f->name.s : "",
-			      from->id.s ? from->id.s : "", to->id.s ? to->id.s : "",
-			      f->protocol.s ? f->protocol.s : "a protocol not stated",
-			      state_word(pm_dg_protection(f->authentication)), state_word(pm_dg_protection(f->encryption)),
-			      state_word(pm_dg_protection(f->integrity)),
-			      from->zone.idx != to->zone.idx ? "; it crosses a trust boundary" : "");
+		pm_buf_printf(&b,
+		              " Flow %s%s%s from %s to %s over %s; authentication %s, encryption %s, integrity %s%s.",
+		              f->id.s ? f->id.s : "", f->name.s ? ", " : "", f->name.s ? f->name.s : "",
+		              from->id.s ? from->id.s : "", to->id.s ? to->id.s : "",
+		              f->protocol.s ? f->protocol.s : "a protocol not stated",
+		              state_word(pm_dg_protection(f->authentication)),
+		              state_word(pm_dg_protection(f->encryption)), state_word(pm_dg_protection(f->integrity)),
+		              from->zone.idx != to->zone.idx ? "; it crosses a trust boundary" : "");
 	}
 	c->dg->desc = pm_dg_clean(c->dg->a, b.data ? b.data : "");
 	pm_buf_free(&b);
@@ -548,14 +567,15 @@ pm_dg_box pm_dg_zone_node(pm_dg_ctx *c, int32_t z, size_t ncomps, size_t nintern
 	pm_dg_zone_colours(m, z, &fill, &line);
 	tblock b;
 	memset(&b, 0, sizeof b);
-	char *s = stub ? pm_xasprintf("zone \xC2\xB7 %s", trust_text(m, z)) : pm_xasprintf("\xC2\xABzone\xC2\xBB \xC2\xB7 %s", trust_text(m, z));
+	char *s = stub ? pm_xasprintf("zone \xC2\xB7 %s", trust_text(m, z))
+	               : pm_xasprintf("\xC2\xABzone\xC2\xBB \xC2\xB7 %s", trust_text(m, z));
 	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_SMALL, DG_ITALIC, DG_C_MUTED);
 	free(s);
 	long_name(c, &b, zn->name.s ? zn->name.s : zn->id.s ? zn->id.s : "", DG_FONT_NODE, DG_BOLD, line);
 	tb_add(&b, pm_dg_clean(c->tmp, zn->id.s ? zn->id.s : ""), DG_FONT_SMALL, DG_REGULAR, DG_C_MUTED);
 	s = stub ? pm_xasprintf("%zu component%s", ncomps, ncomps == 1 ? "" : "s")
-		 : pm_xasprintf("%zu component%s, %zu flow%s within", ncomps, ncomps == 1 ? "" : "s", ninternal,
-				ninternal == 1 ? "" : "s");
+	         : pm_xasprintf("%zu component%s, %zu flow%s within", ncomps, ncomps == 1 ? "" : "s", ninternal,
+	                        ninternal == 1 ? "" : "s");
 	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_SMALL, DG_REGULAR, DG_C_INK);
 	free(s);
 	if (!stub) {
@@ -566,8 +586,11 @@ pm_dg_box pm_dg_zone_node(pm_dg_ctx *c, int32_t z, size_t ncomps, size_t nintern
 			if (comp->zone.kind != PM_K_ZONE || comp->zone.idx != z)
 				continue;
 			if (shown < 4) {
-				tb_wrap(c, &b, comp->name.s ? comp->name.s : comp->id.s ? comp->id.s : "", 6.5, DG_REGULAR,
-					DG_C_MUTED, NAME_W, 1);
+				tb_wrap(c, &b,
+				        comp->name.s ? comp->name.s
+				        : comp->id.s ? comp->id.s
+				                     : "",
+				        6.5, DG_REGULAR, DG_C_MUTED, NAME_W, 1);
 				shown++;
 			} else {
 				more++;
@@ -583,9 +606,9 @@ pm_dg_box pm_dg_zone_node(pm_dg_ctx *c, int32_t z, size_t ncomps, size_t nintern
 	if (w < 100)
 		w = 100;
 	char *title = pm_xasprintf("Zone %s: %s (%s)", zn->id.s ? zn->id.s : "", zn->name.s ? zn->name.s : "",
-				   trust_text(m, z));
+	                           trust_text(m, z));
 	pm_dg_box box = {pm_dg_group_begin(c->dg, stub ? DG_G_STUB : DG_G_ZONE_NODE, DG_L_NODES, zn->id.s, title, NULL),
-			 w, h};
+	                 w, h};
 	free(title);
 	if (href)
 		c->dg->g[box.group].href = pm_arena_strdup(c->dg->a, href);
@@ -606,7 +629,8 @@ pm_dg_box pm_dg_aggregate_label(pm_dg_ctx *c, const char *id, size_t n, size_t a
 	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_LABEL, DG_BOLD, DG_C_INK);
 	free(s);
 	s = pm_xasprintf("A %zu/%zu \xC2\xB7 E %zu/%zu \xC2\xB7 I %zu/%zu", auth, n, enc, n, integ, n);
-	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_SMALL, DG_REGULAR, auth == n && enc == n ? DG_C_INK : DG_C_ALERT);
+	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_SMALL, DG_REGULAR,
+	       auth == n && enc == n ? DG_C_INK : DG_C_ALERT);
 	free(s);
 	double w = ceil(b.w + 6), h = ceil(b.h + 4);
 	pm_dg_box box = {pm_dg_group_begin(c->dg, DG_G_LABEL, DG_L_LABELS, id, NULL, NULL), w, h};
@@ -625,7 +649,7 @@ pm_dg_box pm_dg_more_node(pm_dg_ctx *c, size_t comps, size_t flows)
 	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_NODE, DG_BOLD, DG_C_MUTED);
 	free(s);
 	s = flows ? pm_xasprintf("with %zu flow%s not drawn", flows, flows == 1 ? "" : "s")
-		  : pm_xstrdup("without flows");
+	          : pm_xstrdup("without flows");
 	tb_add(&b, pm_arena_strdup(c->tmp, s), DG_FONT_SMALL, DG_REGULAR, DG_C_MUTED);
 	free(s);
 	tb_add(&b, "listed in the Threat Model", DG_FONT_SMALL, DG_ITALIC, DG_C_MUTED);

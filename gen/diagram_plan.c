@@ -66,8 +66,8 @@ static void sel_comp(sel *s, int32_t i)
 static int flow_ok(const pm_model *m, int32_t i)
 {
 	const pm_flow *f = &m->flows.v[i];
-	return f->from.kind == PM_K_COMPONENT && f->to.kind == PM_K_COMPONENT && f->from.idx >= 0 &&
-	       f->to.idx >= 0 && (size_t)f->from.idx < m->components.n && (size_t)f->to.idx < m->components.n;
+	return f->from.kind == PM_K_COMPONENT && f->to.kind == PM_K_COMPONENT && f->from.idx >= 0 && f->to.idx >= 0 &&
+	       (size_t)f->from.idx < m->components.n && (size_t)f->to.idx < m->components.n;
 }
 
 static void sel_flow(sel *s, int32_t i)
@@ -127,7 +127,8 @@ uint8_t *pm_dg_multi_patient_threats(const pm_model *m)
 	for (size_t t = 0; t < m->threats.n; t++)
 		mp[t] = m->threats.v[t].multi_patient.at.line && m->threats.v[t].multi_patient.v;
 	for (size_t k = 0; k < m->risk.n; k++)
-		if (m->risk.v[k].multi_patient && m->risk.v[k].threat >= 0 && (size_t)m->risk.v[k].threat < m->threats.n)
+		if (m->risk.v[k].multi_patient && m->risk.v[k].threat >= 0 &&
+		    (size_t)m->risk.v[k].threat < m->threats.n)
 			mp[m->risk.v[k].threat] = 1;
 	return mp;
 }
@@ -161,7 +162,8 @@ static void sel_multi_patient(sel *s)
 		const pm_flow *f = &m->flows.v[i];
 		if (!flow_ok(m, (int32_t)i))
 			continue;
-		if ((f->kind.at.line && f->kind.v == PM_FLOW_CODE) || is_cloud(m, f->from.idx) || is_cloud(m, f->to.idx))
+		if ((f->kind.at.line && f->kind.v == PM_FLOW_CODE) || is_cloud(m, f->from.idx) ||
+		    is_cloud(m, f->to.idx))
 			sel_flow(s, (int32_t)i);
 	}
 	free(mp);
@@ -255,41 +257,42 @@ static void set_caption(pm_diagram_plan *p, pm_dg_spec *s, const char *lead)
 	char *c;
 	if (s->form == DG_SUMMARY)
 		c = pm_xasprintf("%s: %zu %s in %zu %s, %zu %s, summarised by zone", lead, s->ncomps,
-				 plural(s->ncomps, "component", "components"), s->nzones, plural(s->nzones, "zone", "zones"),
-				 s->nflows, plural(s->nflows, "flow", "flows"));
+		                 plural(s->ncomps, "component", "components"), s->nzones,
+		                 plural(s->nzones, "zone", "zones"), s->nflows, plural(s->nflows, "flow", "flows"));
 	else if (s->form == DG_SEQUENCE)
 		c = pm_xasprintf("%s: call flow of %zu %s between %zu %s, in step order", lead, s->nflows,
-				 plural(s->nflows, "flow", "flows"), s->ncomps, plural(s->ncomps, "component", "components"));
+		                 plural(s->nflows, "flow", "flows"), s->ncomps,
+		                 plural(s->ncomps, "component", "components"));
 	else if (s->hidden_comps)
 		c = pm_xasprintf("%s: the %zu busiest of its %zu components, %zu %s drawn", lead, s->ncomps,
-				 s->ncomps + s->hidden_comps, s->nflows, plural(s->nflows, "flow", "flows"));
+		                 s->ncomps + s->hidden_comps, s->nflows, plural(s->nflows, "flow", "flows"));
 	else
 		c = pm_xasprintf("%s: %zu %s in %zu %s, %zu %s", lead, s->ncomps,
-				 plural(s->ncomps, "component", "components"), s->nzones, plural(s->nzones, "zone", "zones"),
-				 s->nflows, plural(s->nflows, "flow", "flows"));
+		                 plural(s->ncomps, "component", "components"), s->nzones,
+		                 plural(s->nzones, "zone", "zones"), s->nflows, plural(s->nflows, "flow", "flows"));
 	s->caption = pm_arena_strdup(p->a, c);
 	free(c);
 }
 
 static const char *const KIND_NAMES[PM_N_VIEW_KIND] = {"Global system view", "Multi-patient harm view",
-							 "Updatability/patchability view", "Security use case view"};
+                                                       "Updatability/patchability view", "Security use case view"};
 
 /* The basis sentence of a view's diagram. */
 static const char *basis_text(int how, size_t ends_added, int among)
 {
 	static const char *const lead[] = {
-		"It shows the components and flows the view lists.",
-		"It shows the components and flows of the security use cases the view presents.",
-		"It shows every component and flow of the model.",
-		"It shows the cloud services and the flows from and to them, the flows of code (software "
-		"distribution), and the components, interfaces and flows that multi-patient threats target.",
-		"It shows every flow of kind code (software and update distribution) and the components at "
-		"its ends.",
+	        "It shows the components and flows the view lists.",
+	        "It shows the components and flows of the security use cases the view presents.",
+	        "It shows every component and flow of the model.",
+	        "It shows the cloud services and the flows from and to them, the flows of code (software "
+	        "distribution), and the components, interfaces and flows that multi-patient threats target.",
+	        "It shows every flow of kind code (software and update distribution) and the components at "
+	        "its ends.",
 	};
 	static char buf[512];
 	snprintf(buf, sizeof buf, "%s%s%s", lead[how],
-		 among ? " The flows between the listed components are drawn with them." : "",
-		 ends_added ? " Components at the ends of its flows that the view does not list are added." : "");
+	         among ? " The flows between the listed components are drawn with them." : "",
+	         ends_added ? " Components at the ends of its flows that the view does not list are added." : "");
 	return buf;
 }
 
@@ -357,7 +360,8 @@ static void split_by_zone(pm_diagram_plan *p, const pm_model *m, size_t si)
 				sel_comp(&x, parent.comps[k]);
 		}
 		if (x.nc) {
-			size_t hidden = x.nc > PM_DG_ZONE_MAX ? keep_busiest(&x, &parent, (int32_t)z) : 0, hidden_flows = 0;
+			size_t hidden = x.nc > PM_DG_ZONE_MAX ? keep_busiest(&x, &parent, (int32_t)z) : 0,
+			       hidden_flows = 0;
 			for (size_t k = 0; k < parent.nflows; k++) {
 				const pm_flow *f = &m->flows.v[parent.flows[k]];
 				int32_t zf = zone_idx(m, f->from.idx), zt = zone_idx(m, f->to.idx);
@@ -382,14 +386,17 @@ static void split_by_zone(pm_diagram_plan *p, const pm_model *m, size_t si)
 			s->parent = (int32_t)si;
 			s->derived = parent.derived;
 			s->ref = parent.ref;
-			char *t = pm_xasprintf("Zone %s", m->zones.v[z].name.s ? m->zones.v[z].name.s : m->zones.v[z].id.s);
+			char *t = pm_xasprintf("Zone %s",
+			                       m->zones.v[z].name.s ? m->zones.v[z].name.s : m->zones.v[z].id.s);
 			s->title = pm_arena_strdup(p->a, t);
 			free(t);
-			s->basis = pm_arena_strdup(p->a, "It shows the components of one zone and every flow from or to them; "
-							 "each other zone is one box.");
+			s->basis = pm_arena_strdup(
+			        p->a, "It shows the components of one zone and every flow from or to them; "
+			              "each other zone is one box.");
 			take(p, s, m, &x);
-			char *lead = pm_xasprintf("%s, zone %s (%s)", parent.title, m->zones.v[z].name.s ? m->zones.v[z].name.s : "",
-						  m->zones.v[z].id.s ? m->zones.v[z].id.s : "");
+			char *lead = pm_xasprintf("%s, zone %s (%s)", parent.title,
+			                          m->zones.v[z].name.s ? m->zones.v[z].name.s : "",
+			                          m->zones.v[z].id.s ? m->zones.v[z].id.s : "");
 			set_caption(p, s, lead);
 			free(lead);
 		}
@@ -520,10 +527,10 @@ static void plan_use_case(pm_diagram_plan *p, const pm_model *m, size_t ui)
 		s->ref = u->id.s ? pm_arena_strdup(p->a, u->id.s) : NULL;
 		s->title = pm_arena_strdup(p->a, u->title.s ? u->title.s : "Security use case");
 		s->basis = pm_arena_strdup(
-			p->a, s->form == DG_SEQUENCE
-				      ? "It shows the flows the use case lists, in that order, numbered as steps; "
-					"each component is a lifeline, grouped by zone."
-				      : "It shows the components and flows the use case lists.");
+		        p->a, s->form == DG_SEQUENCE
+		                      ? "It shows the flows the use case lists, in that order, numbered as steps; "
+		                        "each component is a lifeline, grouped by zone."
+		                      : "It shows the components and flows the use case lists.");
 		take(p, s, m, &x);
 		char *lead = pm_xasprintf("Security use case %s: %s", s->ref ? s->ref : "", s->title);
 		set_caption(p, s, lead);

@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define COL_GAP 26.0     /* between heads of one zone */
-#define ZONE_GAP 40.0    /* between heads of different zones */
-#define ZONE_PAD 10.0    /* a zone box around its heads */
-#define ZONE_HEAD 28.0   /* room for the zone label (two lines) */
-#define MSG_GAP 12.0
-#define SELF_W 26.0
+#define COL_GAP   26.0 /* between heads of one zone */
+#define ZONE_GAP  40.0 /* between heads of different zones */
+#define ZONE_PAD  10.0 /* a zone box around its heads */
+#define ZONE_HEAD 28.0 /* room for the zone label (two lines) */
+#define MSG_GAP   12.0
+#define SELF_W    26.0
 
 typedef struct part {
 	int32_t comp, zone;
@@ -209,8 +209,8 @@ int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d)
 		double width;
 		pm_dg_flow_style(c, fi, &stroke, &dash, &width);
 		char *title = pm_xasprintf("Step %zu, %s: %s, from %s to %s", k + 1, f->id.s ? f->id.s : "",
-					   f->name.s ? f->name.s : "", f->from.id.s ? f->from.id.s : "",
-					   f->to.id.s ? f->to.id.s : "");
+		                           f->name.s ? f->name.s : "", f->from.id.s ? f->from.id.s : "",
+		                           f->to.id.s ? f->to.id.s : "");
 		const char *kind = pm_dg_flow_kind(f);
 		pm_dg_group_begin(dg, DG_G_FLOW, DG_L_EDGES, f->id.s, title, kind);
 		free(title);
@@ -231,13 +231,15 @@ int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d)
 			if (p[a].zone >= 0) {
 				/* the source zone's border on the message's side */
 				size_t e = a;
-				while (dir > 0 ? e + 1 < np && p[e + 1].zone == p[a].zone : e > 0 && p[e - 1].zone == p[a].zone)
+				while (dir > 0 ? e + 1 < np && p[e + 1].zone == p[a].zone
+				               : e > 0 && p[e - 1].zone == p[a].zone)
 					e = dir > 0 ? e + 1 : e - 1;
 				pm_dg_mark(c, p[e].cx + dir * (p[e].box.w / 2 + ZONE_PAD), ay);
 			}
 			if (p[b].zone >= 0) {
 				size_t e = b;
-				while (dir > 0 ? e > 0 && p[e - 1].zone == p[b].zone : e + 1 < np && p[e + 1].zone == p[b].zone)
+				while (dir > 0 ? e > 0 && p[e - 1].zone == p[b].zone
+				               : e + 1 < np && p[e + 1].zone == p[b].zone)
 					e = dir > 0 ? e - 1 : e + 1;
 				pm_dg_mark(c, p[e].cx - dir * (p[e].box.w / 2 + ZONE_PAD), ay);
 			}

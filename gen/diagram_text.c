@@ -7,17 +7,15 @@
 
 #include <string.h>
 
-#define ELLIPSIS "\xE2\x80\xA6"
+#define ELLIPSIS  "\xE2\x80\xA6"
 #define MAX_LINES 16
 
 /* Wide East Asian scripts, which the DejaVu faces lack: a full em. */
 static int wide(uint32_t cp)
 {
-	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-	       (cp >= 0x20000 && cp <= 0x3FFFD);
+	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+	       (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
 /* Advance of cp in 1/1000 em. */
@@ -57,9 +55,9 @@ double pm_dg_width(const char *s, size_t n, int face, double size)
 
 static int is_blank(uint32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+	       cp == 0x3000;
 }
 
 char *pm_dg_clean(pm_arena *a, const char *s)
@@ -138,8 +136,8 @@ static size_t split_word(const char *s, size_t b, size_t e, int face, double siz
 	return last_fit;
 }
 
-size_t pm_dg_wrap(pm_arena *a, const char *s, int face, double size, double maxw, size_t maxl,
-		  const char **lines, int *cut)
+size_t pm_dg_wrap(pm_arena *a, const char *s, int face, double size, double maxw, size_t maxl, const char **lines,
+                  int *cut)
 {
 	span v[MAX_LINES + 1];
 	size_t nv = 0, n = strlen(s);

@@ -88,8 +88,8 @@ static void paint(const pen *p, const pm_diagram *dg, const pm_dg_paint *pa)
 			break;
 		case 'C':
 			if (open)
-				HPDF_Page_CurveTo(pg, X(p, o->p[0].x), Y(p, o->p[0].y), X(p, o->p[1].x), Y(p, o->p[1].y),
-						  X(p, o->p[2].x), Y(p, o->p[2].y));
+				HPDF_Page_CurveTo(pg, X(p, o->p[0].x), Y(p, o->p[0].y), X(p, o->p[1].x),
+				                  Y(p, o->p[1].y), X(p, o->p[2].x), Y(p, o->p[2].y));
 			break;
 		case 'Z':
 			if (open)
@@ -153,8 +153,8 @@ static void text(const pen *p, pt_fonts *fonts, pt_pool *pool, pm_buf *tmp, cons
 	HPDF_Page_EndText(pg);
 }
 
-void pdf_draw_diagram(HPDF_Page page, pt_fonts *fonts, pt_pool *scratch, pm_buf *tmp, const pm_diagram *dg,
-		      double x, double top, double s)
+void pdf_draw_diagram(HPDF_Page page, pt_fonts *fonts, pt_pool *scratch, pm_buf *tmp, const pm_diagram *dg, double x,
+                      double top, double s)
 {
 	pen p = {page, x, top, s};
 	HPDF_Page_GSave(page);

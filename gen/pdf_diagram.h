@@ -13,7 +13,7 @@
  * and reported as pt_add() does).  scratch and tmp are work space.  Leaves
  * the page's graphics state as it found it (q ... Q).
  */
-void pdf_draw_diagram(HPDF_Page page, pt_fonts *fonts, pt_pool *scratch, pm_buf *tmp, const pm_diagram *dg,
-		      double x, double top, double s);
+void pdf_draw_diagram(HPDF_Page page, pt_fonts *fonts, pt_pool *scratch, pm_buf *tmp, const pm_diagram *dg, double x,
+                      double top, double s);
 
 #endif

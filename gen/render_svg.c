@@ -16,19 +16,33 @@
 #include <string.h>
 
 static const char *const CLASS[DG_G_NKINDS] = {
-	[DG_G_ZONE] = "zone",           [DG_G_FLOW] = "flow",         [DG_G_COMPONENT] = "component",
-	[DG_G_ZONE_NODE] = "zone-node", [DG_G_STUB] = "zone-stub",   [DG_G_AGGREGATE] = "aggregate",
-	[DG_G_LABEL] = "label",         [DG_G_LIFELINE] = "lifeline", [DG_G_LEGEND] = "legend",
-	[DG_G_MORE] = "more",           [DG_G_ZONE_LABEL] = "zone-label",
+        [DG_G_ZONE] = "zone",
+        [DG_G_FLOW] = "flow",
+        [DG_G_COMPONENT] = "component",
+        [DG_G_ZONE_NODE] = "zone-node",
+        [DG_G_STUB] = "zone-stub",
+        [DG_G_AGGREGATE] = "aggregate",
+        [DG_G_LABEL] = "label",
+        [DG_G_LIFELINE] = "lifeline",
+        [DG_G_LEGEND] = "legend",
+        [DG_G_MORE] = "more",
+        [DG_G_ZONE_LABEL] = "zone-label",
 };
 
 /* Prefixes that keep element ids unique when a flow and its label, or a
  * zone and its summary node, share the model id. */
 static const char *const PREFIX[DG_G_NKINDS] = {
-	[DG_G_ZONE] = "zone-",        [DG_G_FLOW] = "flow-",    [DG_G_COMPONENT] = "node-",
-	[DG_G_ZONE_NODE] = "zonenode-", [DG_G_STUB] = "stub-",  [DG_G_AGGREGATE] = "aggregate-",
-	[DG_G_LABEL] = "label-",      [DG_G_LIFELINE] = "lifeline-", [DG_G_LEGEND] = "legend-",
-	[DG_G_MORE] = "more-",        [DG_G_ZONE_LABEL] = "zonelabel-",
+        [DG_G_ZONE] = "zone-",
+        [DG_G_FLOW] = "flow-",
+        [DG_G_COMPONENT] = "node-",
+        [DG_G_ZONE_NODE] = "zonenode-",
+        [DG_G_STUB] = "stub-",
+        [DG_G_AGGREGATE] = "aggregate-",
+        [DG_G_LABEL] = "label-",
+        [DG_G_LIFELINE] = "lifeline-",
+        [DG_G_LEGEND] = "legend-",
+        [DG_G_MORE] = "more-",
+        [DG_G_ZONE_LABEL] = "zonelabel-",
 };
 
 static void esc(pm_buf *b, const char *s)
@@ -37,11 +51,21 @@ static void esc(pm_buf *b, const char *s)
 	for (; *s; s++) {
 		const char *r = NULL;
 		switch (*s) {
-		case '&': r = "&amp;"; break;
-		case '<': r = "&lt;"; break;
-		case '>': r = "&gt;"; break;
-		case '"': r = "&quot;"; break;
-		case '\'': r = "&apos;"; break;
+		case '&':
+			r = "&amp;";
+			break;
+		case '<':
+			r = "&lt;";
+			break;
+		case '>':
+			r = "&gt;";
+			break;
+		case '"':
+			r = "&quot;";
+			break;
+		case '\'':
+			r = "&apos;";
+			break;
 		default:
 			/* control characters cannot appear in XML 1.0 */
 			if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
@@ -63,7 +87,7 @@ static void esc_id(pm_buf *b, const char *s)
 	for (; *s; s++) {
 		char c = *s;
 		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-			 c == '_' || c == '.';
+		         c == '_' || c == '.';
 		pm_buf_putc(b, ok ? c : '_');
 	}
 }
@@ -206,7 +230,7 @@ int pm_diagram_svg(const pm_diagram *dg, pm_buf *out, pm_diags *d)
 	pm_buf *b = out;
 	pm_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	pm_buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
-		       "xmlns:pm=\"urn:premarket:diagram\" version=\"1.1\" width=\"");
+	               "xmlns:pm=\"urn:premarket:diagram\" version=\"1.1\" width=\"");
 	num(b, ceil(dg->w));
 	pm_buf_puts(b, "\" height=\"");
 	num(b, ceil(dg->h));

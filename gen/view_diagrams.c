@@ -28,7 +28,7 @@ static pm_value *figure(pm_value_arena *a, const pm_diagram_plan *p, size_t i)
 }
 
 void pm_view_diagrams(const pm_model *m, pm_value_arena *a, pm_value *root, pm_value *const *views,
-		      pm_value *const *use_cases, pm_value *view_kinds)
+                      pm_value *const *use_cases, pm_value *view_kinds)
 {
 	pm_diagram_plan *p = pm_diagram_plan_new(m);
 	pm_value *global = NULL;
@@ -37,7 +37,8 @@ void pm_view_diagrams(const pm_model *m, pm_value_arena *a, pm_value *root, pm_v
 	for (size_t i = 0; i < m->use_cases.n; i++)
 		pm_value_map_set_static(use_cases[i], "figure", pm_value_null(a));
 	for (size_t k = 0; k < pm_value_count(view_kinds); k++)
-		pm_value_map_set_static((pm_value *)pm_value_list_at(view_kinds, k), "derived_figure", pm_value_null(a));
+		pm_value_map_set_static((pm_value *)pm_value_list_at(view_kinds, k), "derived_figure",
+		                        pm_value_null(a));
 	for (size_t i = 0; i < p->n; i++) {
 		const pm_dg_spec *s = &p->v[i];
 		if (s->parent >= 0)
@@ -49,7 +50,7 @@ void pm_view_diagrams(const pm_model *m, pm_value_arena *a, pm_value *root, pm_v
 			pm_value_map_set_static(views[s->view], "figure", f);
 		else if (s->derived && s->view_kind >= 0 && (size_t)s->view_kind < pm_value_count(view_kinds))
 			pm_value_map_set_static((pm_value *)pm_value_list_at(view_kinds, (size_t)s->view_kind),
-						"derived_figure", f);
+			                        "derived_figure", f);
 		if (!global && s->view_kind == PM_VIEW_GLOBAL)
 			global = f;
 	}

@@ -8,25 +8,24 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage_text[] =
-	"Usage: premarket diagram [--view ID] [--format svg|dot] MODEL...\n"
-	"       premarket diagram --list MODEL...\n"
-	"\n"
-	"Write one architecture diagram of the model to stdout: a view the model\n"
-	"provides (by its id), a view drawn from the model for a kind it lacks\n"
-	"(global_system, multi_patient_harm, updatability), a security use case\n"
-	"(by its id), or one zone of a global view too large to draw at once\n"
-	"(VIEW-ID.ZONE-ID).  Without --view, the first diagram: the global view.\n"
-	"These are the diagrams 'premarket build' writes as diagrams/ID.svg; see\n"
-	"docs/diagrams.md.\n"
-	"\n"
-	"Options:\n"
-	"  -v, --view=ID      the diagram to write (see --list)\n"
-	"  -f, --format=FMT   svg (default): the drawing, laid out by graphviz;\n"
-	"                     dot: the graph in graphviz's DOT language, with the\n"
-	"                     names, zones and line styles, to edit or lay out by hand\n"
-	"  -l, --list         list the diagrams: id, file and caption, tab-separated\n"
-	"  -h, --help         show this help\n";
+static const char usage_text[] = "Usage: premarket diagram [--view ID] [--format svg|dot] MODEL...\n"
+                                 "       premarket diagram --list MODEL...\n"
+                                 "\n"
+                                 "Write one architecture diagram of the model to stdout: a view the model\n"
+                                 "provides (by its id), a view drawn from the model for a kind it lacks\n"
+                                 "(global_system, multi_patient_harm, updatability), a security use case\n"
+                                 "(by its id), or one zone of a global view too large to draw at once\n"
+                                 "(VIEW-ID.ZONE-ID).  Without --view, the first diagram: the global view.\n"
+                                 "These are the diagrams 'premarket build' writes as diagrams/ID.svg; see\n"
+                                 "docs/diagrams.md.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -v, --view=ID      the diagram to write (see --list)\n"
+                                 "  -f, --format=FMT   svg (default): the drawing, laid out by graphviz;\n"
+                                 "                     dot: the graph in graphviz's DOT language, with the\n"
+                                 "                     names, zones and line styles, to edit or lay out by hand\n"
+                                 "  -l, --list         list the diagrams: id, file and caption, tab-separated\n"
+                                 "  -h, --help         show this help\n";
 
 static int list(const pm_diagram_plan *p)
 {
@@ -34,7 +33,7 @@ static int list(const pm_diagram_plan *p)
 	pm_cli_out_init(&o);
 	for (size_t i = 0; i < pm_diagram_plan_count(p); i++)
 		pm_buf_printf(&o.buf, "%s\t%s\t%s\n", pm_diagram_plan_id(p, i), pm_diagram_plan_file(p, i),
-			      pm_diagram_plan_caption(p, i));
+		              pm_diagram_plan_caption(p, i));
 	return pm_cli_out_finish(&o, 0);
 }
 
@@ -55,11 +54,11 @@ static int render(const pm_model *m, const pm_diagram_plan *p, size_t i, int dot
 int pm_cmd_diagram(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{"list", no_argument, NULL, 'l'},
-		{"view", required_argument, NULL, 'v'},
-		{NULL, 0, NULL, 0},
+	        {"format", required_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},
+	        {"list", no_argument, NULL, 'l'},
+	        {"view", required_argument, NULL, 'v'},
+	        {NULL, 0, NULL, 0},
 	};
 	const char *view = NULL;
 	int dot = 0, want_list = 0, c;

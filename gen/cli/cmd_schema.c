@@ -8,20 +8,19 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage_text[] =
-	"Usage: premarket schema [--format json|markdown|xsd]\n"
-	"\n"
-	"Print the model format: as a JSON Schema (default; the file shipped as\n"
-	"models/premarket.schema.json, for editors), as the Markdown field\n"
-	"reference of docs/model.md, or as the XML Schema of submission.xml\n"
-	"(models/premarket.xsd, docs/xml.md).\n";
+static const char usage_text[] = "Usage: premarket schema [--format json|markdown|xsd]\n"
+                                 "\n"
+                                 "Print the model format: as a JSON Schema (default; the file shipped as\n"
+                                 "models/premarket.schema.json, for editors), as the Markdown field\n"
+                                 "reference of docs/model.md, or as the XML Schema of submission.xml\n"
+                                 "(models/premarket.xsd, docs/xml.md).\n";
 
 int pm_cmd_schema(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"format", required_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	const char *format = "json";
 	int c;

@@ -70,8 +70,8 @@ int pm_cli_bad_option(const char *sub, int c, char **argv)
 int pm_cli_help_only(int argc, char **argv, const char *sub, const char *usage)
 {
 	static const struct option options[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	int c;
 	optind = 1;

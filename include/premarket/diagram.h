@@ -67,8 +67,8 @@ void pm_diagram_engine_free(pm_diagram_engine *e);
  * with pm_diagram_free()), or -1 with a PM_ERR_RENDER diagnostic (graphviz
  * failed) or PM_ERR_USAGE (bad arguments) and *out NULL.
  */
-int pm_diagram_layout(pm_diagram_engine *e, const pm_model *m, const pm_diagram_plan *p, size_t i,
-		      pm_diagram **out, pm_diags *d);
+int pm_diagram_layout(pm_diagram_engine *e, const pm_model *m, const pm_diagram_plan *p, size_t i, pm_diagram **out,
+                      pm_diags *d);
 void pm_diagram_free(pm_diagram *dg);
 
 /** Width and height of a laid-out diagram, in points. */

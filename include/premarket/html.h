@@ -53,8 +53,8 @@ typedef struct pm_html_link {
  * PM_ERR_RENDER when cmark fails or out reaches its size cap); on failure
  * out is left as it was.
  */
-int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle,
-		 const pm_html_link *nav, size_t n_nav, pm_buf *out, pm_diags *d);
+int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle, const pm_html_link *nav,
+                 size_t n_nav, pm_buf *out, pm_diags *d);
 
 /** A picture the page shows as a figure: an image alone in a paragraph
  *  whose URL is url (borrowed; a relative path of letters, digits and
@@ -70,8 +70,8 @@ typedef struct pm_html_figure {
  *  nfigs is 0).  Images that are not figures are rendered as cmark-gfm
  *  renders them. */
 int pm_html_page_figures(const char *markdown, size_t len, const char *title, const char *subtitle,
-			 const pm_html_link *nav, size_t n_nav, const pm_html_figure *figs, size_t nfigs,
-			 pm_buf *out, pm_diags *d);
+                         const pm_html_link *nav, size_t n_nav, const pm_html_figure *figs, size_t nfigs, pm_buf *out,
+                         pm_diags *d);
 
 /**
  * Append an index page that links every document docs[0..n), in order, with
@@ -80,7 +80,7 @@ int pm_html_page_figures(const char *markdown, size_t len, const char *title, co
  * required, subtitle may be NULL.  Returns 0, or -1 with a diagnostic; on
  * failure out is left as it was.
  */
-int pm_html_index(const char *title, const char *subtitle, const pm_html_link *docs,
-		  const char *const *descriptions, size_t n, pm_buf *out, pm_diags *d);
+int pm_html_index(const char *title, const char *subtitle, const pm_html_link *docs, const char *const *descriptions,
+                  size_t n, pm_buf *out, pm_diags *d);
 
 #endif

@@ -114,13 +114,14 @@ static void check_svg(const pm_model *m, const pm_dg_spec *sp, const pm_buf *b)
 		size_t want = sp->ncomps;
 		if (count(&s, "//s:g[@class='component']") != want)
 			fail_msg("%s: %zu component groups, %zu components", sp->id,
-				 count(&s, "//s:g[@class='component']"), want);
+			         count(&s, "//s:g[@class='component']"), want);
 		for (size_t k = 0; k < sp->ncomps; k++)
 			assert_true(has_id(&s, "component", m->components.v[sp->comps[k]].id.s));
 	}
 	if (sp->form != DG_SUMMARY) {
 		if (count(&s, "//s:g[@class='flow']") != sp->nflows)
-			fail_msg("%s: %zu flow groups, %zu flows", sp->id, count(&s, "//s:g[@class='flow']"), sp->nflows);
+			fail_msg("%s: %zu flow groups, %zu flows", sp->id, count(&s, "//s:g[@class='flow']"),
+			         sp->nflows);
 		for (size_t k = 0; k < sp->nflows; k++) {
 			assert_true(has_id(&s, "flow", m->flows.v[sp->flows[k]].id.s));
 			assert_true(has_id(&s, "label", m->flows.v[sp->flows[k]].id.s));
@@ -142,7 +143,8 @@ static void test_plan_lab_analyzer(void **state)
 	assert_int_equal(pm_diagram_plan_count(p), 14);
 	assert_string_equal(pm_diagram_plan_id(p, 0), "V-GLOBAL");
 	assert_string_equal(pm_diagram_plan_file(p, 0), "diagrams/V-GLOBAL.svg");
-	assert_string_equal(pm_diagram_plan_caption(p, 0), "Global system view (V-GLOBAL): 17 components in 7 zones, 20 flows");
+	assert_string_equal(pm_diagram_plan_caption(p, 0),
+	                    "Global system view (V-GLOBAL): 17 components in 7 zones, 20 flows");
 	assert_int_equal(pm_diagram_plan_find(p, "UC-UPDATE"), 12);
 	assert_int_equal(pm_diagram_plan_find(p, "nothing"), -1);
 	const pm_dg_spec *uc = &p->v[pm_diagram_plan_find(p, "UC-UPDATE")];
@@ -185,8 +187,8 @@ static void test_examples_svg(void **state)
 {
 	(void)state;
 	static const char *const files[] = {"examples/lab-analyzer.yaml", "examples/insulin-pump.yaml",
-					    "examples/minimal.yaml", "examples/skeleton.yaml",
-					    "tests/data/hostile.yaml", "tests/data/diagram-names.yaml"};
+	                                    "examples/minimal.yaml",      "examples/skeleton.yaml",
+	                                    "tests/data/hostile.yaml",    "tests/data/diagram-names.yaml"};
 	pm_diagram_engine *e = pm_diagram_engine_new();
 	assert_non_null(e);
 	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
@@ -262,7 +264,7 @@ static void test_hostile_names(void **state)
 	assert_int_equal(count(&s, "//s:script | //s:tspan | //s:a[not(@href)] | //s:b | //s:i"), 0);
 	assert_int_equal(count(&s, "//s:text[contains(., '<script>alert(1)</script>')]"), 1);
 	assert_true(count(&s, "//s:text[contains(., '[2] Very long component name')]") == 1);
-	assert_true(count(&s, "//s:text[contains(., '\xE8\xBC\xB8\xE6\xB6\xB2')]") >= 1);        /* 輸液 */
+	assert_true(count(&s, "//s:text[contains(., '\xE8\xBC\xB8\xE6\xB6\xB2')]") >= 1); /* 輸液 */
 	assert_true(count(&s, "//s:g[@class='component'][@pm:id='C:MARKUP'][@id='node-C_MARKUP']") == 1);
 	svg_close(&s);
 	pm_buf_free(&b);
@@ -285,18 +287,20 @@ static void test_large_model(void **state)
 	assert_non_null(f);
 	fputs("device: {name: Big, version: '1', manufacturer: {name: M}, submission_type: 510k, intended_use: x,"
 	      " use_environment: y, cyber_device: {software: true, internet_connectable: true,"
-	      " vulnerable_characteristics: true, rationale: z}}\nzones:\n", f);
+	      " vulnerable_characteristics: true, rationale: z}}\nzones:\n",
+	      f);
 	for (int z = 0; z < 6; z++)
 		fprintf(f, "  - {id: Z%d, name: Zone %d, trust: %s}\n", z, z, z % 2 ? "trusted" : "untrusted");
 	fputs("components:\n", f);
 	for (int c = 0; c < 500; c++)
 		fprintf(f, "  - {id: C%d, name: Component %d, kind: %s, zone: Z%d}\n", c, c,
-			c % 7 == 0 ? "cloud_service" : "server", c % 6);
+		        c % 7 == 0 ? "cloud_service" : "server", c % 6);
 	fputs("flows:\n", f);
 	for (int k = 0; k < 700; k++)
-		fprintf(f, "  - {id: F%d, name: Flow %d, from: C%d, to: C%d, kind: %s, protocol: HTTPS,"
-			   " authentication: mTLS, encryption: TLS 1.3}\n",
-			k, k, (k * 7) % 500, (k * 13 + 1) % 500, k % 9 ? "data" : "code");
+		fprintf(f,
+		        "  - {id: F%d, name: Flow %d, from: C%d, to: C%d, kind: %s, protocol: HTTPS,"
+		        " authentication: mTLS, encryption: TLS 1.3}\n",
+		        k, k, (k * 7) % 500, (k * 13 + 1) % 500, k % 9 ? "data" : "code");
 	fclose(f);
 	pm_model *m = load(path);
 	remove(path);
@@ -337,25 +341,25 @@ static void test_protection(void **state)
 		const char *s;
 		int want;
 	} cases[] = {
-		{NULL, DG_NOT_STATED},
-		{"  ", DG_NOT_STATED},
-		{"None", DG_NO},
-		{"none (internal link)", DG_NO},
-		{"No", DG_NO},
-		{"N/A", DG_NO},
-		{"Not applicable (local interface)", DG_NO},
-		{"-", DG_NO},
-		{"None on the link; exported logs are encrypted", DG_NO},
-		{"Nonce-based challenge", DG_YES},
-		{"Node certificate", DG_YES},
-		{"TLS 1.3", DG_YES},
-		{"Mutual TLS", DG_YES},
+	        {NULL, DG_NOT_STATED},
+	        {"  ", DG_NOT_STATED},
+	        {"None", DG_NO},
+	        {"none (internal link)", DG_NO},
+	        {"No", DG_NO},
+	        {"N/A", DG_NO},
+	        {"Not applicable (local interface)", DG_NO},
+	        {"-", DG_NO},
+	        {"None on the link; exported logs are encrypted", DG_NO},
+	        {"Nonce-based challenge", DG_YES},
+	        {"Node certificate", DG_YES},
+	        {"TLS 1.3", DG_YES},
+	        {"Mutual TLS", DG_YES},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		pm_str s = {cases[i].s, {0, 1, 1}};
 		if (pm_dg_protection(s) != cases[i].want)
 			fail_msg("\"%s\": %d, want %d", cases[i].s ? cases[i].s : "(null)", pm_dg_protection(s),
-				 cases[i].want);
+			         cases[i].want);
 	}
 }
 
@@ -458,15 +462,15 @@ static void test_pdf_figure(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plan_lab_analyzer),
-		cmocka_unit_test(test_plan_derived),
-		cmocka_unit_test(test_examples_svg),
-		cmocka_unit_test(test_hostile_names),
-		cmocka_unit_test(test_large_model),
-		cmocka_unit_test(test_protection),
-		cmocka_unit_test(test_wrap),
-		cmocka_unit_test(test_dot),
-		cmocka_unit_test(test_pdf_figure),
+	        cmocka_unit_test(test_plan_lab_analyzer),
+	        cmocka_unit_test(test_plan_derived),
+	        cmocka_unit_test(test_examples_svg),
+	        cmocka_unit_test(test_hostile_names),
+	        cmocka_unit_test(test_large_model),
+	        cmocka_unit_test(test_protection),
+	        cmocka_unit_test(test_wrap),
+	        cmocka_unit_test(test_dot),
+	        cmocka_unit_test(test_pdf_figure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
