@@ -1,9 +1,10 @@
 /* build.c — the build pipeline (see premarket/build.h): the completeness
- * check, the documents from their templates, HTML, the SBOM export, XML,
- * PDF, then the commit.  Every file goes to the sink; nothing here writes a
+ * check, the documents from their templates, the diagrams, HTML, the SBOM
+ * export, XML, PDF, then the commit.  Every file goes to the sink; nothing here writes a
  * file.  Each stage is one function, run in pm_build() in output order. */
 #include "premarket/build.h"
 #include "premarket/check.h"
+#include "premarket/diagram.h"
 #include "premarket/documents.h"
 #include "premarket/html.h"
 #include "premarket/load.h"
@@ -37,6 +38,10 @@ typedef struct build {
 	/* Markdown of each document of pm_documents, then of the index
 	 * (md[pm_n_documents]), kept for the HTML and PDF stages */
 	pm_buf *md;
+	/* the diagrams: what the documents link to, laid out once for the PDF */
+	pm_diagram_plan *plan;
+	pm_diagram **dgs;
+	size_t ndgs;
 } build;
 
 /* The slug and title of document i, the index after the last document. */
@@ -131,6 +136,38 @@ static int stage_documents(build *b)
 	return rc;
 }
 
+/* Stage 3: every diagram of the plan laid out once; as diagrams/<id>.svg
+ * beside the Markdown and HTML that link to it. */
+static int stage_diagrams(build *b)
+{
+	b->plan = pm_diagram_plan_new(b->m);
+	b->ndgs = pm_diagram_plan_count(b->plan);
+	if (!b->ndgs || !(b->opt.formats & (PM_BUILD_MD | PM_BUILD_HTML | PM_BUILD_PDF)))
+		return 0;
+	b->dgs = pm_xcalloc(b->ndgs, sizeof *b->dgs);
+	pm_diagram_engine *e = pm_diagram_engine_new();
+	pm_buf svg;
+	pm_buf_init(&svg, 0);
+	int rc = 0;
+	for (size_t i = 0; i < b->ndgs && rc == 0; i++) {
+		rc = pm_diagram_layout(e, b->m, b->plan, i, &b->dgs[i], b->d);
+		if (rc == 0 && (b->opt.formats & (PM_BUILD_MD | PM_BUILD_HTML))) {
+			pm_buf_clear(&svg);
+			rc = pm_diagram_svg(b->dgs[i], &svg, b->d);
+			if (rc == 0) {
+				const char *file = pm_diagram_plan_file(b->plan, i);
+				size_t n = strlen(file);
+				char *stem = pm_xstrndup(file, n > 4 ? n - 4 : n); /* without ".svg" */
+				rc = put(b, stem, "svg", &svg);
+				free(stem);
+			}
+		}
+	}
+	pm_buf_free(&svg);
+	pm_diagram_engine_free(e);
+	return rc;
+}
+
 /* Stage 4: an HTML page per document and the index, each with the set as
  * its navigation bar. */
 static int stage_html(build *b)
@@ -146,18 +183,26 @@ static int stage_html(build *b)
 		nav[k].title = k == 0 ? "Index" : doc_title(i);
 	}
 	char *subtitle = pm_xasprintf("%s %s", b->m->device.name.s, b->m->device.version.s);
+	pm_html_figure *figs = pm_xcalloc(b->ndgs + 1, sizeof *figs);
+	size_t nfigs = 0;
+	for (size_t i = 0; b->dgs && i < b->ndgs; i++) {
+		figs[nfigs].url = pm_diagram_plan_file(b->plan, i);
+		pm_diagram_size(b->dgs[i], &figs[nfigs].width, &figs[nfigs].height);
+		nfigs++;
+	}
 	pm_buf html;
 	pm_buf_init(&html, 0);
 	int rc = 0;
 	for (size_t i = 0; i <= pm_n_documents && rc == 0; i++) {
 		const pm_buf *src = &b->md[i];
 		pm_buf_clear(&html);
-		rc = pm_html_page(src->data ? src->data : "", src->len, doc_title(i), subtitle, nav, n_nav, &html,
-		                  b->d);
+		rc = pm_html_page_figures(src->data ? src->data : "", src->len, doc_title(i), subtitle, nav, n_nav,
+		                          figs, nfigs, &html, b->d);
 		if (rc == 0)
 			rc = put(b, doc_slug(i), "html", &html);
 	}
 	pm_buf_free(&html);
+	free(figs);
 	free(subtitle);
 	for (size_t k = 0; k < n_nav; k++)
 		free(hrefs[k]);
@@ -245,6 +290,12 @@ static int stage_pdf(build *b)
 	meta.input_sha256 = hexp;
 	meta.n_inputs = m->n_files;
 	meta.a4 = b->opt.a4;
+	const char **urls = pm_xcalloc(b->ndgs + 1, sizeof *urls);
+	for (size_t i = 0; i < b->ndgs; i++)
+		urls[i] = pm_diagram_plan_file(b->plan, i);
+	meta.diagram_urls = urls;
+	meta.diagrams = (const pm_diagram *const *)b->dgs;
+	meta.n_diagrams = b->dgs ? b->ndgs : 0;
 	pm_pdf_chapter *ch = pm_xcalloc(pm_n_documents + 1, sizeof *ch);
 	for (size_t i = 0; i < pm_n_documents; i++) {
 		ch[i].id = pm_documents[i].slug;
@@ -280,6 +331,7 @@ static int stage_pdf(build *b)
 			rc = put(b, pm_documents[i].slug, "pdf", &pdf);
 	}
 	pm_buf_free(&pdf);
+	free(urls);
 	free(ch);
 	free(tool);
 	free(hexp);
@@ -321,8 +373,8 @@ int pm_build(const pm_model *m, const pm_build_options *opt, const pm_sink *sink
 	int rc = pm_check_run(m, &co, &b.check, b.d);
 	if (rc == 0)
 		rc = stage_documents(&b);
-	/* Stage 3, diagrams: none yet.  They go here, once the Markdown is
-	 * rendered and before the formats that would embed them. */
+	if (rc == 0)
+		rc = stage_diagrams(&b);
 	if (rc == 0 && (b.opt.formats & PM_BUILD_HTML))
 		rc = stage_html(&b);
 	if (rc == 0)
@@ -337,6 +389,10 @@ int pm_build(const pm_model *m, const pm_build_options *opt, const pm_sink *sink
 	for (size_t i = 0; i <= pm_n_documents; i++)
 		pm_buf_free(&b.md[i]);
 	free(b.md);
+	for (size_t i = 0; b.dgs && i < b.ndgs; i++)
+		pm_diagram_free(b.dgs[i]);
+	free(b.dgs);
+	pm_diagram_plan_free(b.plan);
 	pm_check_report_free(&b.check);
 	return rc;
 }

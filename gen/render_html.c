@@ -82,6 +82,11 @@ static const char *const STYLESHEET[] = {
         "blockquote { padding: .1rem 1rem; color: var(--muted); border-left: 4px solid var(--line); margin-left: 0; "
         "margin-right: 0; }",
         "img { max-width: 100%; height: auto; }",
+        ".pm-figure { margin: 0 0 1.25rem; }",
+        ".pm-diagram { width: 100%; margin: 0 auto; background: #fff no-repeat center / contain; border: 1px solid "
+        "var(--line); border-radius: 4px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
+        ".pm-figure .pm-caption { margin: .4rem 0 0; color: var(--muted); font-size: .9rem; font-style: italic; "
+        "text-align: center; }",
         "hr { margin: 2rem 0; border: 0; border-top: 1px solid var(--line); }",
         ".pm-footer { padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px "
         "solid var(--line); }",
@@ -280,6 +285,71 @@ static cmark_node *number_headings(cmark_node *doc, cmark_llist *exts, cmark_mem
 	}
 	free(nodes);
 	return lead;
+}
+
+/* The figure of url, or NULL.  Only URLs of plain path characters are used:
+ * the URL goes into a CSS url(). */
+static const pm_html_figure *find_figure(const pm_html_figure *figs, size_t n, const char *url)
+{
+	if (!url || !*url ||
+	    strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/") != strlen(url))
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (figs[i].url && strcmp(figs[i].url, url) == 0 && figs[i].width > 0 && figs[i].height > 0)
+			return &figs[i];
+	return NULL;
+}
+
+/* A paragraph that is one image of a figure the caller names (the diagrams,
+ * docs/diagrams.md) becomes a figure: the picture, scaled to the page
+ * width in its own proportions, with its description as its accessible
+ * name and as the visible caption.  The picture is the CSS background of
+ * an element with role="img" rather than an <img>, so that the page has no
+ * element that loads anything from the Markdown. */
+static void make_figures(cmark_node *doc, const pm_html_figure *figs, size_t nfigs, cmark_mem *mem)
+{
+	cmark_node **paras = NULL;
+	size_t n = 0, cap = 0;
+	cmark_event_type ev;
+	if (!nfigs)
+		return;
+	cmark_iter *it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node *only = cmark_node_first_child(node);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH && only &&
+		    !cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_IMAGE &&
+		    find_figure(figs, nfigs, cmark_node_get_url(only))) {
+			paras = pm_xgrow(paras, &cap, n + 1, sizeof *paras);
+			paras[n++] = node;
+		}
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < n; i++) {
+		cmark_node *img = cmark_node_first_child(paras[i]);
+		const pm_html_figure *f = find_figure(figs, nfigs, cmark_node_get_url(img));
+		pm_buf tag;
+		hout o = {&tag, 0};
+		pm_buf_init(&tag, 0);
+		char *alt = pm_md_plain_text(img);
+		pm_buf_printf(
+		        &tag,
+		        "<div class=\"pm-figure\" role=\"figure\" aria-labelledby=\"pm-figure-%zu\">\n"
+		        "<div class=\"pm-diagram\" role=\"img\" aria-labelledby=\"pm-figure-%zu\" "
+		        "style=\"background-image: url('%s'); aspect-ratio: %.0f / %.0f; max-width: %.0fpx;\"></div>\n"
+		        "<p class=\"pm-caption\" id=\"pm-figure-%zu\">",
+		        i + 1, i + 1, f->url, f->width, f->height, f->width, i + 1);
+		esc(&o, alt);
+		put(&o, "</p>\n</div>\n");
+		free(alt);
+		cmark_node *block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem);
+		cmark_node_set_on_enter(block, tag.data ? tag.data : "");
+		cmark_node_set_on_exit(block, "");
+		cmark_node_replace(paras[i], block);
+		cmark_node_free(paras[i]);
+		pm_buf_free(&tag);
+	}
+	free(paras);
 }
 
 static void headings_free(headings *hs)
@@ -483,6 +553,13 @@ static void md_links_to_html(cmark_node *doc)
 int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle, const pm_html_link *nav,
                  size_t n_nav, pm_buf *out, pm_diags *d)
 {
+	return pm_html_page_figures(markdown, len, title, subtitle, nav, n_nav, NULL, 0, out, d);
+}
+
+int pm_html_page_figures(const char *markdown, size_t len, const char *title, const char *subtitle,
+                         const pm_html_link *nav, size_t n_nav, const pm_html_figure *figs, size_t nfigs, pm_buf *out,
+                         pm_diags *d)
+{
 	size_t mark = out->len;
 	int overflow = out->overflow;
 	hout o = {out, 0};
@@ -520,6 +597,7 @@ int pm_html_page(const char *markdown, size_t len, const char *title, const char
 		                   "HTML page \"%s\": cmark-gfm could not parse the Markdown", title);
 	}
 	md_links_to_html(doc);
+	make_figures(doc, figs, nfigs, mem);
 	lead = number_headings(doc, cmark_parser_get_syntax_extensions(parser), mem, &hs, &ids);
 	insert_toc(doc, lead, mem, &hs);
 	body = cmark_render_html_with_mem(doc, HTML_OPTS, cmark_parser_get_syntax_extensions(parser), mem);

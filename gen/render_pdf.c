@@ -22,6 +22,7 @@
  * the clock, the environment or addresses. */
 #include "hash.h"
 #include "md_text.h"
+#include "pdf_diagram.h"
 #include "premarket/pdf.h"
 #include "pdf_text.h"
 #include "xalloc.h"
@@ -152,6 +153,16 @@ typedef struct image_rec {
 	HPDF_Image img; /* NULL: cannot be used (already reported) */
 } image_rec;
 
+/* A diagram drawn as vectors: found while parsing, placed while laying out. */
+typedef struct fig_rec {
+	size_t ch;
+	const char *url; /* borrowed from the cmark tree */
+	const pm_diagram *dg;
+	char *text; /* "Figure N: caption", owned, clean */
+	size_t page;
+	HPDF_Destination dest;
+} fig_rec;
+
 typedef struct R {
 	HPDF_Doc pdf;
 	const pm_pdf_meta *meta;
@@ -200,6 +211,8 @@ typedef struct R {
 	size_t nplinks, capplinks;
 	image_rec *images;
 	size_t nimages, capimages;
+	fig_rec *figs;
+	size_t nfigs, capfigs, next_fig;
 
 	size_t toc_first, toc_pages;
 	HPDF_Destination toc_dest;
@@ -1560,12 +1573,105 @@ static HPDF_Image load_image(R *r, cmark_node *node, const char *url)
 	return img;
 }
 
+/* The diagram the build handed over for url, or NULL. */
+static const pm_diagram *find_diagram(const R *r, const char *url)
+{
+	for (size_t i = 0; url && r->meta->diagram_urls && r->meta->diagrams && i < r->meta->n_diagrams; i++)
+		if (r->meta->diagram_urls[i] && r->meta->diagrams[i] && strcmp(r->meta->diagram_urls[i], url) == 0)
+			return r->meta->diagrams[i];
+	return NULL;
+}
+
+/* The largest scale (at most 1) that fits w x h into the body box of a
+ * page of the given orientation, below a caption of cap_h. */
+static double fit_scale(R *r, int landscape, double w, double h, double cap_h)
+{
+	double pw = r->meta->a4 ? A4_W : LETTER_W, ph = r->meta->a4 ? A4_H : LETTER_H;
+	double bw = (landscape ? ph : pw) - 2 * MARGIN_X,
+	       bh = (landscape ? pw : ph) - BODY_TOP - BODY_BOTTOM - cap_h - 8;
+	double s = 1;
+	if (w * s > bw)
+		s = bw / w;
+	if (h * s > bh)
+		s = bh / h;
+	return s;
+}
+
+/* A diagram as vector graphics: scaled to fit the page, on a landscape page
+ * when a portrait one would shrink it below 80 % and landscape shows it
+ * markedly larger, with "Figure N: ..." below it. */
+static void layout_diagram(R *r, cmark_node *n, const pm_diagram *dg, const char *url)
+{
+	double dw, dh;
+	pm_diagram_size(dg, &dw, &dh);
+	fig_rec *fig = NULL;
+	for (size_t i = r->next_fig; i < r->nfigs && !fig; i++)
+		if (r->figs[i].ch == r->cur && strcmp(r->figs[i].url, url) == 0) {
+			fig = &r->figs[i];
+			r->next_fig = i + 1;
+		}
+	size_t f0, cn = 0, cl = 0;
+	pt_pool_clear(r->pool);
+	where_node(r, n);
+	f0 = pt_begin(r->pool, 0);
+	if (fig) {
+		add_str(r, fig->text, PT_ITALIC, 0, -1);
+	} else {
+		char *alt = pm_md_plain_text(n);
+		add_str(r, alt, PT_ITALIC, 0, -1);
+		free(alt);
+	}
+	if (r->pool->nfrags > f0)
+		cl = pt_wrap(&r->fonts, r->pool, f0, r->pool->nfrags, 8.5, r->width, &cn);
+	double cap_h = cn ? (double)cn * 11.5 + 4 : 0;
+	int turned = 0;
+	double s = fit_scale(r, r->landscape, dw, dh, cap_h);
+	if (!r->landscape && s < 0.8 && dw > dh && fit_scale(r, 1, dw, dh, cap_h) > s * 1.12 && r->list_depth == 0 &&
+	    r->nquotes == 0) {
+		turn_page(r, 1);
+		turned = 1;
+		s = fit_scale(r, 1, dw, dh, cap_h);
+		if (r->pool->nfrags > f0)
+			cl = pt_wrap(&r->fonts, r->pool, f0, r->pool->nfrags, 8.5, r->w, &cn);
+	}
+	if (dw * s > r->w)
+		s = r->w / dw;
+	double w = dw * s, h = dh * s;
+	set_gap(r, PARA_GAP);
+	start_block(r, h + cap_h);
+	flush_markers(r, baseline(r->y, BODY_SIZE, BODY_LH));
+	double x = r->x + (r->w - w) / 2;
+	pdf_draw_diagram(r->page, &r->fonts, &r->scratch, &r->tmp, dg, x, r->y, s);
+	r->fill_ok = 0;
+	r->font_face = -1;
+	if (fig) {
+		fig->page = r->page_index;
+		fig->dest = make_dest(r->page, r->y + 4);
+	}
+	r->y -= h + 4;
+	r->fresh = 0;
+	if (cn)
+		draw_flow(r, cl, cn, 8.5, 11.5, C_MUTED, 'c');
+	set_gap(r, PARA_GAP);
+	if (turned) { /* back to portrait for what follows, on a new page */
+		set_orientation(r, 0);
+		r->x = r->left;
+		r->w = r->width;
+		r->need_page = 1;
+	}
+}
+
 static void layout_images(R *r, cmark_node *para)
 {
 	for (cmark_node *n = cmark_node_first_child(para); n && !stopped(r); n = cmark_node_next(n)) {
 		if (cmark_node_get_type(n) != CMARK_NODE_IMAGE)
 			continue;
 		const char *url = cmark_node_get_url(n);
+		const pm_diagram *dg = find_diagram(r, url);
+		if (dg) {
+			layout_diagram(r, n, dg, url);
+			continue;
+		}
 		HPDF_Image img = load_image(r, n, url ? url : "");
 		size_t f0, cn = 0, cl = 0;
 		pt_pool_clear(r->pool);
@@ -1735,6 +1841,31 @@ static void feed_clean(R *r, cmark_parser *parser, const chap *c, const char *md
 		            "invalid UTF-8 (%zu byte%s); it is printed as U+FFFD", bad, bad == 1 ? "" : "s");
 }
 
+/* A diagram image alone in its paragraph becomes a figure of the contents:
+ * "Figure N: " and its description. */
+static void add_figure(R *r, size_t ch, cmark_node *img)
+{
+	cmark_node *para = cmark_node_parent(img);
+	const char *url = cmark_node_get_url(img);
+	const pm_diagram *dg = find_diagram(r, url);
+	if (!dg || !para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH || !image_only(para))
+		return;
+	char *alt = pm_md_plain_text(img), *cleaned = clean_text(alt);
+	const char *cap = cleaned;
+	if (strncmp(cap, "Figure: ", 8) == 0)
+		cap += 8;
+	r->figs = pm_xgrow(r->figs, &r->capfigs, r->nfigs + 1, sizeof *r->figs);
+	fig_rec *f = &r->figs[r->nfigs++];
+	memset(f, 0, sizeof *f);
+	f->ch = ch;
+	f->url = url;
+	f->dg = dg;
+	f->text = pm_xasprintf("Figure %zu: %s", r->nfigs, cap);
+	f->page = (size_t)-1;
+	free(cleaned);
+	free(alt);
+}
+
 /* Parse chapter i and list its headings with their depth under the chapter
  * and their slug. */
 static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
@@ -1768,6 +1899,8 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 	cmark_iter *it = cmark_iter_new(c->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+			add_figure(r, i, n);
 		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
 			continue;
 		c->h = pm_xgrow(c->h, &cap, c->nh + 1, sizeof *c->h);
@@ -2005,8 +2138,9 @@ static void control_page(R *r)
 
 typedef struct toc_ent {
 	size_t ch;
-	long head; /* -1: the chapter itself */
+	long head; /* -1: the chapter itself; -2: a figure (fig), -3: the "Figures" heading */
 	int depth;
+	size_t fig;
 } toc_ent;
 
 static toc_ent *toc_entries(const R *r, size_t *n)
@@ -2016,14 +2150,21 @@ static toc_ent *toc_entries(const R *r, size_t *n)
 	*n = 0;
 	for (size_t i = 0; i < r->nch; i++) {
 		v = pm_xgrow(v, &cap, *n + 1, sizeof *v);
-		v[(*n)++] = (toc_ent){i, -1, 0};
+		v[(*n)++] = (toc_ent){i, -1, 0, 0};
 		for (size_t k = 0; k < r->chs[i].nh; k++) {
 			int dp = r->chs[i].h[k].depth;
 			if (dp >= 1 && dp <= TOC_DEPTH) {
 				v = pm_xgrow(v, &cap, *n + 1, sizeof *v);
-				v[(*n)++] = (toc_ent){i, (long)k, dp};
+				v[(*n)++] = (toc_ent){i, (long)k, dp, 0};
 			}
 		}
+	}
+	/* the figures, after the chapters */
+	for (size_t k = 0; k < r->nfigs; k++) {
+		v = pm_xgrow(v, &cap, *n + 2, sizeof *v);
+		if (k == 0)
+			v[(*n)++] = (toc_ent){0, -3, 0, 0};
+		v[(*n)++] = (toc_ent){r->figs[k].ch, -2, 1, k};
 	}
 	return v;
 }
@@ -2052,7 +2193,11 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 	for (size_t i = 0; i < n && !stopped(r); i++) {
 		const toc_ent *e = &v[i];
 		const chap *c = &r->chs[e->ch];
-		const char *text = e->head < 0 ? c->title : c->h[e->head].text;
+		const fig_rec *fg = e->head == -2 ? &r->figs[e->fig] : e->head == -3 ? &r->figs[0] : NULL;
+		const char *text = e->head == -2   ? fg->text
+		                   : e->head == -3 ? "Figures"
+		                   : e->head < 0   ? c->title
+		                                   : c->h[e->head].text;
 		double size = e->depth == 0 ? 10.5 : e->depth == 1 ? 9.5 : 9;
 		double lh = size * 1.38, indent = e->depth * 14.0;
 		double gap = e->depth == 0 ? 8 : 1;
@@ -2076,8 +2221,8 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 		}
 		at_top = 0;
 		if (draw) {
-			size_t target = e->head < 0 ? c->page : c->h[e->head].page;
-			HPDF_Destination dest = e->head < 0 ? c->dest : c->h[e->head].dest;
+			size_t target = fg ? fg->page : e->head < 0 ? c->page : c->h[e->head].page;
+			HPDF_Destination dest = fg ? fg->dest : e->head < 0 ? c->dest : c->h[e->head].dest;
 			char num[32];
 			double base = 0, x = r->left + indent, end = x;
 			for (size_t k = 0; k < nl; k++) {
@@ -2086,7 +2231,10 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 				draw_line(r, r->pool, ln, x, base, size, e->depth == 0 ? C_HEAD : C_TEXT);
 				end = x + ln->units * size / 1000.0;
 			}
-			snprintf(num, sizeof num, "%zu", target + 1);
+			if (target == (size_t)-1) /* a figure the layout did not reach */
+				num[0] = 0;
+			else
+				snprintf(num, sizeof num, "%zu", target + 1);
 			double right = r->left + r->width;
 			double nw = draw_str(r, num, face, size, right, base, 'r', 0, C_TEXT);
 			if (right - nw - 4 > end + 6) {
@@ -2248,6 +2396,9 @@ static void free_all(R *r)
 	for (size_t i = 0; i < r->nimages; i++)
 		free(r->images[i].url);
 	free(r->images);
+	for (size_t i = 0; i < r->nfigs; i++)
+		free(r->figs[i].text);
+	free(r->figs);
 	free(r->pages);
 	free(r->quotes);
 	free(r->ostack);

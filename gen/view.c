@@ -8,6 +8,7 @@
 #include "premarket/buf.h"
 #include "premarket/documents.h"
 #include "premarket/view.h"
+#include "diagram.h"
 #include "schema.h"
 #include "xalloc.h"
 
@@ -842,6 +843,7 @@ static void derive(vb *b, pm_value *root)
 		pm_value_list_append(vk, km);
 	}
 	set(root, "view_kinds", vk);
+	pm_view_diagrams(m, b->a, root, b->objs[PM_K_VIEW], b->objs[PM_K_USE_CASE], vk);
 
 	/* labeling and plan items, all of them in order, missing ones flagged */
 	pm_value *lab = (pm_value *)pm_value_map_get(root, "labeling");

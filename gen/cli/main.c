@@ -17,6 +17,7 @@ static const subcommand commands[] = {
         {"check", pm_cmd_check, "check completeness against FDA's expectations (text, md, sarif, json)"},
         {"cvss", pm_cmd_cvss, "score CVSS v3.1 / v4.0 vectors"},
         {"data", pm_cmd_data, "print the data document templates see, as JSON"},
+        {"diagram", pm_cmd_diagram, "draw one architecture diagram of the model (SVG or graphviz DOT)"},
         {"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
         {"init", pm_cmd_init, "start a new model from a commented skeleton"},
         {"schema", pm_cmd_schema, "print the model format as JSON Schema, Markdown or XML Schema"},

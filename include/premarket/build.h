@@ -11,13 +11,17 @@
  *     compiled and rendered to Markdown; the completeness-check appendix is
  *     the check report itself.  With PM_BUILD_MD each is put as <slug>.md,
  *     the index as index.md;
- *  3. diagrams: none yet (their place: after the Markdown, before the
- *     formats that would embed them);
- *  4. HTML (PM_BUILD_HTML): <slug>.html per document and index.html;
+ *  3. diagrams (premarket/diagram.h, docs/diagrams.md): every diagram of
+ *     the model's plan is laid out once; with PM_BUILD_MD or PM_BUILD_HTML
+ *     each is put as diagrams/<id>.svg, in plan order; the HTML and PDF
+ *     stages draw the same layouts;
+ *  4. HTML (PM_BUILD_HTML): <slug>.html per document and index.html, the
+ *     diagrams shown as figures;
  *  5. the SBOM export: sbom.cdx.json (CycloneDX 1.6) whenever the model
  *     lists SBOM components, whatever the formats;
  *  6. XML (PM_BUILD_XML): submission.xml;
- *  7. PDF (PM_BUILD_PDF): cybersecurity-submission.pdf, every document but
+ *  7. PDF (PM_BUILD_PDF), the diagrams drawn as vector figures:
+ *     cybersecurity-submission.pdf, every document but
  *     the completeness check (it joins with with_check); with split one
  *     <slug>.pdf per document (not the index); without split, the check's
  *     own completeness-check.pdf when the combined PDF leaves it out;
@@ -39,8 +43,9 @@
  * Where the outputs go.  pm_build() calls put once per output file, in a
  * fixed order, then commit once when every file was put.
  *
- * put: take the file relpath (a plain file name such as "index.md"; never
- * the same name twice in one build) with the content data[0..len).  The data
+ * put: take the file relpath (a plain file name such as "index.md", or
+ * "diagrams/<id>.svg" in the one subfolder; never the same name twice in
+ * one build) with the content data[0..len).  The data
  * is borrowed for the call only: copy what you keep.  Returns 0, or -1 after
  * adding a PM_ERR_OUTPUT diagnostic to d.
  *

@@ -56,6 +56,23 @@ typedef struct pm_html_link {
 int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle, const pm_html_link *nav,
                  size_t n_nav, pm_buf *out, pm_diags *d);
 
+/** A picture the page shows as a figure: an image alone in a paragraph
+ *  whose URL is url (borrowed; a relative path of letters, digits and
+ *  "._-/") is drawn from that file, width x height (CSS pixels) scaled
+ *  to the page, with the image's description as its accessible name and
+ *  its caption.  The architecture diagrams (premarket/diagram.h). */
+typedef struct pm_html_figure {
+	const char *url;
+	double width, height;
+} pm_html_figure;
+
+/** pm_html_page(), with the figures figs[0..nfigs) (figs may be NULL when
+ *  nfigs is 0).  Images that are not figures are rendered as cmark-gfm
+ *  renders them. */
+int pm_html_page_figures(const char *markdown, size_t len, const char *title, const char *subtitle,
+                         const pm_html_link *nav, size_t n_nav, const pm_html_figure *figs, size_t nfigs, pm_buf *out,
+                         pm_diags *d);
+
 /**
  * Append an index page that links every document docs[0..n), in order, with
  * descriptions[i] (descriptions may be NULL, and any entry may be NULL) next

@@ -65,6 +65,14 @@ typedef struct pm_pdf_meta {
 	                            NULL = /usr/share/fonts/truetype/dejavu */
 	const char *image_dir; /**< folder that relative image paths of the Markdown
 	                            are read from; NULL = the current directory */
+	/** Diagrams drawn as vector graphics (include/premarket/diagram.h): an
+	 *  image of the Markdown whose URL is diagram_urls[i] is drawn from
+	 *  diagrams[i] instead of being read from a file, with its description
+	 *  as the caption "Figure N: ...", and listed under "Figures" in the
+	 *  table of contents.  Both arrays have n_diagrams entries. */
+	const char *const *diagram_urls;
+	const struct pm_diagram *const *diagrams;
+	size_t n_diagrams;
 } pm_pdf_meta;
 
 /**

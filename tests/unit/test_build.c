@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "premarket/build.h"
+#include "premarket/diagram.h"
 #include "premarket/documents.h"
 #include "premarket/load.h"
 
@@ -122,13 +123,25 @@ static void add_name(char ***v, size_t *n, const char *slug, const char *ext)
 	snprintf((*v)[(*n)++], len, "%s.%s", slug, ext);
 }
 
-/* The names build.h promises, in its order. */
-static char **expected_names(unsigned formats, int split, int sbom, size_t *n)
+/* The names build.h promises, in its order: the diagrams of m's plan
+ * after the Markdown, before the HTML. */
+static char **expected_names(const pm_model *m, unsigned formats, int split, int sbom, size_t *n)
 {
 	char **v = NULL;
 	*n = 0;
 	static const char *const exts[] = {"md", "html"};
 	for (unsigned f = 0; f < 2; f++) {
+		if (f == 1 && (formats & (PM_BUILD_MD | PM_BUILD_HTML))) {
+			pm_diagram_plan *p = pm_diagram_plan_new(m);
+			for (size_t i = 0; i < pm_diagram_plan_count(p); i++) {
+				char *stem = strdup(pm_diagram_plan_file(p, i));
+				assert_non_null(stem);
+				stem[strlen(stem) - 4] = 0;
+				add_name(&v, n, stem, "svg");
+				free(stem);
+			}
+			pm_diagram_plan_free(p);
+		}
 		if (!(formats & (1u << f)))
 			continue;
 		for (size_t i = 0; i < pm_n_documents; i++)
@@ -189,7 +202,7 @@ static void assert_file_set(const pm_model *m, const pm_build_options *o, unsign
 	assert_int_equal(d.n, 0);
 	assert_int_equal(s->commits, 1);
 	size_t n;
-	char **want = expected_names(formats, split, sbom, &n);
+	char **want = expected_names(m, formats, split, sbom, &n);
 	if (s->n != n)
 		fail_msg("formats %u split %d: %zu files, expected %zu", formats, split, s->n, n);
 	for (size_t i = 0; i < n; i++) {
