@@ -17,7 +17,7 @@
 #                 tests/cli/*.sh, every examples/*.yaml validates cleanly
 #     asan        ASan+UBSan build (build/asan/): every unit test, tests/bad,
 #                 the examples, and every tests/cli/*.sh but those named in
-#                 SAN_SLOW_CLI (pdf, mutations, check, schema: see there)
+#                 SAN_SLOW_CLI (pdf, mutations, check, schema, diagram: see there)
 #   make slow  = deps, then `test-slow` and `asan-slow` side by side:
 #     test-slow   plain build: the scale cases, i.e. the second group of the
 #                 unit tests that have one (PM_TEST_GROUP=slow: the 10,000-row,
@@ -124,10 +124,11 @@ LOGS               = $(BUILD)/$(LOGDIR)
 # The tests/cli scripts that run under the sanitizers only in make slow:
 # their time goes to poppler (pdf), to 1,300 process starts (mutations), to
 # python and many runs of what test_check already covers under the sanitizers
-# (check), and to python's JSON Schema validator (schema).
-SAN_SLOW_CLI      := pdf mutations check schema
+# (check), to python's JSON Schema validator (schema), and to graphviz
+# laying out a 500-component model plus poppler (diagram).
+SAN_SLOW_CLI      := pdf mutations check schema diagram
 # Those that take longest start first, so that a short one is the last to end.
-LONG_CLI          := pdf mutations robust check build score
+LONG_CLI          := diagram pdf mutations robust check build score
 LONG_UNIT         := test_cvss test_pdf test_sbom test_check test_mustache
 
 UNIT_NAMES  := $(TEST_SRC:tests/unit/%.c=%)
