@@ -313,6 +313,49 @@ int rc_says_none(const char *s)
 	return 0;
 }
 
+int rc_number(const char *s, double *lo, double *hi)
+{
+	while (*s == ' ')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	double a = 0, b;
+	for (; isdigit((unsigned char)*s); s++)
+		a = a * 10 + (*s - '0');
+	b = a;
+	if (*s == '-' && isdigit((unsigned char)s[1])) {
+		for (b = 0, s++; isdigit((unsigned char)*s); s++)
+			b = b * 10 + (*s - '0');
+		if (b < a)
+			return 0;
+	}
+	if (*s && !strchr(" \t/,;)", *s))
+		return 0;
+	*lo = a;
+	*hi = b;
+	return 1;
+}
+
+int rc_has_word(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = s; s && *p; p++) {
+		if (strncasecmp(p, w, n) != 0)
+			continue;
+		if ((p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	return 0;
+}
+
+static const char *first_word(const char *s, const char *const *words, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++)
+		if (rc_has_word(s, words[i]))
+			return words[i];
+	return NULL;
+}
+
 static void v_stated(rc_val *v, const pm_str *s, const char *absent_note)
 {
 	v_bool(v, !rc_says_none(s->s), s->s ? s->s : absent_note);
@@ -338,6 +381,22 @@ static int32_t asset_multi(const rc_graph *g, const pm_refs *assets)
 		    ((const pm_asset *)g->m->objs[PM_K_ASSET][assets->v[k].idx])->multi_patient.v)
 			return assets->v[k].idx;
 	return -1;
+}
+
+static int iface_kind(const rc_graph *g, const pm_ref *r)
+{
+	return r->kind == PM_K_INTERFACE ? ((const pm_interface *)g->m->objs[PM_K_INTERFACE][r->idx])->kind.v : -1;
+}
+
+static int ip_kind(int k)
+{
+	return k == PM_IF_ETHERNET || k == PM_IF_WIFI || k == PM_IF_CELLULAR || k == PM_IF_API;
+}
+
+static int radio_kind(int k)
+{
+	return k == PM_IF_WIFI || k == PM_IF_BLE || k == PM_IF_BLUETOOTH || k == PM_IF_NFC || k == PM_IF_CELLULAR ||
+	       k == PM_IF_INDUCTIVE || k == PM_IF_RF;
 }
 
 /* ---- component ----------------------------------------------------------------------------- */
@@ -442,9 +501,7 @@ static void get_if_enabled(const rc_graph *g, int32_t i, rc_val *v)
 static void get_if_wireless(const rc_graph *g, int32_t i, rc_val *v)
 {
 	int k = OBJ(pm_interface, g, i)->kind.v;
-	v_bool(v, k == PM_IF_WIFI || k == PM_IF_BLE || k == PM_IF_BLUETOOTH || k == PM_IF_NFC || k == PM_IF_CELLULAR ||
-			  k == PM_IF_INDUCTIVE || k == PM_IF_RF,
-	       pm_enum_names_iface_kind[k]);
+	v_bool(v, radio_kind(k), pm_enum_names_iface_kind[k]);
 }
 
 static void get_if_authenticated(const rc_graph *g, int32_t i, rc_val *v)
@@ -581,6 +638,52 @@ static void get_flow_multi(const rc_graph *g, int32_t i, rc_val *v)
 	v_bool(v, a >= 0, a >= 0 ? ((const pm_asset *)g->m->objs[PM_K_ASSET][a])->id.s : NULL);
 }
 
+/* How a flow travels, from its interfaces, then its port and protocol words. */
+static const char *const ip_words[] = {
+	"ip", "tcp", "udp", "http", "https", "tls", "dtls", "rest", "websocket", "mqtt", "coap", "amqp", "mllp", "dicom",
+	"fhir", "ssh", "sftp", "ftp", "ftps", "snmp", "syslog", "dns", "ntp", "dhcp", "smb", "rdp", "vnc", "telnet",
+	"modbus", "est", "git", "grpc", "soap", "ldap", "ldaps", "kerberos", "radius", "vpn", "ipsec",
+};
+static const char *const radio_words[] = {
+	"ble", "bluetooth", "gatt", "wi-fi", "wifi", "802.11", "nfc", "rfid", "zigbee", "lte", "5g", "cellular", "mics",
+	"inductive", "ism",
+};
+
+/* How a flow travels: its interfaces decide (one of kind `is` at either end:
+ * yes; interfaces of other kinds: no); without interfaces, for IP only a
+ * port number, then a word of the protocol fields. */
+static void flow_medium(const rc_graph *g, int32_t i, rc_val *v, int (*is)(int), int port_counts,
+			const char *const *words, size_t n_words)
+{
+	const pm_flow *f = OBJ(pm_flow, g, i);
+	int k[2] = {iface_kind(g, &f->from_interface), iface_kind(g, &f->to_interface)};
+	double lo, hi;
+	const char *w;
+	for (int e = 0; e < 2; e++)
+		if (k[e] >= 0 && is(k[e])) {
+			v_bool(v, 1, pm_enum_names_iface_kind[k[e]]);
+			return;
+		}
+	if (k[0] >= 0 || k[1] >= 0)
+		v_bool(v, 0, pm_enum_names_iface_kind[k[0] >= 0 ? k[0] : k[1]]);
+	else if (port_counts && f->port.s && rc_number(f->port.s, &lo, &hi))
+		v_bool(v, 1, f->port.s);
+	else if ((w = first_word(f->protocol.s, words, n_words)) || (w = first_word(f->protocol_version.s, words, n_words)))
+		v_bool(v, 1, w);
+	else
+		v_bool(v, 0, NULL);
+}
+
+static void get_flow_network(const rc_graph *g, int32_t i, rc_val *v)
+{
+	flow_medium(g, i, v, ip_kind, 1, ip_words, N(ip_words));
+}
+
+static void get_flow_wireless(const rc_graph *g, int32_t i, rc_val *v)
+{
+	flow_medium(g, i, v, radio_kind, 0, radio_words, N(radio_words));
+}
+
 static const rc_attr flow_attrs[] = {
 	{"id", RC_TEXT, NULL, get_pm_flow_id, "The flow's `id`."},
 	{"name", RC_TEXT, NULL, get_pm_flow_name, "Its `name`."},
@@ -595,6 +698,8 @@ static const rc_attr flow_attrs[] = {
 	{"authenticated", RC_BOOL, NULL, get_flow_authenticated, "Its `authentication` does not say none."},
 	{"encrypted", RC_BOOL, NULL, get_flow_encrypted, "Its `encryption` does not say none."},
 	{"integrity_protected", RC_BOOL, NULL, get_flow_integrity, "Its `integrity` does not say none; when not stated, it is encrypted."},
+	{"network", RC_BOOL, NULL, get_flow_network, "It travels over an IP network: an ethernet, wifi, cellular or api interface at either end; without interfaces, a port number or an IP protocol word (HTTP, TLS, TCP, MLLP, DICOM, ...) in its protocol."},
+	{"wireless", RC_BOOL, NULL, get_flow_wireless, "It travels over radio: a wireless interface at either end; without interfaces, a radio word (BLE, Bluetooth, Wi-Fi, NFC, LTE, ...) in its protocol."},
 	{"crosses_boundary", RC_BOOL, NULL, get_flow_crosses, "Its ends are in different zones."},
 	{"inbound", RC_BOOL, NULL, get_flow_inbound, "It enters a more trusted zone than it leaves."},
 	{"outbound", RC_BOOL, NULL, get_flow_outbound, "It enters a less trusted zone than it leaves."},

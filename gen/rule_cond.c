@@ -105,6 +105,7 @@ static void next(parser *p)
 		i++;
 	tok t = {TK_END, i, 0, i};
 	if (i >= p->len) {
+		t.at = t.end = p->pos; /* the end: right after the last token */
 		p->t = t;
 		p->pos = i;
 		return;
@@ -157,7 +158,7 @@ static int is_word(const parser *p, const char *w)
 
 static int is_keyword(const parser *p)
 {
-	static const char *const kw[] = {"and", "or", "not", "any", "all", "no", "in", "contains", "true", "false"};
+	static const char *const kw[] = {"and", "or", "not", "any", "all", "no", "in", "contains", "mentions", "true", "false"};
 	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
 		if (is_word(p, kw[i]))
 			return 1;
@@ -410,7 +411,7 @@ static int parse_values(parser *p, const rc_attr *a, int list, rc_node *n)
 		k = 1;
 	} else {
 		if (!list)
-			return fail(p, p->t.at, "use 'in' to compare with a list", "a list needs 'in' or 'contains'");
+			return fail(p, p->t.at, "use 'in' to compare with a list", "a list needs 'in', 'contains' or 'mentions'");
 		size_t open = p->t.at;
 		next(p);
 		for (;;) {
@@ -448,7 +449,7 @@ static const char *op_advice(const char *w, size_t len)
 		{"==", "="}, {"is", "="}, {"eq", "="}, {"equals", "="}, {"ne", "!="}, {"<>", "!="}, {"isnt", "!="},
 		{"=>", ">="}, {"=<", "<="}, {"&&", "and"}, {"&", "and"}, {"||", "or"}, {"|", "or"}, {"!", "not"},
 		{"~", "contains"}, {"has", "contains"}, {"includes", "contains"}, {"like", "contains"},
-		{"matches", "contains"}, {"of", "in"},
+		{"matches", "contains"}, {"mention", "mentions"}, {"word", "mentions"}, {"of", "in"},
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
 		if (strlen(m[i][0]) == len && strncmp(m[i][0], w, len) == 0)
@@ -456,7 +457,7 @@ static const char *op_advice(const char *w, size_t len)
 	return NULL;
 }
 
-static const char op_list[] = "operators: = != < <= > >= in contains";
+static const char op_list[] = "operators: = != < <= > >= in contains mentions";
 
 /* The operator after a path, or RC_STATED when the test ends there. */
 static int parse_cmp(parser *p, rc_cmp *out)
@@ -474,8 +475,8 @@ static int parse_cmp(parser *p, rc_cmp *out)
 				next(p);
 				return 0;
 			}
-	} else if (is_word(p, "in") || is_word(p, "contains")) {
-		*out = is_word(p, "in") ? RC_IN : RC_CONTAINS;
+	} else if (is_word(p, "in") || is_word(p, "contains") || is_word(p, "mentions")) {
+		*out = is_word(p, "in") ? RC_IN : is_word(p, "contains") ? RC_CONTAINS : RC_MENTIONS;
 		next(p);
 		return 0;
 	} else if (p->t.k != TK_WORD || is_word(p, "and") || is_word(p, "or") || is_keyword(p)) {
@@ -490,14 +491,13 @@ static int parse_cmp(parser *p, rc_cmp *out)
 
 static int check_cmp(parser *p, const rc_attr *a, rc_cmp c, size_t at)
 {
-	static const char *const cmp_names[] = {"", "=", "!=", "<", "<=", ">", ">=", "in", "contains"};
+	static const char *const cmp_names[] = {"", "=", "!=", "<", "<=", ">", ">=", "in", "contains", "mentions"};
 	int ok;
 	switch (a->type) {
 	case RC_BOOL: ok = c == RC_STATED || c == RC_EQ || c == RC_NE; break;
 	case RC_ENUM: ok = c == RC_STATED || c == RC_EQ || c == RC_NE || c == RC_IN; break;
-	case RC_ORD: ok = c != RC_CONTAINS; break;
-	case RC_TEXT: ok = c == RC_STATED || c == RC_EQ || c == RC_NE || c == RC_IN || c == RC_CONTAINS; break;
-	default: ok = c != RC_CONTAINS; break;
+	case RC_TEXT: ok = c == RC_STATED || c == RC_EQ || c == RC_NE || c == RC_IN || c == RC_CONTAINS || c == RC_MENTIONS; break;
+	default: ok = c != RC_CONTAINS && c != RC_MENTIONS; break; /* ordered words, numbers */
 	}
 	if (ok)
 		return 0;
@@ -514,10 +514,10 @@ static int check_cmp(parser *p, const rc_attr *a, rc_cmp c, size_t at)
 		break;
 	case RC_TEXT:
 		what = "text";
-		snprintf(hint, sizeof hint, "compare it with = != in or contains");
+		snprintf(hint, sizeof hint, "compare it with = != in contains or mentions");
 		break;
 	default:
-		what = "a value that 'contains' cannot test";
+		what = "a value that 'contains' and 'mentions' cannot test";
 		snprintf(hint, sizeof hint, "compare it with = != < <= > >= or in [...]");
 		break;
 	}
@@ -552,7 +552,7 @@ static rc_node *parse_test(parser *p, rc_elem el)
 	if (parse_cmp(p, &n->cmp) < 0 || check_cmp(p, a, n->cmp, op_at) < 0)
 		return NULL;
 	if (n->cmp != RC_STATED &&
-	    parse_values(p, a, n->cmp == RC_IN ? 2 : n->cmp == RC_CONTAINS ? 1 : 0, n) < 0)
+	    parse_values(p, a, n->cmp == RC_IN ? 2 : n->cmp == RC_CONTAINS || n->cmp == RC_MENTIONS ? 1 : 0, n) < 0)
 		return NULL;
 	n->end = (uint32_t)(n->cmp == RC_STATED ? pa.last + pa.last_len : p->t.at);
 	if (n->cmp != RC_STATED) {
@@ -711,5 +711,60 @@ int rc_parse_path(const char *text, size_t at, size_t len, rc_elem el, const rc_
 	memcpy(steps, pa.steps, sizeof pa.steps);
 	*n_steps = pa.n;
 	*attr = a;
+	return 0;
+}
+
+int rc_template_parse(const char *text, rc_elem el, const rc_source *src, pm_arena *a, const rc_template **out,
+		      pm_diags *d)
+{
+	*out = NULL;
+	size_t n = 0, cap = 8, len = strlen(text), lit = 0;
+	rc_piece *v = pm_arena_array(a, cap, sizeof *v);
+	char *buf = pm_arena_alloc(a, len + 1); /* literal pieces, unescaped, one after another */
+	size_t used = 0, lit_start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		int brace = i < len && (text[i] == '{' || text[i] == '}');
+		if (brace && i + 1 < len && text[i + 1] == text[i]) { /* {{ or }} */
+			buf[used++] = text[i++];
+			lit = 1;
+			continue;
+		}
+		if (i < len && !brace) {
+			buf[used++] = text[i];
+			lit = 1;
+			continue;
+		}
+		/* end of a literal: at a brace or at the end */
+		if (n + 2 > cap) {
+			rc_piece *w = pm_arena_array(a, cap * 2, sizeof *w);
+			memcpy(w, v, n * sizeof *v);
+			v = w;
+			cap *= 2;
+		}
+		if (lit) {
+			buf[used++] = '\0';
+			v[n++].lit = buf + lit_start;
+			lit_start = used;
+			lit = 0;
+		}
+		if (i == len)
+			break;
+		parser p = {text, len, i, {TK_END, 0, 0, 0}, src, a, d, 0};
+		if (text[i] == '}')
+			return fail(&p, i, "write }} for a literal brace", "'}' without a '{'");
+		size_t close = i + 1;
+		while (close < len && text[close] != '}' && text[close] != '{')
+			close++;
+		if (close >= len || text[close] != '}')
+			return fail(&p, i, "write {{ for a literal brace", "placeholder not closed with '}'");
+		rc_piece *pc = &v[n++];
+		if (rc_parse_path(text, i + 1, close - i - 1, el, src, pc->steps, &pc->n_steps, &pc->attr, d) < 0)
+			return -1;
+		i = close;
+	}
+	rc_template *t = pm_arena_alloc(a, sizeof *t);
+	t->v = v;
+	t->n = n;
+	*out = t;
 	return 0;
 }

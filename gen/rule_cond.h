@@ -9,7 +9,7 @@
  *   and     := unary ('and' unary)*
  *   unary   := 'not' unary | '(' expr ')' | quant | test
  *   quant   := ('any' | 'all' | 'no') path ['(' expr ')']
- *   test    := path [cmp value | 'in' list | 'contains' (value | list)]
+ *   test    := path [cmp value | 'in' list | ('contains' | 'mentions') (value | list)]
  *   path    := name ('.' name)*
  *   cmp     := '=' | '!=' | '<' | '<=' | '>' | '>='
  *   value   := word | number | "text" | 'text' | true | false
@@ -142,6 +142,13 @@ static inline size_t rc_neighbours(const rc_graph *g, const rc_rel *r, int32_t i
  *  none, no, not, n/a, off, disabled, unauthenticated, unencrypted,
  *  cleartext, plaintext or plain. */
 int rc_says_none(const char *s);
+/** The port number (or range) a text starts with: digits, optionally
+ *  "-digits", then the end, white space, '/', ',', ';' or ')'.  Returns 1
+ *  with the range in *lo, *hi, or 0 ("13.56 MHz", "GATT 0x1801"). */
+int rc_number(const char *s, double *lo, double *hi);
+/** 1 when s contains the word (or phrase) w, in any case, not inside a
+ *  longer word: "Device PIN" mentions "pin", "pinned certificate" does not. */
+int rc_has_word(const char *s, const char *w);
 /** The model object of element (el, idx); NULL for the device. */
 const void *rc_object(const rc_graph *g, rc_elem el, int32_t idx);
 /** Its id ("device" for the device). */
@@ -150,7 +157,7 @@ const char *rc_id(const rc_graph *g, rc_elem el, int32_t idx);
 /* ---- the parser: rule_cond.c ---------------------------------------------------------- */
 
 typedef enum rc_op { RC_AND, RC_OR, RC_NOT, RC_ANY, RC_ALL, RC_NO, RC_TEST } rc_op;
-typedef enum rc_cmp { RC_STATED, RC_EQ, RC_NE, RC_LT, RC_LE, RC_GT, RC_GE, RC_IN, RC_CONTAINS } rc_cmp;
+typedef enum rc_cmp { RC_STATED, RC_EQ, RC_NE, RC_LT, RC_LE, RC_GT, RC_GE, RC_IN, RC_CONTAINS, RC_MENTIONS } rc_cmp;
 
 enum { RC_MAX_PATH = 4 };
 
@@ -199,6 +206,26 @@ int rc_parse(const char *text, rc_elem el, const rc_source *src, pm_arena *a, co
 int rc_parse_path(const char *text, size_t at, size_t len, rc_elem el, const rc_source *src,
 		  const rc_rel **steps, uint8_t *n_steps, const rc_attr **attr, pm_diags *d);
 
+/** A text with placeholders, "{name} accepts {protocol}": literal pieces and
+ *  paths to attributes of the element (and its neighbours, {from.name}).
+ *  "{{" and "}}" stand for a brace. */
+typedef struct rc_piece {
+	const char *lit; /* literal text (NUL-terminated), or NULL for a placeholder */
+	const rc_rel *steps[RC_MAX_PATH];
+	uint8_t n_steps;
+	const rc_attr *attr;
+} rc_piece;
+
+typedef struct rc_template {
+	const rc_piece *v;
+	size_t n;
+} rc_template;
+
+/** Parse `text` as a template on elements of kind el (every placeholder
+ *  checked like a path of a condition).  Same contract as rc_parse(). */
+int rc_template_parse(const char *text, rc_elem el, const rc_source *src, pm_arena *a, const rc_template **out,
+		      pm_diags *d);
+
 /* ---- the evaluator: rule_eval.c -------------------------------------------------------- */
 
 /** 1 when the condition holds for element idx of its kind, else 0. */
@@ -206,9 +233,8 @@ int rc_eval(const rc_node *n, const rc_graph *g, int32_t idx);
 /** Append why the condition holds for element idx ("kind is ble;
  *  authenticated is false (authentication: none)"), for a match. */
 void rc_explain(const rc_node *n, const char *text, const rc_graph *g, int32_t idx, pm_buf *out);
-/** The value of the attribute at the end of a path, as text (for the
- *  placeholders of threat text): "" when absent.  Appends to out. */
-void rc_value_text(const rc_graph *g, rc_elem el, int32_t idx, const rc_rel *const *steps, size_t n_steps,
-		   const rc_attr *attr, pm_buf *out);
+/** Append the template, its placeholders filled from element idx (an
+ *  absent value reads "(<name> not stated)"). */
+void rc_template_render(const rc_template *t, const rc_graph *g, int32_t idx, pm_buf *out);
 
 #endif

@@ -8,9 +8,11 @@
  *    the operator, except '!=', which is 'not =' and so true;
  *  - text compares without regard to case; a list of texts (an
  *    interface's protocols) matches when one of its items does;
- *    'contains' looks for a substring;
- *  - numbers are read from the start of a text: "2575/tcp" is 2575,
- *    "49152-65535" the range, which '=' and 'in' match anywhere inside;
+ *    'contains' looks for a substring, 'mentions' for a whole word or
+ *    phrase ("Device PIN" mentions "pin", "pinned" does not);
+ *  - numbers are read from the start of a text (rc_number): "2575/tcp" is
+ *    2575, "49152-65535" the range, which '=' and 'in' match anywhere
+ *    inside; "13.56 MHz" and "GATT 0x1801" are no port numbers;
  *  - any: some neighbour satisfies the condition (without one: there is a
  *    neighbour); all: every neighbour does (true when there is none);
  *    no: none does (without a condition: there is no neighbour).
@@ -43,28 +45,6 @@ static int ci_contains(const char *hay, const char *needle)
 	return n == 0;
 }
 
-/* The number (or range) at the start of s; 0 when s starts with none. */
-static int number_of(const char *s, double *lo, double *hi)
-{
-	while (*s == ' ')
-		s++;
-	if (!isdigit((unsigned char)*s))
-		return 0;
-	double a = 0, b;
-	for (; isdigit((unsigned char)*s); s++)
-		a = a * 10 + (*s - '0');
-	b = a;
-	if (*s == '-' && isdigit((unsigned char)s[1])) {
-		for (b = 0, s++; isdigit((unsigned char)*s); s++)
-			b = b * 10 + (*s - '0');
-		if (b < a)
-			b = a;
-	}
-	*lo = a;
-	*hi = b;
-	return 1;
-}
-
 static int follow(const rc_graph *g, const rc_rel *const *steps, size_t n, int32_t *idx)
 {
 	for (size_t i = 0; i < n; i++)
@@ -80,19 +60,20 @@ static void value_of(const rc_node *n, const rc_graph *g, int32_t idx, rc_val *v
 		n->attr->get(g, idx, v);
 }
 
-/* '=' (or 'in', 'contains': against any of the values) for one text or number item. */
-static int item_eq(const rc_node *n, const char *s, int contains)
+/* '=' (or 'in', 'contains', 'mentions': against any of the values) for one text or number item. */
+static int item_eq(const rc_node *n, const char *s, rc_cmp how)
 {
 	if (!s)
 		return 0;
 	double lo, hi;
-	int num = n->attr->type == RC_NUM && number_of(s, &lo, &hi);
+	int num = n->attr->type == RC_NUM && rc_number(s, &lo, &hi);
 	for (size_t k = 0; k < n->n_lits; k++) {
 		const rc_lit *l = &n->lits[k];
 		if (n->attr->type == RC_NUM) {
 			if (num && l->lo <= hi && lo <= l->hi)
 				return 1;
-		} else if (contains ? ci_contains(s, l->s) : strcasecmp(s, l->s) == 0) {
+		} else if (how == RC_CONTAINS ? ci_contains(s, l->s)
+			   : how == RC_MENTIONS ? rc_has_word(s, l->s) : strcasecmp(s, l->s) == 0) {
 			return 1;
 		}
 	}
@@ -102,7 +83,7 @@ static int item_eq(const rc_node *n, const char *s, int contains)
 static int item_order(const rc_node *n, const char *s)
 {
 	double lo, hi, x = n->lits[0].lo;
-	if (!s || !number_of(s, &lo, &hi))
+	if (!s || !rc_number(s, &lo, &hi))
 		return 0;
 	switch (n->cmp) {
 	case RC_LT: return lo < x;
@@ -121,8 +102,9 @@ static int test_texts(const rc_node *n, const rc_val *v)
 		switch (n->cmp) {
 		case RC_STATED: hit = s && s[0]; break;
 		case RC_EQ:
-		case RC_IN: hit = item_eq(n, s, 0); break;
-		case RC_CONTAINS: hit = item_eq(n, s, 1); break;
+		case RC_IN: hit = item_eq(n, s, RC_EQ); break;
+		case RC_CONTAINS:
+		case RC_MENTIONS: hit = item_eq(n, s, n->cmp); break;
 		default: hit = item_order(n, s); break;
 		}
 		if (hit)
@@ -337,14 +319,23 @@ void rc_explain(const rc_node *n, const char *text, const rc_graph *g, int32_t i
 	explain(n, text, g, idx, rc_eval(n, g, idx), out);
 }
 
-void rc_value_text(const rc_graph *g, rc_elem el, int32_t idx, const rc_rel *const *steps, size_t n_steps,
-		   const rc_attr *attr, pm_buf *out)
+void rc_template_render(const rc_template *t, const rc_graph *g, int32_t idx, pm_buf *out)
 {
-	(void)el;
-	rc_val v;
-	memset(&v, 0, sizeof v);
-	if (follow(g, steps, n_steps, &idx))
-		attr->get(g, idx, &v);
-	if (v.present)
-		put_value(out, attr, &v, 0);
+	for (size_t i = 0; i < t->n; i++) {
+		const rc_piece *pc = &t->v[i];
+		if (pc->lit) {
+			pm_buf_puts(out, pc->lit);
+			continue;
+		}
+		rc_val v;
+		memset(&v, 0, sizeof v);
+		int32_t at = idx;
+		if (follow(g, pc->steps, pc->n_steps, &at))
+			pc->attr->get(g, at, &v);
+		size_t before = out->len;
+		if (v.present)
+			put_value(out, pc->attr, &v, 0);
+		if (out->len == before)
+			pm_buf_printf(out, "(%s not stated)", pc->attr->name);
+	}
 }

@@ -7,6 +7,7 @@
  * committed copies are current.
  */
 #include "schema.h"
+#include "premarket/threats.h"
 #include "xalloc.h"
 
 #include <math.h>
@@ -622,6 +623,58 @@ static const pm_field model_fields[] = {
 };
 SCHEMA(pm_schema_model, "model", "premarket device security model", PM_K_NONE, pm_model, model_fields,
        "A premarket model: one device, split over one or more YAML files.");
+
+/* ---- threat rule files (models/threats/NAME.yaml, docs/threats.md) ------------------------------------ */
+
+static const pm_field rule_control_fields[] = {
+	FE(pm_rule_control, category, PM_F_ENUM, category, REQ, "FDA control category of the control (G25 Appendix 1).", "authentication"),
+	F(pm_rule_control, title, PM_F_STR, REQ, "What the control is; placeholders allowed.", "Require LE Secure Connections pairing on {name}"),
+	F(pm_rule_control, requirement, PM_F_TEXT, 0, "The security requirement it would implement; placeholders allowed.", NULL),
+};
+static SCHEMA(schema_rule_control, "rule_control", "Suggested control", PM_K_NONE, pm_rule_control, rule_control_fields,
+	      "A control the rule suggests against its threat.");
+
+static const pm_field cvss_why_fields[] = {
+	F(pm_cvss_rationale, AV, PM_F_TEXT, REQ, "Why the attack vector.", "Adjacent: BLE range, about 10 m"),
+	F(pm_cvss_rationale, AC, PM_F_TEXT, REQ, "Why the attack complexity.", "Low: off-the-shelf sniffers"),
+	F(pm_cvss_rationale, PR, PM_F_TEXT, REQ, "Why the privileges required.", "None: no pairing needed"),
+	F(pm_cvss_rationale, UI, PM_F_TEXT, REQ, "Why the user interaction.", "None"),
+	F(pm_cvss_rationale, S, PM_F_TEXT, REQ, "Why the scope.", "Unchanged: the device itself"),
+	F(pm_cvss_rationale, C, PM_F_TEXT, REQ, "Why the confidentiality impact.", "High: all data on the link"),
+	F(pm_cvss_rationale, I, PM_F_TEXT, REQ, "Why the integrity impact.", "None: reading only"),
+	F(pm_cvss_rationale, A, PM_F_TEXT, REQ, "Why the availability impact.", "None"),
+};
+static SCHEMA(schema_cvss_why, "cvss_rationale", "CVSS rationale", PM_K_NONE, pm_cvss_rationale, cvss_why_fields,
+	      "The reason for each base metric of the rule's default vector.");
+
+static const pm_field rule_fields[] = {
+	F(pm_rule, id, PM_F_ID, REQ, "Rule id, unique in the catalog.", "WL-03"),
+	F(pm_rule, title, PM_F_STR, REQ, "Title of the threat it suggests; placeholders allowed.", "BLE pairing without authentication on {name}"),
+	FE(pm_rule, stride, PM_F_ENUMS, stride, REQ, "STRIDE categories.", "[spoofing, tampering]"),
+	FE(pm_rule, applies_to, PM_F_ENUM, rule_target, REQ, "The kind of element it is evaluated on.", "interface"),
+	F(pm_rule, condition, PM_F_TEXT, REQ, "When it matches, in the condition language of docs/threats.md.", "kind = ble and enabled and not authenticated"),
+	F(pm_rule, capec, PM_F_STRS, 0, "CAPEC attack patterns (MITRE), as CAPEC-<n>; leave it out rather than give one that does not fit.", "[CAPEC-94]"),
+	F(pm_rule, cwe, PM_F_STRS, REQ, "CWE weaknesses (MITRE), as CWE-<n>.", "[CWE-306]"),
+	FE(pm_rule, categories, PM_F_ENUMS, category, REQ, "FDA control categories that answer it (G25 Appendix 1).", "[authentication, cryptography]"),
+	FE(pm_rule, lifecycle, PM_F_ENUM, lifecycle, 0, "Lifecycle phase of the threat (default operation).", "operation"),
+	F(pm_rule, cvss, PM_F_CVSS, REQ, "Default CVSS v3.1 vector of the suggested threat.", "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N"),
+	FO(pm_rule, cvss_rationale, PM_F_OBJ, schema_cvss_why, REQ, "The reason for each base metric.", NULL),
+	F(pm_rule, threat, PM_F_TEXT, REQ, "The threat, written for the element; placeholders allowed.", "An attacker within radio range of {name} ..."),
+	FO(pm_rule, controls, PM_F_OBJS, schema_rule_control, REQ, "Suggested controls.", NULL),
+	F(pm_rule, false_positives, PM_F_TEXT, REQ, "When a match is not a threat, and how to dismiss it.", NULL),
+	F(pm_rule, references, PM_F_STRS, 0, "Published sources for the threat (no invented clause numbers).", "[Bluetooth Core Specification 5.4, Vol 3, Part H]"),
+};
+static SCHEMA(schema_rule, "rule", "rules", PM_K_NONE, pm_rule, rule_fields,
+	      "A threat rule: when its condition holds for an element, it suggests a threat for that element.");
+
+static const pm_field rule_file_fields[] = {
+	F(pm_rule_family, family, PM_F_STR, REQ, "Short name of the family.", "wireless"),
+	F(pm_rule_family, title, PM_F_STR, REQ, "Title of the family.", "Wireless: BLE, Wi-Fi, NFC, cellular, inductive"),
+	F(pm_rule_family, description, PM_F_TEXT, 0, "What the family covers.", NULL),
+	FO(pm_rule_family, rules, PM_F_OBJS, schema_rule, REQ, "Its rules.", NULL),
+};
+SCHEMA(pm_schema_rule_file, "rule_file", "threat rule file", PM_K_NONE, pm_rule_family, rule_file_fields,
+       "A file of threat rules: one family (docs/threats.md).");
 
 static void collect(const pm_schema *s, const pm_schema ***out, size_t *n, size_t *cap)
 {

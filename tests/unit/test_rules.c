@@ -2,9 +2,11 @@
  * located errors, evaluator, explanations) on a small model written here. */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <unistd.h>
 
 #include "arena.h"
+#include "premarket/threats.h"
 #include "rule_cond.h"
 
 static char tmpdir[256];
@@ -177,6 +179,10 @@ static void test_eval(void **state)
 	assert_true(holds(RC_INTERFACE, "IF-BLE", "protocol = \"ble 5.0 gatt\""));
 	assert_false(holds(RC_INTERFACE, "IF-BLE", "port = 1801"));  /* "GATT 0x1801" has no leading number */
 	assert_true(holds(RC_INTERFACE, "IF-USB", "port = 1 and authenticated and not encrypted"));
+	assert_true(holds(RC_INTERFACE, "IF-USB", "authentication mentions [\"pin\", \"password\"]"));
+	assert_false(holds(RC_INTERFACE, "IF-USB", "authentication mentions \"pi\""));
+	assert_true(holds(RC_INTERFACE, "IF-USB", "authentication contains \"pi\""));
+	assert_true(holds(RC_INTERFACE, "IF-BLE", "authentication mentions \"just works\""));
 	assert_true(holds(RC_INTERFACE, "IF-JTAG", "not enabled and status = disabled and trust = trusted"));
 	assert_true(holds(RC_INTERFACE, "IF-BLE", "component.kind = device and any flows (kind = command)"));
 	assert_false(holds(RC_INTERFACE, "IF-USB", "any flows"));
@@ -265,7 +271,7 @@ static void test_errors(void **state)
 	assert_string_equal(error_of(RC_FLOW, "protocol contains \"mllp"), "1:19: unterminated string | close it with the same quote");
 	assert_string_equal(error_of(RC_FLOW, "port = ssh"), "1:8: 'port' is a number, found 'ssh' | a number (104) or a range (49152-65535)");
 	assert_string_equal(error_of(RC_FLOW, "port contains \"22\""),
-			    "1:6: 'contains' cannot be used on 'port', which is a value that 'contains' cannot test | compare it with = != < <= > >= or in [...]");
+			    "1:6: 'contains' cannot be used on 'port', which is a value that 'contains' and 'mentions' cannot test | compare it with = != < <= > >= or in [...]");
 	assert_string_equal(error_of(RC_FLOW, "kind = data $"), "1:13: unexpected character '$' | ");
 	assert_string_equal(error_of(RC_DEVICE, "kind = device"),
 			    "1:1: unknown attribute 'kind' of the device | attributes: name, cyber_device, internet_connectable, submission_type, device_class, components, interfaces, flows, zones, assets, sbom, vulnerabilities, controls");
@@ -300,12 +306,158 @@ static void test_explain(void **state)
 	pm_arena_free(a);
 }
 
+/* ---- rule files ------------------------------------------------------------------------ */
+
+/* Diagnostics as the CLI prints them (gen/cli/msg.c). */
+static void format_diags(const pm_diags *d, pm_buf *out)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const pm_diag *g = &d->v[i];
+		const char *sev = g->sev == PM_ERROR ? "error" : g->sev == PM_WARNING ? "warning" : "note";
+		if (g->file && g->line)
+			pm_buf_printf(out, "%s:%u:%u: %s: %s\n", g->file, g->line, g->col, sev, g->msg);
+		else
+			pm_buf_printf(out, "%s: %s: %s\n", g->file ? g->file : "premarket", sev, g->msg);
+		if (g->hint)
+			pm_buf_printf(out, "  hint: %s\n", g->hint);
+	}
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files of dir ending in suffix, sorted; returns their number. */
+static size_t list_files(const char *dir, const char *suffix, char names[][256], size_t max)
+{
+	DIR *dp = opendir(dir);
+	assert_non_null(dp);
+	size_t n = 0, sl = strlen(suffix);
+	struct dirent *e;
+	while ((e = readdir(dp)) != NULL && n < max) {
+		size_t l = strlen(e->d_name);
+		if (l > sl && strcmp(e->d_name + l - sl, suffix) == 0)
+			snprintf(names[n++], 256, "%s/%s", dir, e->d_name);
+	}
+	closedir(dp);
+	char *ptrs[512];
+	for (size_t i = 0; i < n; i++)
+		ptrs[i] = names[i];
+	qsort(ptrs, n, sizeof *ptrs, by_name);
+	static char sorted[512][256];
+	for (size_t i = 0; i < n; i++)
+		memcpy(sorted[i], ptrs[i], 256);
+	memcpy(names, sorted, n * 256);
+	return n;
+}
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	pm_buf b;
+	pm_buf_init(&b, 0);
+	char chunk[4096];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		pm_buf_put(&b, chunk, k);
+	fclose(f);
+	pm_buf_puts(&b, "");
+	return pm_buf_detach(&b, NULL);
+}
+
+/* tests/rules/bad/NAME.yaml: a broken rule file; loading it must report
+ * exactly NAME.expect (PM_BLESS=1 writes the expectations: review them). */
+static void test_bad_rule_files(void **state)
+{
+	(void)state;
+	static char names[512][256];
+	size_t n = list_files("tests/rules/bad", ".yaml", names, 512);
+	assert_true(n > 10);
+	int bless = getenv("PM_BLESS") != NULL, failed = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *path = names[i];
+		pm_catalog *c = NULL;
+		pm_diags d;
+		pm_diags_init(&d);
+		int rc = pm_catalog_load(&path, 1, 0, &c, &d);
+		pm_buf got;
+		pm_buf_init(&got, 0);
+		format_diags(&d, &got);
+		char exp_path[300];
+		snprintf(exp_path, sizeof exp_path, "%.*s.expect", (int)(strlen(path) - 5), path);
+		if (bless) {
+			FILE *f = fopen(exp_path, "w");
+			assert_non_null(f);
+			fputs(got.data ? got.data : "", f);
+			fclose(f);
+		}
+		char *want = read_text(exp_path);
+		if (rc != -1 || c || !want || strcmp(want, got.data ? got.data : "") != 0) {
+			fprintf(stderr, "FAIL %s (rc %d)\n--- want\n%s--- got\n%s", path, rc, want ? want : "(no .expect)\n",
+				got.data ? got.data : "");
+			failed++;
+		}
+		free(want);
+		pm_buf_free(&got);
+		pm_diags_free(&d);
+		pm_catalog_free(c);
+	}
+	assert_int_equal(failed, 0);
+}
+
+/* The shipped catalog loads without a diagnostic. */
+static void test_shipped_catalog(void **state)
+{
+	(void)state;
+	const char *dir = "models/threats";
+	pm_catalog *c = NULL;
+	pm_diags d;
+	pm_diags_init(&d);
+	int rc = pm_catalog_load(&dir, 1, 1, &c, &d);
+	pm_buf b;
+	pm_buf_init(&b, 0);
+	format_diags(&d, &b);
+	if (d.n)
+		fprintf(stderr, "%s", b.data);
+	assert_int_equal(rc, 0);
+	assert_int_equal(d.n, 0);
+	assert_true(c->n_rules >= 80);
+	assert_int_equal(c->n_shipped_files, c->n_files);
+	/* every CAPEC and CWE id is one of the verified ids of tests/rules/mitre-ids.txt */
+	char *ids = read_text("tests/rules/mitre-ids.txt");
+	assert_non_null(ids);
+	int unverified = 0;
+	for (size_t i = 0; i < c->n_rules; i++) {
+		const pm_rule *r = c->rules[i];
+		const pm_strs *lists[2] = {&r->capec, &r->cwe};
+		for (int l = 0; l < 2; l++)
+			for (size_t k = 0; k < lists[l]->n; k++) {
+				char line[64];
+				snprintf(line, sizeof line, "\n%s\t", lists[l]->v[k].s);
+				if (!strstr(ids, line)) {
+					fprintf(stderr, "rule %s: %s is not in tests/rules/mitre-ids.txt\n", r->id.s, lists[l]->v[k].s);
+					unverified++;
+				}
+			}
+	}
+	free(ids);
+	assert_int_equal(unverified, 0);
+	pm_buf_free(&b);
+	pm_diags_free(&d);
+	pm_catalog_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_eval),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_bad_rule_files),
+		cmocka_unit_test(test_shipped_catalog),
 	};
 	return cmocka_run_group_tests(tests, load_model, free_model);
 }
