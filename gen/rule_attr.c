@@ -239,6 +239,11 @@ void rc_graph_free(rc_graph *g)
 	memset(g, 0, sizeof *g);
 }
 
+pm_kind rc_elem_kind(rc_elem el)
+{
+	return elem_kind[el];
+}
+
 const void *rc_object(const rc_graph *g, rc_elem el, int32_t idx)
 {
 	if (el == RC_DEVICE || idx < 0 || (size_t)idx >= g->n[el])

@@ -149,6 +149,8 @@ int rc_number(const char *s, double *lo, double *hi);
 /** 1 when s contains the word (or phrase) w, in any case, not inside a
  *  longer word: "Device PIN" mentions "pin", "pinned certificate" does not. */
 int rc_has_word(const char *s, const char *w);
+/** The model kind of elements of kind el (PM_K_NONE for the device). */
+pm_kind rc_elem_kind(rc_elem el);
 /** The model object of element (el, idx); NULL for the device. */
 const void *rc_object(const rc_graph *g, rc_elem el, int32_t idx);
 /** Its id ("device" for the device). */

@@ -282,7 +282,8 @@ static const pm_field threat_fields[] = {
 	F(pm_threat, description, PM_F_TEXT, 0, "Description of the attack.", NULL),
 	FE(pm_threat, stride, PM_F_ENUMS, stride, REQ, "STRIDE categories.", "[tampering]"),
 	FE(pm_threat, lifecycle, PM_F_ENUM, lifecycle, 0, "Lifecycle phase the threat arises in (G25 V.A.1).", "operation"),
-	FR(pm_threat, targets, PM_F_REFS, K(PM_K_COMPONENT) | K(PM_K_FLOW) | K(PM_K_INTERFACE), REQ, "Components, flows or interfaces it targets.", "[F-RESULTS]"),
+	FR(pm_threat, targets, PM_F_REFS, K(PM_K_COMPONENT) | K(PM_K_FLOW) | K(PM_K_INTERFACE) | K(PM_K_ZONE) | K(PM_K_SBOM_COMPONENT), REQ,
+	   "Components, flows, interfaces, zones (the trust boundary as a whole) or SBOM components it targets.", "[F-RESULTS]"),
 	FR(pm_threat, assets, PM_F_REFS, K(PM_K_ASSET), REQ, "Assets it affects (one risk is scored per asset).", "[A-RESULTS]"),
 	FE(pm_threat, harm, PM_F_ENUM, harm, 0, "Severity of patient harm of this threat's own hazardous situation; wins over the asset's worst harm.", "critical"),
 	FO(pm_threat, hazards, PM_F_OBJS, schema_hazard, 0, "Hazards of the safety risk file this threat can lead to.", "[{id: HAZ-017, document: RMF-700 rev F}]"),
@@ -294,9 +295,19 @@ static const pm_field threat_fields[] = {
 	F(pm_threat, rationale, PM_F_TEXT, 0, "Rationale for the scoring.", NULL),
 	F(pm_threat, source, PM_F_STR, 0, "Where the threat came from (method, catalog rule, test finding).", "STRIDE per element"),
 	F(pm_threat, benefit_risk, PM_F_TEXT, 0, "Benefit-risk rationale when the residual risk is not acceptable.", NULL),
+	F(pm_threat, rule, PM_F_STRS, 0, "Ids of the threat rules of the catalog this threat answers (docs/threats.md); it answers a rule's match on each of its targets (assets for asset rules).", "[NET-03, CLN-02]"),
 };
 static SCHEMA(schema_threat, "threat", "threats", PM_K_THREAT, pm_threat, threat_fields,
 	      "A threat from the threat model, scored per affected asset before and after controls.");
+
+static const pm_field disposition_fields[] = {
+	F(pm_rule_disposition, rule, PM_F_STR, REQ, "Id of the catalog rule dismissed (`premarket threats --list`).", "WL-12"),
+	FR(pm_rule_disposition, element, PM_F_REF, K(PM_K_COMPONENT) | K(PM_K_INTERFACE) | K(PM_K_FLOW) | K(PM_K_ZONE) | K(PM_K_ASSET) | K(PM_K_SBOM_COMPONENT), 0,
+	   "The element the rule matched; without one the rule is dismissed for the whole model.", "IF-BLE"),
+	F(pm_rule_disposition, rationale, PM_F_TEXT, REQ, "Why the suggested threat does not apply (it is listed with the match in the threat model).", "The analyzer is a bench instrument; no patient carries it"),
+};
+static SCHEMA(schema_disposition, "rule_disposition", "rule_dispositions", PM_K_NONE, pm_rule_disposition, disposition_fields,
+	      "A match of the threat rule catalog dismissed with a reason, for one element or for the whole model (docs/threats.md).");
 
 static const pm_field control_fields[] = {
 	F(pm_control, id, PM_F_ID, REQ, "Unique id.", "CTL-TLS"),
@@ -609,6 +620,7 @@ static const pm_field model_fields[] = {
 	FO(pm_model, components, PM_F_OBJS, schema_component, 0, "System components.", NULL),
 	FO(pm_model, flows, PM_F_OBJS, schema_flow, 0, "Flows between components.", NULL),
 	FO(pm_model, threats, PM_F_OBJS, schema_threat, 0, "Threats.", NULL),
+	FO(pm_model, rule_dispositions, PM_F_OBJS, schema_disposition, 0, "Matches of the threat rule catalog dismissed with a reason.", NULL),
 	FO(pm_model, controls, PM_F_OBJS, schema_control, 0, "Security controls.", NULL),
 	FO(pm_model, tests, PM_F_OBJS, schema_test, 0, "Test evidence.", NULL),
 	FO(pm_model, sbom, PM_F_OBJ, schema_sbom, ONCE, "Software bill of materials.", NULL),

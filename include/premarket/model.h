@@ -237,7 +237,17 @@ typedef struct pm_threat {
 	pm_bool multi_patient; /**< stated: the threat can harm several patients at once */
 	pm_str cvss, exploitability, rationale, source, benefit_risk;
 	pm_residual residual;
+	pm_strs rule; /**< ids of the threat rules (models/threats/) this threat answers */
 } pm_threat;
+
+/** A rule of the threat catalog dismissed for one element (or, without an
+ *  element, for every element), with the reason (docs/threats.md). */
+typedef struct pm_rule_disposition {
+	pm_mark at;
+	pm_str rule;
+	pm_ref element;
+	pm_str rationale;
+} pm_rule_disposition;
 
 typedef struct pm_control {
 	pm_mark at;
@@ -432,6 +442,7 @@ typedef struct pm_model {
 	PM_LIST(pm_component) components;
 	PM_LIST(pm_flow) flows;
 	PM_LIST(pm_threat) threats;
+	PM_LIST(pm_rule_disposition) rule_dispositions;
 	PM_LIST(pm_control) controls;
 	PM_LIST(pm_test) tests;
 	pm_sbom sbom;
@@ -446,6 +457,10 @@ typedef struct pm_model {
 
 	/* Computed once after validation (gen/risk.c); renderers only read it. */
 	pm_register risk;
+	/* The matches of the threat rule catalog, set by pm_threats_identify()
+	 * (include/premarket/threats.h); NULL when identification did not run.
+	 * In the model's arena. */
+	const struct pm_identified *identified;
 
 	/* Set by the loader. */
 	const char **files;  /**< input file names, in load order */

@@ -88,6 +88,93 @@ int pm_catalog_load(const char *const *paths, size_t n, size_t n_shipped, pm_cat
 void pm_catalog_free(pm_catalog *c);
 /** The rule with this id, or NULL. */
 const pm_rule *pm_catalog_rule(const pm_catalog *c, const char *id);
+/* ---- identification: the catalog on a model ------------------------------------- */
+
+/** What became of one match. */
+typedef enum pm_match_state {
+	PM_MATCH_OPEN,      /**< neither modelled nor dismissed */
+	PM_MATCH_MODELLED,  /**< a threat names the rule and targets the element */
+	PM_MATCH_DISMISSED  /**< a rule disposition dismisses it, with a rationale */
+} pm_match_state;
+
+/** What documents need of a catalog rule, copied into the model's arena. */
+typedef struct pm_rule_info {
+	const char *id, *family, *title; /**< title: the template, placeholders unfilled */
+	int applies_to;                  /**< enum pm_rule_target_v */
+	const int *stride, *categories;  /**< enum pm_stride_v, pm_category_v */
+	size_t n_stride, n_categories;
+	const char *capec, *cwe;         /**< "CAPEC-94, CAPEC-157", "" when none */
+	const char *cvss;
+	size_t n_matches;
+	int32_t disposition;             /**< a rule-wide disposition (no element), or -1 */
+} pm_rule_info;
+
+/** One match: a rule whose condition holds for one element. */
+typedef struct pm_match {
+	size_t rule;         /**< index in pm_identified.rules */
+	pm_kind kind;        /**< of the element; PM_K_NONE for the whole device */
+	int32_t idx;         /**< index in pm_model.objs[kind] */
+	const char *element; /**< its id, or "device" */
+	pm_match_state state;
+	int32_t threat;      /**< the first threat that answers it, or -1 */
+	int32_t disposition; /**< the disposition that dismisses it (index in rule_dispositions), or -1 */
+	const char *why;     /**< why the condition holds ("kind is ble; authenticated is false (none)") */
+	const char *title;   /**< the rule's title, written for the element */
+	const char *yaml;    /**< open matches: the suggested threat, ready to paste under threats: */
+	const char *threat_id; /**< the id the suggestion uses */
+} pm_match;
+
+typedef struct pm_identified {
+	const char *catalog;   /**< which catalog ran: "premarket 0.1.0 shipped rules (87 rules, 11 families)" */
+	pm_rule_info *rules;   /**< every rule that ran, in catalog order */
+	size_t n_rules;
+	size_t n_skipped;      /**< rules left out by pm_identify_options.skip */
+	pm_match *v;           /**< by rule, then element in model order */
+	size_t n;
+	size_t n_open, n_modelled, n_dismissed;
+	size_t n_out_of_scope; /**< elements the rules skipped because they are out of scope */
+} pm_identified;
+
+typedef struct pm_identify_options {
+	const char *const *skip; /**< ids of rules not to run (--no-rule) */
+	size_t n_skip;
+	const char *catalog_name; /**< how documents name the catalog; NULL: "premarket <version> shipped rules" */
+} pm_identify_options;
+
+/**
+ * Run every rule of catalog c on model m and record the matches in
+ * m->identified (in the model's arena): for each, whether a threat of the
+ * model answers it (threats[].rule), a rule disposition dismisses it, or it
+ * is open; for open matches the suggested threat as YAML.  Elements marked
+ * out of scope are skipped.  Inconsistencies become warnings: a threat or
+ * disposition naming a rule the catalog does not have, a threat naming a
+ * rule that matches none of its targets, a disposition for a match that
+ * does not occur.  Linear in rules x elements.  Returns 0 (-1 only for
+ * an option naming an unknown rule, with an error in d).
+ */
+int pm_threats_identify(pm_model *m, const pm_catalog *c, const pm_identify_options *opt, pm_diags *d);
+
+/* ---- output ----------------------------------------------------------------------- */
+
+typedef enum pm_threats_format {
+	PM_THREATS_TEXT,
+	PM_THREATS_YAML, /**< the suggested threats, as a file that `include:` can add to the model */
+	PM_THREATS_JSON,
+	PM_THREATS_MD    /**< the catalog only (docs/threats.md) */
+} pm_threats_format;
+
+/** Append the matches of m->identified to out: the open ones (all of them
+ *  with their disposition when `all`), each with its rule, element, why it
+ *  matched and, when open, the threat to paste.  Returns 0, or -1 with a
+ *  diagnostic (no identification ran; out reached its size cap). */
+int pm_render_threats(const pm_model *m, pm_threats_format fmt, int all, pm_buf *out, pm_diags *d);
+/** Append the catalog, one rule a line (id, STRIDE, CAPEC, CWE, title);
+ *  as Markdown, a table per family.  Same contract. */
+int pm_render_catalog(const pm_catalog *c, pm_threats_format fmt, pm_buf *out, pm_diags *d);
+/** Append the reference of the condition language as Markdown: per kind of
+ *  element, its attributes and relations (from gen/rule_attr.c). */
+int pm_render_rule_language(pm_buf *out, pm_diags *d);
+
 /** The file name of a mark of the catalog. */
 static inline const char *pm_catalog_file(const pm_catalog *c, pm_mark at)
 {
