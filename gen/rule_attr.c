@@ -112,8 +112,7 @@ static const pm_component *comp_at(const rc_graph *g, int32_t i)
 
 static int flow_bidirectional(const pm_flow *f)
 {
-	(void)f;
-	return 0;
+	return f->bidirectional.v;
 }
 
 static void build_components(rc_graph *g)
@@ -565,6 +564,7 @@ GET_TEXT(pm_flow, encryption)
 GET_TEXT(pm_flow, integrity)
 GET_TEXT(pm_flow, session)
 GET_TEXT(pm_flow, port)
+GET_BOOL(pm_flow, bidirectional)
 
 static void get_flow_protocol(const rc_graph *g, int32_t i, rc_val *v)
 {
@@ -709,6 +709,7 @@ static const rc_attr flow_attrs[] = {
 	{"inbound", RC_BOOL, NULL, get_flow_inbound, "It enters a more trusted zone than it leaves."},
 	{"outbound", RC_BOOL, NULL, get_flow_outbound, "It enters a less trusted zone than it leaves."},
 	{"multi_patient", RC_BOOL, NULL, get_flow_multi, "Of kind code, from or to a cloud_service, or it carries a `multi_patient` asset."},
+	{"bidirectional", RC_BOOL, NULL, get_pm_flow_bidirectional, "Its `bidirectional`: it also goes from `to` to `from`."},
 };
 
 static int32_t one_flow_from(const rc_graph *g, int32_t i)

@@ -200,6 +200,7 @@ static const pm_field zone_fields[] = {
 	F(pm_zone, description, PM_F_TEXT, 0, "Description.", NULL),
 	FE(pm_zone, trust, PM_F_ENUM, trust, REQ, "How far the zone is trusted.", "untrusted"),
 	FE(pm_zone, controlled_by, PM_F_ENUM, controller, 0, "Who controls the zone.", "healthcare_facility"),
+	F(pm_zone, out_of_scope, PM_F_TEXT, 0, "Why the zone, with its components, is outside the scope of the analysis; threat rules skip it and the threat model lists it.", "The hospital's own network equipment, managed by the hospital under its policies"),
 };
 static SCHEMA(schema_zone, "zone", "zones", PM_K_ZONE, pm_zone, zone_fields,
 	      "A trust zone; a flow between components of different zones crosses a trust boundary.");
@@ -217,6 +218,7 @@ static const pm_field iface_fields[] = {
 	F(pm_interface, authentication, PM_F_TEXT, 0, "Authentication on this interface, or none.", "Mutual TLS"),
 	F(pm_interface, encryption, PM_F_TEXT, 0, "Encryption on this interface, or none.", "TLS 1.3"),
 	F(pm_interface, rationale, PM_F_TEXT, 0, "For unused or disabled interfaces: how they cannot be activated.", "JTAG fuses blown at end of line"),
+	F(pm_interface, out_of_scope, PM_F_TEXT, 0, "Why the interface is outside the scope of the analysis; threat rules skip it and the threat model lists it.", NULL),
 };
 static SCHEMA(schema_iface, "interface", "Interface", PM_K_INTERFACE, pm_interface, iface_fields,
 	      "An electronic interface of a component, including unused ones (G25 App. 2).");
@@ -233,6 +235,7 @@ static const pm_field component_fields[] = {
 	FR(pm_component, assets, PM_F_REFS, K(PM_K_ASSET), 0, "Assets it stores or processes.", "[A-RESULTS]"),
 	FR(pm_component, sbom, PM_F_REFS, K(PM_K_SBOM_COMPONENT), 0, "SBOM components it runs.", "[SB-OPENSSL]"),
 	FO(pm_component, interfaces, PM_F_OBJS, schema_iface, 0, "Its interfaces.", NULL),
+	F(pm_component, out_of_scope, PM_F_TEXT, 0, "Why the component, with its interfaces, is outside the scope of the analysis; threat rules skip it and the threat model lists it.", "Hospital workstation, secured by the hospital"),
 };
 static SCHEMA(schema_component, "component", "components", PM_K_COMPONENT, pm_component, component_fields,
 	      "An element of the medical device system: device parts, apps, servers, cloud services, external systems, users.");
@@ -254,6 +257,8 @@ static const pm_field flow_fields[] = {
 	F(pm_flow, encryption, PM_F_TEXT, REQ, "Encryption, or none.", "TLS 1.3, AES-256-GCM"),
 	F(pm_flow, integrity, PM_F_TEXT, 0, "Integrity protection, or none.", "TLS record MAC"),
 	F(pm_flow, session, PM_F_TEXT, 0, "Session establishment, maintenance and teardown.", "Session per batch, 10 min idle timeout"),
+	F(pm_flow, bidirectional, PM_F_BOOL, 0, "The flow also goes from `to` to `from`, with the same protocol and protection (one flow instead of a pair); rules see it in both directions.", "true"),
+	F(pm_flow, out_of_scope, PM_F_TEXT, 0, "Why the flow is outside the scope of the analysis; threat rules skip it (and flows between two out-of-scope components) and the threat model lists it.", NULL),
 };
 static SCHEMA(schema_flow, "flow", "flows", PM_K_FLOW, pm_flow, flow_fields,
 	      "A data, command or code flow between two components (G25 App. 2: every communication path).");
@@ -295,6 +300,8 @@ static const pm_field threat_fields[] = {
 	F(pm_threat, rationale, PM_F_TEXT, 0, "Rationale for the scoring.", NULL),
 	F(pm_threat, source, PM_F_STR, 0, "Where the threat came from (method, catalog rule, test finding).", "STRIDE per element"),
 	F(pm_threat, benefit_risk, PM_F_TEXT, 0, "Benefit-risk rationale when the residual risk is not acceptable.", NULL),
+	FE(pm_threat, status, PM_F_ENUM, threat_status, 0, "The manufacturer's decision on the threat: open, mitigated, accepted, transferred or false_positive; distinct from the risk outcome the method computes.", "mitigated"),
+	F(pm_threat, status_rationale, PM_F_TEXT, 0, "Why the threat is accepted, transferred or a false positive (required then).", NULL),
 	F(pm_threat, rule, PM_F_STRS, 0, "Ids of the threat rules of the catalog this threat answers (docs/threats.md); it answers a rule's match on each of its targets (assets for asset rules).", "[NET-03, CLN-02]"),
 };
 static SCHEMA(schema_threat, "threat", "threats", PM_K_THREAT, pm_threat, threat_fields,

@@ -176,13 +176,49 @@ static int32_t dismissed(idn *x, const char *rule, const char *element)
 	return -1;
 }
 
-/* An element the rules skip: out of scope itself or inside an out-of-scope container. */
+/* An element the rules skip: out of scope itself or inside an out-of-scope
+ * container (an interface in its component, a component in its zone); a
+ * flow when it is, or when both its ends are. */
+static int comp_out(const idn *x, int32_t c)
+{
+	if (c < 0)
+		return 0;
+	const pm_component *comp = x->m->objs[PM_K_COMPONENT][c];
+	if (comp->out_of_scope.s)
+		return 1;
+	return comp->zone.kind == PM_K_ZONE && ((const pm_zone *)x->m->objs[PM_K_ZONE][comp->zone.idx])->out_of_scope.s;
+}
+
 static int out_of_scope(const idn *x, rc_elem el, int32_t idx)
 {
-	(void)x;
-	(void)el;
-	(void)idx;
-	return 0;
+	const void *o = rc_object(&x->g, el, idx);
+	switch (el) {
+	case RC_ZONE:
+		return ((const pm_zone *)o)->out_of_scope.s != NULL;
+	case RC_COMPONENT:
+		return comp_out(x, idx);
+	case RC_INTERFACE:
+		return ((const pm_interface *)o)->out_of_scope.s || comp_out(x, ((const pm_interface *)o)->component);
+	case RC_FLOW: {
+		const pm_flow *f = o;
+		if (f->out_of_scope.s)
+			return 1;
+		int32_t a = f->from.kind == PM_K_COMPONENT ? f->from.idx : -1, b = f->to.kind == PM_K_COMPONENT ? f->to.idx : -1;
+		return a >= 0 && b >= 0 && comp_out(x, a) && comp_out(x, b);
+	}
+	default:
+		return 0;
+	}
+}
+
+static size_t count_out_of_scope(const idn *x)
+{
+	static const rc_elem kinds[] = {RC_ZONE, RC_COMPONENT, RC_INTERFACE, RC_FLOW};
+	size_t n = 0;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		for (size_t i = 0; i < x->g.n[kinds[k]]; i++)
+			n += (size_t)out_of_scope(x, kinds[k], (int32_t)i);
+	return n;
 }
 
 static int skipped(const pm_identify_options *opt, const char *id)
@@ -366,6 +402,7 @@ int pm_threats_identify(pm_model *m, const pm_catalog *c, const pm_identify_opti
 	if (x.n)
 		memcpy(res->v, x.v, x.n * sizeof *x.v);
 	res->n = x.n;
+	res->n_out_of_scope = count_out_of_scope(&x);
 	for (size_t i = 0; i < x.n; i++) {
 		res->n_open += x.v[i].state == PM_MATCH_OPEN;
 		res->n_modelled += x.v[i].state == PM_MATCH_MODELLED;

@@ -295,6 +295,15 @@
 	X(PM_MOD_MAY_IMPACT, "may_impact")                                                         \
 	X(PM_MOD_UNLIKELY, "unlikely_to_impact")
 
+/* The manufacturer's decision on a threat, distinct from the risk outcome
+ * the method computes (gen/risk.c). */
+#define PM_ENUM_THREAT_STATUS(X)                                                                   \
+	X(PM_TS_OPEN, "open")                                                                      \
+	X(PM_TS_MITIGATED, "mitigated")                                                            \
+	X(PM_TS_ACCEPTED, "accepted")                                                              \
+	X(PM_TS_TRANSFERRED, "transferred")                                                        \
+	X(PM_TS_FALSE_POSITIVE, "false_positive")
+
 /* What a threat rule applies to (models/threats/, docs/threats.md). */
 #define PM_ENUM_RULE_TARGET(X)                                                                     \
 	X(PM_RT_COMPONENT, "component")                                                            \
@@ -339,7 +348,8 @@
 	X(submission, SUBMISSION)                                                                  \
 	X(device_class, DEVICE_CLASS)                                                              \
 	X(mod_impact, MOD_IMPACT)                                                                  \
-	X(rule_target, RULE_TARGET)
+	X(rule_target, RULE_TARGET)                                                                \
+	X(threat_status, THREAT_STATUS)
 
 #define PM_ENUM_C_(c, s) c,
 #define PM_ENUM_DECLARE_(lower, UPPER) enum pm_##lower##_v { PM_ENUM_##UPPER(PM_ENUM_C_) PM_N_##UPPER };

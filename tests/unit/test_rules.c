@@ -450,6 +450,92 @@ static void test_shipped_catalog(void **state)
 	pm_catalog_free(c);
 }
 
+/* tests/rules/cases/NAME.yaml with "# expect: RULE ELEMENT" and
+ * "# expect-not: RULE ELEMENT" lines: a model on which the shipped catalog
+ * must, or must not, match RULE on ELEMENT ("device" for device rules).
+ * Counts, per rule, the positive and negative cases seen. */
+typedef struct coverage {
+	const char *rule;
+	int pos, neg;
+} coverage;
+
+static int has_match(const pm_model *m, const char *rule, const char *element)
+{
+	const pm_identified *id = m->identified;
+	for (size_t i = 0; i < id->n; i++)
+		if (strcmp(id->rules[id->v[i].rule].id, rule) == 0 && strcmp(id->v[i].element, element) == 0)
+			return 1;
+	return 0;
+}
+
+static int run_case(const char *path, const pm_catalog *c, coverage *cov, size_t n_cov)
+{
+	char *text = read_text(path);
+	assert_non_null(text);
+	int failed = 0, cases = 0;
+	pm_model *m = NULL;
+	pm_diags d;
+	pm_diags_init(&d);
+	for (char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		char rule[64], element[160];
+		int neg;
+		if (sscanf(line, "# expect: %63s %159s", rule, element) == 2)
+			neg = 0;
+		else if (sscanf(line, "# expect-not: %63s %159s", rule, element) == 2)
+			neg = 1;
+		else
+			continue;
+		if (!m) {
+			if (pm_model_load(&path, 1, NULL, &m, &d) < 0 || pm_threats_identify(m, c, NULL, &d) < 0) {
+				pm_buf b;
+				pm_buf_init(&b, 0);
+				format_diags(&d, &b);
+				fprintf(stderr, "FAIL %s does not load:\n%s", path, b.data ? b.data : "");
+				pm_buf_free(&b);
+				failed = 1;
+				break;
+			}
+		}
+		cases++;
+		if (has_match(m, rule, element) == neg) {
+			fprintf(stderr, "FAIL %s: rule %s %s %s\n", path, rule, neg ? "matches" : "does not match", element);
+			failed++;
+		}
+		for (size_t i = 0; i < n_cov; i++)
+			if (strcmp(cov[i].rule, rule) == 0) {
+				cov[i].pos += !neg;
+				cov[i].neg += neg;
+			}
+	}
+	(void)cases;
+	pm_model_free(m);
+	pm_diags_free(&d);
+	free(text);
+	return failed;
+}
+
+static void test_rule_cases(void **state)
+{
+	(void)state;
+	const char *dir = "models/threats";
+	pm_catalog *c = NULL;
+	pm_diags d;
+	pm_diags_init(&d);
+	assert_int_equal(pm_catalog_load(&dir, 1, 1, &c, &d), 0);
+	coverage *cov = calloc(c->n_rules, sizeof *cov);
+	for (size_t i = 0; i < c->n_rules; i++)
+		cov[i].rule = c->rules[i]->id.s;
+	static char names[512][256];
+	size_t n = list_files("tests/rules/cases", ".yaml", names, 512);
+	int failed = 0;
+	for (size_t i = 0; i < n; i++)
+		failed += run_case(names[i], c, cov, c->n_rules);
+	assert_int_equal(failed, 0);
+	free(cov);
+	pm_diags_free(&d);
+	pm_catalog_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +544,7 @@ int main(void)
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_bad_rule_files),
 		cmocka_unit_test(test_shipped_catalog),
+		cmocka_unit_test(test_rule_cases),
 	};
 	return cmocka_run_group_tests(tests, load_model, free_model);
 }
