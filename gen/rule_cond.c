@@ -758,6 +758,7 @@ int rc_template_parse(const char *text, rc_elem el, const rc_source *src, pm_are
 		if (close >= len || text[close] != '}')
 			return fail(&p, i, "write {{ for a literal brace", "placeholder not closed with '}'");
 		rc_piece *pc = &v[n++];
+		pc->ctx = el;
 		if (rc_parse_path(text, i + 1, close - i - 1, el, src, pc->steps, &pc->n_steps, &pc->attr, d) < 0)
 			return -1;
 		i = close;

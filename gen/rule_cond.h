@@ -213,6 +213,7 @@ int rc_parse_path(const char *text, size_t at, size_t len, rc_elem el, const rc_
  *  "{{" and "}}" stand for a brace. */
 typedef struct rc_piece {
 	const char *lit; /* literal text (NUL-terminated), or NULL for a placeholder */
+	rc_elem ctx;     /* the element kind the template is written for */
 	const rc_rel *steps[RC_MAX_PATH];
 	uint8_t n_steps;
 	const rc_attr *attr;
@@ -236,7 +237,8 @@ int rc_eval(const rc_node *n, const rc_graph *g, int32_t idx);
  *  authenticated is false (authentication: none)"), for a match. */
 void rc_explain(const rc_node *n, const char *text, const rc_graph *g, int32_t idx, pm_buf *out);
 /** Append the template, its placeholders filled from element idx (an
- *  absent value reads "(<name> not stated)"). */
+ *  absent name reads as the element's id, another absent value as
+ *  "(<attribute> not stated)"). */
 void rc_template_render(const rc_template *t, const rc_graph *g, int32_t idx, pm_buf *out);
 
 #endif

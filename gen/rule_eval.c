@@ -330,11 +330,17 @@ void rc_template_render(const rc_template *t, const rc_graph *g, int32_t idx, pm
 		rc_val v;
 		memset(&v, 0, sizeof v);
 		int32_t at = idx;
-		if (follow(g, pc->steps, pc->n_steps, &at))
+		int reached = follow(g, pc->steps, pc->n_steps, &at);
+		if (reached)
 			pc->attr->get(g, at, &v);
 		size_t before = out->len;
 		if (v.present)
 			put_value(out, pc->attr, &v, 0);
+		if (out->len == before && reached && strcmp(pc->attr->name, "name") == 0) {
+			/* an element without a name is called by its id */
+			rc_elem el = pc->n_steps ? pc->steps[pc->n_steps - 1]->to : pc->ctx;
+			pm_buf_puts(out, rc_id(g, el, at));
+		}
 		if (out->len == before)
 			pm_buf_printf(out, "(%s not stated)", pc->attr->name);
 	}
