@@ -462,6 +462,11 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char
 
 /* ---- entry points ------------------------------------------------------------------------ */
 
+void ld_fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char *what, void *obj, const yt_node *n)
+{
+	fill_obj(L, F, s, what, obj, n);
+}
+
 void ld_fill_model(ld_ctx *L, const ld_file *F)
 {
 	const yt_node *root = &F->tree.nodes[F->tree.root];
