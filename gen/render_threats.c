@@ -88,7 +88,7 @@ static void text_match(pm_buf *b, const pm_model *m, const pm_identified *id, co
 		pm_buf_printf(b, "  modelled by threat %s\n", m->threats.v[mt->threat].id.s);
 	else if (mt->state == PM_MATCH_DISMISSED)
 		pm_buf_printf(b, "  dismissed: %s\n", rationale_of(m, mt));
-	else {
+	else if (mt->yaml) {
 		pm_buf_puts(b, "  suggested threat (paste under threats:):\n");
 		indent_block(b, mt->yaml, "  ");
 	}
@@ -126,7 +126,7 @@ static void render_yaml(const pm_identified *id, pm_buf *b)
 	}
 	pm_buf_puts(b, "threats:\n");
 	for (size_t i = 0; i < id->n; i++)
-		if (id->v[i].state == PM_MATCH_OPEN)
+		if (id->v[i].state == PM_MATCH_OPEN && id->v[i].yaml)
 			pm_buf_puts(b, id->v[i].yaml);
 }
 

@@ -549,6 +549,15 @@ static rc_node *parse_test(parser *p, rc_elem el)
 	rc_node *n = path_node(p, RC_TEST, el, start, &pa);
 	n->attr = a;
 	size_t op_at = p->t.at;
+	int negated = 0;
+	if (is_word(p, "not")) { /* 'not in': the negation of 'in' */
+		parser saved = *p;
+		next(p);
+		if (is_word(p, "in"))
+			negated = 1;
+		else
+			*p = saved;
+	}
 	if (parse_cmp(p, &n->cmp) < 0 || check_cmp(p, a, n->cmp, op_at) < 0)
 		return NULL;
 	if (n->cmp != RC_STATED &&
@@ -561,6 +570,12 @@ static rc_node *parse_test(parser *p, rc_elem el)
 		while (e > start && (p->s[e - 1] == ' ' || p->s[e - 1] == '\t' || p->s[e - 1] == '\n' || p->s[e - 1] == '\r'))
 			e--;
 		n->end = (uint32_t)e;
+	}
+	if (negated) {
+		rc_node *no = node(p, RC_NOT, el, start);
+		no->a = n;
+		no->end = n->end;
+		return no;
 	}
 	return n;
 }

@@ -9,7 +9,7 @@
  *   and     := unary ('and' unary)*
  *   unary   := 'not' unary | '(' expr ')' | quant | test
  *   quant   := ('any' | 'all' | 'no') path ['(' expr ')']
- *   test    := path [cmp value | 'in' list | ('contains' | 'mentions') (value | list)]
+ *   test    := path [cmp value | ['not'] 'in' list | ('contains' | 'mentions') (value | list)]
  *   path    := name ('.' name)*
  *   cmp     := '=' | '!=' | '<' | '<=' | '>' | '>='
  *   value   := word | number | "text" | 'text' | true | false

@@ -78,7 +78,7 @@ const char *ts_title(ts_ctx *x, const pm_rule *r, rc_elem el, int32_t idx)
 
 /* ---- targets and assets ------------------------------------------------------------------- */
 
-/* A list of element indexes without repeats. */
+/* A list of element indexes; ilist_done() sorts it (model order) and drops repeats. */
 typedef struct ilist {
 	int32_t *v;
 	size_t n, cap;
@@ -86,11 +86,26 @@ typedef struct ilist {
 
 static void ilist_add(ilist *l, int32_t i)
 {
-	for (size_t k = 0; k < l->n; k++)
-		if (l->v[k] == i)
-			return;
 	l->v = pm_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = i;
+}
+
+static int by_index(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void ilist_done(ilist *l)
+{
+	if (l->n < 2)
+		return;
+	qsort(l->v, l->n, sizeof *l->v, by_index);
+	size_t k = 1;
+	for (size_t i = 1; i < l->n; i++)
+		if (l->v[i] != l->v[k - 1])
+			l->v[k++] = l->v[i];
+	l->n = k;
 }
 
 /* The neighbours of (el, idx) through the relation named rel, added to l. */
@@ -131,6 +146,7 @@ static void element_assets(const rc_graph *g, rc_elem el, int32_t idx, ilist *ou
 		break;
 	default: /* zone, SBOM component: through their components */
 		add_neighbours(g, el, idx, "components", &via);
+		ilist_done(&via);
 		for (size_t i = 0; i < via.n; i++)
 			add_neighbours(g, RC_COMPONENT, via.v[i], "assets", out);
 		break;
@@ -177,6 +193,7 @@ static void suggested_assets(ts_ctx *x, const pm_rule *r, rc_elem el, int32_t id
 	element_assets(x->g, el, idx, out);
 	if (!out->n)
 		element_assets(x->g, RC_DEVICE, 0, out);
+	ilist_done(out);
 	keep_worst(x->m, r, out);
 }
 
@@ -204,6 +221,7 @@ static void suggested_targets(ts_ctx *x, rc_elem el, int32_t idx, ilist *out, rc
 		*kind = RC_COMPONENT;
 		ilist_add(out, 0);
 	}
+	ilist_done(out);
 }
 
 /* ---- the YAML ------------------------------------------------------------------------------ */

@@ -7,7 +7,8 @@
  * (linear in rules x elements), and decides each match's state:
  *   modelled   a threat lists the rule in `rule` and the element in its
  *              `targets` (its `assets` for asset rules; any threat naming
- *              the rule for device rules);
+ *              the rule for device rules; for SBOM-component rules, a
+ *              targeted component stands for the SBOM components it runs);
  *   dismissed  a rule disposition names the rule and the element, or the
  *              rule alone (dismissed for the whole model);
  *   open       neither: the suggested threat is written (threat_suggest.c).
@@ -45,6 +46,7 @@ typedef struct idn {
 	size_t n_claims, cap_claims;
 	pm_strmap disp_by_key;   /* "rule\x1felement" or "rule\x1f" (whole model) -> disposition */
 	unsigned char *disp_used;
+	int suggest;
 	pm_match *v;
 	size_t n, cap;
 } idn;
@@ -124,8 +126,15 @@ static void index_threats(idn *x)
 				continue;
 			}
 			const pm_refs *on = rule->applies_to.v == PM_RT_ASSET ? &th->assets : &th->targets;
-			for (size_t g = 0; g < on->n; g++)
+			for (size_t g = 0; g < on->n; g++) {
 				add_claim(x, r, on->v[g].id.s, (int32_t)t);
+				/* a rule on SBOM components: a targeted component stands for what it runs */
+				if (rule->applies_to.v == PM_RT_SBOM && on->v[g].kind == PM_K_COMPONENT) {
+					const pm_refs *sb = &x->m->components.v[on->v[g].idx].sbom;
+					for (size_t s = 0; s < sb->n; s++)
+						add_claim(x, r, sb->v[s].id.s, (int32_t)t);
+				}
+			}
 		}
 	}
 }
@@ -262,7 +271,8 @@ static void add_match(idn *x, ts_ctx *ts, const pm_rule *r, size_t rule_index, r
 		x->disp_used[mt->disposition] = 1;
 	} else {
 		mt->state = PM_MATCH_OPEN;
-		ts_suggest(ts, r, el, mt);
+		if (x->suggest)
+			ts_suggest(ts, r, el, mt);
 	}
 }
 
@@ -359,6 +369,7 @@ int pm_threats_identify(pm_model *m, const pm_catalog *c, const pm_identify_opti
 	x.m = m;
 	x.c = c;
 	x.d = d;
+	x.suggest = !opt || opt->suggest;
 	if (check_skip(&x, opt) < 0)
 		return -1;
 	rc_graph_build(&x.g, m);

@@ -43,6 +43,7 @@ typedef struct pm_cli_rules {
 	size_t n_dirs;
 	const char *const *skip;
 	size_t n_skip;
+	int suggest; /**< write the threat to paste for each open match (premarket threats) */
 } pm_cli_rules;
 /** The pipeline's first stages: load the model made of files[0..n)
  *  (pm_model_load()), identify threats with the rule catalog

@@ -121,7 +121,7 @@ static int parse(int argc, char **argv, opts *o)
 /* --list: the catalog alone. */
 static int list_catalog(const opts *o)
 {
-	pm_cli_rules rules = {o->dirs, o->n_dirs, NULL, 0};
+	pm_cli_rules rules = {o->dirs, o->n_dirs, NULL, 0, 0};
 	pm_cli_out out;
 	pm_cli_out_init(&out);
 	pm_catalog *c = pm_cli_catalog(&rules, NULL, &out.diags);
@@ -145,7 +145,7 @@ int pm_cmd_threats(int argc, char **argv)
 	} else if (rc < 0 && o.list) {
 		rc = list_catalog(&o);
 	} else if (rc < 0) {
-		pm_cli_rules rules = {o.dirs, o.n_dirs, o.skip, o.n_skip};
+		pm_cli_rules rules = {o.dirs, o.n_dirs, o.skip, o.n_skip, 1};
 		pm_model *m = pm_cli_load_rules(argv + optind, (size_t)(argc - optind), &rules, &rc);
 		if (m) {
 			pm_cli_out out;

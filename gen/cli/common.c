@@ -39,7 +39,7 @@ static int identify(pm_model *m, const pm_cli_rules *rules, pm_diags *diags)
 	pm_catalog *c = pm_cli_catalog(rules, &name, diags);
 	int rc = -1;
 	if (c) {
-		pm_identify_options opt = {rules ? rules->skip : NULL, rules ? rules->n_skip : 0, name.data};
+		pm_identify_options opt = {rules ? rules->skip : NULL, rules ? rules->n_skip : 0, name.data, rules && rules->suggest};
 		rc = pm_threats_identify(m, c, &opt, diags);
 	}
 	pm_catalog_free(c);

@@ -139,13 +139,15 @@ typedef struct pm_identify_options {
 	const char *const *skip; /**< ids of rules not to run (--no-rule) */
 	size_t n_skip;
 	const char *catalog_name; /**< how documents name the catalog; NULL: "premarket <version> shipped rules" */
+	int suggest;              /**< write the suggested threat of each open match (pm_match.yaml) */
 } pm_identify_options;
 
 /**
  * Run every rule of catalog c on model m and record the matches in
  * m->identified (in the model's arena): for each, whether a threat of the
  * model answers it (threats[].rule), a rule disposition dismisses it, or it
- * is open; for open matches the suggested threat as YAML.  Elements marked
+ * is open; for open matches (with opt->suggest) the suggested threat as
+ * YAML.  Without options, suggestions are written.  Elements marked
  * out of scope are skipped.  Inconsistencies become warnings: a threat or
  * disposition naming a rule the catalog does not have, a threat naming a
  * rule that matches none of its targets, a disposition for a match that

@@ -47,6 +47,19 @@ grep -q '^| NET-01 | flow |' "$tmp/list.md" || no "--list --format md has no NET
 check "--language" 0 $?
 grep -q '^| `crosses_boundary` | true or false |' "$tmp/lang.md" || no "--language lacks crosses_boundary"
 
+# docs/threats.md holds the current generated sections (make docs)
+block() { # marker: the lines between <!-- BEGIN marker --> and <!-- END marker --> of docs/threats.md
+	awk -v m="$1" '$0 == "<!-- END " m " -->" { on = 0 } on { print } $0 == "<!-- BEGIN " m " -->" { on = 1 }' docs/threats.md
+}
+block CATALOG >"$tmp/doc.catalog"
+cmp -s "$tmp/doc.catalog" "$tmp/list.md" || no "docs/threats.md: the catalog is stale (make docs)"
+block LANGUAGE >"$tmp/doc.lang"
+cmp -s "$tmp/doc.lang" "$tmp/lang.md" || no "docs/threats.md: the condition language is stale (make docs)"
+"$BIN" schema --format markdown --rules >"$tmp/rules.md" 2>"$tmp/err"
+check "schema --rules" 0 $?
+block "RULE FORMAT" >"$tmp/doc.rules"
+cmp -s "$tmp/doc.rules" "$tmp/rules.md" || no "docs/threats.md: the rule format is stale (make docs)"
+
 # a user's rule folder adds to the catalog; a broken rule file is located
 mkdir "$tmp/rules"
 cp tests/rules/cases/extra-rule.yaml "$tmp/rules/"

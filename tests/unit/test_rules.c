@@ -163,6 +163,8 @@ static void test_eval(void **state)
 	assert_true(holds(RC_COMPONENT, "C-PUMP", "kind = device"));
 	assert_false(holds(RC_COMPONENT, "C-PUMP", "kind != device"));
 	assert_true(holds(RC_COMPONENT, "C-APP", "kind in [app, workstation]"));
+	assert_false(holds(RC_COMPONENT, "C-APP", "kind not in [app, workstation]"));
+	assert_true(holds(RC_COMPONENT, "C-PUMP", "kind not in [app, workstation] and kind = device"));
 	assert_true(holds(RC_COMPONENT, "C-APP", "trust < trusted and zone.controlled_by = patient"));
 	assert_true(holds(RC_COMPONENT, "C-CLOUD", "multi_patient"));
 	assert_true(holds(RC_COMPONENT, "C-APP", "multi_patient"));  /* through A-PHI */
@@ -530,6 +532,13 @@ static void test_rule_cases(void **state)
 	int failed = 0;
 	for (size_t i = 0; i < n; i++)
 		failed += run_case(names[i], c, cov, c->n_rules);
+	/* every rule of the catalog has at least one positive and one negative case */
+	for (size_t i = 0; i < c->n_rules; i++)
+		if (!cov[i].pos || !cov[i].neg) {
+			fprintf(stderr, "FAIL rule %s has %d positive and %d negative cases in tests/rules/cases\n", cov[i].rule,
+				cov[i].pos, cov[i].neg);
+			failed++;
+		}
 	assert_int_equal(failed, 0);
 	free(cov);
 	pm_diags_free(&d);
