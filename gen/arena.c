@@ -82,4 +82,3 @@ char *pm_arena_strdup(pm_arena *a, const char *s)
 {
 	return pm_arena_strndup(a, s, strlen(s));
 }
-

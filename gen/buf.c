@@ -101,7 +101,7 @@ int pm_buf_done(pm_buf *b, size_t mark, const char *what, pm_diags *d)
 		return 0;
 	pm_buf_truncate(b, mark);
 	return pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "%s is larger than the output limit of %zu bytes",
-			   what, b->limit ? b->limit : PM_BUF_DEFAULT_LIMIT);
+	                   what, b->limit ? b->limit : PM_BUF_DEFAULT_LIMIT);
 }
 
 char *pm_buf_detach(pm_buf *b, size_t *len)

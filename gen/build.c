@@ -23,7 +23,7 @@
 #error "PM_VERSION must be defined (the Makefile passes -DPM_VERSION)"
 #endif
 
-#define INDEX_SLUG "index"
+#define INDEX_SLUG  "index"
 #define INDEX_TITLE "Cybersecurity Documentation Package"
 
 typedef struct build {
@@ -83,8 +83,8 @@ static void set_doc(pm_value *root, pm_value_arena *arena, size_t i)
 	pm_value_map_set(root, "doc", dv);
 }
 
-static int render_template(pm_templates *tpl, pm_mustache_env *env, const char *name, const pm_value *data,
-			   pm_buf *out, pm_diags *d)
+static int render_template(pm_templates *tpl, pm_mustache_env *env, const char *name, const pm_value *data, pm_buf *out,
+                           pm_diags *d)
 {
 	pm_mustache_template *t;
 	if (pm_templates_compile(tpl, name, &t, d) < 0)
@@ -153,7 +153,7 @@ static int stage_html(build *b)
 		const pm_buf *src = &b->md[i];
 		pm_buf_clear(&html);
 		rc = pm_html_page(src->data ? src->data : "", src->len, doc_title(i), subtitle, nav, n_nav, &html,
-				  b->d);
+		                  b->d);
 		if (rc == 0)
 			rc = put(b, doc_slug(i), "html", &html);
 	}
@@ -209,9 +209,11 @@ static int hash_inputs(build *b, const char **names, char (*hex)[65])
 	size_t dl = strlen(dd);
 	int rc = 0;
 	for (size_t i = 0; i < m->n_files; i++) {
-		names[i] = strncmp(m->files[i], dd, dl) == 0 && m->files[i][dl] == '/' ? m->files[i] + dl + 1 : m->files[i];
+		names[i] = strncmp(m->files[i], dd, dl) == 0 && m->files[i][dl] == '/' ? m->files[i] + dl + 1
+		                                                                       : m->files[i];
 		if (pm_sha256_file(m->files[i], hex[i]) < 0)
-			rc = pm_diag_add(b->d, PM_ERROR, PM_ERR_IO, m->files[i], 0, 0, "cannot read the file to hash it");
+			rc = pm_diag_add(b->d, PM_ERROR, PM_ERR_IO, m->files[i], 0, 0,
+			                 "cannot read the file to hash it");
 	}
 	return rc;
 }

@@ -151,8 +151,7 @@ static const pm_check_def rules[] = {
           "rationale, and list every means of reaching the internet under connectivity (network, cloud, Wi-Fi, "
           "cellular, Bluetooth, inductive, USB/Ethernet/serial service connectors)."},
          pkg_01},
-        {{"PKG-02", "Interface inventory present", "Package", "G25 VII.B; App. 2 B; VI.A", REC,
-          HELP,
+        {{"PKG-02", "Interface inventory present", "Package", "G25 VII.B; App. 2 B; VI.A", REC, HELP,
           "components[].interfaces: the model lists interfaces, and every component of kind device lists its own.",
           "List every electronic interface of the device under its component (wired, wireless, inductive, cloud, "
           "debug), including unused and disabled ones with the reason they cannot be activated."},

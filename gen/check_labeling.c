@@ -17,10 +17,10 @@ static pm_check_status label_item(const pm_model *m, pm_check_ctx *c, int which)
 	return pm_check_verdict(c);
 }
 
-#define LBL_FN(n)                                                                                                      \
-	static pm_check_status lbl_##n(const pm_model *m, pm_check_ctx *c)                                             \
-	{                                                                                                              \
-		return label_item(m, c, PM_L##n);                                                                      \
+#define LBL_FN(n)                                                          \
+	static pm_check_status lbl_##n(const pm_model *m, pm_check_ctx *c) \
+	{                                                                  \
+		return label_item(m, c, PM_L##n);                          \
 	}
 LBL_FN(1)
 LBL_FN(2)
@@ -38,26 +38,25 @@ LBL_FN(13)
 LBL_FN(14)
 #undef LBL_FN
 
-#define LBL_RULE(nn, n, title, basis)                                                                                  \
-	{                                                                                                              \
-		"LBL-" #nn, "Labeling item L" #n ": " title, "Labeling", basis, REC, HELP,                             \
-		        "labeling.items: item L" #n                                                                    \
-		        " present, provided with what it says (content) or where (location), or marked "               \
-		        "not_applicable with a rationale.",                                                            \
-		        "Add item L" #n                                                                                \
-		        " to labeling.items with content and location (the labeling document and section), or "        \
-		        "status: not_applicable with a rationale."                                                     \
+#define LBL_RULE(nn, n, title, basis)                                                                           \
+	{                                                                                                       \
+		"LBL-" #nn, "Labeling item L" #n ": " title, "Labeling", basis, REC, HELP,                      \
+		        "labeling.items: item L" #n                                                             \
+		        " present, provided with what it says (content) or where (location), or marked "        \
+		        "not_applicable with a rationale.",                                                     \
+		        "Add item L" #n                                                                         \
+		        " to labeling.items with content and location (the labeling document and section), or " \
+		        "status: not_applicable with a rationale."                                              \
 	}
-#define LBL(nn, n, title, basis)                                                                                       \
-	{                                                                                                              \
-		LBL_RULE(nn, n, title, basis), lbl_##n                                                                 \
+#define LBL(nn, n, title, basis)                       \
+	{                                              \
+		LBL_RULE(nn, n, title, basis), lbl_##n \
 	}
 
 static const pm_check_def rules[] = {
         LBL(01, 1, "recommended cybersecurity controls for the use environment", "G25 VI.A"),
         LBL(02, 2, "diagrams sufficient for users to implement those controls", "G25 VI.A"),
-        LBL(03, 3, "network ports and other interfaces, with function, direction and approved endpoints",
-            "G25 VI.A"),
+        LBL(03, 3, "network ports and other interfaces, with function, direction and approved endpoints", "G25 VI.A"),
         LBL(04, 4, "supporting infrastructure, secure deployment and servicing, incident response", "G25 VI.A"),
         LBL(05, 5, "SBOM available to users, machine-readable and kept current", "G25 VI.A; V.A.4"),
         LBL(06, 6, "obtaining authorized, version-identifiable software and learning of updates", "G25 VI.A"),

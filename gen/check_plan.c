@@ -11,10 +11,10 @@ static pm_check_status plan_item(const pm_model *m, pm_check_ctx *c, int which)
 	return pm_check_verdict(c);
 }
 
-#define CMP_FN(n)                                                                                                      \
-	static pm_check_status cmp_##n(const pm_model *m, pm_check_ctx *c)                                             \
-	{                                                                                                              \
-		return plan_item(m, c, PM_M##n);                                                                       \
+#define CMP_FN(n)                                                          \
+	static pm_check_status cmp_##n(const pm_model *m, pm_check_ctx *c) \
+	{                                                                  \
+		return plan_item(m, c, PM_M##n);                           \
 	}
 CMP_FN(1)
 CMP_FN(2)
@@ -86,19 +86,19 @@ static pm_check_status s524_03(const pm_model *m, pm_check_ctx *c)
 	return pm_check_verdict(c);
 }
 
-#define CMP_RULE(nn, n, title, basis)                                                                                  \
-	{                                                                                                              \
-		"CMP-" #nn, "Plan element M" #n ": " title, "Management plan", basis, REC, HELP,                       \
-		        "management_plan.items: element M" #n                                                          \
-		        " present, provided with what the plan says (content) or where "                               \
-		        "(location), or marked not_applicable with a rationale.",                                      \
-		        "Add element M" #n                                                                             \
-		        " to management_plan.items with content and location (the plan document and section), or "     \
-		        "status: not_applicable with a rationale."                                                     \
+#define CMP_RULE(nn, n, title, basis)                                                                              \
+	{                                                                                                          \
+		"CMP-" #nn, "Plan element M" #n ": " title, "Management plan", basis, REC, HELP,                   \
+		        "management_plan.items: element M" #n                                                      \
+		        " present, provided with what the plan says (content) or where "                           \
+		        "(location), or marked not_applicable with a rationale.",                                  \
+		        "Add element M" #n                                                                         \
+		        " to management_plan.items with content and location (the plan document and section), or " \
+		        "status: not_applicable with a rationale."                                                 \
 	}
-#define CMP(nn, n, title, basis)                                                                                       \
-	{                                                                                                              \
-		CMP_RULE(nn, n, title, basis), cmp_##n                                                                 \
+#define CMP(nn, n, title, basis)                       \
+	{                                              \
+		CMP_RULE(nn, n, title, basis), cmp_##n \
 	}
 
 static const pm_check_def rules[] = {

@@ -269,8 +269,8 @@ static const pm_check_def rules[] = {
           "sbom: inline components or SBOM files.",
           "Add the SBOM: inline components under sbom.components or a CycloneDX/SPDX file under sbom.files."},
          sb_01},
-        {{"SB-02", "NTIA minimum elements for every component", "SBOM", "G25 V.A.4.b; VII.C.3 (SBOM content for 524B(b)(3))",
-          REQ, STAT,
+        {{"SB-02", "NTIA minimum elements for every component", "SBOM",
+          "G25 V.A.4.b; VII.C.3 (SBOM content for 524B(b)(3))", REQ, STAT,
           "The NTIA minimum elements: the author of the SBOM data and its timestamp, dependency relationships, "
           "and for every inline component a supplier, name, version and a unique identifier (purl or cpe).  Hashes are "
           "checked separately (SB-06).",

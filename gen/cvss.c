@@ -26,80 +26,120 @@
 #define S PM_CVSS_SUPPLEMENTAL
 
 /* The three-level impact scale shared by several metrics. */
-#define HLN {"H", "L", "N"}, {"High", "Low", "None"}
-#define XHML {"X", "H", "M", "L"}, {"Not Defined", "High", "Medium", "Low"}
-#define XLMH {"X", "L", "M", "H"}, {"Not Defined", "Low", "Medium", "High"}
-#define XNLH {"X", "N", "L", "H"}, {"Not Defined", "None", "Low", "High"}
+#define HLN                           \
+	{"H", "L", "N"},              \
+	{                             \
+		"High", "Low", "None" \
+	}
+#define XHML                                           \
+	{"X", "H", "M", "L"},                          \
+	{                                              \
+		"Not Defined", "High", "Medium", "Low" \
+	}
+#define XLMH                                           \
+	{"X", "L", "M", "H"},                          \
+	{                                              \
+		"Not Defined", "Low", "Medium", "High" \
+	}
+#define XNLH                                         \
+	{"X", "N", "L", "H"},                        \
+	{                                            \
+		"Not Defined", "None", "Low", "High" \
+	}
 
 static const pm_cvss_metric_info v31_metrics[PM_CVSS_V31_NMETRICS] = {
-	{"AV", "Attack Vector", B, 4, {"N", "A", "L", "P"}, {"Network", "Adjacent", "Local", "Physical"}},
-	{"AC", "Attack Complexity", B, 2, {"L", "H"}, {"Low", "High"}},
-	{"PR", "Privileges Required", B, 3, {"N", "L", "H"}, {"None", "Low", "High"}},
-	{"UI", "User Interaction", B, 2, {"N", "R"}, {"None", "Required"}},
-	{"S", "Scope", B, 2, {"U", "C"}, {"Unchanged", "Changed"}},
-	{"C", "Confidentiality", B, 3, HLN},
-	{"I", "Integrity", B, 3, HLN},
-	{"A", "Availability", B, 3, HLN},
-	{"E", "Exploit Code Maturity", T, 5, {"X", "U", "P", "F", "H"},
-	 {"Not Defined", "Unproven", "Proof-of-Concept", "Functional", "High"}},
-	{"RL", "Remediation Level", T, 5, {"X", "O", "T", "W", "U"},
-	 {"Not Defined", "Official Fix", "Temporary Fix", "Workaround", "Unavailable"}},
-	{"RC", "Report Confidence", T, 4, {"X", "U", "R", "C"},
-	 {"Not Defined", "Unknown", "Reasonable", "Confirmed"}},
-	{"CR", "Confidentiality Requirement", E, 4, XLMH},
-	{"IR", "Integrity Requirement", E, 4, XLMH},
-	{"AR", "Availability Requirement", E, 4, XLMH},
-	{"MAV", "Modified Attack Vector", E, 5, {"X", "N", "A", "L", "P"},
-	 {"Not Defined", "Network", "Adjacent", "Local", "Physical"}},
-	{"MAC", "Modified Attack Complexity", E, 3, {"X", "L", "H"}, {"Not Defined", "Low", "High"}},
-	{"MPR", "Modified Privileges Required", E, 4, XNLH},
-	{"MUI", "Modified User Interaction", E, 3, {"X", "N", "R"}, {"Not Defined", "None", "Required"}},
-	{"MS", "Modified Scope", E, 3, {"X", "U", "C"}, {"Not Defined", "Unchanged", "Changed"}},
-	{"MC", "Modified Confidentiality", E, 4, XNLH},
-	{"MI", "Modified Integrity", E, 4, XNLH},
-	{"MA", "Modified Availability", E, 4, XNLH},
+        {"AV", "Attack Vector", B, 4, {"N", "A", "L", "P"}, {"Network", "Adjacent", "Local", "Physical"}},
+        {"AC", "Attack Complexity", B, 2, {"L", "H"}, {"Low", "High"}},
+        {"PR", "Privileges Required", B, 3, {"N", "L", "H"}, {"None", "Low", "High"}},
+        {"UI", "User Interaction", B, 2, {"N", "R"}, {"None", "Required"}},
+        {"S", "Scope", B, 2, {"U", "C"}, {"Unchanged", "Changed"}},
+        {"C", "Confidentiality", B, 3, HLN},
+        {"I", "Integrity", B, 3, HLN},
+        {"A", "Availability", B, 3, HLN},
+        {"E",
+         "Exploit Code Maturity",
+         T,
+         5,
+         {"X", "U", "P", "F", "H"},
+         {"Not Defined", "Unproven", "Proof-of-Concept", "Functional", "High"}},
+        {"RL",
+         "Remediation Level",
+         T,
+         5,
+         {"X", "O", "T", "W", "U"},
+         {"Not Defined", "Official Fix", "Temporary Fix", "Workaround", "Unavailable"}},
+        {"RC", "Report Confidence", T, 4, {"X", "U", "R", "C"}, {"Not Defined", "Unknown", "Reasonable", "Confirmed"}},
+        {"CR", "Confidentiality Requirement", E, 4, XLMH},
+        {"IR", "Integrity Requirement", E, 4, XLMH},
+        {"AR", "Availability Requirement", E, 4, XLMH},
+        {"MAV",
+         "Modified Attack Vector",
+         E,
+         5,
+         {"X", "N", "A", "L", "P"},
+         {"Not Defined", "Network", "Adjacent", "Local", "Physical"}},
+        {"MAC", "Modified Attack Complexity", E, 3, {"X", "L", "H"}, {"Not Defined", "Low", "High"}},
+        {"MPR", "Modified Privileges Required", E, 4, XNLH},
+        {"MUI", "Modified User Interaction", E, 3, {"X", "N", "R"}, {"Not Defined", "None", "Required"}},
+        {"MS", "Modified Scope", E, 3, {"X", "U", "C"}, {"Not Defined", "Unchanged", "Changed"}},
+        {"MC", "Modified Confidentiality", E, 4, XNLH},
+        {"MI", "Modified Integrity", E, 4, XNLH},
+        {"MA", "Modified Availability", E, 4, XNLH},
 };
 
 static const pm_cvss_metric_info v40_metrics[PM_CVSS_V40_NMETRICS] = {
-	{"AV", "Attack Vector", B, 4, {"N", "A", "L", "P"}, {"Network", "Adjacent", "Local", "Physical"}},
-	{"AC", "Attack Complexity", B, 2, {"L", "H"}, {"Low", "High"}},
-	{"AT", "Attack Requirements", B, 2, {"N", "P"}, {"None", "Present"}},
-	{"PR", "Privileges Required", B, 3, {"N", "L", "H"}, {"None", "Low", "High"}},
-	{"UI", "User Interaction", B, 3, {"N", "P", "A"}, {"None", "Passive", "Active"}},
-	{"VC", "Vulnerable System Confidentiality Impact", B, 3, HLN},
-	{"VI", "Vulnerable System Integrity Impact", B, 3, HLN},
-	{"VA", "Vulnerable System Availability Impact", B, 3, HLN},
-	{"SC", "Subsequent System Confidentiality Impact", B, 3, HLN},
-	{"SI", "Subsequent System Integrity Impact", B, 3, HLN},
-	{"SA", "Subsequent System Availability Impact", B, 3, HLN},
-	{"E", "Exploit Maturity", T, 4, {"X", "A", "P", "U"},
-	 {"Not Defined", "Attacked", "POC", "Unreported"}},
-	{"CR", "Confidentiality Requirement", E, 4, XHML},
-	{"IR", "Integrity Requirement", E, 4, XHML},
-	{"AR", "Availability Requirement", E, 4, XHML},
-	{"MAV", "Modified Attack Vector", E, 5, {"X", "N", "A", "L", "P"},
-	 {"Not Defined", "Network", "Adjacent", "Local", "Physical"}},
-	{"MAC", "Modified Attack Complexity", E, 3, {"X", "L", "H"}, {"Not Defined", "Low", "High"}},
-	{"MAT", "Modified Attack Requirements", E, 3, {"X", "N", "P"}, {"Not Defined", "None", "Present"}},
-	{"MPR", "Modified Privileges Required", E, 4, XNLH},
-	{"MUI", "Modified User Interaction", E, 4, {"X", "N", "P", "A"},
-	 {"Not Defined", "None", "Passive", "Active"}},
-	{"MVC", "Modified Vulnerable System Confidentiality", E, 4, XNLH},
-	{"MVI", "Modified Vulnerable System Integrity", E, 4, XNLH},
-	{"MVA", "Modified Vulnerable System Availability", E, 4, XNLH},
-	{"MSC", "Modified Subsequent System Confidentiality", E, 4, XNLH},
-	{"MSI", "Modified Subsequent System Integrity", E, 5, {"X", "N", "L", "H", "S"},
-	 {"Not Defined", "None", "Low", "High", "Safety"}},
-	{"MSA", "Modified Subsequent System Availability", E, 5, {"X", "N", "L", "H", "S"},
-	 {"Not Defined", "None", "Low", "High", "Safety"}},
-	{"S", "Safety", S, 3, {"X", "N", "P"}, {"Not Defined", "Negligible", "Present"}},
-	{"AU", "Automatable", S, 3, {"X", "N", "Y"}, {"Not Defined", "No", "Yes"}},
-	{"R", "Recovery", S, 4, {"X", "A", "U", "I"}, {"Not Defined", "Automatic", "User", "Irrecoverable"}},
-	{"V", "Value Density", S, 3, {"X", "D", "C"}, {"Not Defined", "Diffuse", "Concentrated"}},
-	{"RE", "Vulnerability Response Effort", S, 4, {"X", "L", "M", "H"},
-	 {"Not Defined", "Low", "Moderate", "High"}},
-	{"U", "Provider Urgency", S, 5, {"X", "Clear", "Green", "Amber", "Red"},
-	 {"Not Defined", "Clear", "Green", "Amber", "Red"}},
+        {"AV", "Attack Vector", B, 4, {"N", "A", "L", "P"}, {"Network", "Adjacent", "Local", "Physical"}},
+        {"AC", "Attack Complexity", B, 2, {"L", "H"}, {"Low", "High"}},
+        {"AT", "Attack Requirements", B, 2, {"N", "P"}, {"None", "Present"}},
+        {"PR", "Privileges Required", B, 3, {"N", "L", "H"}, {"None", "Low", "High"}},
+        {"UI", "User Interaction", B, 3, {"N", "P", "A"}, {"None", "Passive", "Active"}},
+        {"VC", "Vulnerable System Confidentiality Impact", B, 3, HLN},
+        {"VI", "Vulnerable System Integrity Impact", B, 3, HLN},
+        {"VA", "Vulnerable System Availability Impact", B, 3, HLN},
+        {"SC", "Subsequent System Confidentiality Impact", B, 3, HLN},
+        {"SI", "Subsequent System Integrity Impact", B, 3, HLN},
+        {"SA", "Subsequent System Availability Impact", B, 3, HLN},
+        {"E", "Exploit Maturity", T, 4, {"X", "A", "P", "U"}, {"Not Defined", "Attacked", "POC", "Unreported"}},
+        {"CR", "Confidentiality Requirement", E, 4, XHML},
+        {"IR", "Integrity Requirement", E, 4, XHML},
+        {"AR", "Availability Requirement", E, 4, XHML},
+        {"MAV",
+         "Modified Attack Vector",
+         E,
+         5,
+         {"X", "N", "A", "L", "P"},
+         {"Not Defined", "Network", "Adjacent", "Local", "Physical"}},
+        {"MAC", "Modified Attack Complexity", E, 3, {"X", "L", "H"}, {"Not Defined", "Low", "High"}},
+        {"MAT", "Modified Attack Requirements", E, 3, {"X", "N", "P"}, {"Not Defined", "None", "Present"}},
+        {"MPR", "Modified Privileges Required", E, 4, XNLH},
+        {"MUI", "Modified User Interaction", E, 4, {"X", "N", "P", "A"}, {"Not Defined", "None", "Passive", "Active"}},
+        {"MVC", "Modified Vulnerable System Confidentiality", E, 4, XNLH},
+        {"MVI", "Modified Vulnerable System Integrity", E, 4, XNLH},
+        {"MVA", "Modified Vulnerable System Availability", E, 4, XNLH},
+        {"MSC", "Modified Subsequent System Confidentiality", E, 4, XNLH},
+        {"MSI",
+         "Modified Subsequent System Integrity",
+         E,
+         5,
+         {"X", "N", "L", "H", "S"},
+         {"Not Defined", "None", "Low", "High", "Safety"}},
+        {"MSA",
+         "Modified Subsequent System Availability",
+         E,
+         5,
+         {"X", "N", "L", "H", "S"},
+         {"Not Defined", "None", "Low", "High", "Safety"}},
+        {"S", "Safety", S, 3, {"X", "N", "P"}, {"Not Defined", "Negligible", "Present"}},
+        {"AU", "Automatable", S, 3, {"X", "N", "Y"}, {"Not Defined", "No", "Yes"}},
+        {"R", "Recovery", S, 4, {"X", "A", "U", "I"}, {"Not Defined", "Automatic", "User", "Irrecoverable"}},
+        {"V", "Value Density", S, 3, {"X", "D", "C"}, {"Not Defined", "Diffuse", "Concentrated"}},
+        {"RE", "Vulnerability Response Effort", S, 4, {"X", "L", "M", "H"}, {"Not Defined", "Low", "Moderate", "High"}},
+        {"U",
+         "Provider Urgency",
+         S,
+         5,
+         {"X", "Clear", "Green", "Amber", "Red"},
+         {"Not Defined", "Clear", "Green", "Amber", "Red"}},
 };
 
 #undef B
@@ -114,8 +154,10 @@ static const char PREFIX_HINT[] = "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\
 int pm_cvss_metric_count(pm_cvss_version version)
 {
 	switch (version) {
-	case PM_CVSS_V31: return PM_CVSS_V31_NMETRICS;
-	case PM_CVSS_V40: return PM_CVSS_V40_NMETRICS;
+	case PM_CVSS_V31:
+		return PM_CVSS_V31_NMETRICS;
+	case PM_CVSS_V40:
+		return PM_CVSS_V40_NMETRICS;
 	}
 	return 0;
 }
@@ -152,8 +194,7 @@ int pm_cvss_metric_find(pm_cvss_version version, const char *name, size_t len)
 static int value_find(const pm_cvss_metric_info *m, const char *v, size_t len)
 {
 	for (unsigned k = 0; k < m->nvalues; k++)
-		if (m->values[k][0] == v[0] && strlen(m->values[k]) == len &&
-		    memcmp(m->values[k], v, len) == 0)
+		if (m->values[k][0] == v[0] && strlen(m->values[k]) == len && memcmp(m->values[k], v, len) == 0)
 			return (int)k;
 	return -1;
 }
@@ -197,7 +238,7 @@ static void quote(char *out, size_t size, const char *p, size_t n)
 }
 
 static int fail(pm_cvss_error *err, size_t offset, size_t len, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 
 static int fail(pm_cvss_error *err, size_t offset, size_t len, const char *fmt, ...)
 {
@@ -230,8 +271,7 @@ static void allowed_list(const pm_cvss_metric_info *m, char *out, size_t size)
 enum { MODE_VECTOR, MODE_EFFECT };
 
 /* Parse the components of s[start, len) into out (already initialised). */
-static int parse_components(const char *s, size_t len, size_t start, int mode, pm_cvss *out,
-                            pm_cvss_error *err)
+static int parse_components(const char *s, size_t len, size_t start, int mode, pm_cvss *out, pm_cvss_error *err)
 {
 	pm_cvss_version v = out->version;
 	char q[96], allowed[64];
@@ -275,8 +315,8 @@ static int parse_components(const char *s, size_t len, size_t start, int mode, p
 			return fail(err, cs, ce - cs, "duplicate metric %s", m->name);
 		if (mode == MODE_EFFECT && m->group == PM_CVSS_BASE)
 			return fail(err, cs, ce - cs,
-			            "%s is a base metric: an effect sets environmental metrics (use M%s)",
-			            m->name, m->name);
+			            "%s is a base metric: an effect sets environmental metrics (use M%s)", m->name,
+			            m->name);
 		if (mode == MODE_VECTOR && v == PM_CVSS_V40 && idx < last)
 			return fail(err, cs, colon - cs,
 			            "metric %s must come before %s (CVSS v4.0 requires the specification's order)",
@@ -298,8 +338,8 @@ static int parse_components(const char *s, size_t len, size_t start, int mode, p
 			}
 			quote(q, sizeof q, s + colon + 1, ce - colon - 1);
 			allowed_list(m, allowed, sizeof allowed);
-			return fail(err, colon + 1, ce - colon - 1,
-			            "invalid value %s for metric %s (allowed: %s)", q, m->name, allowed);
+			return fail(err, colon + 1, ce - colon - 1, "invalid value %s for metric %s (allowed: %s)", q,
+			            m->name, allowed);
 		}
 		out->value[idx] = (unsigned char)val;
 		out->present |= UINT32_C(1) << idx;
@@ -417,8 +457,7 @@ int pm_cvss_set(pm_cvss *c, const char *name, const char *value, pm_cvss_error *
 	if (val < 0) {
 		quote(q, sizeof q, value, strlen(value));
 		allowed_list(m, allowed, sizeof allowed);
-		return fail(err, 0, 0, "invalid value %s for metric %s (allowed: %s)", q, m->name,
-		            allowed);
+		return fail(err, 0, 0, "invalid value %s for metric %s (allowed: %s)", q, m->name, allowed);
 	}
 	c->value[idx] = (unsigned char)val;
 	c->present |= UINT32_C(1) << idx;
@@ -487,11 +526,16 @@ pm_cvss_severity pm_cvss_severity_of(int tenths)
 const char *pm_cvss_severity_name(pm_cvss_severity sev)
 {
 	switch (sev) {
-	case PM_CVSS_SEV_NONE: return "NONE";
-	case PM_CVSS_SEV_LOW: return "LOW";
-	case PM_CVSS_SEV_MEDIUM: return "MEDIUM";
-	case PM_CVSS_SEV_HIGH: return "HIGH";
-	case PM_CVSS_SEV_CRITICAL: return "CRITICAL";
+	case PM_CVSS_SEV_NONE:
+		return "NONE";
+	case PM_CVSS_SEV_LOW:
+		return "LOW";
+	case PM_CVSS_SEV_MEDIUM:
+		return "MEDIUM";
+	case PM_CVSS_SEV_HIGH:
+		return "HIGH";
+	case PM_CVSS_SEV_CRITICAL:
+		return "CRITICAL";
 	}
 	return "?";
 }

@@ -46,10 +46,14 @@ static char eff(const pm_cvss *c, int modified, int base)
 static double w_av(char v)
 {
 	switch (v) {
-	case 'N': return 0.85;
-	case 'A': return 0.62;
-	case 'L': return 0.55;
-	default: return 0.2; /* P */
+	case 'N':
+		return 0.85;
+	case 'A':
+		return 0.62;
+	case 'L':
+		return 0.55;
+	default:
+		return 0.2; /* P */
 	}
 }
 
@@ -61,9 +65,12 @@ static double w_ac(char v)
 static double w_pr(char v, int scope_changed)
 {
 	switch (v) {
-	case 'N': return 0.85;
-	case 'L': return scope_changed ? 0.68 : 0.62;
-	default: return scope_changed ? 0.5 : 0.27; /* H */
+	case 'N':
+		return 0.85;
+	case 'L':
+		return scope_changed ? 0.68 : 0.62;
+	default:
+		return scope_changed ? 0.5 : 0.27; /* H */
 	}
 }
 
@@ -75,47 +82,64 @@ static double w_ui(char v)
 static double w_cia(char v)
 {
 	switch (v) {
-	case 'H': return 0.56;
-	case 'L': return 0.22;
-	default: return 0; /* N */
+	case 'H':
+		return 0.56;
+	case 'L':
+		return 0.22;
+	default:
+		return 0; /* N */
 	}
 }
 
 static double w_e(char v)
 {
 	switch (v) {
-	case 'U': return 0.91;
-	case 'P': return 0.94;
-	case 'F': return 0.97;
-	default: return 1; /* H, X */
+	case 'U':
+		return 0.91;
+	case 'P':
+		return 0.94;
+	case 'F':
+		return 0.97;
+	default:
+		return 1; /* H, X */
 	}
 }
 
 static double w_rl(char v)
 {
 	switch (v) {
-	case 'O': return 0.95;
-	case 'T': return 0.96;
-	case 'W': return 0.97;
-	default: return 1; /* U, X */
+	case 'O':
+		return 0.95;
+	case 'T':
+		return 0.96;
+	case 'W':
+		return 0.97;
+	default:
+		return 1; /* U, X */
 	}
 }
 
 static double w_rc(char v)
 {
 	switch (v) {
-	case 'U': return 0.92;
-	case 'R': return 0.96;
-	default: return 1; /* C, X */
+	case 'U':
+		return 0.92;
+	case 'R':
+		return 0.96;
+	default:
+		return 1; /* C, X */
 	}
 }
 
 static double w_req(char v)
 {
 	switch (v) {
-	case 'L': return 0.5;
-	case 'H': return 1.5;
-	default: return 1; /* M, X */
+	case 'L':
+		return 0.5;
+	case 'H':
+		return 1.5;
+	default:
+		return 1; /* M, X */
 	}
 }
 
@@ -175,9 +199,7 @@ int pm_cvss_v31_score(const pm_cvss *c, pm_cvss_v31_result *r)
 	r->w_mc = w_cia(eff(c, PM_CVSS_V31_MC, PM_CVSS_V31_C));
 	r->w_mi = w_cia(eff(c, PM_CVSS_V31_MI, PM_CVSS_V31_I));
 	r->w_ma = w_cia(eff(c, PM_CVSS_V31_MA, PM_CVSS_V31_A));
-	r->miss = fmin(1 - ((1 - r->w_mc * r->w_cr) * (1 - r->w_mi * r->w_ir) *
-	                    (1 - r->w_ma * r->w_ar)),
-	               0.915);
+	r->miss = fmin(1 - ((1 - r->w_mc * r->w_cr) * (1 - r->w_mi * r->w_ir) * (1 - r->w_ma * r->w_ar)), 0.915);
 	if (r->modified_scope_changed)
 		r->modified_impact = 7.52 * (r->miss - 0.029) - 3.25 * pow(r->miss * 0.9731 - 0.02, 13);
 	else
@@ -192,8 +214,7 @@ int pm_cvss_v31_score(const pm_cvss *c, pm_cvss_v31_result *r)
 			r->modified_base_tenths = roundup(fmin(1.08 * sum, 10));
 		else
 			r->modified_base_tenths = roundup(fmin(sum, 10));
-		r->environmental_tenths =
-			roundup(r->modified_base_tenths / 10.0 * r->w_e * r->w_rl * r->w_rc);
+		r->environmental_tenths = roundup(r->modified_base_tenths / 10.0 * r->w_e * r->w_rl * r->w_rc);
 	}
 
 	r->has_temporal = 0;

@@ -43,12 +43,11 @@
 /* Metrics whose severity levels enter the distance (v4.0 indices). */
 enum { NLEV = 15 };
 static const int lev_metric[NLEV] = {
-	PM_CVSS_V40_AV, PM_CVSS_V40_PR, PM_CVSS_V40_UI,                 /* EQ1 */
-	PM_CVSS_V40_AC, PM_CVSS_V40_AT,                                 /* EQ2 */
-	PM_CVSS_V40_VC, PM_CVSS_V40_VI, PM_CVSS_V40_VA,                 /* EQ3+EQ6 */
-	PM_CVSS_V40_CR, PM_CVSS_V40_IR, PM_CVSS_V40_AR,
-	PM_CVSS_V40_SC, PM_CVSS_V40_SI, PM_CVSS_V40_SA,                 /* EQ4 */
-	PM_CVSS_V40_E,                                                  /* EQ5 */
+        PM_CVSS_V40_AV, PM_CVSS_V40_PR, PM_CVSS_V40_UI,                                                 /* EQ1 */
+        PM_CVSS_V40_AC, PM_CVSS_V40_AT,                                                                 /* EQ2 */
+        PM_CVSS_V40_VC, PM_CVSS_V40_VI, PM_CVSS_V40_VA,                                                 /* EQ3+EQ6 */
+        PM_CVSS_V40_CR, PM_CVSS_V40_IR, PM_CVSS_V40_AR, PM_CVSS_V40_SC, PM_CVSS_V40_SI, PM_CVSS_V40_SA, /* EQ4 */
+        PM_CVSS_V40_E,                                                                                  /* EQ5 */
 };
 
 /* Severity level of value v of metric m in steps of 0.1, 0 = most severe
@@ -157,10 +156,18 @@ static int next_lower(const int eq[6], int g)
 	int e[6];
 	memcpy(e, eq, sizeof e);
 	switch (g) {
-	case PM_CVSS_V40_EQ1: e[0]++; break;
-	case PM_CVSS_V40_EQ2: e[1]++; break;
-	case PM_CVSS_V40_EQ4: e[3]++; break;
-	case PM_CVSS_V40_EQ5: e[4]++; break;
+	case PM_CVSS_V40_EQ1:
+		e[0]++;
+		break;
+	case PM_CVSS_V40_EQ2:
+		e[1]++;
+		break;
+	case PM_CVSS_V40_EQ4:
+		e[3]++;
+		break;
+	case PM_CVSS_V40_EQ5:
+		e[4]++;
+		break;
 	case PM_CVSS_V40_EQ3EQ6:
 		if (eq[2] == 0 && eq[5] == 0) {
 			/* 00 -> 01 or 10: the higher of the two. */
@@ -224,9 +231,9 @@ int pm_cvss_v40_score(const pm_cvss *c, pm_cvss_v40_result *r)
 		eq[3] = 2;
 	eq[4] = lev_of[PM_CVSS_V40_E];
 	eq[5] = (v[PM_CVSS_V40_CR] == 'H' && vc == 'H') || (v[PM_CVSS_V40_IR] == 'H' && vi == 'H') ||
-	                (v[PM_CVSS_V40_AR] == 'H' && va == 'H')
-	        ? 0
-	        : 1;
+	                        (v[PM_CVSS_V40_AR] == 'H' && va == 'H')
+	                ? 0
+	                : 1;
 	macro_str(eq, r->macrovector);
 
 	r->has_threat = c->value[PM_CVSS_V40_E] != 0;
@@ -281,7 +288,7 @@ int pm_cvss_v40_score(const pm_cvss *c, pm_cvss_v40_result *r)
 		}
 	}
 	r->max_vector[o > 0 ? o - 1 : 0] = '\0'; /* drop the final "/" */
-	r->distance[PM_CVSS_V40_EQ5] = 0; /* the reference does not use EQ5's distance */
+	r->distance[PM_CVSS_V40_EQ5] = 0;        /* the reference does not use EQ5's distance */
 
 	/* Exact mean of the proportional decreases: each decrease is
 	 * msd x distance / depth tenths; over the common denominator 840

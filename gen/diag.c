@@ -22,8 +22,8 @@ void pm_diags_free(pm_diags *d)
 	memset(d, 0, sizeof *d);
 }
 
-int pm_diag_vadd(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file,
-		 unsigned line, unsigned col, const char *fmt, va_list ap)
+int pm_diag_vadd(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file, unsigned line, unsigned col,
+                 const char *fmt, va_list ap)
 {
 	size_t max = d->max_errors ? d->max_errors : PM_DEFAULT_MAX_ERRORS;
 	if (sev == PM_ERROR) {
@@ -54,8 +54,8 @@ int pm_diag_vadd(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file
 	return -1;
 }
 
-int pm_diag_add(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file,
-		unsigned line, unsigned col, const char *fmt, ...)
+int pm_diag_add(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file, unsigned line, unsigned col,
+                const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

@@ -21,12 +21,12 @@ enum { F_OPEN, F_TYPE, F_SIZE, F_BUF, F_GREW, F_READ };
 static const struct {
 	const char *named, *at_path;
 } msgs[] = {
-	[F_OPEN] = {"cannot open %s: %s", "cannot open: %s"},
-	[F_TYPE] = {"%s is not a regular file", "not a regular file"},
-	[F_SIZE] = {"%s is larger than the limit of %s", "larger than the limit of %s"},
-	[F_BUF] = {"%s is larger than the output buffer's limit", "larger than the output buffer's limit"},
-	[F_GREW] = {"%s grew beyond the size limit while reading", "grew beyond the size limit while reading"},
-	[F_READ] = {"cannot read %s: %s", "cannot read: %s"},
+        [F_OPEN] = {"cannot open %s: %s", "cannot open: %s"},
+        [F_TYPE] = {"%s is not a regular file", "not a regular file"},
+        [F_SIZE] = {"%s is larger than the limit of %s", "larger than the limit of %s"},
+        [F_BUF] = {"%s is larger than the output buffer's limit", "larger than the output buffer's limit"},
+        [F_GREW] = {"%s grew beyond the size limit while reading", "grew beyond the size limit while reading"},
+        [F_READ] = {"cannot read %s: %s", "cannot read: %s"},
 };
 
 static int fail(const pm_file_at *at, unsigned flags, pm_diags *d, int why_k, const char *path, const char *why)
@@ -34,13 +34,11 @@ static int fail(const pm_file_at *at, unsigned flags, pm_diags *d, int why_k, co
 	if (flags & PM_FILE_AT_PATH)
 		return pm_diag_add(d, PM_ERROR, PM_ERR_IO, path, 0, 0, msgs[why_k].at_path, why);
 	if (at && at->file)
-		return pm_diag_add(d, PM_ERROR, PM_ERR_IO, at->file, at->line, at->col, msgs[why_k].named, path,
-				   why);
+		return pm_diag_add(d, PM_ERROR, PM_ERR_IO, at->file, at->line, at->col, msgs[why_k].named, path, why);
 	return pm_diag_add(d, PM_ERROR, PM_ERR_IO, NULL, 0, 0, msgs[why_k].named, path, why);
 }
 
-int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out,
-		 pm_diags *d)
+int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out, pm_diags *d)
 {
 	if (!max)
 		max = PM_FILE_DEFAULT_MAX;

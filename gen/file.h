@@ -37,7 +37,6 @@ enum {
  * regular file, larger than the limit, grew while read, read error).  On
  * failure out holds what it held before.
  */
-int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out,
-		 pm_diags *d);
+int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out, pm_diags *d);
 
 #endif

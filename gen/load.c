@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_MAX_FILE ((size_t)64 << 20)
-#define DEFAULT_MAX_DEPTH 64
-#define DEFAULT_MAX_SCALAR ((size_t)1 << 20)
+#define DEFAULT_MAX_FILE    ((size_t)64 << 20)
+#define DEFAULT_MAX_DEPTH   64
+#define DEFAULT_MAX_SCALAR  ((size_t)1 << 20)
 #define DEFAULT_MAX_ALIASES 10000
-#define DEFAULT_MAX_FILES 1000
+#define DEFAULT_MAX_FILES   1000
 
 void ld_init(ld_ctx *L, const pm_load_options *opt, pm_diags *diags)
 {
@@ -49,8 +49,7 @@ void ld_init(ld_ctx *L, const pm_load_options *opt, pm_diags *diags)
 	L->m->arena = L->arena;
 }
 
-int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out,
-		  pm_diags *diags)
+int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out, pm_diags *diags)
 {
 	*out = NULL;
 	ld_ctx L;

@@ -33,8 +33,8 @@ static int is_null(const yt_node *n)
 {
 	if (n->type != YT_SCALAR || !n->plain)
 		return 0;
-	return n->n == 0 || strcmp(n->s, "~") == 0 || strcmp(n->s, "null") == 0 ||
-	       strcmp(n->s, "Null") == 0 || strcmp(n->s, "NULL") == 0;
+	return n->n == 0 || strcmp(n->s, "~") == 0 || strcmp(n->s, "null") == 0 || strcmp(n->s, "Null") == 0 ||
+	       strcmp(n->s, "NULL") == 0;
 }
 
 /* No value at all: null, "", or an empty list or mapping. */
@@ -112,8 +112,10 @@ static int want_scalar(ld_ctx *L, const ld_file *F, const pm_field *f, const yt_
 	if (v->type == YT_SCALAR)
 		return 1;
 	ld_error(L, PM_ERR_SCHEMA, mark_of(F, v), "'%s' must be %s, found %s", f->key,
-		 f->type == PM_F_NUM ? "a number" : f->type == PM_F_BOOL ? "true or false" : "a string",
-		 node_type_name(v));
+	         f->type == PM_F_NUM    ? "a number"
+	         : f->type == PM_F_BOOL ? "true or false"
+	                                : "a string",
+	         node_type_name(v));
 	return 0;
 }
 
@@ -124,7 +126,8 @@ static void fill_str(ld_ctx *L, const ld_file *F, const pm_field *f, pm_str *out
 	case PM_F_ID:
 		if (!valid_id(v->s, v->n)) {
 			ld_error(L, PM_ERR_SCHEMA, at, "invalid id \"%s\"", v->s);
-			pm_diag_hint(L->diags, "ids start with a letter or digit, then letters, digits, '-', '_', '.', ':'; at most 128 characters");
+			pm_diag_hint(L->diags, "ids start with a letter or digit, then letters, digits, '-', '_', '.', "
+			                       "':'; at most 128 characters");
 			return;
 		}
 		break;
@@ -220,7 +223,8 @@ static void fill_scalar_list(ld_ctx *L, const ld_file *F, const pm_field *f, voi
 				e->n++;
 				continue;
 			dup:
-				ld_error(L, PM_ERR_SCHEMA, mark_of(F, it), "\"%s\" listed twice in '%s'", it->s, f->key);
+				ld_error(L, PM_ERR_SCHEMA, mark_of(F, it), "\"%s\" listed twice in '%s'", it->s,
+				         f->key);
 			}
 		}
 	} else if (f->type == PM_F_STRS) {
@@ -266,8 +270,8 @@ static void fill_num(ld_ctx *L, const ld_file *F, const pm_field *f, pm_num *out
 		return;
 	}
 	if (d < f->min || d > f->max) {
-		ld_error(L, PM_ERR_SCHEMA, mark_of(F, v), "'%s' must be between %g and %g, found %s", f->key,
-			 f->min, f->max, v->s);
+		ld_error(L, PM_ERR_SCHEMA, mark_of(F, v), "'%s' must be between %g and %g, found %s", f->key, f->min,
+		         f->max, v->s);
 		return;
 	}
 	out->v = d;
@@ -311,7 +315,7 @@ static void fill_obj_list(ld_ctx *L, const ld_file *F, const pm_field *f, void *
 {
 	if (v->type != YT_SEQ) {
 		ld_error(L, PM_ERR_SCHEMA, mark_of(F, v), "'%s' must be a list of mappings, found %s", f->key,
-			 node_type_name(v));
+		         node_type_name(v));
 		return;
 	}
 	size_t n, size = f->sub->size;
@@ -326,8 +330,7 @@ static void fill_obj_list(ld_ctx *L, const ld_file *F, const pm_field *f, void *
 		*lat = mark_of(F, v);
 }
 
-static void fill_field(ld_ctx *L, const ld_file *F, const pm_field *f, void *obj, const yt_node *k,
-		       const yt_node *v)
+static void fill_field(ld_ctx *L, const ld_file *F, const pm_field *f, void *obj, const yt_node *k, const yt_node *v)
 {
 	void *dst = (char *)obj + f->offset;
 	switch (f->type) {
@@ -370,8 +373,8 @@ static void fill_field(ld_ctx *L, const ld_file *F, const pm_field *f, void *obj
 	case PM_F_OBJ: {
 		pm_mark *prev = dst;
 		if ((f->flags & PM_FF_ONCE) && prev->line) {
-			ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "section '%s' is already defined at %s:%u:%u",
-				 f->key, pm_model_file(L->m, *prev), prev->line, prev->col);
+			ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "section '%s' is already defined at %s:%u:%u", f->key,
+			         pm_model_file(L->m, *prev), prev->line, prev->col);
 			pm_diag_hint(L->diags, "a model has one '%s' section; merge the two", f->key);
 			break;
 		}
@@ -402,7 +405,7 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char
 	if (n->type != YT_MAP) {
 		if (!is_null(n))
 			ld_error(L, PM_ERR_SCHEMA, mark_of(F, n), "%s must be a mapping, found %s", what,
-				 node_type_name(n));
+			         node_type_name(n));
 		else
 			ld_error(L, PM_ERR_SCHEMA, mark_of(F, n), "%s is empty", what);
 		return;
@@ -426,7 +429,8 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char
 		size_t fi = (size_t)(f - s->fields);
 		if (seen[fi]) {
 			const yt_node *first = &F->tree.nodes[seen[fi] - 1];
-			ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "duplicate key '%s' (first at line %u, column %u)", k->s, first->line, first->col);
+			ld_error(L, PM_ERR_SCHEMA, mark_of(F, k), "duplicate key '%s' (first at line %u, column %u)",
+			         k->s, first->line, first->col);
 			continue;
 		}
 		seen[fi] = (uint32_t)(k - F->tree.nodes) + 1;
@@ -451,11 +455,11 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char
 			obj_label(label, sizeof label, s, what, obj);
 			ld_error(L, PM_ERR_SCHEMA, *at, "%s is missing required field '%s'", label, f->key);
 		} else if (is_empty(&F->tree.nodes[seen_val[i] - 1]) &&
-			   !(f->type == PM_F_ID && !is_null(&F->tree.nodes[seen_val[i] - 1]))) {
+		           !(f->type == PM_F_ID && !is_null(&F->tree.nodes[seen_val[i] - 1]))) {
 			/* (an empty id is reported as an invalid id) */
 			obj_label(label, sizeof label, s, what, obj);
 			ld_error(L, PM_ERR_SCHEMA, mark_of(F, &F->tree.nodes[seen[i] - 1]),
-				 "%s: required field '%s' has no value", label, f->key);
+			         "%s: required field '%s' has no value", label, f->key);
 		}
 	}
 }
@@ -479,8 +483,7 @@ void ld_check_sections(ld_ctx *L)
 {
 	pm_model *m = L->m;
 	if (!m->device.at.line && !L->rejected_files && !L->empty_sections)
-		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, m->files[0], 1, 1,
-			    "the model has no 'device' section");
+		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, m->files[0], 1, 1, "the model has no 'device' section");
 }
 
 int ld_fill_section(ld_ctx *L, const ld_file *F, const char *key)
@@ -499,7 +502,7 @@ int ld_fill_section(ld_ctx *L, const ld_file *F, const char *key)
 		}
 	}
 	if (rc < 0 && L->diags->errors == 0)
-		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, L->m->files[F->index], 1, 1,
-			    "expected a '%s' section", key);
+		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, L->m->files[F->index], 1, 1, "expected a '%s' section",
+		            key);
 	return rc;
 }

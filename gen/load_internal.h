@@ -47,10 +47,10 @@ typedef struct ld_ctx {
 	pm_diags *diags;
 	pm_arena *arena;
 	pm_load_options opt;
-	size_t cap_files;         /* capacity of m->files (ld_add_file) */
-	size_t rejected_files;    /* 1: files whose content could not be read as a model */
-	size_t empty_sections;    /* 1: required sections given with no value */
-	uint32_t first_sbom_file; /* 4: files from here on are imported SBOM files (0: none) */
+	size_t cap_files;               /* capacity of m->files (ld_add_file) */
+	size_t rejected_files;          /* 1: files whose content could not be read as a model */
+	size_t empty_sections;          /* 1: required sections given with no value */
+	uint32_t first_sbom_file;       /* 4: files from here on are imported SBOM files (0: none) */
 	struct ld_ids *ids;             /* 5: id table */
 	uint32_t *refcount[PM_K_COUNT]; /* 5: references per object */
 	size_t cap_objs[PM_K_COUNT];    /* 5: capacity of m->objs */
@@ -63,7 +63,7 @@ void ld_init(ld_ctx *L, const pm_load_options *opt, pm_diags *diags);
 /* ---- diagnostics at a mark of the model's files (every stage) ------------------------ */
 
 static inline int ld_error(ld_ctx *L, pm_errkind kind, pm_mark at, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 static inline int ld_warn(ld_ctx *L, pm_mark at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /** An error at `at`; returns -1. */

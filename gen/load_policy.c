@@ -70,8 +70,9 @@ static int check_unique(ld_ctx *L, const char *what, const pm_level *v, size_t n
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (v[i].id.s && v[j].id.s && strcmp(v[i].id.s, v[j].id.s) == 0) {
-				ld_error(L, PM_ERR_VALUE, v[i].id.at, "%s level \"%s\" is defined twice (first at line %u)",
-					 what, v[i].id.s, v[j].id.at.line);
+				ld_error(L, PM_ERR_VALUE, v[i].id.at,
+				         "%s level \"%s\" is defined twice (first at line %u)", what, v[i].id.s,
+				         v[j].id.at.line);
 				bad = 1;
 			}
 	return bad;
@@ -85,30 +86,31 @@ void ld_check_policy(ld_ctx *L)
 		return;
 	if (p->exploitability_levels.at.line && p->exploitability_levels.n != N_EXPLOIT)
 		ld_error(L, PM_ERR_VALUE, p->exploitability_levels.at.line ? p->exploitability_levels.at : p->at,
-			 "risk policy must define exactly %d exploitability levels, found %zu", N_EXPLOIT,
-			 p->exploitability_levels.n);
+		         "risk policy must define exactly %d exploitability levels, found %zu", N_EXPLOIT,
+		         p->exploitability_levels.n);
 	if (!p->severity_levels.at.line) {
 		/* missing: reported as a missing field */
 	} else if (p->severity_levels.n != PM_N_HARM) {
 		ld_error(L, PM_ERR_VALUE, p->severity_levels.at.line ? p->severity_levels.at : p->at,
-			 "risk policy must define the %d severity levels, found %zu", PM_N_HARM, p->severity_levels.n);
+		         "risk policy must define the %d severity levels, found %zu", PM_N_HARM, p->severity_levels.n);
 	} else {
 		for (size_t i = 0; i < PM_N_HARM; i++) {
 			const pm_level *lv = &p->severity_levels.v[i];
 			if (lv->id.s && strcmp(lv->id.s, pm_enum_names_harm[i]) != 0)
 				ld_error(L, PM_ERR_VALUE, lv->id.at,
-					 "severity level %zu must have id \"%s\" (the harm scale, lowest first), found \"%s\"",
-					 i + 1, pm_enum_names_harm[i], lv->id.s);
+				         "severity level %zu must have id \"%s\" (the harm scale, lowest first), found "
+				         "\"%s\"",
+				         i + 1, pm_enum_names_harm[i], lv->id.s);
 		}
 	}
 	if (p->risk_levels.at.line && (p->risk_levels.n < 2 || p->risk_levels.n > 64))
 		ld_error(L, PM_ERR_VALUE, p->risk_levels.at.line ? p->risk_levels.at : p->at,
-			 "risk policy must define 2 to 64 risk levels, found %zu", p->risk_levels.n);
+		         "risk policy must define 2 to 64 risk levels, found %zu", p->risk_levels.n);
 	for (size_t i = 0; i < p->risk_levels.n && i < 64; i++)
 		if (!p->risk_levels.v[i].acceptable.at.line)
 			ld_error(L, PM_ERR_VALUE, p->risk_levels.v[i].at,
-				 "risk level \"%s\" must say whether it is acceptable (acceptable: true|false)",
-				 p->risk_levels.v[i].id.s ? p->risk_levels.v[i].id.s : "?");
+			         "risk level \"%s\" must say whether it is acceptable (acceptable: true|false)",
+			         p->risk_levels.v[i].id.s ? p->risk_levels.v[i].id.s : "?");
 	/* uniqueness is quadratic: only for lists of a sensible size */
 	if (p->exploitability_levels.n <= 64)
 		check_unique(L, "exploitability", p->exploitability_levels.v, p->exploitability_levels.n);
@@ -129,33 +131,33 @@ void ld_check_policy(ld_ctx *L)
 			continue;
 		int e = ld_policy_exploitability(p, row->exploitability.s);
 		if (e < 0) {
-			ld_error(L, PM_ERR_VALUE, row->exploitability.at, "matrix row names unknown exploitability level \"%s\"",
-				 row->exploitability.s);
+			ld_error(L, PM_ERR_VALUE, row->exploitability.at,
+			         "matrix row names unknown exploitability level \"%s\"", row->exploitability.s);
 			hint_level(L, p->exploitability_levels.v, ne, row->exploitability.s);
 			continue;
 		}
 		if (have[e]) {
-			ld_error(L, PM_ERR_VALUE, row->exploitability.at, "matrix has two rows for exploitability level \"%s\"",
-				 row->exploitability.s);
+			ld_error(L, PM_ERR_VALUE, row->exploitability.at,
+			         "matrix has two rows for exploitability level \"%s\"", row->exploitability.s);
 			continue;
 		}
 		if ((size_t)e != r)
 			ld_error(L, PM_ERR_VALUE, row->exploitability.at,
-				 "matrix rows must follow the exploitability levels in order: row %zu should be \"%s\"",
-				 r + 1, r < ne ? p->exploitability_levels.v[r].id.s : "?");
+			         "matrix rows must follow the exploitability levels in order: row %zu should be \"%s\"",
+			         r + 1, r < ne ? p->exploitability_levels.v[r].id.s : "?");
 		have[e] = 1;
 		if (row->cells.n != ns) {
 			ld_error(L, PM_ERR_VALUE, row->cells.at.line ? row->cells.at : row->at,
-				 "matrix row \"%s\" has %zu cells; it needs one per severity level (%zu)",
-				 row->exploitability.s, row->cells.n, ns);
+			         "matrix row \"%s\" has %zu cells; it needs one per severity level (%zu)",
+			         row->exploitability.s, row->cells.n, ns);
 			have[e] = 0;
 			continue;
 		}
 		for (size_t c = 0; c < ns; c++) {
 			int rl = level_index(p->risk_levels.v, p->risk_levels.n, row->cells.v[c].s);
 			if (rl < 0) {
-				ld_error(L, PM_ERR_VALUE, row->cells.v[c].at, "matrix cell names unknown risk level \"%s\"",
-					 row->cells.v[c].s);
+				ld_error(L, PM_ERR_VALUE, row->cells.v[c].at,
+				         "matrix cell names unknown risk level \"%s\"", row->cells.v[c].s);
 				hint_level(L, p->risk_levels.v, p->risk_levels.n, row->cells.v[c].s);
 				have[e] = 0;
 			}
@@ -165,7 +167,8 @@ void ld_check_policy(ld_ctx *L)
 	for (size_t e = 0; e < ne; e++)
 		if (!have[e] && L->diags->errors == before)
 			ld_error(L, PM_ERR_VALUE, p->matrix.at.line ? p->matrix.at : p->at,
-				 "matrix has no row for exploitability level \"%s\"", p->exploitability_levels.v[e].id.s);
+			         "matrix has no row for exploitability level \"%s\"",
+			         p->exploitability_levels.v[e].id.s);
 	if (L->diags->errors != before)
 		return;
 	for (size_t e = 0; e < ne; e++) {
@@ -173,19 +176,21 @@ void ld_check_policy(ld_ctx *L)
 			const pm_str *here = &p->matrix.v[e].cells.v[c];
 			if (e > 0 && cell[e][c] < cell[e - 1][c])
 				ld_error(L, PM_ERR_VALUE, here->at,
-					 "matrix is not ordered: risk at (%s, %s) is lower than at the less exploitable (%s, %s)",
-					 p->exploitability_levels.v[e].id.s, pm_enum_names_harm[c],
-					 p->exploitability_levels.v[e - 1].id.s, pm_enum_names_harm[c]);
+				         "matrix is not ordered: risk at (%s, %s) is lower than at the less "
+				         "exploitable (%s, %s)",
+				         p->exploitability_levels.v[e].id.s, pm_enum_names_harm[c],
+				         p->exploitability_levels.v[e - 1].id.s, pm_enum_names_harm[c]);
 			if (c > 0 && cell[e][c] < cell[e][c - 1])
 				ld_error(L, PM_ERR_VALUE, here->at,
-					 "matrix is not ordered: risk at (%s, %s) is lower than at the less severe (%s, %s)",
-					 p->exploitability_levels.v[e].id.s, pm_enum_names_harm[c],
-					 p->exploitability_levels.v[e].id.s, pm_enum_names_harm[c - 1]);
+				         "matrix is not ordered: risk at (%s, %s) is lower than at the less severe "
+				         "(%s, %s)",
+				         p->exploitability_levels.v[e].id.s, pm_enum_names_harm[c],
+				         p->exploitability_levels.v[e].id.s, pm_enum_names_harm[c - 1]);
 		}
 	}
 	for (size_t i = 1; i < p->risk_levels.n; i++)
 		if (p->risk_levels.v[i].acceptable.v && !p->risk_levels.v[i - 1].acceptable.v)
 			ld_error(L, PM_ERR_VALUE, p->risk_levels.v[i].acceptable.at,
-				 "risk level \"%s\" is acceptable but the lower level \"%s\" is not",
-				 p->risk_levels.v[i].id.s, p->risk_levels.v[i - 1].id.s);
+			         "risk level \"%s\" is acceptable but the lower level \"%s\" is not",
+			         p->risk_levels.v[i].id.s, p->risk_levels.v[i - 1].id.s);
 }

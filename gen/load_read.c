@@ -78,14 +78,14 @@ int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F)
 	int xml = is_xml(path, data, len);
 	if ((!xml && yt_check_encoding(data, len, fname, L->diags) < 0) ||
 	    (xml ? yt_parse_xml(&F->tree, data, len, fname, L->arena, &lim, L->diags)
-		 : yt_parse(&F->tree, data, len, fname, L->arena, &lim, L->diags)) < 0) {
+	         : yt_parse(&F->tree, data, len, fname, L->arena, &lim, L->diags)) < 0) {
 		pm_buf_free(&F->data);
 		return -1;
 	}
 	if (!F->tree.has_root) {
 		L->rejected_files++;
 		pm_diag_add(L->diags, PM_ERROR, PM_ERR_SCHEMA, fname, 1, 1,
-			    "file is empty: expected a mapping of model sections (device, assets, threats, ...)");
+		            "file is empty: expected a mapping of model sections (device, assets, threats, ...)");
 		ld_close_file(F);
 		return -1;
 	}
@@ -139,7 +139,7 @@ static void read_file(reader *R, const char *path, pm_mark from)
 			ld_error(L, PM_ERR_IO, from, "too many model files (limit %zu)", L->opt.max_files);
 		else
 			pm_diag_add(L->diags, PM_ERROR, PM_ERR_IO, NULL, 0, 0, "too many model files (limit %zu)",
-				    L->opt.max_files);
+			            L->opt.max_files);
 		return;
 	}
 	char *real = realpath(path, NULL);

@@ -97,7 +97,7 @@ static void register_obj(ld_ctx *L, const pm_schema *s, void *obj)
 	if (!pm_strmap_put(&t->index, id->s, t->n_all, &first)) {
 		const ld_id *prev = &t->all[first];
 		ld_error(L, PM_ERR_REF, id->at, "duplicate id \"%s\": already defined at %s:%u:%u (%s)", id->s,
-			 pm_model_file(m, prev->at), prev->at.line, prev->at.col, pm_kind_name(prev->kind));
+		         pm_model_file(m, prev->at), prev->at.line, prev->at.col, pm_kind_name(prev->kind));
 		return;
 	}
 	size_t cap = L->cap_objs[k];
@@ -143,7 +143,10 @@ static void kinds_text(char *buf, size_t len, unsigned kinds)
 			continue;
 		count++;
 		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-					 count == 1 ? "" : count == total ? " or " : ", ", pm_kind_name((pm_kind)k));
+		                         count == 1       ? ""
+		                         : count == total ? " or "
+		                                          : ", ",
+		                         pm_kind_name((pm_kind)k));
 	}
 }
 
@@ -158,7 +161,8 @@ static void resolve_one(ld_ctx *L, const pm_field *f, pm_ref *r, const char *own
 	kinds_text(want, sizeof want, f->kinds);
 	const ld_id *e = ids_find(L->ids, r->id.s);
 	if (!e) {
-		ld_error(L, PM_ERR_REF, r->id.at, "%s references unknown %s \"%s\" in '%s'", owner, want, r->id.s, f->key);
+		ld_error(L, PM_ERR_REF, r->id.at, "%s references unknown %s \"%s\" in '%s'", owner, want, r->id.s,
+		         f->key);
 		if (L->diags->last_dropped)
 			return; /* over the error cap: no hint to compute */
 		/* nearest id among the allowed kinds */
@@ -180,9 +184,8 @@ static void resolve_one(ld_ctx *L, const pm_field *f, pm_ref *r, const char *own
 	}
 	if (!((f->kinds >> e->kind) & 1)) {
 		ld_error(L, PM_ERR_REF, r->id.at, "%s: '%s' must name %s %s, but \"%s\" is %s %s (defined at %s:%u:%u)",
-			 owner, f->key, article(want), want, r->id.s, article(pm_kind_name(e->kind)),
-			 pm_kind_name(e->kind), pm_model_file(L->m, e->at),
-			 e->at.line, e->at.col);
+		         owner, f->key, article(want), want, r->id.s, article(pm_kind_name(e->kind)),
+		         pm_kind_name(e->kind), pm_model_file(L->m, e->at), e->at.line, e->at.col);
 		return;
 	}
 	r->kind = e->kind;

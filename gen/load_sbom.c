@@ -43,9 +43,15 @@ static int kind_of(const char *type)
 static int vex_status(const char *state)
 {
 	static const char *const map[][2] = {
-		{"resolved", "fixed"}, {"resolved_with_pedigree", "fixed"}, {"exploitable", "affected"},
-		{"in_triage", "under_investigation"}, {"false_positive", "not_affected"}, {"not_affected", "not_affected"},
-		{"affected", "affected"}, {"fixed", "fixed"}, {"under_investigation", "under_investigation"},
+	        {"resolved", "fixed"},
+	        {"resolved_with_pedigree", "fixed"},
+	        {"exploitable", "affected"},
+	        {"in_triage", "under_investigation"},
+	        {"false_positive", "not_affected"},
+	        {"not_affected", "not_affected"},
+	        {"affected", "affected"},
+	        {"fixed", "fixed"},
+	        {"under_investigation", "under_investigation"},
 	};
 	for (size_t i = 0; state && i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i][0], state) == 0)
@@ -56,15 +62,15 @@ static int vex_status(const char *state)
 static int vex_justification(const char *j)
 {
 	static const char *const map[][2] = {
-		{"code_not_present", "vulnerable_code_not_present"},
-		{"code_not_reachable", "vulnerable_code_not_in_execute_path"},
-		{"requires_configuration", "vulnerable_code_cannot_be_controlled_by_adversary"},
-		{"requires_dependency", "vulnerable_code_cannot_be_controlled_by_adversary"},
-		{"requires_environment", "vulnerable_code_cannot_be_controlled_by_adversary"},
-		{"protected_by_compiler", "inline_mitigations_already_exist"},
-		{"protected_at_runtime", "inline_mitigations_already_exist"},
-		{"protected_at_perimeter", "inline_mitigations_already_exist"},
-		{"protected_by_mitigating_control", "inline_mitigations_already_exist"},
+	        {"code_not_present", "vulnerable_code_not_present"},
+	        {"code_not_reachable", "vulnerable_code_not_in_execute_path"},
+	        {"requires_configuration", "vulnerable_code_cannot_be_controlled_by_adversary"},
+	        {"requires_dependency", "vulnerable_code_cannot_be_controlled_by_adversary"},
+	        {"requires_environment", "vulnerable_code_cannot_be_controlled_by_adversary"},
+	        {"protected_by_compiler", "inline_mitigations_already_exist"},
+	        {"protected_at_runtime", "inline_mitigations_already_exist"},
+	        {"protected_at_perimeter", "inline_mitigations_already_exist"},
+	        {"protected_by_mitigating_control", "inline_mitigations_already_exist"},
 	};
 	for (size_t i = 0; j && i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i][0], j) == 0)
@@ -154,7 +160,7 @@ static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
 		for (size_t k = 0; k < doc->n_comps; k++) {
 			pm_sbom_component *o = &sb->components.v[first + k];
 			int match = ov->purl.s ? o->purl.s && strcmp(ov->purl.s, o->purl.s) == 0
-					       : ov->name.s && o->name.s && strcmp(ov->name.s, o->name.s) == 0;
+			                       : ov->name.s && o->name.s && strcmp(ov->name.s, o->name.s) == 0;
 			if (!match)
 				continue;
 			o->support = ov->support;
@@ -190,7 +196,7 @@ static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
 		o->discovery.v = PM_DISC_OTHER;
 		o->discovery.at = at;
 		char *detail = pm_xasprintf("imported from the SBOM/VEX file %s%s%s", pm_model_file(m, at),
-					    x->source ? ", source " : "", x->source ? x->source : "");
+		                            x->source ? ", source " : "", x->source ? x->source : "");
 		o->discovery_detail = str_at(L, detail, at);
 		free(detail);
 		o->status.v = vex_status(x->state);

@@ -70,8 +70,9 @@ static void check_items(ld_ctx *L, const pm_item *v, size_t n, const char *what,
 		if (v[i].item.at.line && v[i].item.v >= 0 && v[i].item.v < 32) {
 			uint32_t *fl = &first_line[v[i].item.v];
 			if (*fl)
-				ld_error(L, PM_ERR_SCHEMA, v[i].item.at, "%s item %s is listed twice (first at line %u)", what,
-					 names[v[i].item.v], *fl);
+				ld_error(L, PM_ERR_SCHEMA, v[i].item.at,
+				         "%s item %s is listed twice (first at line %u)", what, names[v[i].item.v],
+				         *fl);
 			else
 				*fl = v[i].item.at.line;
 		}
@@ -93,8 +94,9 @@ static void semantic_checks(ld_ctx *L)
 		for (size_t k = 0; k < c->interfaces.n; k++) {
 			const pm_interface *f = &c->interfaces.v[k];
 			if (f->status.at.line && f->status.v != PM_IFS_USED && !f->rationale.s)
-				ld_error(L, PM_ERR_SCHEMA, f->at, "interface \"%s\" is %s and needs a 'rationale' (how it cannot be activated)",
-					 f->id.s ? f->id.s : "?", pm_enum_names_iface_status[f->status.v]);
+				ld_error(L, PM_ERR_SCHEMA, f->at,
+				         "interface \"%s\" is %s and needs a 'rationale' (how it cannot be activated)",
+				         f->id.s ? f->id.s : "?", pm_enum_names_iface_status[f->status.v]);
 		}
 	}
 	for (size_t i = 0; i < m->flows.n; i++) {
@@ -106,43 +108,51 @@ static void semantic_checks(ld_ctx *L)
 				continue;
 			const pm_interface *itf = pm_model_obj(m, PM_K_INTERFACE, ifs[e]->idx);
 			if (itf->component != ends[e]->idx)
-				ld_error(L, PM_ERR_REF, ifs[e]->id.at, "flow \"%s\": interface \"%s\" belongs to component \"%s\", not \"%s\"",
-					 f->id.s, ifs[e]->id.s, m->components.v[itf->component].id.s, ends[e]->id.s);
+				ld_error(L, PM_ERR_REF, ifs[e]->id.at,
+				         "flow \"%s\": interface \"%s\" belongs to component \"%s\", not \"%s\"",
+				         f->id.s, ifs[e]->id.s, m->components.v[itf->component].id.s, ends[e]->id.s);
 		}
 		if (f->from.kind && f->to.kind && f->from.idx == f->to.idx)
-			ld_warn(L, f->to.id.at, "flow \"%s\" goes from component \"%s\" to itself", f->id.s, f->from.id.s);
+			ld_warn(L, f->to.id.at, "flow \"%s\" goes from component \"%s\" to itself", f->id.s,
+			        f->from.id.s);
 	}
 	for (size_t i = 0; i < m->threats.n; i++) {
 		const pm_threat *t = &m->threats.v[i];
 		snprintf(owner, sizeof owner, "threat \"%s\"", t->id.s ? t->id.s : "?");
 		if (!t->cvss.at.line && !t->exploitability.s && t->at.line)
-			ld_error(L, PM_ERR_SCHEMA, t->at, "%s needs a 'cvss' vector or an explicit 'exploitability' level", owner);
+			ld_error(L, PM_ERR_SCHEMA, t->at,
+			         "%s needs a 'cvss' vector or an explicit 'exploitability' level", owner);
 		check_exploitability(L, &t->exploitability, owner);
 		if (t->cvss.s && t->residual.cvss.s && strncmp(t->cvss.s, t->residual.cvss.s, 9) != 0)
-			ld_warn(L, t->residual.cvss.at, "%s: the residual vector is not the same CVSS version as the threat's vector; their scores are not comparable", owner);
+			ld_warn(L, t->residual.cvss.at,
+			        "%s: the residual vector is not the same CVSS version as the threat's vector; their "
+			        "scores are not comparable",
+			        owner);
 		check_exploitability(L, &t->residual.exploitability, owner);
 		if (t->status.at.line && t->status.v >= PM_TS_ACCEPTED && !t->status_rationale.s)
 			ld_error(L, PM_ERR_SCHEMA, t->status.at, "%s is %s and needs a 'status_rationale'", owner,
-				 pm_enum_names_threat_status[t->status.v]);
+			         pm_enum_names_threat_status[t->status.v]);
 	}
 	for (size_t i = 0; i < m->controls.n; i++) {
 		const pm_control *c = &m->controls.v[i];
 		if (c->status.at.line && c->status.v == PM_CS_NOT_APPLICABLE && !c->status_rationale.s)
-			ld_error(L, PM_ERR_SCHEMA, c->status.at, "control \"%s\" is not_applicable and needs a 'status_rationale'",
-				 c->id.s ? c->id.s : "?");
+			ld_error(L, PM_ERR_SCHEMA, c->status.at,
+			         "control \"%s\" is not_applicable and needs a 'status_rationale'",
+			         c->id.s ? c->id.s : "?");
 	}
 	for (size_t i = 0; i < m->tests.n; i++) {
 		const pm_test *t = &m->tests.v[i];
 		if (t->start.s && t->end.s && strcmp(t->end.s, t->start.s) < 0)
-			ld_error(L, PM_ERR_VALUE, t->end.at, "test \"%s\" ends (%s) before it starts (%s)", t->id.s, t->end.s,
-				 t->start.s);
+			ld_error(L, PM_ERR_VALUE, t->end.at, "test \"%s\" ends (%s) before it starts (%s)", t->id.s,
+			         t->end.s, t->start.s);
 	}
 	for (size_t i = 0; i < m->vulnerabilities.n; i++) {
 		const pm_vulnerability *v = &m->vulnerabilities.v[i];
 		int imported = L->first_sbom_file && v->at.file >= L->first_sbom_file; /* check reports those */
 		if (!imported && v->status.at.line && v->status.v == PM_VEX_NOT_AFFECTED && !v->justification.at.line)
-			ld_error(L, PM_ERR_SCHEMA, v->status.at, "vulnerability \"%s\" is not_affected and needs a VEX 'justification'",
-				 v->id.s ? v->id.s : "?");
+			ld_error(L, PM_ERR_SCHEMA, v->status.at,
+			         "vulnerability \"%s\" is not_affected and needs a VEX 'justification'",
+			         v->id.s ? v->id.s : "?");
 	}
 	for (size_t i = 0; i < m->views.n; i++) {
 		const pm_view *v = &m->views.v[i];
@@ -159,7 +169,7 @@ static void semantic_checks(ld_ctx *L)
 		check_file(L, &m->attachments.v[i].file, "attached file");
 	check_items(L, m->labeling.items.v, m->labeling.items.n, "labeling", pm_enum_names_label_item);
 	check_items(L, m->management_plan.items.v, m->management_plan.items.n, "management plan",
-		    pm_enum_names_plan_item);
+	            pm_enum_names_plan_item);
 	if (m->metrics.at.line && m->metrics.period_start.s && m->metrics.period_end.s &&
 	    strcmp(m->metrics.period_end.s, m->metrics.period_start.s) < 0)
 		ld_error(L, PM_ERR_VALUE, m->metrics.period_end.at, "metrics period ends before it starts");
@@ -223,9 +233,10 @@ static void risk_method_checks(ld_ctx *L)
 	const pm_model *m = L->m;
 	const pm_num *step = &m->risk_policy.multi_patient_step;
 	if (step->at.line && step->v != (double)(int)step->v) {
-		ld_error(L, PM_ERR_VALUE, step->at, "'multi_patient_step' must be a whole number of severity levels, found %g",
-			 step->v);
-		pm_diag_hint(L->diags, "0 adds nothing, 1 raises serious to critical, 2 raises serious to catastrophic");
+		ld_error(L, PM_ERR_VALUE, step->at,
+		         "'multi_patient_step' must be a whole number of severity levels, found %g", step->v);
+		pm_diag_hint(L->diags,
+		             "0 adds nothing, 1 raises serious to critical, 2 raises serious to catastrophic");
 	}
 	for (size_t i = 0; i < m->threats.n; i++) {
 		const pm_threat *t = &m->threats.v[i];
@@ -234,9 +245,11 @@ static void risk_method_checks(ld_ctx *L)
 				const pm_str *a = &t->hazards.v[h].id, *b = &t->hazards.v[k].id;
 				if (!a->s || !b->s || strcmp(a->s, b->s) != 0)
 					continue;
-				ld_error(L, PM_ERR_VALUE, a->at, "threat \"%s\" lists hazard \"%s\" twice (first at %u:%u)",
-					 t->id.s ? t->id.s : "?", a->s, b->at.line, b->at.col);
-				pm_diag_hint(L->diags, "list each hazard of the safety risk file once; one hazard can name one document");
+				ld_error(L, PM_ERR_VALUE, a->at,
+				         "threat \"%s\" lists hazard \"%s\" twice (first at %u:%u)",
+				         t->id.s ? t->id.s : "?", a->s, b->at.line, b->at.col);
+				pm_diag_hint(L->diags, "list each hazard of the safety risk file once; one hazard can "
+				                       "name one document");
 				break;
 			}
 	}

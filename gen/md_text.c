@@ -43,8 +43,6 @@ char *pm_md_plain_text(cmark_node *node)
 
 /* ---- heading ids: a string set with a next-suffix counter per base ------- */
 
-
-
 /* The id for a heading whose slug is base: base itself the first time, then
  * base-2, base-3 ... skipping any taken.  The set owns the returned string. */
 static const char *claim_base(pm_slugset *set, const char *base)

@@ -119,11 +119,11 @@ enum tok_kind {
 	T_DELIM
 };
 
-#define TF_ARG 0x01u   /* block: an argument (direct child of a parent) */
-#define TF_PAIR 0x02u  /* parent/parameter block: standalone pair */
-#define TF_EOL 0x04u   /* only whitespace follows the tag on its line */
-#define TF_BOL 0x08u   /* only whitespace precedes the tag on its line */
-#define TF_INTR 0x10u  /* block: has intrinsic indentation */
+#define TF_ARG   0x01u /* block: an argument (direct child of a parent) */
+#define TF_PAIR  0x02u /* parent/parameter block: standalone pair */
+#define TF_EOL   0x04u /* only whitespace follows the tag on its line */
+#define TF_BOL   0x08u /* only whitespace precedes the tag on its line */
+#define TF_INTR  0x10u /* block: has intrinsic indentation */
 #define TF_ALONE 0x20u /* the only tag on its line, which is otherwise blank */
 
 struct tok {
@@ -170,7 +170,7 @@ static int all_ws(const char *s, size_t n)
 }
 
 static int fail_at(struct compiler *c, unsigned line, unsigned col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 
 static int fail_at(struct compiler *c, unsigned line, unsigned col, const char *fmt, ...)
 {
@@ -276,17 +276,40 @@ static int lex(struct compiler *c)
 		char sigil = p < n ? src[p] : '\0';
 		int kind;
 		switch (sigil) {
-		case '#': kind = T_SECTION; break;
-		case '^': kind = T_INVERTED; break;
-		case '/': kind = T_CLOSE; break;
-		case '>': kind = T_PARTIAL; break;
-		case '<': kind = T_PARENT; break;
-		case '$': kind = T_BLOCK; break;
-		case '&': kind = T_RAW; break;
-		case '{': kind = T_RAW; break;
-		case '!': kind = T_COMMENT; break;
-		case '=': kind = T_DELIM; break;
-		default: kind = T_VAR; sigil = '\0'; break;
+		case '#':
+			kind = T_SECTION;
+			break;
+		case '^':
+			kind = T_INVERTED;
+			break;
+		case '/':
+			kind = T_CLOSE;
+			break;
+		case '>':
+			kind = T_PARTIAL;
+			break;
+		case '<':
+			kind = T_PARENT;
+			break;
+		case '$':
+			kind = T_BLOCK;
+			break;
+		case '&':
+			kind = T_RAW;
+			break;
+		case '{':
+			kind = T_RAW;
+			break;
+		case '!':
+			kind = T_COMMENT;
+			break;
+		case '=':
+			kind = T_DELIM;
+			break;
+		default:
+			kind = T_VAR;
+			sigil = '\0';
+			break;
 		}
 		size_t cstart = sigil ? p + 1 : p;
 		size_t cend, tend;
@@ -310,9 +333,11 @@ static int lex(struct compiler *c)
 			cend = find(src, n, cstart, ctag, clen);
 		}
 		if (cend >= n)
-			return fail_at(c, tline, tcol, "unclosed tag: \"%.*s\" without \"%s%.*s\"",
-				       (int)olen, otag,
-				       sigil == '{' ? "}" : sigil == '=' ? "=" : "", (int)clen, ctag);
+			return fail_at(c, tline, tcol, "unclosed tag: \"%.*s\" without \"%s%.*s\"", (int)olen, otag,
+			               sigil == '{'   ? "}"
+			               : sigil == '=' ? "="
+			                              : "",
+			               (int)clen, ctag);
 		tend = (sigil == '{' || sigil == '=' ? cend + 1 : cend) + clen;
 
 		/* the content, trimmed */
@@ -337,8 +362,8 @@ static int lex(struct compiler *c)
 			if (o2 == o1 || c2 == c1 || c2 != b || memchr(src + o1, '=', o2 - o1) ||
 			    memchr(src + c1, '=', c2 - c1))
 				return fail_at(c, tline, tcol,
-					       "bad set-delimiter tag: expected two delimiters without "
-					       "spaces or '=', as in \"{{=<%% %%>=}}\"");
+				               "bad set-delimiter tag: expected two delimiters without "
+				               "spaces or '=', as in \"{{=<%% %%>=}}\"");
 			push_tok(c, T_DELIM, q, src + a, b - a);
 			otag = src + o1;
 			olen = o2 - o1;
@@ -352,13 +377,12 @@ static int lex(struct compiler *c)
 			for (size_t i = 0; i < len; i++)
 				if (is_space(name[i]))
 					return fail_at(c, tline, tcol,
-						       "invalid name \"%.*s\": names cannot contain spaces",
-						       (int)len, name);
-			if ((kind == T_VAR || kind == T_RAW || kind == T_SECTION ||
-			     kind == T_INVERTED) && !valid_dotted(name, len))
-				return fail_at(c, tline, tcol,
-					       "invalid name \"%.*s\": a dotted name has an empty part",
-					       (int)len, name);
+					               "invalid name \"%.*s\": names cannot contain spaces", (int)len,
+					               name);
+			if ((kind == T_VAR || kind == T_RAW || kind == T_SECTION || kind == T_INVERTED) &&
+			    !valid_dotted(name, len))
+				return fail_at(c, tline, tcol, "invalid name \"%.*s\": a dotted name has an empty part",
+				               (int)len, name);
 			struct tok *k = push_tok(c, kind, q, name, len);
 			k->sigil = sigil;
 		}
@@ -370,10 +394,14 @@ static int lex(struct compiler *c)
 static const char *kind_word(int kind)
 {
 	switch (kind) {
-	case T_PARENT: return "parent";
-	case T_BLOCK: return "block";
-	case T_INVERTED: return "inverted section";
-	default: return "section";
+	case T_PARENT:
+		return "parent";
+	case T_BLOCK:
+		return "block";
+	case T_INVERTED:
+		return "inverted section";
+	default:
+		return "section";
 	}
 }
 
@@ -396,18 +424,17 @@ static int pair(struct compiler *c)
 		case T_CLOSE: {
 			if (!depth) {
 				free(stack);
-				return fail_at(c, k->line, k->col,
-					       "closing tag \"/%.*s\" has no open section", (int)k->len,
-					       k->s);
+				return fail_at(c, k->line, k->col, "closing tag \"/%.*s\" has no open section",
+				               (int)k->len, k->s);
 			}
 			struct tok *o = &c->tk[stack[depth - 1]];
 			if (o->len != k->len || memcmp(o->s, k->s, k->len) != 0) {
 				free(stack);
 				return fail_at(c, k->line, k->col,
-					       "closing tag \"/%.*s\" does not match %s \"%c%.*s\" "
-					       "opened at %u:%u",
-					       (int)k->len, k->s, kind_word(o->kind), o->sigil,
-					       (int)o->len, o->s, o->line, o->col);
+				               "closing tag \"/%.*s\" does not match %s \"%c%.*s\" "
+				               "opened at %u:%u",
+				               (int)k->len, k->s, kind_word(o->kind), o->sigil, (int)o->len, o->s,
+				               o->line, o->col);
 			}
 			o->mate = i;
 			k->mate = stack[--depth];
@@ -419,8 +446,8 @@ static int pair(struct compiler *c)
 	}
 	if (depth) {
 		struct tok *o = &c->tk[stack[depth - 1]];
-		int r = fail_at(c, o->line, o->col, "unclosed %s \"%c%.*s\": no closing \"/%.*s\"",
-				kind_word(o->kind), o->sigil, (int)o->len, o->s, (int)o->len, o->s);
+		int r = fail_at(c, o->line, o->col, "unclosed %s \"%c%.*s\": no closing \"/%.*s\"", kind_word(o->kind),
+		                o->sigil, (int)o->len, o->s, (int)o->len, o->s);
 		free(stack);
 		return r;
 	}
@@ -482,8 +509,7 @@ static void strip(struct compiler *c)
 			bol = 0;
 			if (k->kind == T_TEXT) {
 				for (size_t j = 0; j < nst; j++) {
-					if (st[j].len && k->len >= st[j].len &&
-					    memcmp(k->s, st[j].s, st[j].len) == 0) {
+					if (st[j].len && k->len >= st[j].len && memcmp(k->s, st[j].s, st[j].len) == 0) {
 						k->s += st[j].len;
 						k->len -= st[j].len;
 					}
@@ -573,8 +599,7 @@ static void standalone(struct compiler *c)
 			int eat_right = 0, eat_left = 0;
 			if (k->kind == T_BLOCK && (k->flags & TF_ARG) && (k->flags & TF_EOL))
 				eat_right = 1; /* the line break belongs to the opening tag */
-			if (k->kind == T_CLOSE && c->tk[k->mate].kind == T_PARENT &&
-			    (c->tk[k->mate].flags & TF_PAIR))
+			if (k->kind == T_CLOSE && c->tk[k->mate].kind == T_PARENT && (c->tk[k->mate].flags & TF_PAIR))
 				eat_right = 1;
 			if (k->kind == T_PARENT && (k->flags & TF_PAIR))
 				eat_left = 1;
@@ -816,7 +841,7 @@ struct render {
 	size_t nctx, capctx;
 	struct frame *fr;
 	size_t nfr, capfr;
-	pm_buf ind;  /* current indentation: ind.data[ind_base..ind.len) */
+	pm_buf ind; /* current indentation: ind.data[ind_base..ind.len) */
 	size_t ind_base;
 	pm_buf pend; /* indentation to write before the next output byte */
 	int pending;
@@ -825,16 +850,14 @@ struct render {
 	int overflow0;
 };
 
-static int rfail(struct render *r, const pm_mustache_template *t, const struct mnode *nd,
-		 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int rfail(struct render *r, const pm_mustache_template *t, const struct mnode *nd, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
 
-static int rfail(struct render *r, const pm_mustache_template *t, const struct mnode *nd,
-		 const char *fmt, ...)
+static int rfail(struct render *r, const pm_mustache_template *t, const struct mnode *nd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	pm_diag_vadd(r->d, PM_ERROR, PM_ERR_RENDER, t->name, nd ? nd->line : 0, nd ? nd->col : 0,
-		     fmt, ap);
+	pm_diag_vadd(r->d, PM_ERROR, PM_ERR_RENDER, t->name, nd ? nd->line : 0, nd ? nd->col : 0, fmt, ap);
 	va_end(ap);
 	r->failed = 1;
 	return -1;
@@ -878,16 +901,19 @@ static void push_ctx(struct render *r, const pm_value *v)
 static int truthy(const pm_value *v)
 {
 	switch (pm_value_type(v)) {
-	case PM_VALUE_NULL: return 0;
-	case PM_VALUE_BOOL: return pm_value_get_bool(v);
-	case PM_VALUE_LIST: return pm_value_count(v) > 0;
-	default: return 1;
+	case PM_VALUE_NULL:
+		return 0;
+	case PM_VALUE_BOOL:
+		return pm_value_get_bool(v);
+	case PM_VALUE_LIST:
+		return pm_value_count(v) > 0;
+	default:
+		return 1;
 	}
 }
 
 /* Resolve a (dotted) name against the context stack; NULL when missing. */
-static const pm_value *lookup(const struct render *r, const pm_mustache_template *t,
-			      const struct mnode *nd, int *found)
+static const pm_value *lookup(const struct render *r, const pm_mustache_template *t, const struct mnode *nd, int *found)
 {
 	*found = 1;
 	if (nd->nparts == 0)
@@ -911,7 +937,7 @@ static const pm_value *lookup(const struct render *r, const pm_mustache_template
 
 /* The partial called nd's name: 0 with *out (NULL when not found), or -1. */
 static int get_partial(struct render *r, const pm_mustache_template *t, const struct mnode *nd,
-		       const pm_mustache_template **out)
+                       const pm_mustache_template **out)
 {
 	pm_mustache_env *env = r->env;
 	*out = NULL;
@@ -919,8 +945,7 @@ static int get_partial(struct render *r, const pm_mustache_template *t, const st
 		struct cached *e = &env->pc[i];
 		if (e->len == nd->len && memcmp(e->name, nd->s, nd->len) == 0) {
 			if (e->failed)
-				return rfail(r, t, nd, "partial \"%s\" has errors (reported earlier)",
-					     e->name);
+				return rfail(r, t, nd, "partial \"%s\" has errors (reported earlier)", e->name);
 			*out = e->t;
 			return 0;
 		}
@@ -945,7 +970,7 @@ static int get_partial(struct render *r, const pm_mustache_template *t, const st
 		if (rc == 0) {
 			if (pm_mustache_compile(file ? file : name, src.data, src.len, &p, r->d) < 0) {
 				pm_diag_hint(r->d, "in partial \"%s\" included from %s:%u:%u", name,
-					     t->name ? t->name : "<template>", nd->line, nd->col);
+				             t->name ? t->name : "<template>", nd->line, nd->col);
 				failed = 1;
 			}
 		}
@@ -966,8 +991,7 @@ static int get_partial(struct render *r, const pm_mustache_template *t, const st
 }
 
 /* Whether the parent at pt->nodes[pi] passes a block called name; its index in *out. */
-static int find_arg(const pm_mustache_template *pt, size_t pi, const char *name, size_t len,
-		    size_t *out)
+static int find_arg(const pm_mustache_template *pt, size_t pi, const char *name, size_t len, size_t *out)
 {
 	const struct mnode *p = &pt->nodes[pi];
 	for (size_t j = pi + 1; j < p->end; j = pt->nodes[j].end) {
@@ -984,9 +1008,10 @@ static int enter(struct render *r, const pm_mustache_template *t, const struct m
 {
 	if (++r->depth > PM_MUSTACHE_MAX_DEPTH) {
 		r->depth--;
-		return rfail(r, t, nd, "nesting deeper than %d levels (sections, partials and "
-				       "blocks); is the data cyclic?",
-			     PM_MUSTACHE_MAX_DEPTH);
+		return rfail(r, t, nd,
+		             "nesting deeper than %d levels (sections, partials and "
+		             "blocks); is the data cyclic?",
+		             PM_MUSTACHE_MAX_DEPTH);
 	}
 	return 0;
 }
@@ -994,8 +1019,7 @@ static int enter(struct render *r, const pm_mustache_template *t, const struct m
 static int render_range(struct render *r, const pm_mustache_template *t, size_t i, size_t end);
 
 /* Render a partial or parent template p for the tag nd of t. */
-static void render_include(struct render *r, const pm_mustache_template *t, size_t i,
-			   const pm_mustache_template *p)
+static void render_include(struct render *r, const pm_mustache_template *t, size_t i, const pm_mustache_template *p)
 {
 	const struct mnode *nd = &t->nodes[i];
 	if (r->pdepth >= r->env->o.max_partial_depth) {
@@ -1127,13 +1151,12 @@ static int render_range(struct render *r, const pm_mustache_template *t, size_t 
 	return r->failed ? -1 : 0;
 }
 
-int pm_mustache_render(pm_mustache_env *env, const pm_mustache_template *t, const pm_value *data,
-		       pm_buf *out, pm_diags *d)
+int pm_mustache_render(pm_mustache_env *env, const pm_mustache_template *t, const pm_value *data, pm_buf *out,
+                       pm_diags *d)
 {
 	if (!env || !t || !out) {
 		if (d)
-			pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-				    "pm_mustache_render: NULL argument");
+			pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "pm_mustache_render: NULL argument");
 		return -1;
 	}
 	pm_diags local;
@@ -1179,12 +1202,23 @@ void pm_mustache_escape_html(pm_buf *out, const char *s, size_t n, void *ud)
 	for (size_t i = 0; i < n; i++) {
 		const char *rep;
 		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
 		}
 		pm_buf_put(out, s + run, i - run);
 		pm_buf_puts(out, rep);
@@ -1225,8 +1259,7 @@ void pm_mustache_escape_markdown(pm_buf *out, const char *s, size_t n, void *ud)
 		size_t k = i;
 		while (k < e && k - i < 10 && s[k] >= '0' && s[k] <= '9')
 			k++;
-		if (k - i <= 9 && k < e && (s[k] == '.' || s[k] == ')') &&
-		    (k + 1 == e || is_space(s[k + 1]))) {
+		if (k - i <= 9 && k < e && (s[k] == '.' || s[k] == ')') && (k + 1 == e || is_space(s[k + 1]))) {
 			pm_buf_put(out, s + i, k - i);
 			pm_buf_putc(out, '\\');
 			pm_buf_putc(out, s[k]);
@@ -1240,8 +1273,17 @@ void pm_mustache_escape_markdown(pm_buf *out, const char *s, size_t n, void *ud)
 		unsigned char c = (unsigned char)s[i];
 		int ws = 0;
 		switch (c) {
-		case '\\': case '`': case '*': case '_': case '[': case ']':
-		case '<': case '>': case '&': case '|': case '~':
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '<':
+		case '>':
+		case '&':
+		case '|':
+		case '~':
 			pm_buf_put(out, s + run, i - run);
 			pm_buf_putc(out, '\\');
 			run = i; /* the character itself goes out with the next run */

@@ -24,22 +24,22 @@
 #include <string.h>
 
 #define FONT_FILE_MAX (64u << 20) /* bytes; DejaVu Sans is 0.7 MiB */
-#define FRAG_MAX 512              /* bytes of text in one fragment */
+#define FRAG_MAX      512         /* bytes of text in one fragment */
 #define UNKNOWN_WIDTH UINT16_MAX
-#define NCODES 0x110000u
+#define NCODES        0x110000u
 
 static const char *const FACE_FILE[PT_NFACES] = {
-	"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
-	"DejaVuSans-BoldOblique.ttf", "DejaVuSansMono.ttf",
+        "DejaVuSans.ttf",     "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf",
+        "DejaVuSansMono.ttf",
 };
 
 /* The faces tried, in order, for a character of each face. */
 static const int FALLBACK[PT_NFACES][5] = {
-	[PT_REGULAR] = {PT_REGULAR, PT_MONO, -1},
-	[PT_BOLD] = {PT_BOLD, PT_REGULAR, PT_MONO, -1},
-	[PT_ITALIC] = {PT_ITALIC, PT_REGULAR, PT_MONO, -1},
-	[PT_BOLD_ITALIC] = {PT_BOLD_ITALIC, PT_BOLD, PT_ITALIC, PT_REGULAR, PT_MONO},
-	[PT_MONO] = {PT_MONO, PT_REGULAR, -1},
+        [PT_REGULAR] = {PT_REGULAR, PT_MONO, -1},
+        [PT_BOLD] = {PT_BOLD, PT_REGULAR, PT_MONO, -1},
+        [PT_ITALIC] = {PT_ITALIC, PT_REGULAR, PT_MONO, -1},
+        [PT_BOLD_ITALIC] = {PT_BOLD_ITALIC, PT_BOLD, PT_ITALIC, PT_REGULAR, PT_MONO},
+        [PT_MONO] = {PT_MONO, PT_REGULAR, -1},
 };
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
@@ -103,8 +103,7 @@ static int cmap_format4(const unsigned char *d, size_t sub, size_t end, unsigned
 	if (sub + 14 > end || be16(d + sub) != 4)
 		return -1;
 	size_t segx2 = be16(d + sub + 6), seg = segx2 / 2;
-	size_t ends = sub + 14, starts = ends + segx2 + 2, deltas = starts + segx2,
-	       ranges = deltas + segx2;
+	size_t ends = sub + 14, starts = ends + segx2 + 2, deltas = starts + segx2, ranges = deltas + segx2;
 	if (seg == 0 || ranges + segx2 > end)
 		return -1;
 	for (size_t i = 0; i < seg; i++) {
@@ -235,8 +234,8 @@ int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, pm_diags *d)
 		memset(fc->width, 0xFF, 0x10000 * sizeof *fc->width);
 		if (read_file(fc->path, &data, &len) < 0) {
 			int e = errno;
-			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
-				    "cannot read font file: %s", strerror(e));
+			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0, "cannot read font file: %s",
+			            strerror(e));
 			pm_diag_hint(d, "the PDF needs the DejaVu fonts (Debian package fonts-dejavu-core)");
 			pt_fonts_free(f);
 			return -1;
@@ -245,7 +244,7 @@ int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, pm_diags *d)
 		free(data);
 		if (bad < 0) {
 			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
-				    "not a TrueType font with a Unicode cmap");
+			            "not a TrueType font with a Unicode cmap");
 			pt_fonts_free(f);
 			return -1;
 		}
@@ -254,8 +253,7 @@ int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, pm_diags *d)
 			unsigned long code = (unsigned long)HPDF_GetError(pdf);
 			unsigned long detail = (unsigned long)HPDF_GetErrorDetail(pdf);
 			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
-				    "libharu cannot load the font (libharu error 0x%04lX, detail %lu)",
-				    code, detail);
+			            "libharu cannot load the font (libharu error 0x%04lX, detail %lu)", code, detail);
 			pt_fonts_free(f);
 			return -1;
 		}
@@ -277,11 +275,10 @@ static HPDF_Dict to_unicode_stream(HPDF_Doc pdf)
 	if (!s)
 		return NULL;
 	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	HPDF_Stream_WriteStr(s->stream,
-			     "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-			     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	HPDF_Stream_WriteStr(s->stream, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	                                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	                                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	                                "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	for (unsigned hi = 0; hi < 256; hi++) {
 		if (hi >= 0xD8 && hi <= 0xDF)
 			continue;
@@ -297,7 +294,7 @@ static HPDF_Dict to_unicode_stream(HPDF_Doc pdf)
 			HPDF_Stream_WriteStr(s->stream, "endbfrange\n");
 	}
 	HPDF_Stream_WriteStr(s->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-					"end\nend\n");
+	                                "end\nend\n");
 	return s;
 }
 
@@ -363,15 +360,15 @@ static uint32_t replacement(const pt_fonts *f)
 static void warn_char(pt_fonts *f, uint32_t cp)
 {
 	const char *why = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF
-				  ? "is not a printable character"
-			  : cp > 0xFFFF ? "is outside the Basic Multilingual Plane, which libharu cannot show"
-					: "has no glyph in the embedded fonts";
+	                          ? "is not a printable character"
+	                  : cp > 0xFFFF ? "is outside the Basic Multilingual Plane, which libharu cannot show"
+	                                : "has no glyph in the embedded fonts";
 	if (f->warned[cp >> 3] >> (cp & 7) & 1)
 		return;
 	f->warned[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 	pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, f->where.file, f->where.line, f->where.col,
-		    "character U+%04lX %s; it is printed as %s", (unsigned long)cp, why,
-		    replacement(f) == 0xFFFD ? "U+FFFD" : "'?'");
+	            "character U+%04lX %s; it is printed as %s", (unsigned long)cp, why,
+	            replacement(f) == 0xFFFD ? "U+FFFD" : "'?'");
 }
 
 /* The face that draws cp for a character of face (the first of its
@@ -441,8 +438,8 @@ static pt_frag *text_frag(pt_pool *p, int face, unsigned flags, int link, size_t
 {
 	if (p->nfrags > p->flow0) {
 		pt_frag *last = &p->frags[p->nfrags - 1];
-		if (last->face == face && last->flags == flags && last->link == link &&
-		    last->len + add <= FRAG_MAX && last->off + last->len == p->text.len)
+		if (last->face == face && last->flags == flags && last->link == link && last->len + add <= FRAG_MAX &&
+		    last->off + last->len == p->text.len)
 			return last;
 	}
 	return new_frag(p, face, flags, link);
@@ -493,9 +490,9 @@ void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned
 		if (k == 0) {
 			if (!f->warned_utf8) {
 				f->warned_utf8 = 1;
-				pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, f->where.file, f->where.line,
-					    f->where.col, "invalid UTF-8; it is printed as %s",
-					    replacement(f) == 0xFFFD ? "U+FFFD" : "'?'");
+				pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, f->where.file, f->where.line, f->where.col,
+				            "invalid UTF-8; it is printed as %s",
+				            replacement(f) == 0xFFFD ? "U+FFFD" : "'?'");
 			}
 			cp = replacement(f);
 			k = 1;
@@ -537,8 +534,7 @@ void pt_add_break(pt_pool *p)
 
 /* ---- measuring and breaking -------------------------------------------------------- */
 
-void pt_measure(const pt_pool *p, size_t f0, size_t f1, uint32_t cap, uint64_t *min_units,
-		uint64_t *max_units)
+void pt_measure(const pt_pool *p, size_t f0, size_t f1, uint32_t cap, uint64_t *min_units, uint64_t *max_units)
 {
 	uint64_t word = 0, line = 0, mn = 0, mx = 0, pend = 0;
 	for (size_t i = f0; i < f1; i++) {
@@ -572,10 +568,10 @@ void pt_measure(const pt_pool *p, size_t f0, size_t f1, uint32_t cap, uint64_t *
 typedef struct wrapper {
 	pt_fonts *f;
 	pt_pool *p;
-	double limit;   /* line width in units */
-	pt_line *line;  /* open line (index kept in li, storage may move) */
+	double limit;  /* line width in units */
+	pt_line *line; /* open line (index kept in li, storage may move) */
 	size_t li;
-	size_t first;   /* first line of this wrap */
+	size_t first; /* first line of this wrap */
 } wrapper;
 
 static pt_line *cur(wrapper *w)
@@ -615,9 +611,8 @@ static void emit(wrapper *w, const pt_frag *fr, size_t a, size_t b)
 
 static int break_after(uint32_t cp)
 {
-	return cp == '/' || cp == '-' || cp == '_' || cp == '.' || cp == ':' || cp == ',' ||
-	       cp == ';' || cp == '=' || cp == '&' || cp == '?' || cp == '+' || cp == '|' ||
-	       cp == '\\' || cp == ')' || cp == ']' || cp == '}';
+	return cp == '/' || cp == '-' || cp == '_' || cp == '.' || cp == ':' || cp == ',' || cp == ';' || cp == '=' ||
+	       cp == '&' || cp == '?' || cp == '+' || cp == '|' || cp == '\\' || cp == ')' || cp == ']' || cp == '}';
 }
 
 /* A position inside a word: fragment index and byte offset in it. */
@@ -652,8 +647,7 @@ static void split_word(wrapper *w, size_t i, size_t j, double avail)
 			continue;
 		}
 		uint32_t cp;
-		size_t k = pt_decode((const unsigned char *)p->text.data + fr->off + pos.off,
-				     fr->len - pos.off, &cp);
+		size_t k = pt_decode((const unsigned char *)p->text.data + fr->off + pos.off, fr->len - pos.off, &cp);
 		double cw = pt_units(w->f, fr->face, cp);
 		if (used + cw > avail && (used > 0 || !line_empty(w))) {
 			wpos cut = pos;
@@ -678,8 +672,7 @@ static void split_word(wrapper *w, size_t i, size_t j, double avail)
 	emit_range(w, start, (wpos){j - 1, p->frags[j - 1].len});
 }
 
-size_t pt_wrap(pt_fonts *f, pt_pool *p, size_t f0, size_t f1, double size, double width,
-	       size_t *n)
+size_t pt_wrap(pt_fonts *f, pt_pool *p, size_t f0, size_t f1, double size, double width, size_t *n)
 {
 	/* half a unit of slack: a width computed from a measured word must hold it */
 	wrapper w = {f, p, width * 1000.0 / (size > 0 ? size : 1) + 0.5, NULL, 0, 0};

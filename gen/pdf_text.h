@@ -57,8 +57,8 @@ typedef struct pt_fonts {
 	int warned_utf8;       /* invalid UTF-8 already reported */
 	pt_where where;        /* set by the caller before adding text */
 	pm_diags *d;
-	HPDF_Dict to_unicode;  /* the /ToUnicode CMap every face shares */
-	int failed;            /* a font could not be created: stop */
+	HPDF_Dict to_unicode; /* the /ToUnicode CMap every face shares */
+	int failed;           /* a font could not be created: stop */
 } pt_fonts;
 
 typedef struct pt_frag {
@@ -118,15 +118,13 @@ void pt_pool_clear(pt_pool *p);
  *  every space and tab (as four spaces) instead of collapsing runs. */
 size_t pt_begin(pt_pool *p, int preserve);
 /** Append UTF-8 text s[0..n) in face with the caller's flags and link. */
-void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned flags,
-	    int link);
+void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned flags, int link);
 /** Append a hard line break. */
 void pt_add_break(pt_pool *p);
 
 /** The widest unbreakable piece (long words count at most cap units) and the
  *  widest hard-broken line of fragments [f0, f1), in 1/1000 em. */
-void pt_measure(const pt_pool *p, size_t f0, size_t f1, uint32_t cap, uint64_t *min_units,
-		uint64_t *max_units);
+void pt_measure(const pt_pool *p, size_t f0, size_t f1, uint32_t cap, uint64_t *min_units, uint64_t *max_units);
 
 /**
  * Break fragments [f0, f1) into lines no wider than width points at size
@@ -135,8 +133,7 @@ void pt_measure(const pt_pool *p, size_t f0, size_t f1, uint32_t cap, uint64_t *
  * lines to p->lines and returns the index of the first; *n gets how many
  * (at least 1, an empty flow gives one empty line).
  */
-size_t pt_wrap(pt_fonts *f, pt_pool *p, size_t f0, size_t f1, double size, double width,
-	       size_t *n);
+size_t pt_wrap(pt_fonts *f, pt_pool *p, size_t f0, size_t f1, double size, double width, size_t *n);
 
 /** Decode the UTF-8 sequence at s[0..n) (already checked): returns its
  *  length and sets *cp. */

@@ -131,9 +131,10 @@ static void cell(pm_buf *b, const char *s)
 
 static void render_md(const pm_catalog *c, pm_buf *b)
 {
-	pm_buf_printf(b, "%zu rules in %zu families.  STRIDE: **S**poofing, **T**ampering, **R**epudiation, "
-		      "**I**nformation disclosure, **D**enial of service, **E**levation of privilege.\n",
-		      c->n_rules, c->n_families);
+	pm_buf_printf(b,
+	              "%zu rules in %zu families.  STRIDE: **S**poofing, **T**ampering, **R**epudiation, "
+	              "**I**nformation disclosure, **D**enial of service, **E**levation of privilege.\n",
+	              c->n_rules, c->n_families);
 	for (size_t f = 0; f < c->n_families; f++) {
 		const pm_rule_family *fam = &c->families[f];
 		pm_buf_printf(b, "\n### %s\n\n", fam->title.s);
@@ -142,7 +143,7 @@ static void render_md(const pm_catalog *c, pm_buf *b)
 			pm_buf_puts(b, "\n\n");
 		}
 		pm_buf_puts(b, "| Rule | Applies to | STRIDE | CAPEC | CWE | FDA categories | Title | Condition |\n"
-			       "|---|---|---|---|---|---|---|---|\n");
+		               "|---|---|---|---|---|---|---|---|\n");
 		for (size_t i = 0; i < fam->rules.n; i++) {
 			const pm_rule *r = &fam->rules.v[i];
 			pm_buf_printf(b, "| %s | %s | ", r->id.s, pm_enum_names_rule_target[r->applies_to.v]);
@@ -202,7 +203,9 @@ int pm_render_rule_language(pm_buf *out, pm_diags *d)
 		const rc_elem_def *def = &rc_elems[e];
 		pm_buf_printf(out, "\n### %s\n\n", def->name);
 		if (e == RC_VULN || e == RC_CONTROL)
-			pm_buf_printf(out, "Reached through `any`, `all` or `no` only; no rule applies to %s directly.\n\n", def->plural);
+			pm_buf_printf(out,
+			              "Reached through `any`, `all` or `no` only; no rule applies to %s directly.\n\n",
+			              def->plural);
 		pm_buf_puts(out, "| Attribute | Value | Reads |\n|---|---|---|\n");
 		for (size_t i = 0; i < def->n_attrs; i++) {
 			pm_buf_printf(out, "| `%s` | ", def->attrs[i].name);
@@ -216,9 +219,11 @@ int pm_render_rule_language(pm_buf *out, pm_diags *d)
 		pm_buf_puts(out, "\n| Neighbour | Use | Is |\n|---|---|---|\n");
 		for (size_t i = 0; i < def->n_rels; i++) {
 			const rc_rel *r = &def->rels[i];
-			pm_buf_printf(out, "| `%s` | %s | ", r->name, r->many ? "`any`/`all`/`no` over them" : "a path step, `.`");
+			pm_buf_printf(out, "| `%s` | %s | ", r->name,
+			              r->many ? "`any`/`all`/`no` over them" : "a path step, `.`");
 			cell(out, r->doc);
-			pm_buf_printf(out, " (%s %s) |\n", r->many ? "several" : "one", r->many ? rc_elems[r->to].plural : rc_elems[r->to].name);
+			pm_buf_printf(out, " (%s %s) |\n", r->many ? "several" : "one",
+			              r->many ? rc_elems[r->to].plural : rc_elems[r->to].name);
 		}
 	}
 	return pm_buf_done(out, mark, "the condition language reference", d);

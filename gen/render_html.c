@@ -29,68 +29,76 @@
  * attribute, not the obsolete align attribute. */
 #define HTML_OPTS (CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES)
 
-#define TOC_MIN 3   /* headings needed before a table of contents is shown */
+#define TOC_MIN 3 /* headings needed before a table of contents is shown */
 
 static const char *const EXTENSIONS[] = {"table", "autolink", "strikethrough", "tagfilter"};
 
 /* One line per string: C11 only promises string literals of 4095 bytes. */
 static const char *const STYLESHEET[] = {
-	":root {",
-	"\t--fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --zebra: #f6f8fa;",
-	"\t--head: #e8edf2; --accent: #0a4b8c; --bar: #12324f; --code: #eff1f3;",
-	"}",
-	"* { box-sizing: border-box; }",
-	"html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }",
-	"body {",
-	"\tmargin: 0; color: var(--fg); background: #fff;",
-	"\tfont: 16px/1.55 system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;",
-	"}",
-	".pm-bar { background: var(--bar); color: #fff; }",
-	".pm-bar-inner, .pm-nav ul, main, .pm-footer { max-width: 64rem; margin: 0 auto; padding-left: 1.25rem; padding-right: 1.25rem; }",
-	".pm-bar-inner { padding-top: .8rem; padding-bottom: .8rem; }",
-	".pm-bar-title { margin: 0; font-size: 1.05rem; font-weight: 600; }",
-	".pm-bar-subtitle { margin: .15rem 0 0; font-size: .9rem; opacity: .85; }",
-	".pm-nav { background: var(--zebra); border-bottom: 1px solid var(--line); }",
-	".pm-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding-top: .5rem; padding-bottom: .5rem; margin-top: 0; margin-bottom: 0; }",
-	".pm-nav a { font-size: .9rem; }",
-	"main { padding-top: 1.5rem; padding-bottom: 2rem; }",
-	"h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 .6em; }",
-	"h1 { font-size: 1.9rem; margin-top: .4rem; }",
-	"h2 { font-size: 1.45rem; padding-bottom: .25em; border-bottom: 1px solid var(--line); }",
-	"h3 { font-size: 1.2rem; }",
-	"h4, h5, h6 { font-size: 1rem; }",
-	"p, ul, ol, dl, blockquote, pre, table { margin-top: 0; margin-bottom: 1rem; }",
-	"a { color: var(--accent); }",
-	"a:hover, a:focus { text-decoration-thickness: 2px; }",
-	".pm-toc { margin: 0 0 1.5rem; padding: .75rem 1.25rem; background: #fbfcfd; border: 1px solid var(--line); border-radius: 6px; }",
-	".pm-toc-title { margin: 0 0 .35rem; font-weight: 600; }",
-	".pm-toc ul { margin: 0; padding-left: 1.1rem; }",
-	"table { width: 100%; border-collapse: collapse; font-size: .92rem; }",
-	"th, td { padding: .4rem .6rem; border: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: anywhere; }",
-	"thead th { position: sticky; top: 0; background: var(--head); font-weight: 600; }",
-	"tbody tr:nth-child(even) { background: var(--zebra); }",
-	"code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, \"Liberation Mono\", monospace; font-size: .88em; }",
-	"code { padding: .1em .3em; background: var(--code); border-radius: 4px; }",
-	"pre { padding: .75rem 1rem; overflow-x: auto; line-height: 1.4; background: var(--zebra); border: 1px solid var(--line); border-radius: 6px; }",
-	"pre code { padding: 0; background: none; font-size: 1em; }",
-	"blockquote { padding: .1rem 1rem; color: var(--muted); border-left: 4px solid var(--line); margin-left: 0; margin-right: 0; }",
-	"img { max-width: 100%; height: auto; }",
-	"hr { margin: 2rem 0; border: 0; border-top: 1px solid var(--line); }",
-	".pm-footer { padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }",
-	".pm-docs td:first-child { width: 35%; }",
-	"@media print {",
-	"\tbody { font-size: 10.5pt; }",
-	"\t.pm-nav { display: none; }",
-	"\t.pm-bar { color: #000; background: none; border-bottom: 2px solid #000; }",
-	"\t.pm-bar-inner, main, .pm-footer { max-width: none; padding-left: 0; padding-right: 0; }",
-	"\tthead { display: table-header-group; }",
-	"\tthead th { position: static; }",
-	"\ttr, img, pre, blockquote { break-inside: avoid; }",
-	"\th1, h2, h3, h4, h5, h6 { break-after: avoid; }",
-	"\ta { color: inherit; }",
-	"\tmain a[href^=\"http\"]::after { content: \" (\" attr(href) \")\"; font-size: .85em; color: #444; }",
-	"\tthead th, tbody tr:nth-child(even) { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
-	"}",
+        ":root {",
+        "\t--fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --zebra: #f6f8fa;",
+        "\t--head: #e8edf2; --accent: #0a4b8c; --bar: #12324f; --code: #eff1f3;",
+        "}",
+        "* { box-sizing: border-box; }",
+        "html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }",
+        "body {",
+        "\tmargin: 0; color: var(--fg); background: #fff;",
+        "\tfont: 16px/1.55 system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;",
+        "}",
+        ".pm-bar { background: var(--bar); color: #fff; }",
+        ".pm-bar-inner, .pm-nav ul, main, .pm-footer { max-width: 64rem; margin: 0 auto; padding-left: 1.25rem; "
+        "padding-right: 1.25rem; }",
+        ".pm-bar-inner { padding-top: .8rem; padding-bottom: .8rem; }",
+        ".pm-bar-title { margin: 0; font-size: 1.05rem; font-weight: 600; }",
+        ".pm-bar-subtitle { margin: .15rem 0 0; font-size: .9rem; opacity: .85; }",
+        ".pm-nav { background: var(--zebra); border-bottom: 1px solid var(--line); }",
+        ".pm-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding-top: .5rem; "
+        "padding-bottom: .5rem; margin-top: 0; margin-bottom: 0; }",
+        ".pm-nav a { font-size: .9rem; }",
+        "main { padding-top: 1.5rem; padding-bottom: 2rem; }",
+        "h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 .6em; }",
+        "h1 { font-size: 1.9rem; margin-top: .4rem; }",
+        "h2 { font-size: 1.45rem; padding-bottom: .25em; border-bottom: 1px solid var(--line); }",
+        "h3 { font-size: 1.2rem; }",
+        "h4, h5, h6 { font-size: 1rem; }",
+        "p, ul, ol, dl, blockquote, pre, table { margin-top: 0; margin-bottom: 1rem; }",
+        "a { color: var(--accent); }",
+        "a:hover, a:focus { text-decoration-thickness: 2px; }",
+        ".pm-toc { margin: 0 0 1.5rem; padding: .75rem 1.25rem; background: #fbfcfd; border: 1px solid var(--line); "
+        "border-radius: 6px; }",
+        ".pm-toc-title { margin: 0 0 .35rem; font-weight: 600; }",
+        ".pm-toc ul { margin: 0; padding-left: 1.1rem; }",
+        "table { width: 100%; border-collapse: collapse; font-size: .92rem; }",
+        "th, td { padding: .4rem .6rem; border: 1px solid var(--line); text-align: left; vertical-align: top; "
+        "overflow-wrap: anywhere; }",
+        "thead th { position: sticky; top: 0; background: var(--head); font-weight: 600; }",
+        "tbody tr:nth-child(even) { background: var(--zebra); }",
+        "code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, \"Liberation Mono\", monospace; "
+        "font-size: .88em; }",
+        "code { padding: .1em .3em; background: var(--code); border-radius: 4px; }",
+        "pre { padding: .75rem 1rem; overflow-x: auto; line-height: 1.4; background: var(--zebra); border: 1px solid "
+        "var(--line); border-radius: 6px; }",
+        "pre code { padding: 0; background: none; font-size: 1em; }",
+        "blockquote { padding: .1rem 1rem; color: var(--muted); border-left: 4px solid var(--line); margin-left: 0; "
+        "margin-right: 0; }",
+        "img { max-width: 100%; height: auto; }",
+        "hr { margin: 2rem 0; border: 0; border-top: 1px solid var(--line); }",
+        ".pm-footer { padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px "
+        "solid var(--line); }",
+        ".pm-docs td:first-child { width: 35%; }",
+        "@media print {",
+        "\tbody { font-size: 10.5pt; }",
+        "\t.pm-nav { display: none; }",
+        "\t.pm-bar { color: #000; background: none; border-bottom: 2px solid #000; }",
+        "\t.pm-bar-inner, main, .pm-footer { max-width: none; padding-left: 0; padding-right: 0; }",
+        "\tthead { display: table-header-group; }",
+        "\tthead th { position: static; }",
+        "\ttr, img, pre, blockquote { break-inside: avoid; }",
+        "\th1, h2, h3, h4, h5, h6 { break-after: avoid; }",
+        "\ta { color: inherit; }",
+        "\tmain a[href^=\"http\"]::after { content: \" (\" attr(href) \")\"; font-size: .85em; color: #444; }",
+        "\tthead th, tbody tr:nth-child(even) { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
+        "}",
 };
 
 /* ---- output with one sticky error flag ---------------------------------- */
@@ -133,8 +141,7 @@ static size_t char_at(const unsigned char *s, size_t n, int *bad)
 		return 1;
 	}
 	*bad = (k == 1 && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)) ||
-	       (k == 2 && c == 0xC2 && s[1] < 0xA0) ||
-	       (k == 3 && c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE);
+	       (k == 2 && c == 0xC2 && s[1] < 0xA0) || (k == 3 && c == 0xEF && s[1] == 0xBF && s[2] >= 0xBE);
 	return k;
 }
 
@@ -222,12 +229,10 @@ typedef struct headings {
 	size_t n, cap;
 } headings;
 
-
 /* Replace every heading of doc by a custom block holding the same heading
  * with an id, and record the headings in document order.  Returns the block
  * that replaced the document's first node when that was an h1, else NULL. */
-static cmark_node *number_headings(cmark_node *doc, cmark_llist *exts, cmark_mem *mem,
-				   headings *hs, pm_slugset *ids)
+static cmark_node *number_headings(cmark_node *doc, cmark_llist *exts, cmark_mem *mem, headings *hs, pm_slugset *ids)
 {
 	cmark_node *first = cmark_node_first_child(doc), *lead = NULL;
 	cmark_node **nodes = NULL;
@@ -375,8 +380,7 @@ static void insert_toc(cmark_node *doc, cmark_node *lead, cmark_mem *mem, const 
 
 /* ---- page frame ------------------------------------------------------------ */
 
-static void put_head(hout *o, const char *title, const char *subtitle, const pm_html_link *nav,
-		     size_t n_nav)
+static void put_head(hout *o, const char *title, const char *subtitle, const pm_html_link *nav, size_t n_nav)
 {
 	put(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -432,7 +436,7 @@ static int check_links(const pm_html_link *v, size_t n, const char *what, pm_dia
 	for (size_t i = 0; i < n; i++)
 		if (!v[i].href || !v[i].title)
 			return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-					   "%s: link %zu has no href or no title", what, i + 1);
+			                   "%s: link %zu has no href or no title", what, i + 1);
 	return 0;
 }
 
@@ -441,8 +445,8 @@ static int fail_output(pm_buf *out, size_t len, int overflow, const char *title,
 {
 	pm_buf_truncate(out, len);
 	out->overflow = overflow;
-	return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-			   "HTML page \"%s\" exceeds the output size limit", title);
+	return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "HTML page \"%s\" exceeds the output size limit",
+	                   title);
 }
 
 /* Links between the generated documents are written to the Markdown files
@@ -476,8 +480,8 @@ static void md_links_to_html(cmark_node *doc)
 	cmark_iter_free(it);
 }
 
-int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle,
-		 const pm_html_link *nav, size_t n_nav, pm_buf *out, pm_diags *d)
+int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle, const pm_html_link *nav,
+                 size_t n_nav, pm_buf *out, pm_diags *d)
 {
 	size_t mark = out->len;
 	int overflow = out->overflow;
@@ -493,8 +497,7 @@ int pm_html_page(const char *markdown, size_t len, const char *title, const char
 	if (!title)
 		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "HTML page: no title");
 	if (!markdown && len)
-		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-				   "HTML page \"%s\": no Markdown text", title);
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "HTML page \"%s\": no Markdown text", title);
 	if (check_links(nav, n_nav, "HTML page navigation", d) < 0)
 		return -1;
 
@@ -506,8 +509,7 @@ int pm_html_page(const char *markdown, size_t len, const char *title, const char
 		if (!ext || !cmark_parser_attach_syntax_extension(parser, ext)) {
 			cmark_parser_free(parser);
 			return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-					   "cmark-gfm extension \"%s\" is not available",
-					   EXTENSIONS[i]);
+			                   "cmark-gfm extension \"%s\" is not available", EXTENSIONS[i]);
 		}
 	}
 	feed_clean(parser, markdown, len);
@@ -515,13 +517,12 @@ int pm_html_page(const char *markdown, size_t len, const char *title, const char
 	if (!doc) {
 		cmark_parser_free(parser);
 		return pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-				   "HTML page \"%s\": cmark-gfm could not parse the Markdown", title);
+		                   "HTML page \"%s\": cmark-gfm could not parse the Markdown", title);
 	}
 	md_links_to_html(doc);
 	lead = number_headings(doc, cmark_parser_get_syntax_extensions(parser), mem, &hs, &ids);
 	insert_toc(doc, lead, mem, &hs);
-	body = cmark_render_html_with_mem(doc, HTML_OPTS, cmark_parser_get_syntax_extensions(parser),
-					  mem);
+	body = cmark_render_html_with_mem(doc, HTML_OPTS, cmark_parser_get_syntax_extensions(parser), mem);
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
 
@@ -536,8 +537,8 @@ int pm_html_page(const char *markdown, size_t len, const char *title, const char
 	return 0;
 }
 
-int pm_html_index(const char *title, const char *subtitle, const pm_html_link *docs,
-		  const char *const *descriptions, size_t n, pm_buf *out, pm_diags *d)
+int pm_html_index(const char *title, const char *subtitle, const pm_html_link *docs, const char *const *descriptions,
+                  size_t n, pm_buf *out, pm_diags *d)
 {
 	size_t mark = out->len;
 	int overflow = out->overflow;

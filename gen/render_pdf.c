@@ -37,37 +37,37 @@
 
 /* ---- page and type --------------------------------------------------------- */
 
-#define LETTER_W 612.0
-#define LETTER_H 792.0
-#define A4_W 595.276
-#define A4_H 841.89
-#define MARGIN_X 60.0
-#define BODY_TOP 64.0    /* from the top edge: header above it */
+#define LETTER_W    612.0
+#define LETTER_H    792.0
+#define A4_W        595.276
+#define A4_H        841.89
+#define MARGIN_X    60.0
+#define BODY_TOP    64.0 /* from the top edge: header above it */
 #define BODY_BOTTOM 62.0 /* from the bottom edge: footer below it */
 
-#define BODY_SIZE 10.0
-#define BODY_LH 14.0
-#define PARA_GAP 7.0
-#define TIGHT_GAP 2.0
-#define TABLE_MAX 8.5 /* table text shrinks down to TABLE_MIN to fit columns */
-#define TABLE_MIN 6.5
-#define TABLE_LEAD 1.3
-#define ROTATE_BELOW 7.0 /* a long table whose type would be smaller gets landscape pages, */
-#define ROTATE_ROWS 20   /* as does one whose words do not fit even at TABLE_MIN */
-#define CELL_PADX 4.0
-#define CELL_PADY 2.8
-#define WORD_CAP 9000 /* a longer word counts as 9 em for a column's minimum width */
-#define CODE_SIZE 8.5
-#define CODE_LEAD 1.32
-#define CODE_PAD 5.0
-#define QUOTE_INDENT 14.0
-#define BULLET_INDENT 14.0
-#define MIN_WIDTH 150.0 /* nested lists and quotes stop indenting here */
-#define MAX_DEPTH 48    /* deeper block or inline nesting is printed flat */
-#define TOC_DEPTH 2     /* chapters, their sections and subsections */
-#define TOC_NUMW 30.0
-#define PX 0.75 /* points per image pixel (96 dpi) */
-#define URI_MAX 4096
+#define BODY_SIZE      10.0
+#define BODY_LH        14.0
+#define PARA_GAP       7.0
+#define TIGHT_GAP      2.0
+#define TABLE_MAX      8.5 /* table text shrinks down to TABLE_MIN to fit columns */
+#define TABLE_MIN      6.5
+#define TABLE_LEAD     1.3
+#define ROTATE_BELOW   7.0 /* a long table whose type would be smaller gets landscape pages, */
+#define ROTATE_ROWS    20  /* as does one whose words do not fit even at TABLE_MIN */
+#define CELL_PADX      4.0
+#define CELL_PADY      2.8
+#define WORD_CAP       9000 /* a longer word counts as 9 em for a column's minimum width */
+#define CODE_SIZE      8.5
+#define CODE_LEAD      1.32
+#define CODE_PAD       5.0
+#define QUOTE_INDENT   14.0
+#define BULLET_INDENT  14.0
+#define MIN_WIDTH      150.0 /* nested lists and quotes stop indenting here */
+#define MAX_DEPTH      48    /* deeper block or inline nesting is printed flat */
+#define TOC_DEPTH      2     /* chapters, their sections and subsections */
+#define TOC_NUMW       30.0
+#define PX             0.75 /* points per image pixel (96 dpi) */
+#define URI_MAX        4096
 #define PAGES_PER_NODE 256
 
 typedef struct rgb {
@@ -90,9 +90,8 @@ typedef struct hstyle {
 } hstyle;
 
 static const hstyle HSTYLE[7] = {
-	{17.0, 14.0, 10.0}, /* [0]: a chapter title the Markdown does not give */
-	{17.0, 16.0, 9.0}, {13.5, 15.0, 6.0}, {11.5, 11.0, 4.0},
-	{10.5, 9.0, 3.0},  {10.0, 8.0, 3.0},  {10.0, 8.0, 3.0},
+        {17.0, 14.0, 10.0}, /* [0]: a chapter title the Markdown does not give */
+        {17.0, 16.0, 9.0},  {13.5, 15.0, 6.0}, {11.5, 11.0, 4.0}, {10.5, 9.0, 3.0}, {10.0, 8.0, 3.0}, {10.0, 8.0, 3.0},
 };
 
 static const char *const EXTENSIONS[] = {"table", "autolink", "strikethrough"};
@@ -128,9 +127,9 @@ typedef struct chap {
 } chap;
 
 typedef struct link_rec {
-	char *uri;   /* external, owned; NULL for a link to a chapter */
-	long chap;   /* target chapter */
-	long head;   /* target heading, -1 = the chapter's start */
+	char *uri; /* external, owned; NULL for a link to a chapter */
+	long chap; /* target chapter */
+	long head; /* target heading, -1 = the chapter's start */
 } link_rec;
 
 typedef struct plink {
@@ -160,12 +159,12 @@ typedef struct R {
 	pt_fonts fonts;
 	int fonts_open;
 	pt_pool pools[2]; /* text: [0] the block being laid out, [1] a heading kept
-			     while the table after it is prepared */
+	                     while the table after it is prepared */
 	pt_pool *pool;    /* the one text is added to */
 	pt_pool thead;    /* the header row of the table being drawn */
 	int measuring;    /* text is added only to be measured: no links */
-	pt_pool scratch; /* single lines: markers, header, footer */
-	pm_buf tmp;      /* NUL-terminated text for libharu */
+	pt_pool scratch;  /* single lines: markers, header, footer */
+	pm_buf tmp;       /* NUL-terminated text for libharu */
 	HPDF_Encoder utf8;
 
 	double pw, ph, left, width, top, bottom; /* page and body box */
@@ -176,10 +175,10 @@ typedef struct R {
 	size_t page_index;
 	const char *section;
 	double x, w, y, gap;
-	int fresh;  /* nothing drawn yet on the current page */
+	int fresh;     /* nothing drawn yet on the current page */
 	int landscape; /* the current page is landscape */
 	int need_page; /* the next block starts a new page (orientation changed) */
-	int no_gap; /* first block of a container: no space above it */
+	int no_gap;    /* first block of a container: no space above it */
 	int tight;
 	int list_depth;
 	int depth;
@@ -235,26 +234,26 @@ static const struct {
 	HPDF_STATUS code;
 	const char *name;
 } HPDF_NAMES[] = {
-	{HPDF_FAILD_TO_ALLOC_MEM, "out of memory"},
-	{HPDF_FILE_IO_ERROR, "file I/O error"},
-	{HPDF_FILE_OPEN_ERROR, "cannot open file"},
-	{HPDF_INVALID_DOCUMENT, "invalid document"},
-	{HPDF_INVALID_FONTDEF_DATA, "invalid font data"},
-	{HPDF_INVALID_IMAGE, "invalid image"},
-	{HPDF_INVALID_PNG_IMAGE, "invalid PNG image"},
-	{HPDF_INVALID_JPEG_DATA, "invalid JPEG data"},
-	{HPDF_INVALID_PARAMETER, "invalid parameter"},
-	{HPDF_INVALID_DATE_TIME, "invalid date"},
-	{HPDF_LIBPNG_ERROR, "libpng error"},
-	{HPDF_PAGE_OUT_OF_RANGE, "too many pages"},
-	{HPDF_TTF_INVALID_CMAP, "TrueType font without a usable cmap"},
-	{HPDF_TTF_INVALID_FOMAT, "invalid TrueType font"},
-	{HPDF_TTF_MISSING_TABLE, "TrueType font lacks a table"},
-	{HPDF_TTF_CANNOT_EMBEDDING_FONT, "the font does not allow embedding"},
-	{HPDF_UNSUPPORTED_JPEG_FORMAT, "unsupported JPEG format"},
-	{HPDF_ZLIB_ERROR, "zlib error"},
-	{HPDF_STRING_OUT_OF_RANGE, "string too long"},
-	{HPDF_REAL_OUT_OF_RANGE, "number out of range"},
+        {HPDF_FAILD_TO_ALLOC_MEM, "out of memory"},
+        {HPDF_FILE_IO_ERROR, "file I/O error"},
+        {HPDF_FILE_OPEN_ERROR, "cannot open file"},
+        {HPDF_INVALID_DOCUMENT, "invalid document"},
+        {HPDF_INVALID_FONTDEF_DATA, "invalid font data"},
+        {HPDF_INVALID_IMAGE, "invalid image"},
+        {HPDF_INVALID_PNG_IMAGE, "invalid PNG image"},
+        {HPDF_INVALID_JPEG_DATA, "invalid JPEG data"},
+        {HPDF_INVALID_PARAMETER, "invalid parameter"},
+        {HPDF_INVALID_DATE_TIME, "invalid date"},
+        {HPDF_LIBPNG_ERROR, "libpng error"},
+        {HPDF_PAGE_OUT_OF_RANGE, "too many pages"},
+        {HPDF_TTF_INVALID_CMAP, "TrueType font without a usable cmap"},
+        {HPDF_TTF_INVALID_FOMAT, "invalid TrueType font"},
+        {HPDF_TTF_MISSING_TABLE, "TrueType font lacks a table"},
+        {HPDF_TTF_CANNOT_EMBEDDING_FONT, "the font does not allow embedding"},
+        {HPDF_UNSUPPORTED_JPEG_FORMAT, "unsupported JPEG format"},
+        {HPDF_ZLIB_ERROR, "zlib error"},
+        {HPDF_STRING_OUT_OF_RANGE, "string too long"},
+        {HPDF_REAL_OUT_OF_RANGE, "number out of range"},
 };
 
 static const char *hpdf_name(HPDF_STATUS code)
@@ -319,7 +318,6 @@ static int parse_date(const char *s, int *y, int *m, int *dd)
 		return -1;
 	return 0;
 }
-
 
 static int is_type(cmark_node *n, const char *name)
 {
@@ -406,8 +404,7 @@ static void add_link_annot(R *r, long li, double x0, double y0, double x1, doubl
 }
 
 /* Draw one laid-out line of pool p with its left end at x. */
-static void draw_line(R *r, const pt_pool *p, const pt_line *ln, double x, double base,
-		      double size, rgb color)
+static void draw_line(R *r, const pt_pool *p, const pt_line *ln, double x, double base, double size, rgb color)
 {
 	HPDF_Page pg = r->page;
 	double k = size / 1000.0, xx = x;
@@ -441,8 +438,7 @@ static void draw_line(R *r, const pt_pool *p, const pt_line *ln, double x, doubl
 		size_t j = i;
 		double w = 0;
 		pm_buf_clear(&r->tmp);
-		while (j < ln->f1 && p->lf[j].face == fr->face &&
-		       ((p->lf[j].flags & PT_LINK) != 0) == is_link) {
+		while (j < ln->f1 && p->lf[j].face == fr->face && ((p->lf[j].flags & PT_LINK) != 0) == is_link) {
 			const pt_frag *g = &p->lf[j];
 			pm_buf_put(&r->tmp, p->text.data + g->off, g->len);
 			ink |= !(g->flags & PT_SPACE) && g->len;
@@ -485,8 +481,8 @@ static void draw_line(R *r, const pt_pool *p, const pt_line *ln, double x, doubl
 /* Draw text on one line at baseline base: align 'l' (x is the left end),
  * 'r' (x is the right end) or 'c' (x is the centre); text wider than maxw
  * (if > 0) is cut with an ellipsis.  Returns the width drawn. */
-static double draw_str(R *r, const char *text, int face, double size, double x, double base,
-		       int align, double maxw, rgb color)
+static double draw_str(R *r, const char *text, int face, double size, double x, double base, int align, double maxw,
+                       rgb color)
 {
 	pt_pool *s = &r->scratch;
 	size_t f0, f1, n, l0, e0, en = 0, el = 0;
@@ -590,8 +586,7 @@ static void start_block(R *r, double h)
 static void flush_markers(R *r, double base)
 {
 	for (size_t i = 0; i < r->nmarkers; i++)
-		draw_str(r, r->markers[i].text, PT_REGULAR, BODY_SIZE, r->markers[i].right, base, 'r',
-			 0, C_TEXT);
+		draw_str(r, r->markers[i].text, PT_REGULAR, BODY_SIZE, r->markers[i].right, base, 'r', 0, C_TEXT);
 	r->nmarkers = 0;
 }
 
@@ -714,8 +709,7 @@ static void add_str(R *r, const char *s, int face, unsigned flags, long link)
 		pt_add(&r->fonts, r->pool, s, strlen(s), face, flags, (int)link);
 }
 
-static void add_inlines(R *r, cmark_node *parent, int bold, int italic, unsigned flags, long link,
-			int depth)
+static void add_inlines(R *r, cmark_node *parent, int bold, int italic, unsigned flags, long link, int depth)
 {
 	if (depth > MAX_DEPTH) { /* absurd nesting: its text, flat */
 		char *t = pm_md_plain_text(parent);
@@ -755,8 +749,8 @@ static void add_inlines(R *r, cmark_node *parent, int bold, int italic, unsigned
 		case CMARK_NODE_HTML_INLINE: /* raw HTML is left out, as in the HTML pages */
 			break;
 		default:
-			add_inlines(r, n, bold, italic,
-				    is_type(n, "strikethrough") ? flags | PT_STRIKE : flags, link, depth + 1);
+			add_inlines(r, n, bold, italic, is_type(n, "strikethrough") ? flags | PT_STRIKE : flags, link,
+			            depth + 1);
 			break;
 		}
 	}
@@ -766,7 +760,7 @@ static void where_node(R *r, cmark_node *n)
 {
 	const chap *c = r->cur < r->nch ? &r->chs[r->cur] : NULL;
 	r->fonts.where = (pt_where){c ? c->file : NULL, c ? (unsigned)cmark_node_get_start_line(n) : 0,
-				    c ? (unsigned)cmark_node_get_start_column(n) : 0};
+	                            c ? (unsigned)cmark_node_get_start_column(n) : 0};
 }
 
 /* ---- blocks ---------------------------------------------------------------------------------- */
@@ -815,8 +809,7 @@ static void outline_heading(R *r, size_t depth, const char *text, HPDF_Destinati
 /* Draw the heading text already in the pool as flow [f0, f1) in style hs;
  * level 1 and 2 get a rule under them.  keep is how much of the next block
  * must fit on the page with it.  Returns the destination of its top. */
-static HPDF_Destination draw_heading(R *r, size_t f0, size_t f1, const hstyle *hs, int level,
-				     double keep)
+static HPDF_Destination draw_heading(R *r, size_t f0, size_t f1, const hstyle *hs, int level, double keep)
 {
 	size_t n, l0;
 	double lh = hs->size * 1.25, rule = level <= 2 ? 6.0 : 0;
@@ -910,8 +903,7 @@ static void layout_list(R *r, cmark_node *node)
 		r->w -= indent;
 	}
 	r->list_depth++;
-	for (cmark_node *item = cmark_node_first_child(node); item && !stopped(r);
-	     item = cmark_node_next(item), i++) {
+	for (cmark_node *item = cmark_node_first_child(node); item && !stopped(r); item = cmark_node_next(item), i++) {
 		marker *m;
 		if (r->nmarkers == sizeof r->markers / sizeof *r->markers)
 			r->nmarkers--; /* absurdly nested: the outermost markers are lost */
@@ -1001,7 +993,7 @@ static void layout_code(R *r, cmark_node *node)
 		double top = r->y - CODE_PAD;
 		for (size_t i = 0; i < k; i++, top -= lh)
 			draw_line(r, r->pool, &r->pool->lines[l0 + done + i], r->x + CODE_PAD,
-				  baseline(top, CODE_SIZE, lh), CODE_SIZE, C_TEXT);
+			          baseline(top, CODE_SIZE, lh), CODE_SIZE, C_TEXT);
 		r->y -= h;
 		r->fresh = 0;
 		done += k;
@@ -1043,12 +1035,12 @@ typedef struct table {
 	double min_row_h;     /* body rows are at least this tall */
 	double max_size;
 	int zebra;
-	int rotate;           /* may get landscape pages when too wide */
-	const double *frac;   /* NULL, or each column's share of the width */
+	int rotate;         /* may get landscape pages when too wide */
+	const double *frac; /* NULL, or each column's share of the width */
 	/* the text, one of: */
-	cmark_node **rows;        /* a Markdown table's row nodes */
-	const char *const *text;  /* nrows * ncols strings */
-	const int *face;          /* with text: per column face, NULL = regular */
+	cmark_node **rows;       /* a Markdown table's row nodes */
+	const char *const *text; /* nrows * ncols strings */
+	const int *face;         /* with text: per column face, NULL = regular */
 } table;
 
 static void table_init(table *t, size_t nrows, size_t ncols)
@@ -1117,7 +1109,7 @@ static double row_wrap(R *r, const table *t, const tlay *L, pt_pool *p, tcell *c
 	size_t most = 1;
 	for (size_t c = 0; c < t->ncols; c++) {
 		cells[c].l0 = pt_wrap(&r->fonts, p, cells[c].f0, cells[c].f1, L->size,
-				      L->x[c + 1] - L->x[c] - 2 * L->padx, &cells[c].nl);
+		                      L->x[c + 1] - L->x[c] - 2 * L->padx, &cells[c].nl);
 		if (cells[c].nl > most)
 			most = cells[c].nl;
 	}
@@ -1128,8 +1120,8 @@ static double row_wrap(R *r, const table *t, const tlay *L, pt_pool *p, tcell *c
 /* Draw lines from[c].. of each cell of a row (in pool p), as many as fit
  * when fit is set (at least one), else all; advances from[].  Returns 1
  * when the row is complete.  kind: 'h' header, 'z' zebra stripe, 0 plain. */
-static int draw_row(R *r, const table *t, const tlay *L, const pt_pool *p, const tcell *cells,
-		    double rowh, size_t *from, int fit, int kind)
+static int draw_row(R *r, const table *t, const tlay *L, const pt_pool *p, const tcell *cells, double rowh,
+                    size_t *from, int fit, int kind)
 {
 	size_t nc = t->ncols, left = 0, k;
 	for (size_t c = 0; c < nc; c++) {
@@ -1167,8 +1159,7 @@ static int draw_row(R *r, const table *t, const tlay *L, const pt_pool *p, const
 	}
 	r->y -= h;
 	r->fresh = 0;
-	line(r, L->x[0], r->y, L->x[nc], r->y, kind == 'h' ? 0.9 : 0.4,
-	     kind == 'h' ? C_RULE_DARK : C_RULE);
+	line(r, L->x[0], r->y, L->x[nc], r->y, kind == 'h' ? 0.9 : 0.4, kind == 'h' ? C_RULE_DARK : C_RULE);
 	return k == left;
 }
 
@@ -1200,8 +1191,8 @@ static double open_part(R *r, const table *t, const tlay *L, int with_head)
  * they could use.  When even the minimums do not fit, the columns whose
  * minimum comes from long words give way first.  Returns 1 when the
  * minimums fit. */
-static int table_fit(const table *t, const uint64_t *mn, const uint64_t *mx, const double *mean,
-		     double x0, double W, tlay *L)
+static int table_fit(const table *t, const uint64_t *mn, const uint64_t *mx, const double *mean, double x0, double W,
+                     tlay *L)
 {
 	size_t nc = t->ncols;
 	double smin = 0, smax = 0, soft = 0, units = 0;
@@ -1221,8 +1212,7 @@ static int table_fit(const table *t, const uint64_t *mn, const uint64_t *mx, con
 	}
 	/* when the columns cannot all have their natural width, leave a tenth of
 	 * the width to share, so that long texts do not wrap into towers */
-	while (fixed + all * L->size / 1000 > W && fixed + units * L->size / 1000 > 0.9 * W &&
-	       L->size > TABLE_MIN)
+	while (fixed + all * L->size / 1000 > W && fixed + units * L->size / 1000 > 0.9 * W && L->size > TABLE_MIN)
 		L->size -= 0.25;
 	if (L->size < TABLE_MIN)
 		L->size = TABLE_MIN;
@@ -1346,8 +1336,8 @@ static void table_prepare(R *r, const table *t, tlay *L)
 		row_text(r, t, i, r->pool, L->cells);
 		for (size_t c = 0; c < nc; c++) {
 			uint64_t a, b;
-			pt_measure(r->pool, L->cells[c].f0, L->cells[c].f1,
-				   t->nocap[c] ? UINT32_MAX : WORD_CAP, &a, &b);
+			pt_measure(r->pool, L->cells[c].f0, L->cells[c].f1, t->nocap[c] ? UINT32_MAX : WORD_CAP, &a,
+			           &b);
 			if (a > mn[c])
 				mn[c] = a;
 			if (b > mx[c])
@@ -1358,8 +1348,8 @@ static void table_prepare(R *r, const table *t, tlay *L)
 	}
 	r->measuring = 0;
 	int fits = table_fit(t, mn, mx, mean, r->x, r->w, L);
-	if ((!fits || (L->size < ROTATE_BELOW && nr > ROTATE_ROWS)) && !r->landscape &&
-	    r->x == r->left && r->nquotes == 0 && t->rotate) {
+	if ((!fits || (L->size < ROTATE_BELOW && nr > ROTATE_ROWS)) && !r->landscape && r->x == r->left &&
+	    r->nquotes == 0 && t->rotate) {
 		turn_page(r, 1);
 		L->turned = 1;
 		table_fit(t, mn, mx, mean, r->x, r->w, L);
@@ -1415,8 +1405,7 @@ static void table_draw(R *r, const table *t, tlay *L)
 				top = open_part(r, t, L, L->repeat);
 			}
 			if (r->y - h < r->bottom) {
-				while (!draw_row(r, t, L, r->pool, L->cells, h, from, 1, kind) &&
-				       !stopped(r)) {
+				while (!draw_row(r, t, L, r->pool, L->cells, h, from, 1, kind) && !stopped(r)) {
 					close_part(r, t, L, top);
 					new_page(r);
 					top = open_part(r, t, L, L->repeat);
@@ -1560,11 +1549,10 @@ static HPDF_Image load_image(R *r, cmark_node *node, const char *url)
 	if (why) {
 		where_node(r, node);
 		pm_diag_add(r->d, PM_WARNING, PM_ERR_RENDER, r->fonts.where.file, r->fonts.where.line,
-			    r->fonts.where.col, "image \"%s\" is left out: %s; its description is printed instead",
-			    url, why);
+		            r->fonts.where.col, "image \"%s\" is left out: %s; its description is printed instead", url,
+		            why);
 		if (img == NULL && r->err && strcmp(why, "libharu cannot read it") == 0)
-			pm_diag_hint(r->d, "libharu error 0x%04lX (%s)", (unsigned long)r->err,
-				     hpdf_name(r->err));
+			pm_diag_hint(r->d, "libharu error 0x%04lX (%s)", (unsigned long)r->err, hpdf_name(r->err));
 	}
 	r->images = pm_xgrow(r->images, &r->capimages, r->nimages + 1, sizeof *r->images);
 	r->images[r->nimages++] = (image_rec){pm_xstrdup(url), img};
@@ -1614,8 +1602,8 @@ static void layout_images(R *r, cmark_node *para)
 		set_gap(r, PARA_GAP);
 		start_block(r, ih + cap_h);
 		flush_markers(r, baseline(r->y, BODY_SIZE, BODY_LH));
-		HPDF_Page_DrawImage(r->page, img, (HPDF_REAL)(r->x + (r->w - iw) / 2),
-				    (HPDF_REAL)(r->y - ih), (HPDF_REAL)iw, (HPDF_REAL)ih);
+		HPDF_Page_DrawImage(r->page, img, (HPDF_REAL)(r->x + (r->w - iw) / 2), (HPDF_REAL)(r->y - ih),
+		                    (HPDF_REAL)iw, (HPDF_REAL)ih);
 		r->y -= ih + 4;
 		r->fresh = 0;
 		if (cn)
@@ -1744,8 +1732,7 @@ static void feed_clean(R *r, cmark_parser *parser, const chap *c, const char *md
 		cmark_parser_feed(parser, md + run, len - run);
 	if (bad)
 		pm_diag_add(r->d, PM_WARNING, PM_ERR_RENDER, c->file, bl, bc,
-			    "invalid UTF-8 (%zu byte%s); it is printed as U+FFFD", bad,
-			    bad == 1 ? "" : "s");
+		            "invalid UTF-8 (%zu byte%s); it is printed as U+FFFD", bad, bad == 1 ? "" : "s");
 }
 
 /* Parse chapter i and list its headings with their depth under the chapter
@@ -1766,7 +1753,7 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 		if (!ext || !cmark_parser_attach_syntax_extension(parser, ext)) {
 			cmark_parser_free(parser);
 			return pm_diag_add(r->d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-					   "cmark-gfm extension \"%s\" is not available", EXTENSIONS[k]);
+			                   "cmark-gfm extension \"%s\" is not available", EXTENSIONS[k]);
 		}
 	}
 	feed_clean(r, parser, c, src->markdown ? src->markdown : "", src->markdown ? src->len : 0);
@@ -1774,10 +1761,10 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 	cmark_parser_free(parser);
 	if (!c->doc)
 		return pm_diag_add(r->d, PM_ERROR, PM_ERR_RENDER, c->file, 0, 0,
-				   "cmark-gfm could not parse the Markdown");
+		                   "cmark-gfm could not parse the Markdown");
 	cmark_node *first = cmark_node_first_child(c->doc);
-	c->lead_h1 = first && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
-		     cmark_node_get_heading_level(first) == 1;
+	c->lead_h1 =
+	        first && cmark_node_get_type(first) == CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1;
 	cmark_iter *it = cmark_iter_new(c->doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -1804,9 +1791,7 @@ static int parse_chapter(R *r, size_t i, const pm_pdf_chapter *src)
 	cmark_iter_free(it);
 	free(stack);
 	pm_slugset_free(&slugs);
-	c->title = clean_text(src->title     ? src->title
-			      : c->lead_h1 ? c->h[0].text
-					   : src->id);
+	c->title = clean_text(src->title ? src->title : c->lead_h1 ? c->h[0].text : src->id);
 	return 0;
 }
 
@@ -1849,8 +1834,7 @@ static const char *or_none(const char *s)
 }
 
 /* A paragraph of plain text at r->y. */
-static void text_para(R *r, const char *s, int face, double size, double lh, rgb color,
-		      int align)
+static void text_para(R *r, const char *s, int face, double size, double lh, rgb color, int align)
 {
 	size_t f0, n, l0;
 	pt_pool_clear(r->pool);
@@ -1899,14 +1883,10 @@ static void title_page(R *r)
 	const char *title = m->title ? m->title : DEFAULT_TITLE;
 	char *version = m->device_version ? pm_xasprintf("Software version %s", m->device_version) : NULL;
 	const char *kv[] = {
-		"Device",          m->device,
-		"Software version", m->device_version,
-		"Manufacturer",    m->manufacturer,
-		"US importer",     m->importer,
-		"Submission type", m->submission_type,
-		"Document ID",     m->doc_id,
-		"Revision",        m->revision,
-		"Date",            m->date,
+	        "Device",        m->device,     "Software version", m->device_version, "Manufacturer",
+	        m->manufacturer, "US importer", m->importer,        "Submission type", m->submission_type,
+	        "Document ID",   m->doc_id,     "Revision",         m->revision,       "Date",
+	        m->date,
 	};
 	r->section = NULL;
 	new_page(r);
@@ -1931,10 +1911,10 @@ static void title_page(R *r)
 	if (r->y > r->bottom + 80) {
 		r->y = r->bottom + 60;
 		char *note = pm_xasprintf(
-			"This documentation was generated%s%s from the manufacturer's security model of the "
-			"device. It is a controlled document: the manufacturer reviews and approves it under "
-			"its quality system before submission.",
-			m->tool_version ? " by " : "", m->tool_version ? m->tool_version : "");
+		        "This documentation was generated%s%s from the manufacturer's security model of the "
+		        "device. It is a controlled document: the manufacturer reviews and approves it under "
+		        "its quality system before submission.",
+		        m->tool_version ? " by " : "", m->tool_version ? m->tool_version : "");
 		text_para(r, note, PT_REGULAR, 8.5, 12, C_MUTED, 'l');
 		free(note);
 	}
@@ -1949,18 +1929,26 @@ static void control_page(R *r)
 	const pm_pdf_meta *m = r->meta;
 	const char *title = m->title ? m->title : DEFAULT_TITLE;
 	const char *kv[] = {
-		"Document ID",  m->doc_id,
-		"Title",        title,
-		"Device",       m->device,
-		"Revision",     m->revision,
-		"Date",         m->date,
-		"Generated by", m->tool_version,
+	        "Document ID", m->doc_id,   "Title", title,   "Device",       m->device,
+	        "Revision",    m->revision, "Date",  m->date, "Generated by", m->tool_version,
 	};
 	static const char *const SIGN[] = {
-		"Role",        "Name and function", "Signature", "Date",
-		"Prepared by", "",                  "",          "",
-		"Reviewed by", "",                  "",          "",
-		"Approved by", "",                  "",          "",
+	        "Role",
+	        "Name and function",
+	        "Signature",
+	        "Date",
+	        "Prepared by",
+	        "",
+	        "",
+	        "",
+	        "Reviewed by",
+	        "",
+	        "",
+	        "",
+	        "Approved by",
+	        "",
+	        "",
+	        "",
 	};
 	static const double SIGN_FRAC[] = {0.18, 0.34, 0.33, 0.15};
 	r->section = "Document control";
@@ -1987,10 +1975,10 @@ static void control_page(R *r)
 
 	front_heading(r, "Input files", 3);
 	text_para(r,
-		  m->n_inputs ? "The documents were generated from these files. The SHA-256 digest of each "
-				"file identifies the exact input; recompute it (sha256sum FILE) to verify."
-			      : "No input files were listed.",
-		  PT_REGULAR, BODY_SIZE, BODY_LH, C_TEXT, 'l');
+	          m->n_inputs ? "The documents were generated from these files. The SHA-256 digest of each "
+	                        "file identifies the exact input; recompute it (sha256sum FILE) to verify."
+	                      : "No input files were listed.",
+	          PT_REGULAR, BODY_SIZE, BODY_LH, C_TEXT, 'l');
 	set_gap(r, PARA_GAP);
 	if (m->n_inputs) {
 		static const int FACES[] = {PT_REGULAR, PT_MONO};
@@ -2074,8 +2062,7 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 		r->fonts.where = (pt_where){NULL, 0, 0};
 		f0 = pt_begin(r->pool, 0);
 		add_str(r, text, face, 0, -1);
-		l0 = pt_wrap(&r->fonts, r->pool, f0, r->pool->nfrags, size,
-			     r->width - indent - TOC_NUMW - 12, &nl);
+		l0 = pt_wrap(&r->fonts, r->pool, f0, r->pool->nfrags, size, r->width - indent - TOC_NUMW - 12, &nl);
 		double h = (double)nl * lh;
 		if (!at_top && y - gap - h < r->bottom) {
 			pg++;
@@ -2111,8 +2098,7 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 				HPDF_Page_SetLineCap(r->page, HPDF_BUTT_END);
 			}
 			if (dest) {
-				HPDF_Rect rect = {(HPDF_REAL)x, (HPDF_REAL)(y - h), (HPDF_REAL)right,
-						  (HPDF_REAL)y};
+				HPDF_Rect rect = {(HPDF_REAL)x, (HPDF_REAL)(y - h), (HPDF_REAL)right, (HPDF_REAL)y};
 				HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(r->page, rect, dest);
 				if (a)
 					HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -2128,12 +2114,11 @@ static size_t toc_layout(R *r, const toc_ent *v, size_t n, int draw)
 static void furniture(R *r)
 {
 	const pm_pdf_meta *m = r->meta;
-	char *left = m->device_version ? pm_xasprintf("%s %s", m->device, m->device_version)
-				       : pm_xstrdup(m->device);
+	char *left = m->device_version ? pm_xasprintf("%s %s", m->device, m->device_version) : pm_xstrdup(m->device);
 	char *foot = m->doc_id && m->revision ? pm_xasprintf("%s \xC2\xB7 Revision %s", m->doc_id, m->revision)
-		     : m->doc_id	       ? pm_xstrdup(m->doc_id)
-		     : m->revision	       ? pm_xasprintf("Revision %s", m->revision)
-					       : pm_xstrdup("");
+	             : m->doc_id              ? pm_xstrdup(m->doc_id)
+	             : m->revision            ? pm_xasprintf("Revision %s", m->revision)
+	                                      : pm_xstrdup("");
 	for (size_t i = 1; i < r->npages && !stopped(r); i++) {
 		char num[64];
 		const char *sec = r->pages[i].section ? r->pages[i].section : "";
@@ -2170,8 +2155,7 @@ static void resolve_links(R *r)
 
 /* ---- the document --------------------------------------------------------------------------------- */
 
-static int check_args(const pm_pdf_meta *m, const pm_pdf_chapter *ch, size_t n, const pm_buf *out,
-		      pm_diags *d)
+static int check_args(const pm_pdf_meta *m, const pm_pdf_chapter *ch, size_t n, const pm_buf *out, pm_diags *d)
 {
 	int y, mo, dd;
 	if (!m || !out || (n && !ch))
@@ -2180,17 +2164,16 @@ static int check_args(const pm_pdf_meta *m, const pm_pdf_chapter *ch, size_t n, 
 		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "PDF: no device name");
 	if (m->date && parse_date(m->date, &y, &mo, &dd) < 0)
 		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-				   "PDF: date \"%s\" is not a YYYY-MM-DD calendar date", m->date);
+		                   "PDF: date \"%s\" is not a YYYY-MM-DD calendar date", m->date);
 	if (m->n_inputs && (!m->input_files || !m->input_sha256))
 		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-				   "PDF: %zu input files but no names or digests", m->n_inputs);
+		                   "PDF: %zu input files but no names or digests", m->n_inputs);
 	for (size_t i = 0; i < n; i++) {
 		if (!ch[i].id || !*ch[i].id)
-			return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-					   "PDF: chapter %zu has no id", i + 1);
+			return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "PDF: chapter %zu has no id", i + 1);
 		if (!ch[i].markdown && ch[i].len)
 			return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
-					   "PDF: chapter \"%s\" has no Markdown text", ch[i].id);
+			                   "PDF: chapter \"%s\" has no Markdown text", ch[i].id);
 	}
 	return 0;
 }
@@ -2202,11 +2185,11 @@ static void set_info(R *r)
 		HPDF_InfoType type;
 		const char *value;
 	} info[] = {
-		{HPDF_INFO_TITLE, m->title ? m->title : DEFAULT_TITLE},
-		{HPDF_INFO_AUTHOR, m->manufacturer},
-		{HPDF_INFO_SUBJECT, m->device},
-		{HPDF_INFO_KEYWORDS, m->doc_id},
-		{HPDF_INFO_CREATOR, m->tool_version ? m->tool_version : "premarket"},
+	        {HPDF_INFO_TITLE, m->title ? m->title : DEFAULT_TITLE},
+	        {HPDF_INFO_AUTHOR, m->manufacturer},
+	        {HPDF_INFO_SUBJECT, m->device},
+	        {HPDF_INFO_KEYWORDS, m->doc_id},
+	        {HPDF_INFO_CREATOR, m->tool_version ? m->tool_version : "premarket"},
 	};
 	for (size_t i = 0; i < sizeof info / sizeof *info; i++) {
 		if (!info[i].value)
@@ -2279,8 +2262,7 @@ static void free_all(R *r)
 		HPDF_Free(r->pdf);
 }
 
-int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, pm_buf *out,
-		  pm_diags *d)
+int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, pm_buf *out, pm_diags *d)
 {
 	R r;
 	size_t mark, ntoc = 0;
@@ -2360,8 +2342,7 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 		goto fail;
 	int s = save(&r, out);
 	if (s == -2) {
-		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-				 "PDF exceeds the output size limit");
+		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "PDF exceeds the output size limit");
 		goto undo;
 	}
 	if (s < 0 || r.failed)
@@ -2372,9 +2353,8 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 
 fail:
 	if (r.failed)
-		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-				 "libharu error 0x%04lX (%s), detail %lu", (unsigned long)r.err,
-				 hpdf_name(r.err), (unsigned long)r.detail);
+		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "libharu error 0x%04lX (%s), detail %lu",
+		                 (unsigned long)r.err, hpdf_name(r.err), (unsigned long)r.detail);
 	else
 		rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "libharu could not create a font");
 undo:

@@ -52,7 +52,10 @@ static const char *const reasons[] = {"", "not_acceptable", "no_control", "unver
 
 static const char *prop_name(unsigned p)
 {
-	return p == PM_PROP_C ? "confidentiality" : p == PM_PROP_I ? "integrity" : p == PM_PROP_A ? "availability" : "none";
+	return p == PM_PROP_C   ? "confidentiality"
+	       : p == PM_PROP_I ? "integrity"
+	       : p == PM_PROP_A ? "availability"
+	                        : "none";
 }
 
 static void vector_str(const pm_assessment *as, char *buf, size_t n)
@@ -114,13 +117,37 @@ static void csv_assessment(pm_buf *b, const pm_policy *p, const pm_assessment *a
 static void render_csv(const pm_model *m, pm_buf *b)
 {
 	static const char *const cols[] = {
-		"threat", "threat_title", "asset", "asset_name",
-		"vector", "base", "base_severity", "environmental", "environmental_severity",
-		"exploitability", "exploitability_source", "severity", "severity_source", "risk", "acceptable",
-		"residual_vector", "residual_base", "residual_base_severity", "residual_environmental",
-		"residual_environmental_severity", "residual_exploitability", "residual_exploitability_source",
-		"residual_severity", "residual_severity_source", "residual_risk", "residual_acceptable",
-		"multi_patient", "residual_basis", "outcome", "controlled", "controls",
+	        "threat",
+	        "threat_title",
+	        "asset",
+	        "asset_name",
+	        "vector",
+	        "base",
+	        "base_severity",
+	        "environmental",
+	        "environmental_severity",
+	        "exploitability",
+	        "exploitability_source",
+	        "severity",
+	        "severity_source",
+	        "risk",
+	        "acceptable",
+	        "residual_vector",
+	        "residual_base",
+	        "residual_base_severity",
+	        "residual_environmental",
+	        "residual_environmental_severity",
+	        "residual_exploitability",
+	        "residual_exploitability_source",
+	        "residual_severity",
+	        "residual_severity_source",
+	        "residual_risk",
+	        "residual_acceptable",
+	        "multi_patient",
+	        "residual_basis",
+	        "outcome",
+	        "controlled",
+	        "controls",
 	};
 	size_t nc = sizeof cols / sizeof cols[0];
 	for (size_t i = 0; i < nc; i++)
@@ -159,12 +186,12 @@ static void json_assessment(pm_buf *b, const pm_policy *p, const pm_assessment *
 	pm_json_str(b, as->has_vector ? vec : NULL);
 	if (as->base_tenths >= 0)
 		pm_buf_printf(b, ", \"base\": %s, \"base_severity\": \"%s\"", score(as->base_tenths, s, sizeof s),
-			      sev(as->base_tenths));
+		              sev(as->base_tenths));
 	else
 		pm_buf_puts(b, ", \"base\": null, \"base_severity\": null");
 	if (as->env_tenths >= 0)
 		pm_buf_printf(b, ", \"environmental\": %s, \"environmental_severity\": \"%s\"",
-			      score(as->env_tenths, s, sizeof s), sev(as->env_tenths));
+		              score(as->env_tenths, s, sizeof s), sev(as->env_tenths));
 	else
 		pm_buf_puts(b, ", \"environmental\": null, \"environmental_severity\": null");
 	pm_buf_puts(b, ", \"exploitability\": ");
@@ -176,10 +203,11 @@ static void json_assessment(pm_buf *b, const pm_policy *p, const pm_assessment *
 			pm_buf_printf(b, "%s\"%s\"", first ? "" : ", ", prop_name(pr));
 			first = 0;
 		}
-	pm_buf_printf(b, "], \"impact_from\": \"%s\", \"severity\": \"%s\", \"severity_base\": \"%s\", "
-			 "\"severity_source\": \"%s\", \"multi_patient_step\": %d, \"risk\": ",
-		      as->impact_from_stride ? "stride" : "vector", pm_enum_names_harm[as->severity],
-		      pm_enum_names_harm[as->severity_base], severity_sources[as->severity_source], as->multi_step);
+	pm_buf_printf(b,
+	              "], \"impact_from\": \"%s\", \"severity\": \"%s\", \"severity_base\": \"%s\", "
+	              "\"severity_source\": \"%s\", \"multi_patient_step\": %d, \"risk\": ",
+	              as->impact_from_stride ? "stride" : "vector", pm_enum_names_harm[as->severity],
+	              pm_enum_names_harm[as->severity_base], severity_sources[as->severity_source], as->multi_step);
 	pm_json_str(b, level_id(p->risk_levels.v, p->risk_levels.n, as->risk));
 	pm_buf_printf(b, ", \"acceptable\": %s}", as->acceptable ? "true" : "false");
 }
@@ -190,13 +218,15 @@ static void json_summary(pm_buf *b, const pm_policy *p, const pm_risk_summary *s
 	pm_json_str(b, s->max_before >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_before) : NULL);
 	pm_buf_puts(b, ", \"max_risk_after\": ");
 	pm_json_str(b, s->max_after >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_after) : NULL);
-	pm_buf_printf(b, ", \"uncontrolled_before\": %u, \"uncontrolled_after\": %u, \"not_acceptable_after\": %u, "
-			 "\"acceptable_before_controls\": %u, \"controlled\": %u",
-		      s->uncontrolled_before, s->uncontrolled_after, s->not_acceptable_after, s->acceptable, s->controlled);
+	pm_buf_printf(b,
+	              ", \"uncontrolled_before\": %u, \"uncontrolled_after\": %u, \"not_acceptable_after\": %u, "
+	              "\"acceptable_before_controls\": %u, \"controlled\": %u",
+	              s->uncontrolled_before, s->uncontrolled_after, s->not_acceptable_after, s->acceptable,
+	              s->controlled);
 }
 
 static void json_group(pm_buf *b, const pm_model *m, const char *name, size_t n, const pm_risk_summary *s,
-		       const pm_str *(*id_of)(const pm_model *, size_t))
+                       const pm_str *(*id_of)(const pm_model *, size_t))
 {
 	pm_buf_printf(b, "    \"%s\": [", name);
 	for (size_t i = 0; i < n; i++) {
@@ -234,7 +264,7 @@ static void render_json(const pm_model *m, pm_buf *b)
 	pm_buf_puts(b, ",\n  \"policy_document\": ");
 	pm_json_str(b, p->document.id.s);
 	pm_buf_printf(b, ",\n  \"policy_is_default\": %s,\n  \"multi_patient_step\": %d,\n  \"register\": [",
-		      m->policy_is_default ? "true" : "false", m->risk.multi_patient_step);
+	              m->policy_is_default ? "true" : "false", m->risk.multi_patient_step);
 	for (size_t k = 0; k < m->risk.n; k++) {
 		const pm_risk *r = &m->risk.v[k];
 		const pm_threat *t = &m->threats.v[r->threat];
@@ -251,10 +281,12 @@ static void render_json(const pm_model *m, pm_buf *b)
 		json_assessment(b, p, &r->before);
 		pm_buf_puts(b, ",\n     \"after\": ");
 		json_assessment(b, p, &r->after);
-		pm_buf_printf(b, ",\n     \"multi_patient\": %s, \"residual_basis\": \"%s\", \"residual_stated\": %s, "
-				 "\"controls_applied\": %u, \"controls_verified\": %u, \"outcome\": \"%s\", ",
-			      r->multi_patient ? "true" : "false", bases[r->basis], r->residual_stated ? "true" : "false",
-			      r->controls_applied, r->controls_verified, outcomes[r->outcome]);
+		pm_buf_printf(b,
+		              ",\n     \"multi_patient\": %s, \"residual_basis\": \"%s\", \"residual_stated\": %s, "
+		              "\"controls_applied\": %u, \"controls_verified\": %u, \"outcome\": \"%s\", ",
+		              r->multi_patient ? "true" : "false", bases[r->basis],
+		              r->residual_stated ? "true" : "false", r->controls_applied, r->controls_verified,
+		              outcomes[r->outcome]);
 		pm_buf_puts(b, "\"uncontrolled_reason\": ");
 		pm_json_str(b, r->uncontrolled ? reasons[r->uncontrolled] : NULL);
 		pm_buf_printf(b, ", \"controlled\": %s, \"controls\": [", r->controlled ? "true" : "false");
@@ -268,7 +300,8 @@ static void render_json(const pm_model *m, pm_buf *b)
 		}
 		pm_buf_puts(b, "]}");
 	}
-	pm_buf_puts(b, m->risk.n ? "\n  ],\n  \"aggregates\": {\n    \"device\": {" : "],\n  \"aggregates\": {\n    \"device\": {");
+	pm_buf_puts(b, m->risk.n ? "\n  ],\n  \"aggregates\": {\n    \"device\": {"
+	                         : "],\n  \"aggregates\": {\n    \"device\": {");
 	json_summary(b, p, &m->risk.device);
 	pm_buf_puts(b, "},\n");
 	json_group(b, m, "assets", m->assets.n, m->risk.by_asset, asset_id);
@@ -288,8 +321,8 @@ static void text_assessment(pm_buf *b, const pm_model *m, const char *label, con
 	vector_str(as, vec, sizeof vec);
 	if (as->has_vector)
 		pm_buf_printf(b, "    %-7s %s\n            base %s %s, environmental %s %s\n", label, vec,
-			      score(as->base_tenths, s1, sizeof s1), sev(as->base_tenths),
-			      score(as->env_tenths, s2, sizeof s2), sev(as->env_tenths));
+		              score(as->base_tenths, s1, sizeof s1), sev(as->base_tenths),
+		              score(as->env_tenths, s2, sizeof s2), sev(as->env_tenths));
 	else
 		pm_buf_printf(b, "    %-7s no CVSS vector (impact from STRIDE)\n", label);
 	char sv[64];
@@ -300,17 +333,18 @@ static void text_assessment(pm_buf *b, const pm_model *m, const char *label, con
 	if (as->multi_step)
 		snprintf(sv + strlen(sv), sizeof sv - strlen(sv), ", multi-patient +%d", as->multi_step);
 	pm_buf_printf(b, "            exploitability %s (%s), severity %s (%s), risk %s: %s\n",
-		      level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability), source_name(as->exploit_source),
-		      pm_enum_names_harm[as->severity], sv,
-		      level_id(p->risk_levels.v, p->risk_levels.n, as->risk), as->acceptable ? "acceptable" : "NOT ACCEPTABLE");
+	              level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability),
+	              source_name(as->exploit_source), pm_enum_names_harm[as->severity], sv,
+	              level_id(p->risk_levels.v, p->risk_levels.n, as->risk),
+	              as->acceptable ? "acceptable" : "NOT ACCEPTABLE");
 }
 
 static void text_summary_line(pm_buf *b, const pm_policy *p, const char *id, const pm_risk_summary *s)
 {
 	pm_buf_printf(b, "  %-24s %5u   %-10s %-10s %5u %5u\n", id, s->risks,
-		      s->max_before >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_before) : "-",
-		      s->max_after >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_after) : "-",
-		      s->uncontrolled_before, s->uncontrolled_after);
+	              s->max_before >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_before) : "-",
+	              s->max_after >= 0 ? level_id(p->risk_levels.v, p->risk_levels.n, s->max_after) : "-",
+	              s->uncontrolled_before, s->uncontrolled_after);
 }
 
 /* The conclusion, by outcome: never "controlled" for what no verified control made acceptable. */
@@ -322,23 +356,26 @@ static void text_conclusion(pm_buf *b, const pm_model *m)
 		return;
 	}
 	if (d->uncontrolled_after)
-		pm_buf_printf(b, "\nConclusion: %u risk%s uncontrolled (%u with a residual risk that is not acceptable); "
-				 "each needs further or verified controls, or a benefit-risk rationale.\n",
-			      d->uncontrolled_after, d->uncontrolled_after == 1 ? " is" : "s are", d->not_acceptable_after);
+		pm_buf_printf(b,
+		              "\nConclusion: %u risk%s uncontrolled (%u with a residual risk that is not acceptable); "
+		              "each needs further or verified controls, or a benefit-risk rationale.\n",
+		              d->uncontrolled_after, d->uncontrolled_after == 1 ? " is" : "s are",
+		              d->not_acceptable_after);
 	else if (!d->controlled)
 		pm_buf_puts(b, "\nConclusion: every risk is acceptable before controls; the acceptability rests on no "
-			       "credited control.\n");
+		               "credited control.\n");
 	else
-		pm_buf_printf(b, "\nConclusion: every residual risk is acceptable: %u acceptable before controls, %u "
-				 "controlled by implemented, verified controls.\n",
-			      d->acceptable, d->controlled);
+		pm_buf_printf(b,
+		              "\nConclusion: every residual risk is acceptable: %u acceptable before controls, %u "
+		              "controlled by implemented, verified controls.\n",
+		              d->acceptable, d->controlled);
 }
 
 static void render_text(const pm_model *m, pm_buf *b)
 {
 	const pm_policy *p = &m->risk_policy;
 	pm_buf_printf(b, "Risk register: %s %s\nRisk policy: %s%s\n\n", m->device.name.s, m->device.version.s,
-		      p->name.s ? p->name.s : "(unnamed)", m->policy_is_default ? " (default)" : "");
+	              p->name.s ? p->name.s : "(unnamed)", m->policy_is_default ? " (default)" : "");
 	int32_t last = -1;
 	pm_buf ctl;
 	pm_buf_init(&ctl, 0);
@@ -354,23 +391,25 @@ static void render_text(const pm_model *m, pm_buf *b)
 			last = r->threat;
 		}
 		pm_buf_printf(b, "  asset %s (%s): harm C %s, I %s, A %s\n", a->id.s, a->name.s,
-			      pm_enum_names_harm[a->harm.confidentiality.v], pm_enum_names_harm[a->harm.integrity.v],
-			      pm_enum_names_harm[a->harm.availability.v]);
+		              pm_enum_names_harm[a->harm.confidentiality.v], pm_enum_names_harm[a->harm.integrity.v],
+		              pm_enum_names_harm[a->harm.availability.v]);
 		text_assessment(b, m, "before:", &r->before);
 		text_assessment(b, m, r->residual_stated ? "after*:" : "after:", &r->after);
 		static const char *const shown[] = {"acceptable before controls", "controlled", "UNCONTROLLED"};
 		static const char *const why[] = {"", " (residual not acceptable)",
-						  " (explicit residual, no implemented control credited)",
-						  " (a credited control is not verified)"};
+		                                  " (explicit residual, no implemented control credited)",
+		                                  " (a credited control is not verified)"};
 		pm_buf_printf(b, "    => %s%s\n", shown[r->outcome], why[r->uncontrolled]);
 	}
 	pm_buf_free(&ctl);
 	const pm_risk_summary *d = &m->risk.device;
 	pm_buf_printf(b, "\nSummary: %u risk%s; not acceptable before controls: %u; after controls: %u\n", d->risks,
-		      d->risks == 1 ? "" : "s", d->uncontrolled_before, d->not_acceptable_after);
-	pm_buf_printf(b, "Outcomes: acceptable before controls %u, controlled %u, uncontrolled %u; controls credited %u, "
-			 "of which verified %u\n",
-		      d->acceptable, d->controlled, d->uncontrolled_after, m->risk.controls_credited, m->risk.controls_verified);
+	              d->risks == 1 ? "" : "s", d->uncontrolled_before, d->not_acceptable_after);
+	pm_buf_printf(b,
+	              "Outcomes: acceptable before controls %u, controlled %u, uncontrolled %u; controls credited %u, "
+	              "of which verified %u\n",
+	              d->acceptable, d->controlled, d->uncontrolled_after, m->risk.controls_credited,
+	              m->risk.controls_verified);
 	pm_buf_puts(b, "\n  group                    risks   max before max after  unacc. before/uncontrolled after\n");
 	text_summary_line(b, p, "device", d);
 	for (size_t i = 0; i < m->zones.n; i++) {

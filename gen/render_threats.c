@@ -101,15 +101,17 @@ static void render_text(const pm_model *m, const pm_identified *id, int all, pm_
 	for (size_t i = 0; i < id->n; i++)
 		if (all || id->v[i].state == PM_MATCH_OPEN)
 			text_match(b, m, id, &id->v[i]);
-	pm_buf_printf(b, "%zu match%s: %zu open, %zu modelled, %zu dismissed; %zu rules ran", id->n, id->n == 1 ? "" : "es",
-		      id->n_open, id->n_modelled, id->n_dismissed, id->n_rules);
+	pm_buf_printf(b, "%zu match%s: %zu open, %zu modelled, %zu dismissed; %zu rules ran", id->n,
+	              id->n == 1 ? "" : "es", id->n_open, id->n_modelled, id->n_dismissed, id->n_rules);
 	if (id->n_skipped)
 		pm_buf_printf(b, ", %zu left out", id->n_skipped);
 	if (id->n_out_of_scope)
-		pm_buf_printf(b, "; %zu element%s out of scope", id->n_out_of_scope, id->n_out_of_scope == 1 ? "" : "s");
+		pm_buf_printf(b, "; %zu element%s out of scope", id->n_out_of_scope,
+		              id->n_out_of_scope == 1 ? "" : "s");
 	pm_buf_puts(b, ".\n");
 	if (id->n_open && !all)
-		pm_buf_puts(b, "Model each open match (a threat with `rule:`) or dismiss it (rule_dispositions); --all lists every match.\n");
+		pm_buf_puts(b, "Model each open match (a threat with `rule:`) or dismiss it (rule_dispositions); --all "
+		               "lists every match.\n");
 }
 
 /* ---- yaml --------------------------------------------------------------------------------------- */
@@ -119,7 +121,7 @@ static void render_yaml(const pm_identified *id, pm_buf *b)
 	pm_buf_printf(b, "# Threats suggested by premarket's threat rules (%s)\n", id->catalog);
 	pm_buf_printf(b, "# for the %zu of %zu matches the model neither models nor dismisses.\n", id->n_open, id->n);
 	pm_buf_puts(b, "# Add this file to the model with include:, or paste the items under threats:,\n"
-		       "# then review each: targets, assets, vector, and the controls that answer it.\n");
+	               "# then review each: targets, assets, vector, and the controls that answer it.\n");
 	if (!id->n_open) {
 		pm_buf_puts(b, "threats: []\n");
 		return;
@@ -184,7 +186,8 @@ int pm_render_threats(const pm_model *m, pm_threats_format fmt, int all, pm_buf 
 {
 	const pm_identified *id = m->identified;
 	if (!id)
-		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "threat identification did not run on this model");
+		return pm_diag_add(d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
+		                   "threat identification did not run on this model");
 	size_t mark = out->len;
 	if (fmt == PM_THREATS_YAML)
 		render_yaml(id, out);

@@ -134,7 +134,7 @@ static void str_element(xw *x, const char *name, const char *s, pm_mark at)
 	unsigned c = bad_char(s);
 	if (c) {
 		pm_diag_add(x->d, PM_ERROR, PM_ERR_RENDER, at.line ? pm_model_file(x->m, at) : NULL, at.line, at.col,
-			    "'%s' cannot be written as XML: it contains U+%04X, which XML 1.0 does not allow", name, c);
+		            "'%s' cannot be written as XML: it contains U+%04X, which XML 1.0 does not allow", name, c);
 		x->invalid = 1;
 		return;
 	}
@@ -273,7 +273,10 @@ static void score_elements(xw *x, const char *name, const char *sev_name, int te
 
 static const char *prop_name(unsigned p)
 {
-	return p == PM_PROP_C ? "confidentiality" : p == PM_PROP_I ? "integrity" : p == PM_PROP_A ? "availability" : NULL;
+	return p == PM_PROP_C   ? "confidentiality"
+	       : p == PM_PROP_I ? "integrity"
+	       : p == PM_PROP_A ? "availability"
+	                        : NULL;
 }
 
 static const char *const residual_bases[] = {"unchanged", "effects", "explicit"};
@@ -293,16 +296,18 @@ static void write_assessment(xw *x, const char *name, const pm_assessment *as)
 	}
 	score_elements(x, "base", "base_severity", as->base_tenths);
 	score_elements(x, "environmental", "environmental_severity", as->env_tenths);
-	opt_element(x, "exploitability", level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability));
+	opt_element(x, "exploitability",
+	            level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability));
 	text_element(x, "exploitability_source",
-		     (unsigned)as->exploit_source < 5 ? sources[as->exploit_source] : "none");
+	             (unsigned)as->exploit_source < 5 ? sources[as->exploit_source] : "none");
 	start(x, "impacted");
 	for (unsigned pr = PM_PROP_C; pr <= PM_PROP_A; pr <<= 1)
 		if (as->impacted & pr)
 			text_element(x, "item", prop_name(pr));
 	end(x);
 	text_element(x, "impact_from", as->impact_from_stride ? "stride" : "vector");
-	text_element(x, "severity", as->severity >= 0 && as->severity < PM_N_HARM ? pm_enum_names_harm[as->severity] : "negligible");
+	text_element(x, "severity",
+	             as->severity >= 0 && as->severity < PM_N_HARM ? pm_enum_names_harm[as->severity] : "negligible");
 	opt_element(x, "severity_property", prop_name(as->severity_prop));
 	text_element(x, "severity_base", pm_enum_names_harm[as->severity_base]);
 	text_element(x, "severity_source", sev_sources[as->severity_source]);
@@ -326,7 +331,7 @@ static void write_summary_fields(xw *x, const pm_risk_summary *s)
 }
 
 static void write_group(xw *x, const char *list, const char *item, const pm_risk_summary *s, size_t n,
-			const char *(*id_of)(const pm_model *, size_t))
+                        const char *(*id_of)(const pm_model *, size_t))
 {
 	start(x, list);
 	for (size_t i = 0; s && i < n; i++) {
@@ -454,7 +459,7 @@ static void write_trace_control(xw *x, const pm_control *c, int32_t idx)
 /* Group `n` items by threat: items of threat t are order[first[t] .. first[t + 1]).
  * threat_of(i) is the threat of item i, or -1 to leave it out.  Caller frees both. */
 static void group_by_threat(size_t n_threats, size_t n, int32_t (*threat_of)(const pm_model *, size_t, size_t *),
-			    const pm_model *m, size_t **first_out, size_t **order_out, size_t *n_order)
+                            const pm_model *m, size_t **first_out, size_t **order_out, size_t *n_order)
 {
 	size_t *first = pm_xcalloc(n_threats + 2, sizeof *first);
 	size_t total = 0;
@@ -577,7 +582,10 @@ static void write_check(xw *x, const pm_check_report *r)
 			text_element(x, "area", c->rule->area);
 		text_element(x, "basis", c->basis);
 		text_element(x, "weight", pm_check_weight_name(c->weight));
-		text_element(x, "result", c->status == PM_CHECK_PASS ? "pass" : c->status == PM_CHECK_FAIL ? "fail" : "not_applicable");
+		text_element(x, "result",
+		             c->status == PM_CHECK_PASS   ? "pass"
+		             : c->status == PM_CHECK_FAIL ? "fail"
+		                                          : "not_applicable");
 		if (c->message && c->message[0])
 			str_element(x, "message", c->message, none);
 		if (c->n_findings) {
@@ -647,7 +655,7 @@ int pm_render_xml_check(const pm_model *m, const pm_check_report *check, pm_buf 
 		/* a refused append leaves out as it was (buf.h) */
 		if (pm_buf_put(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf)) < 0) {
 			rc = pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0,
-					 "the XML output is larger than the output limit");
+			                 "the XML output is larger than the output limit");
 		}
 	}
 	xmlBufferFree(buf);

@@ -91,11 +91,8 @@ int pm_risk_exploit_v40_points(const pm_cvss *v)
 		const char *values; /* value letters */
 		int points[4];
 	} table[] = {
-		{"AV", "NALP", {0, 1, 1, 3}},
-		{"AC", "LH", {0, 1, 0, 0}},
-		{"AT", "NP", {0, 1, 0, 0}},
-		{"PR", "NLH", {0, 1, 2, 0}},
-		{"UI", "NPA", {0, 1, 2, 0}},
+	        {"AV", "NALP", {0, 1, 1, 3}}, {"AC", "LH", {0, 1, 0, 0}},  {"AT", "NP", {0, 1, 0, 0}},
+	        {"PR", "NLH", {0, 1, 2, 0}},  {"UI", "NPA", {0, 1, 2, 0}},
 	};
 	int total = 0;
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
@@ -120,11 +117,11 @@ static const char *protect_order(pm_cvss_version ver, const char *metric)
 	static const struct {
 		const char *m, *v31, *v40;
 	} t[] = {
-		{"MAV", "PLAN", "PLAN"}, {"MAC", "HL", "HL"}, {"MAT", NULL, "PN"}, {"MPR", "HLN", "HLN"},
-		{"MUI", "RN", "APN"},    {"MS", "UC", NULL},  {"MC", "NLH", NULL}, {"MI", "NLH", NULL},
-		{"MA", "NLH", NULL},     {"MVC", NULL, "NLH"}, {"MVI", NULL, "NLH"}, {"MVA", NULL, "NLH"},
-		{"MSC", NULL, "NLH"},    {"MSI", NULL, "NLHS"}, {"MSA", NULL, "NLHS"},
-		{"E", "UPFHX", "UPAX"},  {"RL", "OTWUX", NULL}, {"RC", "URCX", NULL},
+	        {"MAV", "PLAN", "PLAN"}, {"MAC", "HL", "HL"},   {"MAT", NULL, "PN"},   {"MPR", "HLN", "HLN"},
+	        {"MUI", "RN", "APN"},    {"MS", "UC", NULL},    {"MC", "NLH", NULL},   {"MI", "NLH", NULL},
+	        {"MA", "NLH", NULL},     {"MVC", NULL, "NLH"},  {"MVI", NULL, "NLH"},  {"MVA", NULL, "NLH"},
+	        {"MSC", NULL, "NLH"},    {"MSI", NULL, "NLHS"}, {"MSA", NULL, "NLHS"}, {"E", "UPFHX", "UPAX"},
+	        {"RL", "OTWUX", NULL},   {"RC", "URCX", NULL},
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(t[i].m, metric) == 0)
@@ -268,8 +265,8 @@ typedef struct threat_in {
 	const pm_threat *t;
 	pm_cvss tv, rv;
 	bool has_tv, has_rv;
-	int stated, rstated;  /* exploitability / residual.exploitability, -1 when not stated */
-	int step;             /* severity levels added: the policy's step when multi-patient, else 0 */
+	int stated, rstated; /* exploitability / residual.exploitability, -1 when not stated */
+	int step;            /* severity levels added: the policy's step when multi-patient, else 0 */
 	pm_multi_source multi;
 	bool multi_patient;
 	int32_t multi_target;
@@ -302,7 +299,8 @@ pm_multi_source pm_risk_fleet_target(const struct pm_model *m, const pm_threat *
 			if (f->kind.at.line && f->kind.v == PM_FLOW_CODE)
 				why = PM_MULTI_CODE_FLOW;
 			for (int e = 0; e < 2 && why == PM_MULTI_NO; e++)
-				if (ends[e]->kind == PM_K_COMPONENT && m->components.v[ends[e]->idx].kind.v == PM_COMP_CLOUD)
+				if (ends[e]->kind == PM_K_COMPONENT &&
+				    m->components.v[ends[e]->idx].kind.v == PM_COMP_CLOUD)
 					why = PM_MULTI_CLOUD_FLOW;
 		}
 		if (why != PM_MULTI_NO) {
@@ -320,8 +318,12 @@ static void threat_inputs(const pm_model *m, const pm_threat *t, int step, threa
 	ti->t = t;
 	ti->has_tv = t->cvss.s && pm_cvss_parse(t->cvss.s, &ti->tv, NULL) == 0;
 	ti->has_rv = t->residual.cvss.s && pm_cvss_parse(t->residual.cvss.s, &ti->rv, NULL) == 0;
-	ti->stated = t->exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->exploitability.s) : -1;
-	ti->rstated = t->residual.exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->residual.exploitability.s) : -1;
+	ti->stated = t->exploitability.s
+	                     ? level_index(p->exploitability_levels.v, p->exploitability_levels.n, t->exploitability.s)
+	                     : -1;
+	ti->rstated = t->residual.exploitability.s ? level_index(p->exploitability_levels.v, p->exploitability_levels.n,
+	                                                         t->residual.exploitability.s)
+	                                           : -1;
 	ti->multi = multi_patient_of(m, t, &ti->multi_target);
 	ti->multi_patient = ti->multi == PM_MULTI_STATED ? t->multi_patient.v : ti->multi != PM_MULTI_NO;
 	ti->step = ti->multi_patient ? step : 0;
@@ -388,7 +390,7 @@ static void credit(pm_register *R, pm_risk *r, int32_t idx)
 
 /* Apply the effects of the threat's implemented controls to w, crediting each one applied. */
 static void apply_controls(const pm_model *m, pm_register *R, pm_risk *r, const pm_threat *t, pm_cvss *w,
-			   pm_diags *diags, int warn)
+                           pm_diags *diags, int warn)
 {
 	for (size_t ci = 0; ci < t->controls.n; ci++) {
 		const pm_control *c = pm_model_obj(m, PM_K_CONTROL, t->controls.v[ci].idx);
@@ -398,9 +400,11 @@ static void apply_controls(const pm_model *m, pm_register *R, pm_risk *r, const 
 		pm_cvss_error e;
 		if (pm_cvss_parse_effect(w->version, c->effect.s, &eff, &e) < 0) {
 			if (warn)
-				pm_diag_add(diags, PM_WARNING, PM_ERR_VALUE, pm_model_file(m, c->effect.at), c->effect.at.line,
-					    c->effect.at.col, "effect of control \"%s\" does not apply to the CVSS v%s vector of threat \"%s\": %s",
-					    c->id.s, w->version == PM_CVSS_V31 ? "3.1" : "4.0", t->id.s, e.msg);
+				pm_diag_add(diags, PM_WARNING, PM_ERR_VALUE, pm_model_file(m, c->effect.at),
+				            c->effect.at.line, c->effect.at.col,
+				            "effect of control \"%s\" does not apply to the CVSS v%s vector of threat "
+				            "\"%s\": %s",
+				            c->id.s, w->version == PM_CVSS_V31 ? "3.1" : "4.0", t->id.s, e.msg);
 			continue;
 		}
 		apply_effect(w, &eff);
@@ -426,7 +430,7 @@ static int clamp_level(int level, int n)
 
 /* The residual vector: explicit, the inherent one with the credited effects, or unchanged. */
 static void residual_vector(const pm_model *m, pm_register *R, pm_risk *r, const threat_in *ti, const pm_asset *a,
-			    pm_diags *diags, int warn)
+                            pm_diags *diags, int warn)
 {
 	if (ti->has_rv) {
 		pm_cvss w = ti->rv;
@@ -468,7 +472,7 @@ static void residual_exploitability(const pm_model *m, pm_risk *r, const threat_
 }
 
 static void assess_after(const pm_model *m, pm_register *R, pm_risk *r, const threat_in *ti, const pm_asset *a,
-			 pm_diags *diags, int warn)
+                         pm_diags *diags, int warn)
 {
 	residual_vector(m, R, r, ti, a, diags, warn);
 	residual_exploitability(m, r, ti);
@@ -519,13 +523,15 @@ static int warn_worse(const pm_model *m, const pm_risk *r, const threat_in *ti, 
 		return 0;
 	}
 	at = ti->rstated >= 0 && r->after.exploitability > r->before.exploitability ? t->residual.exploitability.at
-		: t->residual.cvss.at.line ? t->residual.cvss.at : t->residual.at;
+	     : t->residual.cvss.at.line                                             ? t->residual.cvss.at
+	                                                                            : t->residual.at;
 	pm_diag_add(diags, PM_WARNING, PM_ERR_VALUE, pm_model_file(m, at), at.line, at.col,
-		    "threat \"%s\": the stated residual %s for asset \"%s\" (%s) is higher than before controls (%s)",
-		    t->id.s, what, m->assets.v[r->asset].id.s, to, from);
+	            "threat \"%s\": the stated residual %s for asset \"%s\" (%s) is higher than before controls (%s)",
+	            t->id.s, what, m->assets.v[r->asset].id.s, to, from);
 	if (!t->residual.rationale.s)
-		pm_diag_hint(diags, "say in residual.rationale why the residual is worse (e.g. a control adds an exposure), "
-				    "or correct residual.cvss / residual.exploitability");
+		pm_diag_hint(diags,
+		             "say in residual.rationale why the residual is worse (e.g. a control adds an exposure), "
+		             "or correct residual.cvss / residual.exploitability");
 	return 1;
 }
 

@@ -43,13 +43,30 @@
 /* ---- the graph ------------------------------------------------------------------------ */
 
 enum {
-	G_C_IFACES, G_C_FLOWS, G_C_IN, G_C_OUT, G_C_ASSETS, G_C_SBOM, G_C_CONTROLS,
+	G_C_IFACES,
+	G_C_FLOWS,
+	G_C_IN,
+	G_C_OUT,
+	G_C_ASSETS,
+	G_C_SBOM,
+	G_C_CONTROLS,
 	G_I_FLOWS,
-	G_F_ASSETS, G_F_ENDS,
+	G_F_ASSETS,
+	G_F_ENDS,
 	G_Z_COMPS,
-	G_A_COMPS, G_A_FLOWS,
-	G_S_COMPS, G_S_VULNS, G_S_DEPS,
-	G_D_COMPS, G_D_IFACES, G_D_FLOWS, G_D_ZONES, G_D_ASSETS, G_D_SBOM, G_D_VULNS, G_D_CONTROLS,
+	G_A_COMPS,
+	G_A_FLOWS,
+	G_S_COMPS,
+	G_S_VULNS,
+	G_S_DEPS,
+	G_D_COMPS,
+	G_D_IFACES,
+	G_D_FLOWS,
+	G_D_ZONES,
+	G_D_ASSETS,
+	G_D_SBOM,
+	G_D_VULNS,
+	G_D_CONTROLS,
 	G_N
 };
 
@@ -198,21 +215,24 @@ static void build_others(rc_graph *g)
 	}
 	for (size_t i = 0; i < g->n[RC_SBOM]; i++)
 		refs_rows(&sd, (int32_t)i, &((const pm_sbom_component *)m->objs[PM_K_SBOM_COMPONENT][i])->depends_on,
-			  PM_K_SBOM_COMPONENT);
+		          PM_K_SBOM_COMPONENT);
 	csr_from(&g->csr[G_S_VULNS], g->n[RC_SBOM], &sv);
 	csr_from(&g->csr[G_S_DEPS], g->n[RC_SBOM], &sd);
-	static const struct { int csr; rc_elem el; } dev[] = {
-		{G_D_COMPS, RC_COMPONENT}, {G_D_IFACES, RC_INTERFACE}, {G_D_FLOWS, RC_FLOW}, {G_D_ZONES, RC_ZONE},
-		{G_D_ASSETS, RC_ASSET}, {G_D_SBOM, RC_SBOM}, {G_D_VULNS, RC_VULN}, {G_D_CONTROLS, RC_CONTROL},
+	static const struct {
+		int csr;
+		rc_elem el;
+	} dev[] = {
+	        {G_D_COMPS, RC_COMPONENT}, {G_D_IFACES, RC_INTERFACE}, {G_D_FLOWS, RC_FLOW}, {G_D_ZONES, RC_ZONE},
+	        {G_D_ASSETS, RC_ASSET},    {G_D_SBOM, RC_SBOM},        {G_D_VULNS, RC_VULN}, {G_D_CONTROLS, RC_CONTROL},
 	};
 	for (size_t i = 0; i < N(dev); i++)
 		csr_all(&g->csr[dev[i].csr], g->n[dev[i].el]);
 }
 
 static const pm_kind elem_kind[RC_N_ELEM] = {
-	[RC_COMPONENT] = PM_K_COMPONENT, [RC_INTERFACE] = PM_K_INTERFACE, [RC_FLOW] = PM_K_FLOW,
-	[RC_ZONE] = PM_K_ZONE, [RC_ASSET] = PM_K_ASSET, [RC_SBOM] = PM_K_SBOM_COMPONENT,
-	[RC_DEVICE] = PM_K_NONE, [RC_VULN] = PM_K_VULNERABILITY, [RC_CONTROL] = PM_K_CONTROL,
+        [RC_COMPONENT] = PM_K_COMPONENT, [RC_INTERFACE] = PM_K_INTERFACE, [RC_FLOW] = PM_K_FLOW,
+        [RC_ZONE] = PM_K_ZONE,           [RC_ASSET] = PM_K_ASSET,         [RC_SBOM] = PM_K_SBOM_COMPONENT,
+        [RC_DEVICE] = PM_K_NONE,         [RC_VULN] = PM_K_VULNERABILITY,  [RC_CONTROL] = PM_K_CONTROL,
 };
 
 void rc_graph_build(rc_graph *g, const pm_model *m)
@@ -258,15 +278,24 @@ const char *rc_id(const rc_graph *g, rc_elem el, int32_t idx)
 	if (!o)
 		return "?";
 	switch (el) {
-	case RC_COMPONENT: return ((const pm_component *)o)->id.s;
-	case RC_INTERFACE: return ((const pm_interface *)o)->id.s;
-	case RC_FLOW: return ((const pm_flow *)o)->id.s;
-	case RC_ZONE: return ((const pm_zone *)o)->id.s;
-	case RC_ASSET: return ((const pm_asset *)o)->id.s;
-	case RC_SBOM: return ((const pm_sbom_component *)o)->id.s;
-	case RC_VULN: return ((const pm_vulnerability *)o)->id.s;
-	case RC_CONTROL: return ((const pm_control *)o)->id.s;
-	default: return "?";
+	case RC_COMPONENT:
+		return ((const pm_component *)o)->id.s;
+	case RC_INTERFACE:
+		return ((const pm_interface *)o)->id.s;
+	case RC_FLOW:
+		return ((const pm_flow *)o)->id.s;
+	case RC_ZONE:
+		return ((const pm_zone *)o)->id.s;
+	case RC_ASSET:
+		return ((const pm_asset *)o)->id.s;
+	case RC_SBOM:
+		return ((const pm_sbom_component *)o)->id.s;
+	case RC_VULN:
+		return ((const pm_vulnerability *)o)->id.s;
+	case RC_CONTROL:
+		return ((const pm_control *)o)->id.s;
+	default:
+		return "?";
 	}
 }
 
@@ -306,8 +335,9 @@ int rc_says_none(const char *s)
 		s++;
 	if (!*s)
 		return 1;
-	static const char *const words[] = {"none", "no", "not", "n/a", "off", "disabled", "unauthenticated",
-					    "unencrypted", "cleartext", "plaintext", "plain"};
+	static const char *const words[] = {
+	        "none",        "no",        "not",       "n/a",  "off", "disabled", "unauthenticated",
+	        "unencrypted", "cleartext", "plaintext", "plain"};
 	size_t n = 0;
 	while (s[n] && (isalpha((unsigned char)s[n]) || s[n] == '/'))
 		n++;
@@ -406,21 +436,40 @@ static int radio_kind(int k)
 /* ---- component ----------------------------------------------------------------------------- */
 
 #define OBJ(T, g, i) ((const T *)(g)->m->objs[elem_kind_of_##T][i])
-enum { elem_kind_of_pm_component = PM_K_COMPONENT, elem_kind_of_pm_interface = PM_K_INTERFACE,
-       elem_kind_of_pm_flow = PM_K_FLOW, elem_kind_of_pm_zone = PM_K_ZONE, elem_kind_of_pm_asset = PM_K_ASSET,
-       elem_kind_of_pm_sbom_component = PM_K_SBOM_COMPONENT, elem_kind_of_pm_vulnerability = PM_K_VULNERABILITY,
-       elem_kind_of_pm_control = PM_K_CONTROL };
+enum {
+	elem_kind_of_pm_component = PM_K_COMPONENT,
+	elem_kind_of_pm_interface = PM_K_INTERFACE,
+	elem_kind_of_pm_flow = PM_K_FLOW,
+	elem_kind_of_pm_zone = PM_K_ZONE,
+	elem_kind_of_pm_asset = PM_K_ASSET,
+	elem_kind_of_pm_sbom_component = PM_K_SBOM_COMPONENT,
+	elem_kind_of_pm_vulnerability = PM_K_VULNERABILITY,
+	elem_kind_of_pm_control = PM_K_CONTROL
+};
 
 /* A getter of a text, enum or list field: one line each. */
-#define GET_TEXT(T, f) \
-	static void get_##T##_##f(const rc_graph *g, int32_t i, rc_val *v) { v_text(v, &OBJ(T, g, i)->f); }
-#define GET_ENUM(T, f) \
-	static void get_##T##_##f(const rc_graph *g, int32_t i, rc_val *v) { v_enum(v, &OBJ(T, g, i)->f); }
-#define GET_LIST(T, f) \
-	static void get_##T##_##f(const rc_graph *g, int32_t i, rc_val *v) { v_list(v, &OBJ(T, g, i)->f); }
-#define GET_BOOL(T, f) \
+#define GET_TEXT(T, f)                                                     \
 	static void get_##T##_##f(const rc_graph *g, int32_t i, rc_val *v) \
-	{ const T *o = OBJ(T, g, i); v_bool(v, o->f.v, NULL); v->present = o->f.at.line != 0; }
+	{                                                                  \
+		v_text(v, &OBJ(T, g, i)->f);                               \
+	}
+#define GET_ENUM(T, f)                                                     \
+	static void get_##T##_##f(const rc_graph *g, int32_t i, rc_val *v) \
+	{                                                                  \
+		v_enum(v, &OBJ(T, g, i)->f);                               \
+	}
+#define GET_LIST(T, f)                                                     \
+	static void get_##T##_##f(const rc_graph *g, int32_t i, rc_val *v) \
+	{                                                                  \
+		v_list(v, &OBJ(T, g, i)->f);                               \
+	}
+#define GET_BOOL(T, f)                                                     \
+	static void get_##T##_##f(const rc_graph *g, int32_t i, rc_val *v) \
+	{                                                                  \
+		const T *o = OBJ(T, g, i);                                 \
+		v_bool(v, o->f.v, NULL);                                   \
+		v->present = o->f.at.line != 0;                            \
+	}
 
 GET_TEXT(pm_component, id)
 GET_TEXT(pm_component, name)
@@ -454,16 +503,19 @@ static void get_comp_multi(const rc_graph *g, int32_t i, rc_val *v)
 }
 
 static const rc_attr component_attrs[] = {
-	{"id", RC_TEXT, NULL, get_pm_component_id, "The component's `id`."},
-	{"name", RC_TEXT, NULL, get_pm_component_name, "Its `name`."},
-	{"kind", RC_ENUM, pm_enum_names_component_kind, get_pm_component_kind, "Its `kind`."},
-	{"description", RC_TEXT, NULL, get_pm_component_description, "Its `description`."},
-	{"supplier", RC_TEXT, NULL, get_pm_component_supplier, "Its `supplier` (third-party components)."},
-	{"version", RC_TEXT, NULL, get_pm_component_version, "Its `version`."},
-	{"os", RC_TEXT, NULL, get_pm_component_os, "Its operating system, `os`."},
-	{"trust", RC_ORD, pm_enum_names_trust, get_comp_trust, "The `trust` of its zone (untrusted < partially_trusted < trusted)."},
-	{"controlled_by", RC_ENUM, pm_enum_names_controller, get_comp_controlled_by, "Who controls its zone, the zone's `controlled_by`."},
-	{"multi_patient", RC_BOOL, NULL, get_comp_multi, "A cloud_service, or it stores or processes a `multi_patient` asset."},
+        {"id", RC_TEXT, NULL, get_pm_component_id, "The component's `id`."},
+        {"name", RC_TEXT, NULL, get_pm_component_name, "Its `name`."},
+        {"kind", RC_ENUM, pm_enum_names_component_kind, get_pm_component_kind, "Its `kind`."},
+        {"description", RC_TEXT, NULL, get_pm_component_description, "Its `description`."},
+        {"supplier", RC_TEXT, NULL, get_pm_component_supplier, "Its `supplier` (third-party components)."},
+        {"version", RC_TEXT, NULL, get_pm_component_version, "Its `version`."},
+        {"os", RC_TEXT, NULL, get_pm_component_os, "Its operating system, `os`."},
+        {"trust", RC_ORD, pm_enum_names_trust, get_comp_trust,
+         "The `trust` of its zone (untrusted < partially_trusted < trusted)."},
+        {"controlled_by", RC_ENUM, pm_enum_names_controller, get_comp_controlled_by,
+         "Who controls its zone, the zone's `controlled_by`."},
+        {"multi_patient", RC_BOOL, NULL, get_comp_multi,
+         "A cloud_service, or it stores or processes a `multi_patient` asset."},
 };
 
 static int32_t one_comp_zone(const rc_graph *g, int32_t i)
@@ -472,14 +524,14 @@ static int32_t one_comp_zone(const rc_graph *g, int32_t i)
 }
 
 static const rc_rel component_rels[] = {
-	{"zone", RC_ZONE, 0, one_comp_zone, 0, "Its zone (`zone`)."},
-	{"interfaces", RC_INTERFACE, 1, NULL, G_C_IFACES, "Its `interfaces`."},
-	{"flows", RC_FLOW, 1, NULL, G_C_FLOWS, "The flows from or to it."},
-	{"flows_in", RC_FLOW, 1, NULL, G_C_IN, "The flows to it (and bidirectional flows from it)."},
-	{"flows_out", RC_FLOW, 1, NULL, G_C_OUT, "The flows from it (and bidirectional flows to it)."},
-	{"assets", RC_ASSET, 1, NULL, G_C_ASSETS, "The `assets` it stores or processes."},
-	{"sbom", RC_SBOM, 1, NULL, G_C_SBOM, "The SBOM components it runs (`sbom`)."},
-	{"controls", RC_CONTROL, 1, NULL, G_C_CONTROLS, "The controls that name it in their `components`."},
+        {"zone", RC_ZONE, 0, one_comp_zone, 0, "Its zone (`zone`)."},
+        {"interfaces", RC_INTERFACE, 1, NULL, G_C_IFACES, "Its `interfaces`."},
+        {"flows", RC_FLOW, 1, NULL, G_C_FLOWS, "The flows from or to it."},
+        {"flows_in", RC_FLOW, 1, NULL, G_C_IN, "The flows to it (and bidirectional flows from it)."},
+        {"flows_out", RC_FLOW, 1, NULL, G_C_OUT, "The flows from it (and bidirectional flows to it)."},
+        {"assets", RC_ASSET, 1, NULL, G_C_ASSETS, "The `assets` it stores or processes."},
+        {"sbom", RC_SBOM, 1, NULL, G_C_SBOM, "The SBOM components it runs (`sbom`)."},
+        {"controls", RC_CONTROL, 1, NULL, G_C_CONTROLS, "The controls that name it in their `components`."},
 };
 
 /* ---- interface ------------------------------------------------------------------------------ */
@@ -525,22 +577,24 @@ static void get_if_trust(const rc_graph *g, int32_t i, rc_val *v)
 }
 
 static const rc_attr interface_attrs[] = {
-	{"id", RC_TEXT, NULL, get_pm_interface_id, "The interface's `id`."},
-	{"name", RC_TEXT, NULL, get_pm_interface_name, "Its `name`."},
-	{"kind", RC_ENUM, pm_enum_names_iface_kind, get_pm_interface_kind, "Its `kind`."},
-	{"direction", RC_ENUM, pm_enum_names_direction, get_pm_interface_direction, "Its `direction`."},
-	{"status", RC_ENUM, pm_enum_names_iface_status, get_pm_interface_status, "Its `status`: used, unused or disabled."},
-	{"enabled", RC_BOOL, NULL, get_if_enabled, "Its `status` is used."},
-	{"wireless", RC_BOOL, NULL, get_if_wireless, "Its `kind` is wifi, ble, bluetooth, nfc, cellular, inductive or rf."},
-	{"protocol", RC_TEXT, NULL, get_pm_interface_protocols, "Its `protocols` (any one may match)."},
-	{"port", RC_NUM, NULL, get_pm_interface_ports, "Its `ports`, as numbers (any one may match)."},
-	{"destinations", RC_TEXT, NULL, get_pm_interface_destinations, "Its approved `destinations`."},
-	{"purpose", RC_TEXT, NULL, get_pm_interface_purpose, "Its `purpose`."},
-	{"authentication", RC_TEXT, NULL, get_pm_interface_authentication, "Its `authentication` text."},
-	{"encryption", RC_TEXT, NULL, get_pm_interface_encryption, "Its `encryption` text."},
-	{"authenticated", RC_BOOL, NULL, get_if_authenticated, "Its `authentication` is stated and does not say none."},
-	{"encrypted", RC_BOOL, NULL, get_if_encrypted, "Its `encryption` is stated and does not say none."},
-	{"trust", RC_ORD, pm_enum_names_trust, get_if_trust, "The `trust` of its component's zone."},
+        {"id", RC_TEXT, NULL, get_pm_interface_id, "The interface's `id`."},
+        {"name", RC_TEXT, NULL, get_pm_interface_name, "Its `name`."},
+        {"kind", RC_ENUM, pm_enum_names_iface_kind, get_pm_interface_kind, "Its `kind`."},
+        {"direction", RC_ENUM, pm_enum_names_direction, get_pm_interface_direction, "Its `direction`."},
+        {"status", RC_ENUM, pm_enum_names_iface_status, get_pm_interface_status,
+         "Its `status`: used, unused or disabled."},
+        {"enabled", RC_BOOL, NULL, get_if_enabled, "Its `status` is used."},
+        {"wireless", RC_BOOL, NULL, get_if_wireless,
+         "Its `kind` is wifi, ble, bluetooth, nfc, cellular, inductive or rf."},
+        {"protocol", RC_TEXT, NULL, get_pm_interface_protocols, "Its `protocols` (any one may match)."},
+        {"port", RC_NUM, NULL, get_pm_interface_ports, "Its `ports`, as numbers (any one may match)."},
+        {"destinations", RC_TEXT, NULL, get_pm_interface_destinations, "Its approved `destinations`."},
+        {"purpose", RC_TEXT, NULL, get_pm_interface_purpose, "Its `purpose`."},
+        {"authentication", RC_TEXT, NULL, get_pm_interface_authentication, "Its `authentication` text."},
+        {"encryption", RC_TEXT, NULL, get_pm_interface_encryption, "Its `encryption` text."},
+        {"authenticated", RC_BOOL, NULL, get_if_authenticated, "Its `authentication` is stated and does not say none."},
+        {"encrypted", RC_BOOL, NULL, get_if_encrypted, "Its `encryption` is stated and does not say none."},
+        {"trust", RC_ORD, pm_enum_names_trust, get_if_trust, "The `trust` of its component's zone."},
 };
 
 static int32_t one_if_component(const rc_graph *g, int32_t i)
@@ -549,8 +603,8 @@ static int32_t one_if_component(const rc_graph *g, int32_t i)
 }
 
 static const rc_rel interface_rels[] = {
-	{"component", RC_COMPONENT, 0, one_if_component, 0, "The component it belongs to."},
-	{"flows", RC_FLOW, 1, NULL, G_I_FLOWS, "The flows that name it as `from_interface` or `to_interface`."},
+        {"component", RC_COMPONENT, 0, one_if_component, 0, "The component it belongs to."},
+        {"flows", RC_FLOW, 1, NULL, G_I_FLOWS, "The flows that name it as `from_interface` or `to_interface`."},
 };
 
 /* ---- flow -------------------------------------------------------------------------------------- */
@@ -605,7 +659,8 @@ static void flow_trusts(const rc_graph *g, int32_t i, int *from, int *to)
 static void get_flow_crosses(const rc_graph *g, int32_t i, rc_val *v)
 {
 	const pm_flow *f = OBJ(pm_flow, g, i);
-	const pm_component *a = comp_at(g, ref_idx(&f->from, PM_K_COMPONENT)), *b = comp_at(g, ref_idx(&f->to, PM_K_COMPONENT));
+	const pm_component *a = comp_at(g, ref_idx(&f->from, PM_K_COMPONENT)),
+	                   *b = comp_at(g, ref_idx(&f->to, PM_K_COMPONENT));
 	int cross = a && b && a->zone.kind == PM_K_ZONE && b->zone.kind == PM_K_ZONE && a->zone.idx != b->zone.idx;
 	v_bool(v, cross, NULL);
 }
@@ -629,7 +684,8 @@ static void get_flow_outbound(const rc_graph *g, int32_t i, rc_val *v)
 static void get_flow_multi(const rc_graph *g, int32_t i, rc_val *v)
 {
 	const pm_flow *f = OBJ(pm_flow, g, i);
-	const pm_component *ends[2] = {comp_at(g, ref_idx(&f->from, PM_K_COMPONENT)), comp_at(g, ref_idx(&f->to, PM_K_COMPONENT))};
+	const pm_component *ends[2] = {comp_at(g, ref_idx(&f->from, PM_K_COMPONENT)),
+	                               comp_at(g, ref_idx(&f->to, PM_K_COMPONENT))};
 	if (f->kind.v == PM_FLOW_CODE) {
 		v_bool(v, 1, "a flow of kind code");
 		return;
@@ -645,20 +701,21 @@ static void get_flow_multi(const rc_graph *g, int32_t i, rc_val *v)
 
 /* How a flow travels, from its interfaces, then its port and protocol words. */
 static const char *const ip_words[] = {
-	"ip", "tcp", "udp", "http", "https", "tls", "dtls", "rest", "websocket", "mqtt", "coap", "amqp", "mllp", "dicom",
-	"fhir", "ssh", "sftp", "ftp", "ftps", "snmp", "syslog", "dns", "ntp", "dhcp", "smb", "rdp", "vnc", "telnet",
-	"modbus", "est", "git", "grpc", "soap", "ldap", "ldaps", "kerberos", "radius", "vpn", "ipsec",
+        "ip",     "tcp",  "udp",  "http",  "https", "tls",      "dtls",   "rest",   "websocket", "mqtt",
+        "coap",   "amqp", "mllp", "dicom", "fhir",  "ssh",      "sftp",   "ftp",    "ftps",      "snmp",
+        "syslog", "dns",  "ntp",  "dhcp",  "smb",   "rdp",      "vnc",    "telnet", "modbus",    "est",
+        "git",    "grpc", "soap", "ldap",  "ldaps", "kerberos", "radius", "vpn",    "ipsec",
 };
 static const char *const radio_words[] = {
-	"ble", "bluetooth", "gatt", "wi-fi", "wifi", "802.11", "nfc", "rfid", "zigbee", "lte", "5g", "cellular", "mics",
-	"inductive", "ism",
+        "ble",    "bluetooth", "gatt", "wi-fi",    "wifi", "802.11",    "nfc", "rfid",
+        "zigbee", "lte",       "5g",   "cellular", "mics", "inductive", "ism",
 };
 
 /* How a flow travels: its interfaces decide (one of kind `is` at either end:
  * yes; interfaces of other kinds: no); without interfaces, for IP only a
  * port number, then a word of the protocol fields. */
 static void flow_medium(const rc_graph *g, int32_t i, rc_val *v, int (*is)(int), int port_counts,
-			const char *const *words, size_t n_words)
+                        const char *const *words, size_t n_words)
 {
 	const pm_flow *f = OBJ(pm_flow, g, i);
 	int k[2] = {iface_kind(g, &f->from_interface), iface_kind(g, &f->to_interface)};
@@ -673,7 +730,8 @@ static void flow_medium(const rc_graph *g, int32_t i, rc_val *v, int (*is)(int),
 		v_bool(v, 0, pm_enum_names_iface_kind[k[0] >= 0 ? k[0] : k[1]]);
 	else if (port_counts && f->port.s && rc_number(f->port.s, &lo, &hi))
 		v_bool(v, 1, f->port.s);
-	else if ((w = first_word(f->protocol.s, words, n_words)) || (w = first_word(f->protocol_version.s, words, n_words)))
+	else if ((w = first_word(f->protocol.s, words, n_words)) ||
+	         (w = first_word(f->protocol_version.s, words, n_words)))
 		v_bool(v, 1, w);
 	else
 		v_bool(v, 0, NULL);
@@ -690,26 +748,33 @@ static void get_flow_wireless(const rc_graph *g, int32_t i, rc_val *v)
 }
 
 static const rc_attr flow_attrs[] = {
-	{"id", RC_TEXT, NULL, get_pm_flow_id, "The flow's `id`."},
-	{"name", RC_TEXT, NULL, get_pm_flow_name, "Its `name`."},
-	{"kind", RC_ENUM, pm_enum_names_flow_kind, get_pm_flow_kind, "Its `kind`: what it carries."},
-	{"protocol", RC_TEXT, NULL, get_flow_protocol, "Its `protocol` or `protocol_version` (either may match)."},
-	{"protocol_version", RC_TEXT, NULL, get_pm_flow_protocol_version, "Its `protocol_version`."},
-	{"port", RC_NUM, NULL, get_pm_flow_port, "Its `port`, as a number."},
-	{"authentication", RC_TEXT, NULL, get_pm_flow_authentication, "Its `authentication` text."},
-	{"encryption", RC_TEXT, NULL, get_pm_flow_encryption, "Its `encryption` text."},
-	{"integrity", RC_TEXT, NULL, get_pm_flow_integrity, "Its `integrity` text."},
-	{"session", RC_TEXT, NULL, get_pm_flow_session, "Its `session` text."},
-	{"authenticated", RC_BOOL, NULL, get_flow_authenticated, "Its `authentication` does not say none."},
-	{"encrypted", RC_BOOL, NULL, get_flow_encrypted, "Its `encryption` does not say none."},
-	{"integrity_protected", RC_BOOL, NULL, get_flow_integrity, "Its `integrity` does not say none; when not stated, it is encrypted."},
-	{"network", RC_BOOL, NULL, get_flow_network, "It travels over an IP network: an ethernet, wifi, cellular or api interface at either end; without interfaces, a port number or an IP protocol word (HTTP, TLS, TCP, MLLP, DICOM, ...) in its protocol."},
-	{"wireless", RC_BOOL, NULL, get_flow_wireless, "It travels over radio: a wireless interface at either end; without interfaces, a radio word (BLE, Bluetooth, Wi-Fi, NFC, LTE, ...) in its protocol."},
-	{"crosses_boundary", RC_BOOL, NULL, get_flow_crosses, "Its ends are in different zones."},
-	{"inbound", RC_BOOL, NULL, get_flow_inbound, "It enters a more trusted zone than it leaves."},
-	{"outbound", RC_BOOL, NULL, get_flow_outbound, "It enters a less trusted zone than it leaves."},
-	{"multi_patient", RC_BOOL, NULL, get_flow_multi, "Of kind code, from or to a cloud_service, or it carries a `multi_patient` asset."},
-	{"bidirectional", RC_BOOL, NULL, get_pm_flow_bidirectional, "Its `bidirectional`: it also goes from `to` to `from`."},
+        {"id", RC_TEXT, NULL, get_pm_flow_id, "The flow's `id`."},
+        {"name", RC_TEXT, NULL, get_pm_flow_name, "Its `name`."},
+        {"kind", RC_ENUM, pm_enum_names_flow_kind, get_pm_flow_kind, "Its `kind`: what it carries."},
+        {"protocol", RC_TEXT, NULL, get_flow_protocol, "Its `protocol` or `protocol_version` (either may match)."},
+        {"protocol_version", RC_TEXT, NULL, get_pm_flow_protocol_version, "Its `protocol_version`."},
+        {"port", RC_NUM, NULL, get_pm_flow_port, "Its `port`, as a number."},
+        {"authentication", RC_TEXT, NULL, get_pm_flow_authentication, "Its `authentication` text."},
+        {"encryption", RC_TEXT, NULL, get_pm_flow_encryption, "Its `encryption` text."},
+        {"integrity", RC_TEXT, NULL, get_pm_flow_integrity, "Its `integrity` text."},
+        {"session", RC_TEXT, NULL, get_pm_flow_session, "Its `session` text."},
+        {"authenticated", RC_BOOL, NULL, get_flow_authenticated, "Its `authentication` does not say none."},
+        {"encrypted", RC_BOOL, NULL, get_flow_encrypted, "Its `encryption` does not say none."},
+        {"integrity_protected", RC_BOOL, NULL, get_flow_integrity,
+         "Its `integrity` does not say none; when not stated, it is encrypted."},
+        {"network", RC_BOOL, NULL, get_flow_network,
+         "It travels over an IP network: an ethernet, wifi, cellular or api interface at either end; without "
+         "interfaces, a port number or an IP protocol word (HTTP, TLS, TCP, MLLP, DICOM, ...) in its protocol."},
+        {"wireless", RC_BOOL, NULL, get_flow_wireless,
+         "It travels over radio: a wireless interface at either end; without interfaces, a radio word (BLE, Bluetooth, "
+         "Wi-Fi, NFC, LTE, ...) in its protocol."},
+        {"crosses_boundary", RC_BOOL, NULL, get_flow_crosses, "Its ends are in different zones."},
+        {"inbound", RC_BOOL, NULL, get_flow_inbound, "It enters a more trusted zone than it leaves."},
+        {"outbound", RC_BOOL, NULL, get_flow_outbound, "It enters a less trusted zone than it leaves."},
+        {"multi_patient", RC_BOOL, NULL, get_flow_multi,
+         "Of kind code, from or to a cloud_service, or it carries a `multi_patient` asset."},
+        {"bidirectional", RC_BOOL, NULL, get_pm_flow_bidirectional,
+         "Its `bidirectional`: it also goes from `to` to `from`."},
 };
 
 static int32_t one_flow_from(const rc_graph *g, int32_t i)
@@ -733,12 +798,12 @@ static int32_t one_flow_to_if(const rc_graph *g, int32_t i)
 }
 
 static const rc_rel flow_rels[] = {
-	{"from", RC_COMPONENT, 0, one_flow_from, 0, "Its source component (`from`)."},
-	{"to", RC_COMPONENT, 0, one_flow_to, 0, "Its destination component (`to`)."},
-	{"from_interface", RC_INTERFACE, 0, one_flow_from_if, 0, "The interface it leaves through (`from_interface`)."},
-	{"to_interface", RC_INTERFACE, 0, one_flow_to_if, 0, "The interface it arrives at (`to_interface`)."},
-	{"ends", RC_COMPONENT, 1, NULL, G_F_ENDS, "Its two components, `from` and `to`."},
-	{"assets", RC_ASSET, 1, NULL, G_F_ASSETS, "The `assets` it carries."},
+        {"from", RC_COMPONENT, 0, one_flow_from, 0, "Its source component (`from`)."},
+        {"to", RC_COMPONENT, 0, one_flow_to, 0, "Its destination component (`to`)."},
+        {"from_interface", RC_INTERFACE, 0, one_flow_from_if, 0, "The interface it leaves through (`from_interface`)."},
+        {"to_interface", RC_INTERFACE, 0, one_flow_to_if, 0, "The interface it arrives at (`to_interface`)."},
+        {"ends", RC_COMPONENT, 1, NULL, G_F_ENDS, "Its two components, `from` and `to`."},
+        {"assets", RC_ASSET, 1, NULL, G_F_ASSETS, "The `assets` it carries."},
 };
 
 /* ---- zone ---------------------------------------------------------------------------------------- */
@@ -750,15 +815,16 @@ GET_ENUM(pm_zone, trust)
 GET_ENUM(pm_zone, controlled_by)
 
 static const rc_attr zone_attrs[] = {
-	{"id", RC_TEXT, NULL, get_pm_zone_id, "The zone's `id`."},
-	{"name", RC_TEXT, NULL, get_pm_zone_name, "Its `name`."},
-	{"description", RC_TEXT, NULL, get_pm_zone_description, "Its `description`."},
-	{"trust", RC_ORD, pm_enum_names_trust, get_pm_zone_trust, "Its `trust` (untrusted < partially_trusted < trusted)."},
-	{"controlled_by", RC_ENUM, pm_enum_names_controller, get_pm_zone_controlled_by, "Its `controlled_by`."},
+        {"id", RC_TEXT, NULL, get_pm_zone_id, "The zone's `id`."},
+        {"name", RC_TEXT, NULL, get_pm_zone_name, "Its `name`."},
+        {"description", RC_TEXT, NULL, get_pm_zone_description, "Its `description`."},
+        {"trust", RC_ORD, pm_enum_names_trust, get_pm_zone_trust,
+         "Its `trust` (untrusted < partially_trusted < trusted)."},
+        {"controlled_by", RC_ENUM, pm_enum_names_controller, get_pm_zone_controlled_by, "Its `controlled_by`."},
 };
 
 static const rc_rel zone_rels[] = {
-	{"components", RC_COMPONENT, 1, NULL, G_Z_COMPS, "The components in it."},
+        {"components", RC_COMPONENT, 1, NULL, G_Z_COMPS, "The components in it."},
 };
 
 /* ---- asset ----------------------------------------------------------------------------------------- */
@@ -770,9 +836,18 @@ GET_ENUM(pm_asset, kind)
 GET_BOOL(pm_asset, multi_patient)
 GET_BOOL(pm_asset, safety_relevant)
 
-static void get_asset_c(const rc_graph *g, int32_t i, rc_val *v) { v_enum(v, &OBJ(pm_asset, g, i)->harm.confidentiality); }
-static void get_asset_i(const rc_graph *g, int32_t i, rc_val *v) { v_enum(v, &OBJ(pm_asset, g, i)->harm.integrity); }
-static void get_asset_a(const rc_graph *g, int32_t i, rc_val *v) { v_enum(v, &OBJ(pm_asset, g, i)->harm.availability); }
+static void get_asset_c(const rc_graph *g, int32_t i, rc_val *v)
+{
+	v_enum(v, &OBJ(pm_asset, g, i)->harm.confidentiality);
+}
+static void get_asset_i(const rc_graph *g, int32_t i, rc_val *v)
+{
+	v_enum(v, &OBJ(pm_asset, g, i)->harm.integrity);
+}
+static void get_asset_a(const rc_graph *g, int32_t i, rc_val *v)
+{
+	v_enum(v, &OBJ(pm_asset, g, i)->harm.availability);
+}
 
 static void get_asset_harm(const rc_graph *g, int32_t i, rc_val *v)
 {
@@ -786,21 +861,22 @@ static void get_asset_harm(const rc_graph *g, int32_t i, rc_val *v)
 }
 
 static const rc_attr asset_attrs[] = {
-	{"id", RC_TEXT, NULL, get_pm_asset_id, "The asset's `id`."},
-	{"name", RC_TEXT, NULL, get_pm_asset_name, "Its `name`."},
-	{"description", RC_TEXT, NULL, get_pm_asset_description, "Its `description`."},
-	{"kind", RC_ENUM, pm_enum_names_asset_kind, get_pm_asset_kind, "Its `kind`."},
-	{"confidentiality", RC_ORD, pm_enum_names_harm, get_asset_c, "Its `harm.confidentiality` (negligible < minor < serious < critical < catastrophic)."},
-	{"integrity", RC_ORD, pm_enum_names_harm, get_asset_i, "Its `harm.integrity`."},
-	{"availability", RC_ORD, pm_enum_names_harm, get_asset_a, "Its `harm.availability`."},
-	{"harm", RC_ORD, pm_enum_names_harm, get_asset_harm, "The highest of its three harm levels."},
-	{"multi_patient", RC_BOOL, NULL, get_pm_asset_multi_patient, "Its `multi_patient`."},
-	{"safety_relevant", RC_BOOL, NULL, get_pm_asset_safety_relevant, "Its `safety_relevant`."},
+        {"id", RC_TEXT, NULL, get_pm_asset_id, "The asset's `id`."},
+        {"name", RC_TEXT, NULL, get_pm_asset_name, "Its `name`."},
+        {"description", RC_TEXT, NULL, get_pm_asset_description, "Its `description`."},
+        {"kind", RC_ENUM, pm_enum_names_asset_kind, get_pm_asset_kind, "Its `kind`."},
+        {"confidentiality", RC_ORD, pm_enum_names_harm, get_asset_c,
+         "Its `harm.confidentiality` (negligible < minor < serious < critical < catastrophic)."},
+        {"integrity", RC_ORD, pm_enum_names_harm, get_asset_i, "Its `harm.integrity`."},
+        {"availability", RC_ORD, pm_enum_names_harm, get_asset_a, "Its `harm.availability`."},
+        {"harm", RC_ORD, pm_enum_names_harm, get_asset_harm, "The highest of its three harm levels."},
+        {"multi_patient", RC_BOOL, NULL, get_pm_asset_multi_patient, "Its `multi_patient`."},
+        {"safety_relevant", RC_BOOL, NULL, get_pm_asset_safety_relevant, "Its `safety_relevant`."},
 };
 
 static const rc_rel asset_rels[] = {
-	{"components", RC_COMPONENT, 1, NULL, G_A_COMPS, "The components that store or process it."},
-	{"flows", RC_FLOW, 1, NULL, G_A_FLOWS, "The flows that carry it."},
+        {"components", RC_COMPONENT, 1, NULL, G_A_COMPS, "The components that store or process it."},
+        {"flows", RC_FLOW, 1, NULL, G_A_FLOWS, "The flows that carry it."},
 };
 
 /* ---- SBOM component ----------------------------------------------------------------------------------- */
@@ -860,26 +936,29 @@ static void get_sbom_kev(const rc_graph *g, int32_t i, rc_val *v)
 }
 
 static const rc_attr sbom_attrs[] = {
-	{"id", RC_TEXT, NULL, get_pm_sbom_component_id, "The SBOM component's `id`."},
-	{"name", RC_TEXT, NULL, get_pm_sbom_component_name, "Its `name`."},
-	{"version", RC_TEXT, NULL, get_pm_sbom_component_version, "Its `version`."},
-	{"supplier", RC_TEXT, NULL, get_pm_sbom_component_supplier, "Its `supplier`."},
-	{"purl", RC_TEXT, NULL, get_pm_sbom_component_purl, "Its package URL, `purl`."},
-	{"cpe", RC_TEXT, NULL, get_pm_sbom_component_cpe, "Its `cpe`."},
-	{"license", RC_TEXT, NULL, get_pm_sbom_component_license, "Its `license`."},
-	{"kind", RC_ENUM, pm_enum_names_sbom_kind, get_pm_sbom_component_kind, "Its `kind`."},
-	{"support", RC_ENUM, pm_enum_names_support, get_pm_sbom_component_support, "Its FDA level of `support`."},
-	{"end_of_support", RC_TEXT, NULL, get_pm_sbom_component_end_of_support, "Its `end_of_support` date."},
-	{"end_of_support_passed", RC_BOOL, NULL, get_sbom_eos_passed, "Its `end_of_support` is before the documentation date."},
-	{"unsupported", RC_BOOL, NULL, get_sbom_unsupported, "Its `support` is no_longer_maintained or abandoned, or its end of support has passed."},
-	{"known_vulnerabilities", RC_BOOL, NULL, get_sbom_known_vulns, "A vulnerability names it and is neither fixed nor not_affected."},
-	{"kev", RC_BOOL, NULL, get_sbom_kev, "Such a vulnerability is in CISA's KEV catalog (`kev`)."},
+        {"id", RC_TEXT, NULL, get_pm_sbom_component_id, "The SBOM component's `id`."},
+        {"name", RC_TEXT, NULL, get_pm_sbom_component_name, "Its `name`."},
+        {"version", RC_TEXT, NULL, get_pm_sbom_component_version, "Its `version`."},
+        {"supplier", RC_TEXT, NULL, get_pm_sbom_component_supplier, "Its `supplier`."},
+        {"purl", RC_TEXT, NULL, get_pm_sbom_component_purl, "Its package URL, `purl`."},
+        {"cpe", RC_TEXT, NULL, get_pm_sbom_component_cpe, "Its `cpe`."},
+        {"license", RC_TEXT, NULL, get_pm_sbom_component_license, "Its `license`."},
+        {"kind", RC_ENUM, pm_enum_names_sbom_kind, get_pm_sbom_component_kind, "Its `kind`."},
+        {"support", RC_ENUM, pm_enum_names_support, get_pm_sbom_component_support, "Its FDA level of `support`."},
+        {"end_of_support", RC_TEXT, NULL, get_pm_sbom_component_end_of_support, "Its `end_of_support` date."},
+        {"end_of_support_passed", RC_BOOL, NULL, get_sbom_eos_passed,
+         "Its `end_of_support` is before the documentation date."},
+        {"unsupported", RC_BOOL, NULL, get_sbom_unsupported,
+         "Its `support` is no_longer_maintained or abandoned, or its end of support has passed."},
+        {"known_vulnerabilities", RC_BOOL, NULL, get_sbom_known_vulns,
+         "A vulnerability names it and is neither fixed nor not_affected."},
+        {"kev", RC_BOOL, NULL, get_sbom_kev, "Such a vulnerability is in CISA's KEV catalog (`kev`)."},
 };
 
 static const rc_rel sbom_rels[] = {
-	{"components", RC_COMPONENT, 1, NULL, G_S_COMPS, "The components that run it."},
-	{"vulnerabilities", RC_VULN, 1, NULL, G_S_VULNS, "The vulnerabilities that name it."},
-	{"depends_on", RC_SBOM, 1, NULL, G_S_DEPS, "Its direct dependencies (`depends_on`)."},
+        {"components", RC_COMPONENT, 1, NULL, G_S_COMPS, "The components that run it."},
+        {"vulnerabilities", RC_VULN, 1, NULL, G_S_VULNS, "The vulnerabilities that name it."},
+        {"depends_on", RC_SBOM, 1, NULL, G_S_DEPS, "Its direct dependencies (`depends_on`)."},
 };
 
 /* ---- device ---------------------------------------------------------------------------------------------- */
@@ -916,22 +995,22 @@ static void get_dev_class(const rc_graph *g, int32_t i, rc_val *v)
 }
 
 static const rc_attr device_attrs[] = {
-	{"name", RC_TEXT, NULL, get_dev_name, "The device's `name`."},
-	{"cyber_device", RC_BOOL, NULL, get_dev_cyber, "All three criteria of `cyber_device` are true (524B(c))."},
-	{"internet_connectable", RC_BOOL, NULL, get_dev_internet, "`cyber_device.internet_connectable`."},
-	{"submission_type", RC_ENUM, pm_enum_names_submission, get_dev_submission, "`submission_type`."},
-	{"device_class", RC_ORD, pm_enum_names_device_class, get_dev_class, "`device_class` (I < II < III)."},
+        {"name", RC_TEXT, NULL, get_dev_name, "The device's `name`."},
+        {"cyber_device", RC_BOOL, NULL, get_dev_cyber, "All three criteria of `cyber_device` are true (524B(c))."},
+        {"internet_connectable", RC_BOOL, NULL, get_dev_internet, "`cyber_device.internet_connectable`."},
+        {"submission_type", RC_ENUM, pm_enum_names_submission, get_dev_submission, "`submission_type`."},
+        {"device_class", RC_ORD, pm_enum_names_device_class, get_dev_class, "`device_class` (I < II < III)."},
 };
 
 static const rc_rel device_rels[] = {
-	{"components", RC_COMPONENT, 1, NULL, G_D_COMPS, "Every component."},
-	{"interfaces", RC_INTERFACE, 1, NULL, G_D_IFACES, "Every interface."},
-	{"flows", RC_FLOW, 1, NULL, G_D_FLOWS, "Every flow."},
-	{"zones", RC_ZONE, 1, NULL, G_D_ZONES, "Every zone."},
-	{"assets", RC_ASSET, 1, NULL, G_D_ASSETS, "Every asset."},
-	{"sbom", RC_SBOM, 1, NULL, G_D_SBOM, "Every SBOM component."},
-	{"vulnerabilities", RC_VULN, 1, NULL, G_D_VULNS, "Every vulnerability."},
-	{"controls", RC_CONTROL, 1, NULL, G_D_CONTROLS, "Every control."},
+        {"components", RC_COMPONENT, 1, NULL, G_D_COMPS, "Every component."},
+        {"interfaces", RC_INTERFACE, 1, NULL, G_D_IFACES, "Every interface."},
+        {"flows", RC_FLOW, 1, NULL, G_D_FLOWS, "Every flow."},
+        {"zones", RC_ZONE, 1, NULL, G_D_ZONES, "Every zone."},
+        {"assets", RC_ASSET, 1, NULL, G_D_ASSETS, "Every asset."},
+        {"sbom", RC_SBOM, 1, NULL, G_D_SBOM, "Every SBOM component."},
+        {"vulnerabilities", RC_VULN, 1, NULL, G_D_VULNS, "Every vulnerability."},
+        {"controls", RC_CONTROL, 1, NULL, G_D_CONTROLS, "Every control."},
 };
 
 /* ---- vulnerability, control (reached through quantifiers) ---------------------------------------------- */
@@ -944,12 +1023,13 @@ GET_ENUM(pm_vulnerability, discovery)
 GET_BOOL(pm_vulnerability, kev)
 
 static const rc_attr vuln_attrs[] = {
-	{"id", RC_TEXT, NULL, get_pm_vulnerability_id, "The vulnerability's `id`."},
-	{"cve", RC_TEXT, NULL, get_pm_vulnerability_cve, "Its `cve`."},
-	{"title", RC_TEXT, NULL, get_pm_vulnerability_title, "Its `title`."},
-	{"status", RC_ENUM, pm_enum_names_vex_status, get_pm_vulnerability_status, "Its VEX `status`."},
-	{"discovery", RC_ENUM, pm_enum_names_discovery, get_pm_vulnerability_discovery, "How it was discovered (`discovery`)."},
-	{"kev", RC_BOOL, NULL, get_pm_vulnerability_kev, "Its `kev`."},
+        {"id", RC_TEXT, NULL, get_pm_vulnerability_id, "The vulnerability's `id`."},
+        {"cve", RC_TEXT, NULL, get_pm_vulnerability_cve, "Its `cve`."},
+        {"title", RC_TEXT, NULL, get_pm_vulnerability_title, "Its `title`."},
+        {"status", RC_ENUM, pm_enum_names_vex_status, get_pm_vulnerability_status, "Its VEX `status`."},
+        {"discovery", RC_ENUM, pm_enum_names_discovery, get_pm_vulnerability_discovery,
+         "How it was discovered (`discovery`)."},
+        {"kev", RC_BOOL, NULL, get_pm_vulnerability_kev, "Its `kev`."},
 };
 
 GET_TEXT(pm_control, id)
@@ -964,25 +1044,27 @@ static void get_ctl_implemented(const rc_graph *g, int32_t i, rc_val *v)
 }
 
 static const rc_attr control_attrs[] = {
-	{"id", RC_TEXT, NULL, get_pm_control_id, "The control's `id`."},
-	{"title", RC_TEXT, NULL, get_pm_control_title, "Its `title`."},
-	{"category", RC_ENUM, pm_enum_names_category, get_pm_control_category, "Its FDA `category`."},
-	{"status", RC_ENUM, pm_enum_names_control_status, get_pm_control_status, "Its `status`."},
-	{"implemented", RC_BOOL, NULL, get_ctl_implemented, "Its `status` is implemented."},
+        {"id", RC_TEXT, NULL, get_pm_control_id, "The control's `id`."},
+        {"title", RC_TEXT, NULL, get_pm_control_title, "Its `title`."},
+        {"category", RC_ENUM, pm_enum_names_category, get_pm_control_category, "Its FDA `category`."},
+        {"status", RC_ENUM, pm_enum_names_control_status, get_pm_control_status, "Its `status`."},
+        {"implemented", RC_BOOL, NULL, get_ctl_implemented, "Its `status` is implemented."},
 };
 
 /* ---- the table ------------------------------------------------------------------------------------------- */
 
 const rc_elem_def rc_elems[RC_N_ELEM] = {
-	[RC_COMPONENT] = {"component", "components", component_attrs, N(component_attrs), component_rels, N(component_rels)},
-	[RC_INTERFACE] = {"interface", "interfaces", interface_attrs, N(interface_attrs), interface_rels, N(interface_rels)},
-	[RC_FLOW] = {"flow", "flows", flow_attrs, N(flow_attrs), flow_rels, N(flow_rels)},
-	[RC_ZONE] = {"zone", "zones", zone_attrs, N(zone_attrs), zone_rels, N(zone_rels)},
-	[RC_ASSET] = {"asset", "assets", asset_attrs, N(asset_attrs), asset_rels, N(asset_rels)},
-	[RC_SBOM] = {"sbom_component", "SBOM components", sbom_attrs, N(sbom_attrs), sbom_rels, N(sbom_rels)},
-	[RC_DEVICE] = {"device", "devices", device_attrs, N(device_attrs), device_rels, N(device_rels)},
-	[RC_VULN] = {"vulnerability", "vulnerabilities", vuln_attrs, N(vuln_attrs), NULL, 0},
-	[RC_CONTROL] = {"control", "controls", control_attrs, N(control_attrs), NULL, 0},
+        [RC_COMPONENT] = {"component", "components", component_attrs, N(component_attrs), component_rels,
+                          N(component_rels)},
+        [RC_INTERFACE] = {"interface", "interfaces", interface_attrs, N(interface_attrs), interface_rels,
+                          N(interface_rels)},
+        [RC_FLOW] = {"flow", "flows", flow_attrs, N(flow_attrs), flow_rels, N(flow_rels)},
+        [RC_ZONE] = {"zone", "zones", zone_attrs, N(zone_attrs), zone_rels, N(zone_rels)},
+        [RC_ASSET] = {"asset", "assets", asset_attrs, N(asset_attrs), asset_rels, N(asset_rels)},
+        [RC_SBOM] = {"sbom_component", "SBOM components", sbom_attrs, N(sbom_attrs), sbom_rels, N(sbom_rels)},
+        [RC_DEVICE] = {"device", "devices", device_attrs, N(device_attrs), device_rels, N(device_rels)},
+        [RC_VULN] = {"vulnerability", "vulnerabilities", vuln_attrs, N(vuln_attrs), NULL, 0},
+        [RC_CONTROL] = {"control", "controls", control_attrs, N(control_attrs), NULL, 0},
 };
 
 const rc_attr *rc_attr_find(rc_elem el, const char *name, size_t len)

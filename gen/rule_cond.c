@@ -40,8 +40,8 @@ typedef struct parser {
 
 /* How messages name each kind of element. */
 static const char *const elem_label[RC_N_ELEM] = {
-	"a component", "an interface", "a flow", "a zone", "an asset", "an SBOM component", "the device",
-	"a vulnerability", "a control",
+        "a component",       "an interface", "a flow",          "a zone",    "an asset",
+        "an SBOM component", "the device",   "a vulnerability", "a control",
 };
 
 /* ---- errors ------------------------------------------------------------------------------ */
@@ -74,7 +74,7 @@ static const char *where(const parser *p, size_t at, char *buf, size_t len)
 
 /* "did you mean 'x'?" among names[0..n), else "NOUN: a, b, c". */
 static void hint_names(char *buf, size_t len, const char *word, size_t wlen, const char *const *names, size_t n,
-		       const char *noun)
+                       const char *noun)
 {
 	char w[64];
 	snprintf(w, sizeof w, "%.*s", (int)(wlen < 63 ? wlen : 63), word);
@@ -158,7 +158,8 @@ static int is_word(const parser *p, const char *w)
 
 static int is_keyword(const parser *p)
 {
-	static const char *const kw[] = {"and", "or", "not", "any", "all", "no", "in", "contains", "mentions", "true", "false"};
+	static const char *const kw[] = {"and", "or",       "not",      "any",  "all",  "no",
+	                                 "in",  "contains", "mentions", "true", "false"};
 	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
 		if (is_word(p, kw[i]))
 			return 1;
@@ -193,7 +194,7 @@ static rc_node *node(parser *p, rc_op op, rc_elem ctx, size_t start)
 typedef struct path {
 	const rc_rel *steps[RC_MAX_PATH];
 	uint8_t n;
-	rc_elem at;      /* the element kind the last name belongs to */
+	rc_elem at;            /* the element kind the last name belongs to */
 	size_t last, last_len; /* the last name */
 	size_t start;
 } path;
@@ -218,8 +219,8 @@ static int parse_path(parser *p, rc_elem el, path *out)
 	for (;;) {
 		if (p->t.k != TK_WORD || is_keyword(p)) {
 			char b[64];
-			return fail(p, p->t.at, NULL, "expected the name of an attribute of %s, found %s", elem_label[out->at],
-				    tok_text(p, b, sizeof b));
+			return fail(p, p->t.at, NULL, "expected the name of an attribute of %s, found %s",
+			            elem_label[out->at], tok_text(p, b, sizeof b));
 		}
 		size_t at = p->t.at, len = p->t.len;
 		next(p);
@@ -235,11 +236,13 @@ static int parse_path(parser *p, rc_elem el, path *out)
 			const char *names[64];
 			size_t n;
 			if (rc_attr_find(out->at, w, len))
-				return fail(p, p->t.at, NULL, "'%.*s' is an attribute of %s, not a neighbour: nothing follows it", (int)len, w,
-					    elem_label[out->at]);
+				return fail(p, p->t.at, NULL,
+				            "'%.*s' is an attribute of %s, not a neighbour: nothing follows it",
+				            (int)len, w, elem_label[out->at]);
 			all_names(out->at, names, &n, 0, 1, 0);
 			hint_names(hint, sizeof hint, w, len, names, n, "neighbours");
-			return fail(p, at, n ? hint : NULL, "unknown neighbour '%.*s' of %s", (int)len, w, elem_label[out->at]);
+			return fail(p, at, n ? hint : NULL, "unknown neighbour '%.*s' of %s", (int)len, w,
+			            elem_label[out->at]);
 		}
 		if (r->many) {
 			snprintf(hint, sizeof hint, "test them with any, all or no: any %.*s (...)", (int)len, w);
@@ -271,7 +274,7 @@ static const rc_attr *path_attr(parser *p, const path *pa)
 	if (r) {
 		const rc_elem_def *d = &rc_elems[r->to];
 		snprintf(hint, sizeof hint, "name one of its attributes, e.g. %.*s.%s", (int)len, w,
-			 d->n_attrs > 1 ? d->attrs[1].name : d->attrs[0].name);
+		         d->n_attrs > 1 ? d->attrs[1].name : d->attrs[0].name);
 		fail(p, pa->last, hint, "'%.*s' is %s, not a value", (int)len, w, elem_label[r->to]);
 		return NULL;
 	}
@@ -293,7 +296,8 @@ static const rc_rel *path_many(parser *p, const path *pa)
 		return r;
 	char hint[512];
 	if (r) {
-		snprintf(hint, sizeof hint, "test it directly, e.g. %.*s.%s", (int)len, w, rc_elems[r->to].attrs[0].name);
+		snprintf(hint, sizeof hint, "test it directly, e.g. %.*s.%s", (int)len, w,
+		         rc_elems[r->to].attrs[0].name);
 		fail(p, pa->last, hint, "'%.*s' is one %s, not a list", (int)len, w, rc_elems[r->to].name);
 		return NULL;
 	}
@@ -362,7 +366,8 @@ static int parse_value(parser *p, const rc_attr *a, rc_lit *lit)
 	case RC_ENUM:
 	case RC_ORD: {
 		if (p->t.k != TK_WORD && p->t.k != TK_STR)
-			return fail(p, p->t.at, NULL, "expected a value of '%s', found %s", a->name, tok_text(p, b, sizeof b));
+			return fail(p, p->t.at, NULL, "expected a value of '%s', found %s", a->name,
+			            tok_text(p, b, sizeof b));
 		size_t n = 0;
 		while (a->values[n])
 			n++;
@@ -377,16 +382,17 @@ static int parse_value(parser *p, const rc_attr *a, rc_lit *lit)
 	case RC_TEXT:
 		if (p->t.k != TK_STR) {
 			snprintf(hint, sizeof hint, "text is quoted, e.g. %s contains \"%.*s\"", a->name,
-				 (int)(len < 40 ? len : 40), w);
-			return fail(p, p->t.at, p->t.k == TK_WORD ? hint : NULL, "'%s' is text: expected a quoted string, found %s",
-				    a->name, tok_text(p, b, sizeof b));
+			         (int)(len < 40 ? len : 40), w);
+			return fail(p, p->t.at, p->t.k == TK_WORD ? hint : NULL,
+			            "'%s' is text: expected a quoted string, found %s", a->name,
+			            tok_text(p, b, sizeof b));
 		}
 		lit->s = pm_arena_strndup(p->a, w, len);
 		break;
 	case RC_NUM:
 		if (p->t.k != TK_WORD || parse_num(w, len, &lit->lo, &lit->hi) < 0)
-			return fail(p, p->t.at, "a number (104) or a range (49152-65535)", "'%s' is a number, found %s", a->name,
-				    tok_text(p, b, sizeof b));
+			return fail(p, p->t.at, "a number (104) or a range (49152-65535)", "'%s' is a number, found %s",
+			            a->name, tok_text(p, b, sizeof b));
 		break;
 	}
 done:
@@ -411,12 +417,14 @@ static int parse_values(parser *p, const rc_attr *a, int list, rc_node *n)
 		k = 1;
 	} else {
 		if (!list)
-			return fail(p, p->t.at, "use 'in' to compare with a list", "a list needs 'in', 'contains' or 'mentions'");
+			return fail(p, p->t.at, "use 'in' to compare with a list",
+			            "a list needs 'in', 'contains' or 'mentions'");
 		size_t open = p->t.at;
 		next(p);
 		for (;;) {
 			if (k == sizeof buf / sizeof buf[0])
-				return fail(p, p->t.at, NULL, "a list has at most %zu values", sizeof buf / sizeof buf[0]);
+				return fail(p, p->t.at, NULL, "a list has at most %zu values",
+				            sizeof buf / sizeof buf[0]);
 			memset(&buf[k], 0, sizeof buf[k]);
 			if (parse_value(p, a, &buf[k]) < 0)
 				return -1;
@@ -446,10 +454,28 @@ static int parse_values(parser *p, const rc_attr *a, int list, rc_node *n)
 static const char *op_advice(const char *w, size_t len)
 {
 	static const char *const m[][2] = {
-		{"==", "="}, {"is", "="}, {"eq", "="}, {"equals", "="}, {"ne", "!="}, {"<>", "!="}, {"isnt", "!="},
-		{"=>", ">="}, {"=<", "<="}, {"&&", "and"}, {"&", "and"}, {"||", "or"}, {"|", "or"}, {"!", "not"},
-		{"~", "contains"}, {"has", "contains"}, {"includes", "contains"}, {"like", "contains"},
-		{"matches", "contains"}, {"mention", "mentions"}, {"word", "mentions"}, {"of", "in"},
+	        {"==", "="},
+	        {"is", "="},
+	        {"eq", "="},
+	        {"equals", "="},
+	        {"ne", "!="},
+	        {"<>", "!="},
+	        {"isnt", "!="},
+	        {"=>", ">="},
+	        {"=<", "<="},
+	        {"&&", "and"},
+	        {"&", "and"},
+	        {"||", "or"},
+	        {"|", "or"},
+	        {"!", "not"},
+	        {"~", "contains"},
+	        {"has", "contains"},
+	        {"includes", "contains"},
+	        {"like", "contains"},
+	        {"matches", "contains"},
+	        {"mention", "mentions"},
+	        {"word", "mentions"},
+	        {"of", "in"},
 	};
 	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
 		if (strlen(m[i][0]) == len && strncmp(m[i][0], w, len) == 0)
@@ -466,8 +492,11 @@ static int parse_cmp(parser *p, rc_cmp *out)
 	size_t len = p->t.len;
 	*out = RC_STATED;
 	if (p->t.k == TK_OP) {
-		static const struct { const char *s; rc_cmp c; } ops[] = {
-			{"=", RC_EQ}, {"!=", RC_NE}, {"<", RC_LT}, {"<=", RC_LE}, {">", RC_GT}, {">=", RC_GE},
+		static const struct {
+			const char *s;
+			rc_cmp c;
+		} ops[] = {
+		        {"=", RC_EQ}, {"!=", RC_NE}, {"<", RC_LT}, {"<=", RC_LE}, {">", RC_GT}, {">=", RC_GE},
 		};
 		for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
 			if (strlen(ops[i].s) == len && strncmp(ops[i].s, w, len) == 0) {
@@ -494,10 +523,18 @@ static int check_cmp(parser *p, const rc_attr *a, rc_cmp c, size_t at)
 	static const char *const cmp_names[] = {"", "=", "!=", "<", "<=", ">", ">=", "in", "contains", "mentions"};
 	int ok;
 	switch (a->type) {
-	case RC_BOOL: ok = c == RC_STATED || c == RC_EQ || c == RC_NE; break;
-	case RC_ENUM: ok = c == RC_STATED || c == RC_EQ || c == RC_NE || c == RC_IN; break;
-	case RC_TEXT: ok = c == RC_STATED || c == RC_EQ || c == RC_NE || c == RC_IN || c == RC_CONTAINS || c == RC_MENTIONS; break;
-	default: ok = c != RC_CONTAINS && c != RC_MENTIONS; break; /* ordered words, numbers */
+	case RC_BOOL:
+		ok = c == RC_STATED || c == RC_EQ || c == RC_NE;
+		break;
+	case RC_ENUM:
+		ok = c == RC_STATED || c == RC_EQ || c == RC_NE || c == RC_IN;
+		break;
+	case RC_TEXT:
+		ok = c == RC_STATED || c == RC_EQ || c == RC_NE || c == RC_IN || c == RC_CONTAINS || c == RC_MENTIONS;
+		break;
+	default:
+		ok = c != RC_CONTAINS && c != RC_MENTIONS;
+		break; /* ordered words, numbers */
 	}
 	if (ok)
 		return 0;
@@ -560,14 +597,18 @@ static rc_node *parse_test(parser *p, rc_elem el)
 	}
 	if (parse_cmp(p, &n->cmp) < 0 || check_cmp(p, a, n->cmp, op_at) < 0)
 		return NULL;
-	if (n->cmp != RC_STATED &&
-	    parse_values(p, a, n->cmp == RC_IN ? 2 : n->cmp == RC_CONTAINS || n->cmp == RC_MENTIONS ? 1 : 0, n) < 0)
+	if (n->cmp != RC_STATED && parse_values(p, a,
+	                                        n->cmp == RC_IN                                  ? 2
+	                                        : n->cmp == RC_CONTAINS || n->cmp == RC_MENTIONS ? 1
+	                                                                                         : 0,
+	                                        n) < 0)
 		return NULL;
 	n->end = (uint32_t)(n->cmp == RC_STATED ? pa.last + pa.last_len : p->t.at);
 	if (n->cmp != RC_STATED) {
 		/* end of the last value token consumed */
 		size_t e = p->t.at;
-		while (e > start && (p->s[e - 1] == ' ' || p->s[e - 1] == '\t' || p->s[e - 1] == '\n' || p->s[e - 1] == '\r'))
+		while (e > start &&
+		       (p->s[e - 1] == ' ' || p->s[e - 1] == '\t' || p->s[e - 1] == '\n' || p->s[e - 1] == '\r'))
 			e--;
 		n->end = (uint32_t)e;
 	}
@@ -700,14 +741,15 @@ int rc_parse(const char *text, rc_elem el, const rc_source *src, pm_arena *a, co
 		char hint[80];
 		if (adv)
 			snprintf(hint, sizeof hint, "write '%s'", adv);
-		return fail(&p, p.t.at, adv ? hint : "join tests with 'and' or 'or'", "unexpected %s", tok_text(&p, b, sizeof b));
+		return fail(&p, p.t.at, adv ? hint : "join tests with 'and' or 'or'", "unexpected %s",
+		            tok_text(&p, b, sizeof b));
 	}
 	*out = n;
 	return 0;
 }
 
 int rc_parse_path(const char *text, size_t at, size_t len, rc_elem el, const rc_source *src, const rc_rel **steps,
-		  uint8_t *n_steps, const rc_attr **attr, pm_diags *d)
+                  uint8_t *n_steps, const rc_attr **attr, pm_diags *d)
 {
 	/* a parser over text[at, at + len): offsets stay those of the whole text */
 	parser p = {text, at + len, at, {TK_END, 0, 0, 0}, src, NULL, d, 0};
@@ -717,8 +759,8 @@ int rc_parse_path(const char *text, size_t at, size_t len, rc_elem el, const rc_
 		return -1;
 	if (p.t.k != TK_END) {
 		char b[64];
-		return fail(&p, p.t.at, "a placeholder is a path such as {name} or {from.zone.name}", "unexpected %s in a placeholder",
-			    tok_text(&p, b, sizeof b));
+		return fail(&p, p.t.at, "a placeholder is a path such as {name} or {from.zone.name}",
+		            "unexpected %s in a placeholder", tok_text(&p, b, sizeof b));
 	}
 	const rc_attr *a = path_attr(&p, &pa);
 	if (!a)
@@ -730,7 +772,7 @@ int rc_parse_path(const char *text, size_t at, size_t len, rc_elem el, const rc_
 }
 
 int rc_template_parse(const char *text, rc_elem el, const rc_source *src, pm_arena *a, const rc_template **out,
-		      pm_diags *d)
+                      pm_diags *d)
 {
 	*out = NULL;
 	size_t n = 0, cap = 8, len = strlen(text), lit = 0;

@@ -68,13 +68,13 @@ typedef enum rc_type {
 
 /** The value of one attribute of one element. */
 typedef struct rc_val {
-	int present;          /* 0: not stated in the model */
-	int b;                /* RC_BOOL */
-	int e;                /* RC_ENUM, RC_ORD: index in the attribute's values */
-	const pm_str *text;   /* RC_TEXT, RC_NUM: n_text strings ... */
+	int present;        /* 0: not stated in the model */
+	int b;              /* RC_BOOL */
+	int e;              /* RC_ENUM, RC_ORD: index in the attribute's values */
+	const pm_str *text; /* RC_TEXT, RC_NUM: n_text strings ... */
 	size_t n_text;
-	const char *one[2];   /* ... or up to two single strings (used when text is NULL) */
-	const char *note;     /* RC_BOOL: what the value was derived from, for explanations */
+	const char *one[2]; /* ... or up to two single strings (used when text is NULL) */
+	const char *note;   /* RC_BOOL: what the value was derived from, for explanations */
 } rc_val;
 
 struct rc_graph;
@@ -84,7 +84,7 @@ typedef struct rc_attr {
 	rc_type type;
 	const char *const *values; /* RC_ENUM, RC_ORD: NULL-terminated, lowest first */
 	void (*get)(const struct rc_graph *g, int32_t idx, rc_val *out);
-	const char *doc;           /* one sentence for docs/threats.md, naming the model field */
+	const char *doc; /* one sentence for docs/threats.md, naming the model field */
 } rc_attr;
 
 /** A relation from an element to neighbours: one (a path step) or many (a quantifier). */
@@ -93,7 +93,7 @@ typedef struct rc_rel {
 	rc_elem to;
 	int many;
 	int32_t (*one)(const struct rc_graph *g, int32_t idx); /* !many: the neighbour, or -1 */
-	int csr;                                              /* many: the graph's adjacency list */
+	int csr;                                               /* many: the graph's adjacency list */
 	const char *doc;
 } rc_rel;
 
@@ -123,9 +123,9 @@ enum { RC_CSR_MAX = 32 };
 /** The relations of one model, built once by rc_graph_build(). */
 typedef struct rc_graph {
 	const pm_model *m;
-	size_t n[RC_N_ELEM];  /* elements of each kind (RC_DEVICE: 1) */
+	size_t n[RC_N_ELEM]; /* elements of each kind (RC_DEVICE: 1) */
 	rc_csr csr[RC_CSR_MAX];
-	char date[11];        /* the documentation date (device.date, else the last revision), "" if none */
+	char date[11]; /* the documentation date (device.date, else the last revision), "" if none */
 } rc_graph;
 
 /** Build the relations of m (linear in its size).  Free with rc_graph_free(). */
@@ -171,15 +171,15 @@ typedef struct rc_lit {
 
 typedef struct rc_node {
 	rc_op op;
-	rc_elem ctx;                          /* the element kind it is evaluated on */
-	uint32_t start, end;                  /* its source text: bytes [start, end) of the condition */
-	struct rc_node *a, *b;                /* and/or: both; not: a; quantifiers: a (NULL: none) */
-	const rc_rel *steps[RC_MAX_PATH];     /* path steps through one-relations */
+	rc_elem ctx;                      /* the element kind it is evaluated on */
+	uint32_t start, end;              /* its source text: bytes [start, end) of the condition */
+	struct rc_node *a, *b;            /* and/or: both; not: a; quantifiers: a (NULL: none) */
+	const rc_rel *steps[RC_MAX_PATH]; /* path steps through one-relations */
 	uint8_t n_steps;
-	const rc_rel *many;                   /* quantifiers: the relation they range over */
-	const rc_attr *attr;                  /* test: the attribute */
+	const rc_rel *many;  /* quantifiers: the relation they range over */
+	const rc_attr *attr; /* test: the attribute */
 	rc_cmp cmp;
-	const rc_lit *lits;                   /* test: the value(s) compared with */
+	const rc_lit *lits; /* test: the value(s) compared with */
 	size_t n_lits;
 } rc_node;
 
@@ -197,16 +197,15 @@ typedef struct rc_source {
  * 0 with *out set, or -1 with one located error (PM_ERR_SCHEMA, a hint
  * where one helps) added to d.
  */
-int rc_parse(const char *text, rc_elem el, const rc_source *src, pm_arena *a, const rc_node **out,
-	     pm_diags *d);
+int rc_parse(const char *text, rc_elem el, const rc_source *src, pm_arena *a, const rc_node **out, pm_diags *d);
 
 /**
  * Resolve the placeholder path text[at, at + len), such as "from.zone.name",
  * on elements of kind el: its one-relation steps into steps[RC_MAX_PATH]
  * (*n_steps) and its attribute.  Returns 0, or -1 with one located error.
  */
-int rc_parse_path(const char *text, size_t at, size_t len, rc_elem el, const rc_source *src,
-		  const rc_rel **steps, uint8_t *n_steps, const rc_attr **attr, pm_diags *d);
+int rc_parse_path(const char *text, size_t at, size_t len, rc_elem el, const rc_source *src, const rc_rel **steps,
+                  uint8_t *n_steps, const rc_attr **attr, pm_diags *d);
 
 /** A text with placeholders, "{name} accepts {protocol}": literal pieces and
  *  paths to attributes of the element (and its neighbours, {from.name}).
@@ -227,7 +226,7 @@ typedef struct rc_template {
 /** Parse `text` as a template on elements of kind el (every placeholder
  *  checked like a path of a condition).  Same contract as rc_parse(). */
 int rc_template_parse(const char *text, rc_elem el, const rc_source *src, pm_arena *a, const rc_template **out,
-		      pm_diags *d);
+                      pm_diags *d);
 
 /* ---- the evaluator: rule_eval.c -------------------------------------------------------- */
 

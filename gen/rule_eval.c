@@ -72,8 +72,9 @@ static int item_eq(const rc_node *n, const char *s, rc_cmp how)
 		if (n->attr->type == RC_NUM) {
 			if (num && l->lo <= hi && lo <= l->hi)
 				return 1;
-		} else if (how == RC_CONTAINS ? ci_contains(s, l->s)
-			   : how == RC_MENTIONS ? rc_has_word(s, l->s) : strcasecmp(s, l->s) == 0) {
+		} else if (how == RC_CONTAINS   ? ci_contains(s, l->s)
+		           : how == RC_MENTIONS ? rc_has_word(s, l->s)
+		                                : strcasecmp(s, l->s) == 0) {
 			return 1;
 		}
 	}
@@ -86,11 +87,16 @@ static int item_order(const rc_node *n, const char *s)
 	if (!s || !rc_number(s, &lo, &hi))
 		return 0;
 	switch (n->cmp) {
-	case RC_LT: return lo < x;
-	case RC_LE: return lo <= x;
-	case RC_GT: return hi > x;
-	case RC_GE: return hi >= x;
-	default: return 0;
+	case RC_LT:
+		return lo < x;
+	case RC_LE:
+		return lo <= x;
+	case RC_GT:
+		return hi > x;
+	case RC_GE:
+		return hi >= x;
+	default:
+		return 0;
 	}
 }
 
@@ -100,12 +106,20 @@ static int test_texts(const rc_node *n, const rc_val *v)
 		const char *s = text_at(v, i);
 		int hit;
 		switch (n->cmp) {
-		case RC_STATED: hit = s && s[0]; break;
+		case RC_STATED:
+			hit = s && s[0];
+			break;
 		case RC_EQ:
-		case RC_IN: hit = item_eq(n, s, RC_EQ); break;
+		case RC_IN:
+			hit = item_eq(n, s, RC_EQ);
+			break;
 		case RC_CONTAINS:
-		case RC_MENTIONS: hit = item_eq(n, s, n->cmp); break;
-		default: hit = item_order(n, s); break;
+		case RC_MENTIONS:
+			hit = item_eq(n, s, n->cmp);
+			break;
+		default:
+			hit = item_order(n, s);
+			break;
 		}
 		if (hit)
 			return 1;
@@ -117,18 +131,25 @@ static int test_enum(const rc_node *n, const rc_val *v)
 {
 	int e = v->e, x = n->n_lits ? n->lits[0].e : 0;
 	switch (n->cmp) {
-	case RC_STATED: return 1;
-	case RC_EQ: return e == x;
+	case RC_STATED:
+		return 1;
+	case RC_EQ:
+		return e == x;
 	case RC_IN:
 		for (size_t k = 0; k < n->n_lits; k++)
 			if (n->lits[k].e == e)
 				return 1;
 		return 0;
-	case RC_LT: return e < x;
-	case RC_LE: return e <= x;
-	case RC_GT: return e > x;
-	case RC_GE: return e >= x;
-	default: return 0;
+	case RC_LT:
+		return e < x;
+	case RC_LE:
+		return e <= x;
+	case RC_GT:
+		return e > x;
+	case RC_GE:
+		return e >= x;
+	default:
+		return 0;
 	}
 }
 
@@ -147,10 +168,16 @@ static int test(const rc_node *n, const rc_graph *g, int32_t idx)
 	int hit = 0;
 	if (v.present) {
 		switch (n->attr->type) {
-		case RC_BOOL: hit = m->cmp == RC_STATED ? v.b : v.b == m->lits[0].e; break;
+		case RC_BOOL:
+			hit = m->cmp == RC_STATED ? v.b : v.b == m->lits[0].e;
+			break;
 		case RC_ENUM:
-		case RC_ORD: hit = test_enum(m, &v); break;
-		default: hit = test_texts(m, &v); break;
+		case RC_ORD:
+			hit = test_enum(m, &v);
+			break;
+		default:
+			hit = test_texts(m, &v);
+			break;
 		}
 	}
 	return ne ? !hit : hit;
@@ -178,13 +205,20 @@ int rc_eval(const rc_node *n, const rc_graph *g, int32_t idx)
 {
 	size_t count;
 	switch (n->op) {
-	case RC_AND: return rc_eval(n->a, g, idx) && rc_eval(n->b, g, idx);
-	case RC_OR: return rc_eval(n->a, g, idx) || rc_eval(n->b, g, idx);
-	case RC_NOT: return !rc_eval(n->a, g, idx);
-	case RC_ANY: return witness(n, g, idx, 1, &count) >= 0;
-	case RC_ALL: return witness(n, g, idx, 0, &count) < 0;
-	case RC_NO: return witness(n, g, idx, 1, &count) < 0;
-	case RC_TEST: return test(n, g, idx);
+	case RC_AND:
+		return rc_eval(n->a, g, idx) && rc_eval(n->b, g, idx);
+	case RC_OR:
+		return rc_eval(n->a, g, idx) || rc_eval(n->b, g, idx);
+	case RC_NOT:
+		return !rc_eval(n->a, g, idx);
+	case RC_ANY:
+		return witness(n, g, idx, 1, &count) >= 0;
+	case RC_ALL:
+		return witness(n, g, idx, 0, &count) < 0;
+	case RC_NO:
+		return witness(n, g, idx, 1, &count) < 0;
+	case RC_TEST:
+		return test(n, g, idx);
 	}
 	return 0;
 }

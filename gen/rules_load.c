@@ -80,7 +80,8 @@ static void compile_rule(ld_ctx *L, const ld_file *F, pm_rule *r)
 	check_ids(L, &r->capec, "CAPEC-", "CAPEC-94");
 	check_ids(L, &r->cwe, "CWE-", "CWE-319");
 	if (r->cvss.s && strncmp(r->cvss.s, "CVSS:3.1/", 9) != 0) {
-		ld_error(L, PM_ERR_VALUE, r->cvss.at, "rule \"%s\": the default vector must be CVSS v3.1", r->id.s ? r->id.s : "?");
+		ld_error(L, PM_ERR_VALUE, r->cvss.at, "rule \"%s\": the default vector must be CVSS v3.1",
+		         r->id.s ? r->id.s : "?");
 		pm_diag_hint(L->diags, "a model's threat may use v4.0; the catalog gives v3.1 defaults");
 	}
 	if (!r->applies_to.at.line)
@@ -137,14 +138,16 @@ static int by_name(const void *a, const void *b)
 static int rule_file_name(const char *name)
 {
 	size_t n = strlen(name);
-	return name[0] != '.' && ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0));
+	return name[0] != '.' &&
+	       ((n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0));
 }
 
 static void load_dir(loader *ld, const char *dir)
 {
 	DIR *dp = opendir(dir);
 	if (!dp) {
-		pm_diag_add(ld->L.diags, PM_ERROR, PM_ERR_IO, dir, 0, 0, "cannot read the rule folder: %s", strerror(errno));
+		pm_diag_add(ld->L.diags, PM_ERROR, PM_ERR_IO, dir, 0, 0, "cannot read the rule folder: %s",
+		            strerror(errno));
 		return;
 	}
 	char **names = NULL;
@@ -176,8 +179,8 @@ static void unique_ids(loader *ld)
 		size_t first;
 		if (r->id.s && !pm_strmap_put(&ids, r->id.s, i, &first)) {
 			pm_mark at = c->rules[first]->id.at;
-			ld_error(&ld->L, PM_ERR_REF, r->id.at, "duplicate rule id \"%s\": already defined at %s:%u:%u", r->id.s,
-				 pm_model_file(ld->L.m, at), at.line, at.col);
+			ld_error(&ld->L, PM_ERR_REF, r->id.at, "duplicate rule id \"%s\": already defined at %s:%u:%u",
+			         r->id.s, pm_model_file(ld->L.m, at), at.line, at.col);
 		}
 	}
 	pm_strmap_free(&ids);

@@ -41,12 +41,12 @@ typedef struct pm_field {
 	pm_ftype type;
 	unsigned flags;
 	size_t offset;
-	const char *const *values;    /* PM_F_ENUM(S): NULL-terminated */
-	unsigned kinds;               /* PM_F_REF(S): bit (1u << pm_kind) per allowed kind */
-	const struct pm_schema *sub;  /* PM_F_OBJ(S) */
-	double min, max;              /* PM_F_NUM */
-	const char *doc;              /* one sentence for docs/model.md and the JSON Schema */
-	const char *example;          /* a YAML value (may be multi-line flow) */
+	const char *const *values;   /* PM_F_ENUM(S): NULL-terminated */
+	unsigned kinds;              /* PM_F_REF(S): bit (1u << pm_kind) per allowed kind */
+	const struct pm_schema *sub; /* PM_F_OBJ(S) */
+	double min, max;             /* PM_F_NUM */
+	const char *doc;             /* one sentence for docs/model.md and the JSON Schema */
+	const char *example;         /* a YAML value (may be multi-line flow) */
 } pm_field;
 
 typedef struct pm_schema {

@@ -102,8 +102,8 @@ static void x_element(xsw *x, const char *name, const char *type, int required, 
 
 /* A list: <name> holding repeated <item> of item_type; at least one item
  * when items_required. */
-static void x_list(xsw *x, const char *name, int required, const char *item, const char *item_type,
-		   int items_required, const char *doc)
+static void x_list(xsw *x, const char *name, int required, const char *item, const char *item_type, int items_required,
+                   const char *doc)
 {
 	x_element_start(x, name, NULL, required, 0);
 	x_doc(x, doc);
@@ -229,8 +229,8 @@ static void object_type(xsw *x, const pm_schema *s)
 static void value_types(xsw *x)
 {
 	x_restriction_start(x, "id", "xs:string",
-			    "Object id: a letter or digit, then letters, digits, '-', '_', '.', ':'; at most 128 "
-			    "characters; unique in the model.");
+	                    "Object id: a letter or digit, then letters, digits, '-', '_', '.', ':'; at most 128 "
+	                    "characters; unique in the model.");
 	x_facet(x, "xs:pattern", "[A-Za-z0-9][A-Za-z0-9._:\\-]{0,127}");
 	x_end(x);
 	x_end(x);
@@ -280,9 +280,11 @@ static void summary_fields(xsw *x)
 	x_element(x, "max_risk_after", "xs:string", 0, "Highest risk level after controls (absent: no risks).");
 	x_element(x, "uncontrolled_before", "xs:nonNegativeInteger", 1, "Entries not acceptable before controls.");
 	x_element(x, "uncontrolled_after", "xs:nonNegativeInteger", 1, "Entries whose outcome is uncontrolled.");
-	x_element(x, "not_acceptable_after", "xs:nonNegativeInteger", 1, "Entries whose residual risk is not acceptable.");
+	x_element(x, "not_acceptable_after", "xs:nonNegativeInteger", 1,
+	          "Entries whose residual risk is not acceptable.");
 	x_element(x, "acceptable_before_controls", "xs:nonNegativeInteger", 1, "Entries acceptable before controls.");
-	x_element(x, "controlled", "xs:nonNegativeInteger", 1, "Entries made acceptable by implemented, verified controls.");
+	x_element(x, "controlled", "xs:nonNegativeInteger", 1,
+	          "Entries made acceptable by implemented, verified controls.");
 }
 
 static void computed_types(xsw *x)
@@ -306,30 +308,37 @@ static void computed_types(xsw *x)
 	x_end(x);
 	x_enum_type(x, "cvss_severity", severities, "CVSS qualitative severity of a score.");
 	x_enum_type(x, "exploitability_source", sources,
-		    "Where an exploitability level came from: none, the vector, stated in the model, "
-		    "unchanged from before controls, or the threat's stated level carried into the residual.");
+	            "Where an exploitability level came from: none, the vector, stated in the model, "
+	            "unchanged from before controls, or the threat's stated level carried into the residual.");
 	x_enum_type(x, "severity_source", sev_sources,
-		    "Where the severity of harm came from: nothing impacted, the asset's harm, or the threat's stated harm.");
+	            "Where the severity of harm came from: nothing impacted, the asset's harm, or the threat's stated "
+	            "harm.");
 	x_enum_type(x, "residual_basis", bases_res,
-		    "Why the residual is what it is: nothing credited, the credited controls' effects, or an explicit residual.");
+	            "Why the residual is what it is: nothing credited, the credited controls' effects, or an explicit "
+	            "residual.");
 	x_enum_type(x, "outcome", outcomes, "The outcome of a register entry (docs/risk-method.md).");
 	x_enum_type(x, "uncontrolled_reason", reasons, "Why a register entry is uncontrolled.");
 	x_enum_type(x, "security_property", props, "A security property.");
 	x_enum_type(x, "impact_basis", bases, "What the impacted properties were derived from.");
 
-	complex_start(x, "assessment", "One assessment of a (threat, asset) pair, before or after controls "
-				    "(docs/risk-method.md).");
-	x_element(x, "vector", "pm:cvss_vector", 0, "The vector scored: the threat's (with control effects) plus the asset's CR/IR/AR.");
+	complex_start(x, "assessment",
+	              "One assessment of a (threat, asset) pair, before or after controls "
+	              "(docs/risk-method.md).");
+	x_element(x, "vector", "pm:cvss_vector", 0,
+	          "The vector scored: the threat's (with control effects) plus the asset's CR/IR/AR.");
 	x_element(x, "base", "pm:score", 0, "CVSS base score (v4.0: CVSS-B).");
 	x_element(x, "base_severity", "pm:cvss_severity", 0, "Severity of the base score.");
 	x_element(x, "environmental", "pm:score", 0, "Environmental score for this asset (v4.0: CVSS-BE/BTE).");
 	x_element(x, "environmental_severity", "pm:cvss_severity", 0, "Severity of the environmental score.");
 	x_element(x, "exploitability", "xs:string", 0, "Exploitability level id of the risk policy.");
-	x_element(x, "exploitability_source", "pm:exploitability_source", 1, "Where the exploitability level came from.");
+	x_element(x, "exploitability_source", "pm:exploitability_source", 1,
+	          "Where the exploitability level came from.");
 	x_list(x, "impacted", 1, "item", "pm:security_property", 0, "Security properties the threat impacts.");
-	x_element(x, "impact_from", "pm:impact_basis", 1, "Impacted properties from the vector, or from STRIDE when there is none.");
+	x_element(x, "impact_from", "pm:impact_basis", 1,
+	          "Impacted properties from the vector, or from STRIDE when there is none.");
 	x_element(x, "severity", "pm:enum_harm", 1, "Severity of harm: severity_base raised by multi_patient_step.");
-	x_element(x, "severity_property", "pm:security_property", 0, "The asset property that set the severity (absent: none impacted, or the threat states its harm).");
+	x_element(x, "severity_property", "pm:security_property", 0,
+	          "The asset property that set the severity (absent: none impacted, or the threat states its harm).");
 	x_element(x, "severity_base", "pm:enum_harm", 1, "Severity before the multi-patient step.");
 	x_element(x, "severity_source", "pm:severity_source", 1, "Where severity_base came from.");
 	x_element(x, "multi_patient_step", "xs:nonNegativeInteger", 1, "Levels added for multi-patient harm.");
@@ -342,8 +351,11 @@ static void computed_types(xsw *x)
 	x_element(x, "asset", "pm:id", 1, "The asset.");
 	x_element(x, "before", "pm:assessment", 1, "Before controls.");
 	x_element(x, "after", "pm:assessment", 1, "After controls (residual risk).");
-	x_element(x, "residual_stated", "pm:boolean", 1, "The residual assessment is the threat's stated residual.cvss.");
-	x_element(x, "controls_applied", "xs:nonNegativeInteger", 1, "Credited controls: implemented ones whose effects were applied, or every implemented one for an explicit residual.");
+	x_element(x, "residual_stated", "pm:boolean", 1,
+	          "The residual assessment is the threat's stated residual.cvss.");
+	x_element(x, "controls_applied", "xs:nonNegativeInteger", 1,
+	          "Credited controls: implemented ones whose effects were applied, or every implemented one for an "
+	          "explicit residual.");
 	x_element(x, "controls_verified", "xs:nonNegativeInteger", 1, "Credited controls verified by a passed test.");
 	x_element(x, "multi_patient", "pm:boolean", 1, "The threat counts as multi-patient (stated or derived).");
 	x_element(x, "residual_basis", "pm:residual_basis", 1, "Why the residual is what it is.");
@@ -374,14 +386,16 @@ static void computed_types(xsw *x)
 	x_element(x, "base_severity", "pm:cvss_severity", 0, "Severity of the base score.");
 	complex_end(x);
 
-	complex_start(x, "register", "The risk register computed from the model (output only: a reader "
-				  "recomputes it).");
+	complex_start(x, "register",
+	              "The risk register computed from the model (output only: a reader "
+	              "recomputes it).");
 	x_element(x, "policy", "xs:string", 0, "Name of the risk policy used (the model's risk_policy).");
 	x_element(x, "policy_document", "xs:string", 0, "Id of the manufacturer's document that defines the policy.");
 	x_element(x, "multi_patient_step", "xs:nonNegativeInteger", 1, "The policy's multi-patient step (default 1).");
 	x_list(x, "entries", 1, "entry", "pm:register_entry", 0, "One entry per (threat, asset), in threat order.");
 	x_element(x, "aggregates", "pm:aggregates", 1, "Summaries.");
-	x_list(x, "vulnerabilities", 1, "vulnerability", "pm:vulnerability_score", 0, "Scores of the known vulnerabilities, in model order.");
+	x_list(x, "vulnerabilities", 1, "vulnerability", "pm:vulnerability_score", 0,
+	       "Scores of the known vulnerabilities, in model order.");
 	complex_end(x);
 
 	complex_start(x, "trace_test", "A test that verifies a control.");
@@ -392,7 +406,8 @@ static void computed_types(xsw *x)
 	complex_start(x, "trace_control", "A control of a threat, with its evidence and the software it runs in.");
 	x_element(x, "id", "pm:id", 1, "The control.");
 	x_element(x, "status", "pm:enum_control_status", 1, "Its implementation status.");
-	x_element(x, "verified", "pm:boolean", 1, "Implemented, with a test that passed (a planned test never counts).");
+	x_element(x, "verified", "pm:boolean", 1,
+	          "Implemented, with a test that passed (a planned test never counts).");
 	x_list(x, "tests", 1, "test", "pm:trace_test", 0, "Tests that verify it.");
 	x_list(x, "components", 1, "ref", "pm:id", 0, "System components that implement it.");
 	x_list(x, "sbom_components", 1, "ref", "pm:id", 0, "SBOM components of those system components.");
@@ -406,8 +421,9 @@ static void computed_types(xsw *x)
 	x_element(x, "outcome", "pm:outcome", 1, "Acceptable before controls, controlled or uncontrolled.");
 	complex_end(x);
 
-	complex_start(x, "trace_threat", "Traceability of one threat: threat -> risks -> controls -> tests "
-				      "and SBOM components.");
+	complex_start(x, "trace_threat",
+	              "Traceability of one threat: threat -> risks -> controls -> tests "
+	              "and SBOM components.");
 	x_element(x, "id", "pm:id", 1, "The threat.");
 	x_list(x, "risks", 1, "risk", "pm:trace_risk", 0, "Its register entries.");
 	x_list(x, "controls", 1, "control", "pm:trace_control", 0, "Controls that mitigate it.");
@@ -461,9 +477,9 @@ static void write_schema(xsw *x)
 	x_attr(x, "elementFormDefault", "qualified");
 	x_attr(x, "version", PM_XML_SCHEMA_VERSION);
 	x_doc(x, "premarket submission, schema version " PM_XML_SCHEMA_VERSION ": a device security model "
-		 "(the model format of docs/model.md), its risk register and traceability links.  The "
-		 "version is the last component of the namespace; it changes only with an incompatible "
-		 "change.  See docs/xml.md.");
+	         "(the model format of docs/model.md), its risk register and traceability links.  The "
+	         "version is the last component of the namespace; it changes only with an incompatible "
+	         "change.  See docs/xml.md.");
 
 	x_element(x, "submission", "pm:submission", 1, NULL);
 	complex_start(x, "submission", "The root element.");

@@ -168,8 +168,7 @@ static int write_all(int fd, const unsigned char *p, size_t len)
 }
 
 /* Create a fresh temp file for "<where>/<name>"; sets *tmp, returns the fd. */
-static int open_temp(pm_outset *o, const char *where, const char *name, const char *final,
-		     char **tmp)
+static int open_temp(pm_outset *o, const char *where, const char *name, const char *final, char **tmp)
 {
 	for (int i = 0; i < TMP_TRIES; i++) {
 		char *t = pm_xasprintf("%s/.%s.tmp-%ld-%lu", where, name, (long)getpid(), tmp_seq++);
@@ -209,8 +208,7 @@ int pm_outset_add(pm_outset *o, const char *relpath, const void *data, size_t le
 
 	slash = strchr(relpath, '/');
 	name = slash ? slash + 1 : relpath;
-	where = slash ? pm_xasprintf("%s/%.*s", o->dir, (int)(slash - relpath), relpath)
-		      : pm_xstrdup(o->dir);
+	where = slash ? pm_xasprintf("%s/%.*s", o->dir, (int)(slash - relpath), relpath) : pm_xstrdup(o->dir);
 	final = pm_xasprintf("%s/%s", o->dir, relpath);
 	if (make_dirs(o, where) < 0 || (fd = open_temp(o, where, name, final, &tmp)) < 0) {
 		free(where);
@@ -305,8 +303,8 @@ int pm_outset_commit(pm_outset *o, char *err, size_t errlen)
 	for (size_t i = 0; i < o->n; i++) {
 		if (rename(o->v[i].tmp, o->v[i].final) < 0) {
 			int e = errno;
-			set_error(o, "cannot rename '%s' to '%s': %s (%zu of %zu files already replaced)",
-			     o->v[i].tmp, o->v[i].final, strerror(e), i, o->n);
+			set_error(o, "cannot rename '%s' to '%s': %s (%zu of %zu files already replaced)", o->v[i].tmp,
+			          o->v[i].final, strerror(e), i, o->n);
 			return commit_failed(o, err, errlen);
 		}
 		free(o->v[i].tmp);
@@ -323,7 +321,7 @@ static int sink_put(void *ud, const char *relpath, const void *data, size_t len,
 	pm_outset *o = ud;
 	if (pm_outset_add(o, relpath, data, len) < 0)
 		return pm_diag_add(d, PM_ERROR, PM_ERR_OUTPUT, NULL, 0, 0, "cannot write the outputs: %s",
-				   pm_outset_error(o));
+		                   pm_outset_error(o));
 	return 0;
 }
 

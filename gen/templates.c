@@ -10,9 +10,9 @@
 #define SHIPPED_PREFIX "shipped/"
 
 struct pm_templates {
-	char *user_dir;    /* NULL: shipped templates only */
+	char *user_dir; /* NULL: shipped templates only */
 	char *shipped_dir;
-	char **files;      /* path of every file loaded, in order */
+	char **files; /* path of every file loaded, in order */
 	size_t n_files, cap_files;
 };
 
@@ -71,7 +71,7 @@ int pm_templates_compile(pm_templates *t, const char *name, pm_mustache_template
 	int rc = pm_templates_load(t, name, &src, &file, d);
 	if (rc > 0)
 		pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, NULL, 0, 0, "template \"%s\" not found in %s%s%s", name,
-			    t->user_dir ? t->user_dir : "", t->user_dir ? " or " : "", t->shipped_dir);
+		            t->user_dir ? t->user_dir : "", t->user_dir ? " or " : "", t->shipped_dir);
 	if (rc == 0)
 		rc = pm_mustache_compile(file, src.data ? src.data : "", src.len, out, d);
 	pm_buf_free(&src);

@@ -160,10 +160,18 @@ static int threatened_harm(const pm_asset *a, const pm_rule *r)
 	int want[3] = {0, 0, 0}; /* confidentiality, integrity, availability */
 	for (size_t i = 0; i < r->stride.n; i++)
 		switch (r->stride.v[i]) {
-		case PM_STRIDE_I: want[0] = 1; break;
-		case PM_STRIDE_D: want[2] = 1; break;
-		case PM_STRIDE_E: want[0] = want[1] = want[2] = 1; break;
-		default: want[1] = 1; break; /* spoofing, tampering, repudiation */
+		case PM_STRIDE_I:
+			want[0] = 1;
+			break;
+		case PM_STRIDE_D:
+			want[2] = 1;
+			break;
+		case PM_STRIDE_E:
+			want[0] = want[1] = want[2] = 1;
+			break;
+		default:
+			want[1] = 1;
+			break; /* spoofing, tampering, repudiation */
 		}
 	const pm_enum *h[3] = {&a->harm.confidentiality, &a->harm.integrity, &a->harm.availability};
 	int best = -1;
@@ -257,8 +265,9 @@ static void put_line(pm_buf *b, const char *s)
 static void put_rationale(pm_buf *b, const pm_rule *r)
 {
 	static const char *const names[] = {"AV", "AC", "PR", "UI", "S", "C", "I", "A"};
-	const pm_str *why[] = {&r->cvss_rationale.AV, &r->cvss_rationale.AC, &r->cvss_rationale.PR, &r->cvss_rationale.UI,
-			       &r->cvss_rationale.S, &r->cvss_rationale.C, &r->cvss_rationale.I, &r->cvss_rationale.A};
+	const pm_str *why[] = {&r->cvss_rationale.AV, &r->cvss_rationale.AC, &r->cvss_rationale.PR,
+	                       &r->cvss_rationale.UI, &r->cvss_rationale.S,  &r->cvss_rationale.C,
+	                       &r->cvss_rationale.I,  &r->cvss_rationale.A};
 	pm_buf t;
 	pm_buf_init(&t, 0);
 	pm_buf_printf(&t, "Default vector of threat rule %s, to be reviewed for this element.", r->id.s);
@@ -295,7 +304,8 @@ void ts_suggest(ts_ctx *x, const pm_rule *r, rc_elem el, pm_match *out)
 	pm_buf_puts(&b, "\n    stride: [");
 	for (size_t i = 0; i < r->stride.n; i++)
 		pm_buf_printf(&b, "%s%s", i ? ", " : "", pm_enum_names_stride[r->stride.v[i]]);
-	pm_buf_printf(&b, "]\n    lifecycle: %s\n", pm_enum_names_lifecycle[r->lifecycle.at.line ? r->lifecycle.v : PM_LC_OPERATION]);
+	pm_buf_printf(&b, "]\n    lifecycle: %s\n",
+	              pm_enum_names_lifecycle[r->lifecycle.at.line ? r->lifecycle.v : PM_LC_OPERATION]);
 	put_ids(&b, "targets", x->g, tkind, &targets);
 	if (assets.n)
 		put_ids(&b, "assets", x->g, RC_ASSET, &assets);

@@ -44,7 +44,7 @@ typedef struct idn {
 	pm_strmap claims_by_key; /* "rule\x1felement" -> first claim */
 	claim *claims;
 	size_t n_claims, cap_claims;
-	pm_strmap disp_by_key;   /* "rule\x1felement" or "rule\x1f" (whole model) -> disposition */
+	pm_strmap disp_by_key; /* "rule\x1felement" or "rule\x1f" (whole model) -> disposition */
 	unsigned char *disp_used;
 	int suggest;
 	pm_match *v;
@@ -117,7 +117,9 @@ static void index_threats(idn *x)
 			const pm_str *r = &th->rule.v[k];
 			const pm_rule *rule = pm_catalog_rule(x->c, r->s);
 			if (!rule) {
-				warn(x, r->at, "threat \"%s\" names rule \"%s\", which the threat rule catalog does not have", th->id.s, r->s);
+				warn(x, r->at,
+				     "threat \"%s\" names rule \"%s\", which the threat rule catalog does not have",
+				     th->id.s, r->s);
 				hint_rule(x, r->s);
 				continue;
 			}
@@ -146,7 +148,9 @@ static void index_dispositions(idn *x)
 	for (size_t i = 0; i < m->rule_dispositions.n; i++) {
 		const pm_rule_disposition *dp = &m->rule_dispositions.v[i];
 		if (!pm_catalog_rule(x->c, dp->rule.s)) {
-			warn(x, dp->rule.at, "rule disposition names rule \"%s\", which the threat rule catalog does not have", dp->rule.s);
+			warn(x, dp->rule.at,
+			     "rule disposition names rule \"%s\", which the threat rule catalog does not have",
+			     dp->rule.s);
 			hint_rule(x, dp->rule.s);
 			x->disp_used[i] = 1; /* no second warning */
 			continue;
@@ -156,7 +160,8 @@ static void index_dispositions(idn *x)
 		if (!pm_strmap_put(&x->disp_by_key, k, i, &first)) {
 			const pm_rule_disposition *f = &m->rule_dispositions.v[first];
 			warn(x, dp->at, "rule \"%s\" is dismissed twice for %s (first at %s:%u:%u)", dp->rule.s,
-			     dp->element.id.s ? dp->element.id.s : "the whole model", pm_model_file(m, f->at), f->at.line, f->at.col);
+			     dp->element.id.s ? dp->element.id.s : "the whole model", pm_model_file(m, f->at),
+			     f->at.line, f->at.col);
 			x->disp_used[i] = 1;
 		}
 	}
@@ -212,7 +217,8 @@ static int out_of_scope(const idn *x, rc_elem el, int32_t idx)
 		const pm_flow *f = o;
 		if (f->out_of_scope.s)
 			return 1;
-		int32_t a = f->from.kind == PM_K_COMPONENT ? f->from.idx : -1, b = f->to.kind == PM_K_COMPONENT ? f->to.idx : -1;
+		int32_t a = f->from.kind == PM_K_COMPONENT ? f->from.idx : -1,
+		        b = f->to.kind == PM_K_COMPONENT ? f->to.idx : -1;
 		return a >= 0 && b >= 0 && comp_out(x, a) && comp_out(x, b);
 	}
 	default:
@@ -261,7 +267,9 @@ static void add_match(idn *x, ts_ctx *ts, const pm_rule *r, size_t rule_index, r
 		if (mt->disposition >= 0) {
 			const pm_rule_disposition *dp = &x->m->rule_dispositions.v[mt->disposition];
 			if (dp->element.id.s)
-				warn(x, dp->at, "rule \"%s\" is dismissed for \"%s\", but threat \"%s\" answers it; the dismissal is ignored",
+				warn(x, dp->at,
+				     "rule \"%s\" is dismissed for \"%s\", but threat \"%s\" answers it; the dismissal "
+				     "is ignored",
 				     r->id.s, mt->element, x->m->threats.v[mt->threat].id.s);
 			x->disp_used[mt->disposition] = 1;
 			mt->disposition = -1;
@@ -291,7 +299,8 @@ static void unused_claims(idn *x)
 			const claim *cl = &x->claims[i];
 			const pm_rule *r = pm_catalog_rule(x->c, item->s);
 			warn(x, item->at, "threat \"%s\" names rule \"%s\", but the rule matches none of its %s",
-			     x->m->threats.v[cl->threat].id.s, item->s, r && r->applies_to.v == PM_RT_ASSET ? "assets" : "targets");
+			     x->m->threats.v[cl->threat].id.s, item->s,
+			     r && r->applies_to.v == PM_RT_ASSET ? "assets" : "targets");
 			pm_diag_hint(x->d, "'premarket threats --all MODEL' lists where rule \"%s\" matches", item->s);
 		}
 		i = j;
@@ -306,9 +315,11 @@ static void unused_dispositions(idn *x)
 			continue;
 		const pm_rule_disposition *dp = &m->rule_dispositions.v[i];
 		if (dp->element.id.s)
-			warn(x, dp->at, "rule \"%s\" does not match \"%s\": there is nothing to dismiss", dp->rule.s, dp->element.id.s);
+			warn(x, dp->at, "rule \"%s\" does not match \"%s\": there is nothing to dismiss", dp->rule.s,
+			     dp->element.id.s);
 		else
-			warn(x, dp->at, "rule \"%s\" matches nothing in the model: there is nothing to dismiss", dp->rule.s);
+			warn(x, dp->at, "rule \"%s\" matches nothing in the model: there is nothing to dismiss",
+			     dp->rule.s);
 	}
 }
 
@@ -356,7 +367,8 @@ static int check_skip(idn *x, const pm_identify_options *opt)
 	int rc = 0;
 	for (size_t i = 0; opt && i < opt->n_skip; i++)
 		if (!pm_catalog_rule(x->c, opt->skip[i])) {
-			rc = pm_diag_add(x->d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0, "--no-rule: the catalog has no rule \"%s\"", opt->skip[i]);
+			rc = pm_diag_add(x->d, PM_ERROR, PM_ERR_USAGE, NULL, 0, 0,
+			                 "--no-rule: the catalog has no rule \"%s\"", opt->skip[i]);
 			hint_rule(x, opt->skip[i]);
 		}
 	return rc;
@@ -381,8 +393,8 @@ int pm_threats_identify(pm_model *m, const pm_catalog *c, const pm_identify_opti
 	pm_identified *res = pm_arena_alloc(m->arena, sizeof *res);
 	char name[160];
 	snprintf(name, sizeof name, "%s (%zu rules, %zu families)",
-		 opt && opt->catalog_name ? opt->catalog_name : "premarket " PM_VERSION " shipped rules", c->n_rules,
-		 c->n_families);
+	         opt && opt->catalog_name ? opt->catalog_name : "premarket " PM_VERSION " shipped rules", c->n_rules,
+	         c->n_families);
 	res->catalog = pm_arena_strdup(m->arena, name);
 	ts_ctx ts;
 	ts_init(&ts, m, &x.g, res->catalog);

@@ -22,10 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK_MIN ((size_t)8 * 1024)
-#define CHUNK_MAX ((size_t)1024 * 1024)
+#define CHUNK_MIN   ((size_t)8 * 1024)
+#define CHUNK_MAX   ((size_t)1024 * 1024)
 #define SMALL_ARRAY ((size_t)512)
-#define INDEX_MIN 8
+#define INDEX_MIN   8
 
 struct chunk {
 	struct chunk *next;
@@ -294,15 +294,13 @@ int pm_value_list_append(pm_value *list, pm_value *item)
 		item = pm_value_null(list->u.list.a);
 	if (list->u.list.n == list->u.list.cap) {
 		size_t cap = list->u.list.cap ? list->u.list.cap * 2 : 4;
-		list->u.list.v = arena_grow(list->u.list.a, list->u.list.v,
-					    list->u.list.cap * sizeof *list->u.list.v,
-					    cap * sizeof *list->u.list.v);
+		list->u.list.v = arena_grow(list->u.list.a, list->u.list.v, list->u.list.cap * sizeof *list->u.list.v,
+		                            cap * sizeof *list->u.list.v);
 		list->u.list.cap = cap;
 	}
 	list->u.list.v[list->u.list.n++] = item;
 	return 0;
 }
-
 
 /* Rebuild the hash index with nslot slots (a power of two). */
 static void map_reindex(pm_value *m, size_t nslot)
@@ -363,8 +361,8 @@ static int map_set(pm_value *map, const char *key, size_t keylen, pm_value *valu
 	}
 	if (map->u.map.n == map->u.map.cap) {
 		size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 4;
-		map->u.map.e = arena_grow(a, map->u.map.e, map->u.map.cap * sizeof *map->u.map.e,
-					  cap * sizeof *map->u.map.e);
+		map->u.map.e =
+		        arena_grow(a, map->u.map.e, map->u.map.cap * sizeof *map->u.map.e, cap * sizeof *map->u.map.e);
 		map->u.map.cap = cap;
 	}
 	size_t i = map->u.map.n++;
@@ -398,8 +396,8 @@ void pm_value_map_reserve(pm_value *map, size_t n)
 {
 	if (!map || map->kind != PM_VALUE_MAP || map->u.map.cap >= n)
 		return;
-	map->u.map.e = arena_grow(map->u.map.a, map->u.map.e, map->u.map.cap * sizeof *map->u.map.e,
-				  n * sizeof *map->u.map.e);
+	map->u.map.e =
+	        arena_grow(map->u.map.a, map->u.map.e, map->u.map.cap * sizeof *map->u.map.e, n * sizeof *map->u.map.e);
 	map->u.map.cap = n;
 }
 

@@ -50,18 +50,37 @@ static void setc(pm_value *map, const char *key, pm_value *v)
 static const char *label_of(const char *v, char *buf, size_t n)
 {
 	static const char *const special[][2] = {
-		{"sca", "software composition analysis"},
-		{"closed_box_scan", "closed-box vulnerability scan"}, {"ble", "Bluetooth Low Energy"},
-		{"nfc", "NFC"}, {"usb", "USB"}, {"jtag", "JTAG"}, {"uart", "UART"}, {"api", "API"}, {"ipc", "IPC"},
-		{"hdmi", "HDMI"}, {"rf", "RF"}, {"wifi", "Wi-Fi"}, {"sd_card", "SD card"},
-		{"healthcare_facility", "healthcare facility"},
-		{"sca_scan", "SCA scan"}, {"cisa_kev", "CISA KEV catalog"}, {"nvd_monitoring", "NVD monitoring"},
-		{"internal_independent", "internal, independent of the developers"}, {"third_party", "third party"},
-		{"static_analysis", "static code analysis"}, {"dynamic_analysis", "dynamic code analysis"},
-		{"penetration", "penetration testing"}, {"fuzz", "fuzz testing"}, {"attack_surface", "attack surface analysis"},
-		{"vulnerability_chaining", "vulnerability chaining"}, {"security_requirements", "security requirements testing"},
-		{"threat_mitigation", "threat mitigation testing"}, {"cyclonedx-json", "CycloneDX JSON"},
-		{"cyclonedx-xml", "CycloneDX XML"}, {"spdx-json", "SPDX JSON"}, {"spdx-tag-value", "SPDX tag-value"},
+	        {"sca", "software composition analysis"},
+	        {"closed_box_scan", "closed-box vulnerability scan"},
+	        {"ble", "Bluetooth Low Energy"},
+	        {"nfc", "NFC"},
+	        {"usb", "USB"},
+	        {"jtag", "JTAG"},
+	        {"uart", "UART"},
+	        {"api", "API"},
+	        {"ipc", "IPC"},
+	        {"hdmi", "HDMI"},
+	        {"rf", "RF"},
+	        {"wifi", "Wi-Fi"},
+	        {"sd_card", "SD card"},
+	        {"healthcare_facility", "healthcare facility"},
+	        {"sca_scan", "SCA scan"},
+	        {"cisa_kev", "CISA KEV catalog"},
+	        {"nvd_monitoring", "NVD monitoring"},
+	        {"internal_independent", "internal, independent of the developers"},
+	        {"third_party", "third party"},
+	        {"static_analysis", "static code analysis"},
+	        {"dynamic_analysis", "dynamic code analysis"},
+	        {"penetration", "penetration testing"},
+	        {"fuzz", "fuzz testing"},
+	        {"attack_surface", "attack surface analysis"},
+	        {"vulnerability_chaining", "vulnerability chaining"},
+	        {"security_requirements", "security requirements testing"},
+	        {"threat_mitigation", "threat mitigation testing"},
+	        {"cyclonedx-json", "CycloneDX JSON"},
+	        {"cyclonedx-xml", "CycloneDX XML"},
+	        {"spdx-json", "SPDX JSON"},
+	        {"spdx-tag-value", "SPDX tag-value"},
 	};
 	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
 		if (strcmp(v, special[i][0]) == 0)
@@ -86,7 +105,7 @@ static pm_value *label(vb *b, const char *v)
 static pm_value *view_label(vb *b, const char *v)
 {
 	static const char *const names[PM_N_VIEW_KIND] = {"Global system view", "Multi-patient harm view",
-							   "Updatability/patchability view", "Security use case view"};
+	                                                  "Updatability/patchability view", "Security use case view"};
 	for (int k = 0; k < PM_N_VIEW_KIND; k++)
 		if (strcmp(v, pm_enum_names_view_kind[k]) == 0)
 			return dup(b, names[k]);
@@ -142,9 +161,10 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			int present = e->at.line != 0;
 			set(map, f->key, present ? str(b, f->values[e->v]) : pm_value_null(b->a));
 			snprintf(key, sizeof key, "%s_label", f->key);
-			setc(map, key, !present ? pm_value_null(b->a)
-					       : f->values == pm_enum_names_view_kind ? view_label(b, f->values[e->v])
-										  : label(b, f->values[e->v]));
+			setc(map, key,
+			     !present                               ? pm_value_null(b->a)
+			     : f->values == pm_enum_names_view_kind ? view_label(b, f->values[e->v])
+			                                            : label(b, f->values[e->v]));
 			break;
 		}
 		case PM_F_ENUMS: {
@@ -155,7 +175,8 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			for (size_t k = 0; k < e->n; k++) {
 				char buf[128];
 				pm_value_list_append(l, str(b, f->values[e->v[k]]));
-				pm_buf_printf(&text, "%s%s", k ? ", " : "", label_of(f->values[e->v[k]], buf, sizeof buf));
+				pm_buf_printf(&text, "%s%s", k ? ", " : "",
+				              label_of(f->values[e->v[k]], buf, sizeof buf));
 			}
 			set(map, f->key, l);
 			snprintf(key, sizeof key, "%s_text", f->key);
@@ -288,17 +309,28 @@ static pm_value *assessment(vb *b, const pm_assessment *as)
 	set(m, "has_vector", pm_value_bool(b->a, as->has_vector));
 	set(m, "vector", as->has_vector ? dup(b, vec) : pm_value_null(b->a));
 	set(m, "base", as->base_tenths >= 0 ? dup(b, score_text(as->base_tenths, s, sizeof s)) : pm_value_null(b->a));
-	set(m, "base_severity", as->base_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->base_tenths))) : pm_value_null(b->a));
-	set(m, "environmental", as->env_tenths >= 0 ? dup(b, score_text(as->env_tenths, s, sizeof s)) : pm_value_null(b->a));
-	set(m, "environmental_severity", as->env_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->env_tenths))) : pm_value_null(b->a));
-	set(m, "exploitability", str(b, level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
-	set(m, "exploitability_name", str(b, level_name(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
+	set(m, "base_severity",
+	    as->base_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->base_tenths)))
+	                         : pm_value_null(b->a));
+	set(m, "environmental",
+	    as->env_tenths >= 0 ? dup(b, score_text(as->env_tenths, s, sizeof s)) : pm_value_null(b->a));
+	set(m, "environmental_severity",
+	    as->env_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->env_tenths)))
+	                        : pm_value_null(b->a));
+	set(m, "exploitability",
+	    str(b, level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
+	set(m, "exploitability_name",
+	    str(b, level_name(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
 	static const char *const src[] = {"none", "CVSS vector", "stated", "unchanged", "stated, carried"};
 	set(m, "exploitability_source", dup(b, src[as->exploit_source]));
 	set(m, "severity", str(b, pm_enum_names_harm[as->severity]));
-	set(m, "severity_name", str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity].name.s : pm_enum_names_harm[as->severity]));
+	set(m, "severity_name",
+	    str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity].name.s
+	                                             : pm_enum_names_harm[as->severity]));
 	set(m, "severity_base", str(b, pm_enum_names_harm[as->severity_base]));
-	set(m, "severity_base_name", str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity_base].name.s : pm_enum_names_harm[as->severity_base]));
+	set(m, "severity_base_name",
+	    str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity_base].name.s
+	                                             : pm_enum_names_harm[as->severity_base]));
 	static const char *const sev_src[] = {"nothing impacted", "asset", "threat's stated harm"};
 	set(m, "severity_source", dup(b, sev_src[as->severity_source]));
 	set(m, "severity_stated", pm_value_bool(b->a, as->severity_source == PM_SEV_STATED));
@@ -395,7 +427,7 @@ static int target_components(const pm_model *m, const pm_ref *r, int32_t out[2])
 }
 
 static pm_value *all_items(vb *b, const pm_item *items, size_t n, size_t count, const char *const *names,
-			   const char *const *titles, pm_value *parent)
+                           const char *const *titles, pm_value *parent)
 {
 	pm_value *list = pm_value_list(b->a);
 	size_t missing = 0;
@@ -430,16 +462,16 @@ static pm_value *all_items(vb *b, const pm_item *items, size_t n, size_t count, 
 static const char *const outcome_names[] = {"acceptable_before_controls", "controlled", "uncontrolled"};
 static const char *const outcome_label[] = {"acceptable before controls", "controlled", "uncontrolled"};
 static const char *const uncontrolled_text[] = {
-	[PM_UNC_NONE] = "",
-	[PM_UNC_NOT_ACCEPTABLE] = "residual risk not acceptable",
-	[PM_UNC_NO_CONTROL] = "acceptable only through an explicit residual that credits no implemented control",
-	[PM_UNC_UNVERIFIED] = "acceptable only if credited controls without a passed test work",
+        [PM_UNC_NONE] = "",
+        [PM_UNC_NOT_ACCEPTABLE] = "residual risk not acceptable",
+        [PM_UNC_NO_CONTROL] = "acceptable only through an explicit residual that credits no implemented control",
+        [PM_UNC_UNVERIFIED] = "acceptable only if credited controls without a passed test work",
 };
 static const char *const basis_names[] = {"unchanged", "effects", "explicit"};
 static const char *const basis_text[] = {
-	[PM_RES_UNCHANGED] = "unchanged: nothing credited",
-	[PM_RES_EFFECTS] = "moved by the effects of credited controls",
-	[PM_RES_EXPLICIT] = "explicit residual stated in the model",
+        [PM_RES_UNCHANGED] = "unchanged: nothing credited",
+        [PM_RES_EFFECTS] = "moved by the effects of credited controls",
+        [PM_RES_EXPLICIT] = "explicit residual stated in the model",
 };
 
 /* outcome, outcome_text and one flag per outcome, on a register row or a threat. */
@@ -546,7 +578,8 @@ static void derive(vb *b, pm_value *root)
 		set(row, "after", assessment(b, &r->after));
 		set(row, "controlled", pm_value_bool(b->a, r->controlled));
 		outcome_keys(b, row, r->outcome);
-		set(row, "uncontrolled_reason", r->uncontrolled ? dup(b, uncontrolled_text[r->uncontrolled]) : pm_value_null(b->a));
+		set(row, "uncontrolled_reason",
+		    r->uncontrolled ? dup(b, uncontrolled_text[r->uncontrolled]) : pm_value_null(b->a));
 		set(row, "residual_stated", pm_value_bool(b->a, r->residual_stated));
 		set(row, "residual_basis", dup(b, basis_names[r->basis]));
 		set(row, "residual_basis_text", dup(b, basis_text[r->basis]));
@@ -641,7 +674,8 @@ static void derive(vb *b, pm_value *root)
 		pm_value *l = pm_value_list(b->a);
 		for (size_t c = 0; c < m->controls.n; c++)
 			for (size_t k = 0; k < m->controls.v[c].tests.n; k++)
-				if (m->controls.v[c].tests.v[k].kind == PM_K_TEST && m->controls.v[c].tests.v[k].idx == (int32_t)t)
+				if (m->controls.v[c].tests.v[k].kind == PM_K_TEST &&
+				    m->controls.v[c].tests.v[k].idx == (int32_t)t)
 					append_unique(l, b->objs[PM_K_CONTROL][c]);
 		finish_list(b, b->objs[PM_K_TEST][t], "controls", l);
 	}
@@ -650,7 +684,8 @@ static void derive(vb *b, pm_value *root)
 		pm_value *runs = pm_value_list(b->a), *vulns = pm_value_list(b->a);
 		for (size_t c = 0; c < m->components.n; c++)
 			for (size_t k = 0; k < m->components.v[c].sbom.n; k++)
-				if (m->components.v[c].sbom.v[k].kind == PM_K_SBOM_COMPONENT && m->components.v[c].sbom.v[k].idx == (int32_t)s)
+				if (m->components.v[c].sbom.v[k].kind == PM_K_SBOM_COMPONENT &&
+				    m->components.v[c].sbom.v[k].idx == (int32_t)s)
 					append_unique(runs, b->objs[PM_K_COMPONENT][c]);
 		for (size_t v = 0; v < m->vulnerabilities.n; v++)
 			for (size_t k = 0; k < m->vulnerabilities.v[v].components.n; k++)
@@ -666,7 +701,8 @@ static void derive(vb *b, pm_value *root)
 	for (size_t i = 0; i < m->n_objs[PM_K_INTERFACE]; i++) {
 		const pm_interface *itf = m->objs[PM_K_INTERFACE][i];
 		pm_value *im = b->objs[PM_K_INTERFACE][i];
-		set(im, "component", itf->component >= 0 ? b->objs[PM_K_COMPONENT][itf->component] : pm_value_null(b->a));
+		set(im, "component",
+		    itf->component >= 0 ? b->objs[PM_K_COMPONENT][itf->component] : pm_value_null(b->a));
 		set(im, "used", pm_value_bool(b->a, itf->status.v == PM_IFS_USED));
 		pm_value_list_append(ifs, im);
 	}
@@ -682,7 +718,8 @@ static void derive(vb *b, pm_value *root)
 		pm_value *l = pm_value_list(b->a);
 		for (size_t u = 0; u < m->use_cases.n; u++)
 			for (size_t k = 0; k < m->use_cases.v[u].functions.n; k++)
-				if (m->use_cases.v[u].functions.v[k].kind == PM_K_ASSET && m->use_cases.v[u].functions.v[k].idx == (int32_t)a)
+				if (m->use_cases.v[u].functions.v[k].kind == PM_K_ASSET &&
+				    m->use_cases.v[u].functions.v[k].idx == (int32_t)a)
 					append_unique(l, b->objs[PM_K_USE_CASE][u]);
 		finish_list(b, b->objs[PM_K_ASSET][a], "use_cases", l);
 	}
@@ -693,7 +730,8 @@ static void derive(vb *b, pm_value *root)
 		int t = R->vuln_base_tenths ? R->vuln_base_tenths[i] : -1;
 		char sc[16];
 		set(vm, "base", t >= 0 ? dup(b, pm_cvss_score_str(t, sc, sizeof sc)) : pm_value_null(b->a));
-		set(vm, "base_severity", t >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(t))) : pm_value_null(b->a));
+		set(vm, "base_severity",
+		    t >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(t))) : pm_value_null(b->a));
 		if (m->vulnerabilities.v[i].kev.v)
 			pm_value_list_append(kev, vm);
 	}
@@ -812,15 +850,17 @@ static void derive(vb *b, pm_value *root)
 		lab = pm_value_map(b->a);
 		set(root, "labeling", lab);
 	}
-	set(lab, "all_items", all_items(b, m->labeling.items.v, m->labeling.items.n, PM_N_LABEL_ITEM,
-					pm_enum_names_label_item, pm_label_item_titles, lab));
+	set(lab, "all_items",
+	    all_items(b, m->labeling.items.v, m->labeling.items.n, PM_N_LABEL_ITEM, pm_enum_names_label_item,
+	              pm_label_item_titles, lab));
 	pm_value *plan = (pm_value *)pm_value_map_get(root, "management_plan");
 	if (!plan || pm_value_type(plan) != PM_VALUE_MAP) {
 		plan = pm_value_map(b->a);
 		set(root, "management_plan", plan);
 	}
-	set(plan, "all_items", all_items(b, m->management_plan.items.v, m->management_plan.items.n, PM_N_PLAN_ITEM,
-					 pm_enum_names_plan_item, pm_plan_item_titles, plan));
+	set(plan, "all_items",
+	    all_items(b, m->management_plan.items.v, m->management_plan.items.n, PM_N_PLAN_ITEM,
+	              pm_enum_names_plan_item, pm_plan_item_titles, plan));
 
 	/* the policy matrix, ready for a table */
 	pm_value *pol = (pm_value *)pm_value_map_get(root, "risk_policy");
@@ -905,13 +945,16 @@ static pm_value *match_row(vb *b, const pm_identified *id, const pm_match *mt)
 	set(row, "capec", str(b, r->capec));
 	set(row, "cwe", str(b, r->cwe));
 	set(row, "threat", mt->threat >= 0 ? str(b, m->threats.v[mt->threat].id.s) : pm_value_null(b->a));
-	set(row, "rationale", mt->disposition >= 0 ? cell(b, m->rule_dispositions.v[mt->disposition].rationale.s) : pm_value_null(b->a));
-	set(row, "whole_model", pm_value_bool(b->a, mt->disposition >= 0 && !m->rule_dispositions.v[mt->disposition].element.id.s));
+	set(row, "rationale",
+	    mt->disposition >= 0 ? cell(b, m->rule_dispositions.v[mt->disposition].rationale.s) : pm_value_null(b->a));
+	set(row, "whole_model",
+	    pm_value_bool(b->a, mt->disposition >= 0 && !m->rule_dispositions.v[mt->disposition].element.id.s));
 	pm_buf_free(&st);
 	return row;
 }
 
-static void out_of_scope_row(vb *b, pm_value *list, const char *kind, const pm_str *id, const pm_str *name, const pm_str *why)
+static void out_of_scope_row(vb *b, pm_value *list, const char *kind, const pm_str *id, const pm_str *name,
+                             const pm_str *why)
 {
 	if (!why->s)
 		return;
@@ -938,7 +981,7 @@ static void rule_identification(vb *b, pm_value *root)
 		out_of_scope_row(b, oos, "component", &c->id, &c->name, &c->out_of_scope);
 		for (size_t k = 0; k < c->interfaces.n; k++)
 			out_of_scope_row(b, oos, "interface", &c->interfaces.v[k].id, &c->interfaces.v[k].name,
-					 &c->interfaces.v[k].out_of_scope);
+			                 &c->interfaces.v[k].out_of_scope);
 	}
 	for (size_t i = 0; i < m->flows.n; i++)
 		out_of_scope_row(b, oos, "flow", &m->flows.v[i].id, &m->flows.v[i].name, &m->flows.v[i].out_of_scope);
@@ -1000,12 +1043,14 @@ pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_
 	set(gen, "date", str(&b, opt && opt->date ? opt->date : NULL));
 	set(root, "generated", gen);
 	const pm_cyber_device *cd = &m->device.cyber_device;
-	set(root, "is_cyber_device", pm_value_bool(a, cd->at.line && cd->software.v && cd->internet_connectable.v &&
-						     cd->vulnerable_characteristics.v));
+	set(root, "is_cyber_device",
+	    pm_value_bool(a, cd->at.line && cd->software.v && cd->internet_connectable.v &&
+	                             cd->vulnerable_characteristics.v));
 	pm_value *counts = pm_value_map(a);
-	static const char *const names[PM_K_COUNT] = {NULL, "assets", "zones", "components", "interfaces", "flows",
-						      "threats", "controls", "tests", "findings", "sbom_components",
-						      "vulnerabilities", "anomalies", "views", "use_cases"};
+	static const char *const names[PM_K_COUNT] = {NULL,         "assets",   "zones",           "components",
+	                                              "interfaces", "flows",    "threats",         "controls",
+	                                              "tests",      "findings", "sbom_components", "vulnerabilities",
+	                                              "anomalies",  "views",    "use_cases"};
 	for (int k = 1; k < PM_K_COUNT; k++)
 		set(counts, names[k], pm_value_number(a, (double)m->n_objs[k]));
 	set(root, "counts", counts);

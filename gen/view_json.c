@@ -81,7 +81,8 @@ static void emit(pm_buf *b, const pm_value *v, int depth, int in_object, int own
 			pm_buf_free(&tmp);
 			pm_buf_puts(b, ": ");
 			/* interfaces and findings are owned by their component / test: print them there */
-			int own = obj && ((kl == 10 && memcmp(k, "interfaces", 10) == 0) || (kl == 8 && memcmp(k, "findings", 8) == 0));
+			int own = obj && ((kl == 10 && memcmp(k, "interfaces", 10) == 0) ||
+			                  (kl == 8 && memcmp(k, "findings", 8) == 0));
 			emit(b, pm_value_map_value_at(v, i), depth + 1, in_object || obj, own);
 		}
 		if (n)

@@ -52,15 +52,15 @@ enum {
 
 typedef struct xframe {
 	uint8_t expect;
-	uint8_t plain;  /* X_SCALAR: a number or boolean (an unquoted YAML scalar) */
-	uint8_t trim;   /* X_SCALAR: leading/trailing white space is not part of the value */
+	uint8_t plain; /* X_SCALAR: a number or boolean (an unquoted YAML scalar) */
+	uint8_t trim;  /* X_SCALAR: leading/trailing white space is not part of the value */
 	uint8_t has_kids;
 	const pm_schema *sub;
 	const char *item;
-	const xmlChar *name; /* local name, in the parser's dictionary */
-	size_t pending;      /* first child in xreader.pending */
-	size_t text;         /* start of this element's text in xreader.text */
-	uint32_t line, col;  /* the '<' of the start tag */
+	const xmlChar *name;  /* local name, in the parser's dictionary */
+	size_t pending;       /* first child in xreader.pending */
+	size_t text;          /* start of this element's text in xreader.text */
+	uint32_t line, col;   /* the '<' of the start tag */
 	uint32_t vline, vcol; /* the '>' (or "/>") ending it */
 } xframe;
 
@@ -74,8 +74,8 @@ typedef struct xreader {
 	int failed;
 	xframe *stack; /* elements being converted */
 	size_t depth, cap_stack;
-	size_t open;   /* every open element, for the depth limit */
-	size_t skip;   /* open elements inside a skipped part */
+	size_t open; /* every open element, for the depth limit */
+	size_t skip; /* open elements inside a skipped part */
 	uint32_t *pending;
 	size_t n_pending, cap_pending;
 	pm_buf text;
@@ -123,9 +123,10 @@ static void on_error(void *ctx, xmlErrorPtr e)
 			msg[i] = ' ';
 	r->failed = 1;
 	pm_diag_add(r->diags, PM_ERROR, PM_ERR_YAML, r->file, e->line > 0 ? (unsigned)e->line : 1,
-		    e->int2 > 0 ? (unsigned)e->int2 : 1, "invalid XML: %s", msg);
+	            e->int2 > 0 ? (unsigned)e->int2 : 1, "invalid XML: %s", msg);
 	if (e->code == XML_ERR_UNDECLARED_ENTITY || e->code == XML_WAR_UNDECLARED_ENTITY)
-		pm_diag_hint(r->diags, "only &amp; &lt; &gt; &quot; &apos; and character references such as &#233; are allowed");
+		pm_diag_hint(r->diags,
+		             "only &amp; &lt; &gt; &quot; &apos; and character references such as &#233; are allowed");
 }
 
 /* ---- positions ------------------------------------------------------------------ */
@@ -247,7 +248,7 @@ static uint32_t close_frame(xreader *r, const xframe *f)
 		if (f->has_kids || is_blank(t, tn))
 			return collection(r, f, YT_MAP);
 		return new_scalar(r, t, tn, 0, f->vline, f->vcol); /* "must be a mapping, found a scalar" */
-	default: /* X_SEQ_OBJ, X_SEQ_VAL */
+	default:                                                   /* X_SEQ_OBJ, X_SEQ_VAL */
 		if (f->has_kids || is_blank(t, tn))
 			return collection(r, f, YT_SEQ);
 		return new_scalar(r, t, tn, 0, f->vline, f->vcol); /* a single value stands for a one-item list */
@@ -307,24 +308,27 @@ static int in_namespace(const xmlChar *uri)
 }
 
 static void check_root(xreader *r, const xmlChar *local, const xmlChar *uri, int nb_attr, const xmlChar **attrs,
-		       const xframe *pos)
+                       const xframe *pos)
 {
 	static const char prefix[] = "urn:premarket:submission:";
 	if (strcmp((const char *)local, "submission") != 0) {
-		fail(r, pos->line, pos->col, "the root element is <%s>; a premarket submission starts with "
-		     "<submission xmlns=\"%s\">", (const char *)local, PM_XML_NAMESPACE);
+		fail(r, pos->line, pos->col,
+		     "the root element is <%s>; a premarket submission starts with "
+		     "<submission xmlns=\"%s\">",
+		     (const char *)local, PM_XML_NAMESPACE);
 		return;
 	}
 	if (!in_namespace(uri)) {
-		if (!fail(r, pos->line, pos->col, "wrong XML namespace: expected \"%s\", found %s%s%s", PM_XML_NAMESPACE,
-			  uri ? "\"" : "", uri ? (const char *)uri : "none", uri ? "\"" : ""))
+		if (!fail(r, pos->line, pos->col, "wrong XML namespace: expected \"%s\", found %s%s%s",
+		          PM_XML_NAMESPACE, uri ? "\"" : "", uri ? (const char *)uri : "none", uri ? "\"" : ""))
 			return;
 		if (uri && strncmp((const char *)uri, prefix, sizeof prefix - 1) == 0)
 			pm_diag_hint(r->diags, "the file is for schema version %s; this premarket reads version %s",
-				     (const char *)uri + sizeof prefix - 1, PM_XML_SCHEMA_VERSION);
+			             (const char *)uri + sizeof prefix - 1, PM_XML_SCHEMA_VERSION);
 		else
-			pm_diag_hint(r->diags, "write the root element as <submission xmlns=\"%s\" schemaVersion=\"%s\">",
-				     PM_XML_NAMESPACE, PM_XML_SCHEMA_VERSION);
+			pm_diag_hint(r->diags,
+			             "write the root element as <submission xmlns=\"%s\" schemaVersion=\"%s\">",
+			             PM_XML_NAMESPACE, PM_XML_SCHEMA_VERSION);
 		return;
 	}
 	for (int i = 0; i < nb_attr; i++) {
@@ -334,8 +338,10 @@ static void check_root(xreader *r, const xmlChar *local, const xmlChar *uri, int
 		if (strcmp((const char *)a[0], "schemaVersion") == 0) {
 			size_t n = (size_t)(a[4] - a[3]);
 			if (n != strlen(PM_XML_SCHEMA_VERSION) || memcmp(a[3], PM_XML_SCHEMA_VERSION, n) != 0)
-				fail(r, pos->line, pos->col, "schemaVersion \"%.*s\" is not supported; this premarket "
-				     "reads version %s", (int)(n < 64 ? n : 64), (const char *)a[3], PM_XML_SCHEMA_VERSION);
+				fail(r, pos->line, pos->col,
+				     "schemaVersion \"%.*s\" is not supported; this premarket "
+				     "reads version %s",
+				     (int)(n < 64 ? n : 64), (const char *)a[3], PM_XML_SCHEMA_VERSION);
 		} else {
 			fail(r, pos->line, pos->col, "unexpected attribute '%s' on <submission>", (const char *)a[0]);
 		}
@@ -343,7 +349,7 @@ static void check_root(xreader *r, const xmlChar *local, const xmlChar *uri, int
 }
 
 static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
-		     const xmlChar **ns, int nb_attr, int nb_defaulted, const xmlChar **attrs)
+                     const xmlChar **ns, int nb_attr, int nb_defaulted, const xmlChar **attrs)
 {
 	xreader *r = ctx;
 	(void)prefix;
@@ -381,7 +387,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	}
 	for (int i = 0; i < nb_attr; i++)
 		if (!attrs[5 * i + 2]) {
-			fail(r, pos.line, pos.col, "unexpected attribute '%s' on <%s>: values are elements in this format",
+			fail(r, pos.line, pos.col,
+			     "unexpected attribute '%s' on <%s>: values are elements in this format",
 			     (const char *)attrs[5 * i], name);
 			return;
 		}
@@ -400,17 +407,20 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	case X_SUBMISSION:
 		if (strcmp(name, "model") == 0) {
 			if (r->model_line) {
-				fail(r, pos.line, pos.col, "a second <model> element (the first is at line %u)", r->model_line);
+				fail(r, pos.line, pos.col, "a second <model> element (the first is at line %u)",
+				     r->model_line);
 				return;
 			}
 			r->model_line = pos.line;
 			push_frame(r, X_MAP, local, &pos)->sub = &pm_schema_model;
 		} else if (strcmp(name, "register") == 0 || strcmp(name, "traceability") == 0 ||
-			   strcmp(name, "check") == 0) {
+		           strcmp(name, "check") == 0) {
 			r->skip = 1; /* output only: recomputed from the model */
 		} else {
-			fail(r, pos.line, pos.col, "unexpected element <%s> in <submission> (expected model, register, "
-			     "traceability, check)", name);
+			fail(r, pos.line, pos.col,
+			     "unexpected element <%s> in <submission> (expected model, register, "
+			     "traceability, check)",
+			     name);
 		}
 		break;
 	case X_MAP:
@@ -505,8 +515,8 @@ static void on_reference(void *ctx, const xmlChar *name)
 	     "entity references are not allowed (&%s;)", (const char *)name);
 }
 
-static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
-			   const xmlChar *system_id, xmlChar *content)
+static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *public_id, const xmlChar *system_id,
+                           xmlChar *content)
 {
 	(void)name;
 	(void)type;
@@ -518,8 +528,8 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlCh
 
 /* ---- entry point --------------------------------------------------------------------------- */
 
-int yt_parse_xml(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena,
-		 const yt_limits *lim, pm_diags *diags)
+int yt_parse_xml(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena, const yt_limits *lim,
+                 pm_diags *diags)
 {
 	memset(doc, 0, sizeof *doc);
 	if (is_blank(data, len))

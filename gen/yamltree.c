@@ -41,8 +41,8 @@ typedef struct builder {
 
 static int fail(builder *b, const yaml_mark_t *m, const char *fmt, const char *arg)
 {
-	return pm_diag_add(b->diags, PM_ERROR, PM_ERR_YAML, b->file, (unsigned)m->line + 1,
-			   (unsigned)m->column + 1, fmt, arg ? arg : "");
+	return pm_diag_add(b->diags, PM_ERROR, PM_ERR_YAML, b->file, (unsigned)m->line + 1, (unsigned)m->column + 1,
+	                   fmt, arg ? arg : "");
 }
 
 static uint32_t new_node(builder *b, yt_type type, const yaml_mark_t *m)
@@ -65,7 +65,6 @@ static void push_pending(builder *b, uint32_t id)
 	b->pending = pm_xgrow(b->pending, &b->cap_pending, b->n_pending + 1, sizeof *b->pending);
 	b->pending[b->n_pending++] = id;
 }
-
 
 static anchor *anchor_slot(const builder *b, const char *name)
 {
@@ -126,8 +125,7 @@ static int attach(builder *b, uint32_t id)
 	return 0;
 }
 
-static int open_collection(builder *b, yt_type type, const yaml_char_t *anchor_name,
-			   const yaml_mark_t *m)
+static int open_collection(builder *b, yt_type type, const yaml_char_t *anchor_name, const yaml_mark_t *m)
 {
 	if (b->depth >= b->lim->max_depth) {
 		char buf[64];
@@ -179,8 +177,8 @@ static uint8_t tag_of(const char *tag)
 		const char *name;
 		yt_tag tag;
 	} known[] = {
-		{YAML_STR_TAG, YT_TAG_STR},     {YAML_BOOL_TAG, YT_TAG_BOOL}, {YAML_INT_TAG, YT_TAG_INT},
-		{YAML_FLOAT_TAG, YT_TAG_FLOAT}, {YAML_NULL_TAG, YT_TAG_NULL},
+	        {YAML_STR_TAG, YT_TAG_STR},     {YAML_BOOL_TAG, YT_TAG_BOOL}, {YAML_INT_TAG, YT_TAG_INT},
+	        {YAML_FLOAT_TAG, YT_TAG_FLOAT}, {YAML_NULL_TAG, YT_TAG_NULL},
 	};
 	if (!tag)
 		return YT_TAG_NONE;
@@ -236,7 +234,8 @@ static int on_event(builder *b, const yaml_event_t *ev)
 		const anchor *an = find_anchor(b, name);
 		if (an) {
 			if (node_is_open(b, an->node))
-				return fail(b, m, "alias *%s refers to a node that contains it (recursive structure)", name);
+				return fail(b, m, "alias *%s refers to a node that contains it (recursive structure)",
+				            name);
 			return attach(b, an->node);
 		}
 		return fail(b, m, "alias *%s refers to an undefined anchor", name);
@@ -246,8 +245,8 @@ static int on_event(builder *b, const yaml_event_t *ev)
 	}
 }
 
-int yt_parse(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena,
-	     const yt_limits *lim, pm_diags *diags)
+int yt_parse(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena, const yt_limits *lim,
+             pm_diags *diags)
 {
 	memset(doc, 0, sizeof *doc);
 	builder b;
@@ -271,21 +270,21 @@ int yt_parse(yt_doc *doc, const char *data, size_t len, const char *file, pm_are
 			const char *problem = p.problem ? p.problem : "YAML syntax error";
 			if (p.context) {
 				pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, (unsigned)m->line + 1,
-					    (unsigned)m->column + 1, "%s %s", problem, p.context);
+				            (unsigned)m->column + 1, "%s %s", problem, p.context);
 				/* "while scanning a quoted scalar" -> "the quoted scalar started at ..." */
 				const char *what = p.context;
-				const char *prefixes[] = {"while scanning an ", "while scanning a ", "while parsing an ",
-							  "while parsing a "};
+				const char *prefixes[] = {"while scanning an ", "while scanning a ",
+				                          "while parsing an ", "while parsing a "};
 				for (size_t k = 0; k < sizeof prefixes / sizeof prefixes[0]; k++)
 					if (strncmp(what, prefixes[k], strlen(prefixes[k])) == 0) {
 						what += strlen(prefixes[k]);
 						break;
 					}
 				pm_diag_hint(diags, "the %s started at line %u, column %u", what,
-					     (unsigned)p.context_mark.line + 1, (unsigned)p.context_mark.column + 1);
+				             (unsigned)p.context_mark.line + 1, (unsigned)p.context_mark.column + 1);
 			} else
 				pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, (unsigned)m->line + 1,
-					    (unsigned)m->column + 1, "%s", problem);
+				            (unsigned)m->column + 1, "%s", problem);
 			rc = -1;
 			break;
 		}
@@ -321,7 +320,7 @@ int yt_check_encoding(const char *data, size_t len, const char *file, pm_diags *
 	unsigned line = 1, col = 1;
 	if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
 		return pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, 1, 1,
-				   "file is UTF-16 encoded; save it as UTF-8");
+		                   "file is UTF-16 encoded; save it as UTF-8");
 	size_t i = 0;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		i = 3; /* UTF-8 byte order mark */
@@ -331,7 +330,7 @@ int yt_check_encoding(const char *data, size_t len, const char *file, pm_diags *
 		unsigned cp;
 		if (c == 0)
 			return pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, line, col,
-					   "NUL byte in input (is this a binary file?)");
+			                   "NUL byte in input (is this a binary file?)");
 		if (c < 0x80) {
 			n = 1;
 			cp = c;
@@ -345,22 +344,23 @@ int yt_check_encoding(const char *data, size_t len, const char *file, pm_diags *
 			n = 4;
 			cp = c & 0x07;
 		} else {
-			return pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, line, col,
-					   "invalid UTF-8 byte 0x%02X", c);
+			return pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, line, col, "invalid UTF-8 byte 0x%02X",
+			                   c);
 		}
 		if (i + n > len)
 			return pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, line, col,
-					   "truncated UTF-8 sequence at end of file");
+			                   "truncated UTF-8 sequence at end of file");
 		for (size_t k = 1; k < n; k++) {
 			if ((s[i + k] & 0xC0) != 0x80)
 				return pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, line, col,
-						   "invalid UTF-8 sequence (byte 0x%02X is not a continuation byte)",
-						   s[i + k]);
+				                   "invalid UTF-8 sequence (byte 0x%02X is not a continuation byte)",
+				                   s[i + k]);
 			cp = (cp << 6) | (s[i + k] & 0x3F);
 		}
-		if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
 			return pm_diag_add(diags, PM_ERROR, PM_ERR_YAML, file, line, col,
-					   "invalid UTF-8 sequence (overlong or surrogate code point)");
+			                   "invalid UTF-8 sequence (overlong or surrogate code point)");
 		if (c == '\n' || (c == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
 			line++; /* LF, CR LF, or a lone CR (libyaml counts all three) */
 			col = 1;
@@ -382,7 +382,7 @@ static int space(char c)
 }
 
 void yt_locate(const char *src, size_t len, uint32_t line, uint32_t col, const char *value, size_t offset,
-	       uint32_t *oline, uint32_t *ocol)
+               uint32_t *oline, uint32_t *ocol)
 {
 	/* the scalar's first byte: `line` lines down, `col` characters in */
 	size_t j = 0;

@@ -36,7 +36,7 @@ typedef struct yt_doc {
 	size_t n_nodes, cap_nodes;
 	uint32_t *kids; /* seq: item node ids; map: key, value, key, value ... */
 	size_t n_kids, cap_kids;
-	uint32_t root;  /* node id of the root, valid when has_root */
+	uint32_t root; /* node id of the root, valid when has_root */
 	int has_root;
 } yt_doc;
 
@@ -52,8 +52,8 @@ typedef struct yt_limits {
  * Scalars are copied into `arena`.  Returns 0, or -1 with one error added to
  * `diags` (file name `file`) and `doc` freed.  Free with yt_doc_free().
  */
-int yt_parse(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena,
-	     const yt_limits *lim, pm_diags *diags);
+int yt_parse(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena, const yt_limits *lim,
+             pm_diags *diags);
 void yt_doc_free(yt_doc *doc);
 
 static inline const yt_node *yt_child(const yt_doc *d, const yt_node *n, size_t i)
@@ -70,8 +70,8 @@ static inline const yt_node *yt_child(const yt_doc *d, const yt_node *n, size_t 
  * entity loading, no entity expansion, depth and size limits.  Same contract
  * as yt_parse() (gen/xml_read.c).
  */
-int yt_parse_xml(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena,
-		 const yt_limits *lim, pm_diags *diags);
+int yt_parse_xml(yt_doc *doc, const char *data, size_t len, const char *file, pm_arena *arena, const yt_limits *lim,
+                 pm_diags *diags);
 
 /**
  * Where byte `offset` of a scalar's value is in the source: the scalar
@@ -83,7 +83,7 @@ int yt_parse_xml(yt_doc *doc, const char *data, size_t len, const char *file, pm
  * scalar: a rule's condition, a placeholder in text.
  */
 void yt_locate(const char *src, size_t len, uint32_t line, uint32_t col, const char *value, size_t offset,
-	       uint32_t *oline, uint32_t *ocol);
+               uint32_t *oline, uint32_t *ocol);
 
 /**
  * Check that `data` is valid UTF-8 without NUL bytes; on failure add an

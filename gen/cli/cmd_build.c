@@ -14,35 +14,35 @@
 #include <sys/stat.h>
 
 static const char usage_text[] =
-	"Usage: premarket build -o DIR [--format md,html,pdf,xml] [--split] [--a4] [--with-check]\n"
-	"                       [--templates DIR] MODEL...\n"
-	"\n"
-	"Render the FDA premarket cybersecurity document set of the model into DIR:\n"
-	"one Markdown file per document plus index.md; with html an HTML page per\n"
-	"document plus index.html; with pdf one combined cybersecurity-submission.pdf\n"
-	"(title page, document control with the SHA-256 of every input file, contents,\n"
-	"bookmarks, every document as a chapter); with xml submission.xml, the model,\n"
-	"register and traceability as data (models/premarket.xsd).  Every build also\n"
-	"writes sbom.cdx.json, the SBOM as CycloneDX 1.6 with FDA's support fields.  Outputs are\n"
-	"written atomically: a failed build\n"
-	"leaves earlier outputs intact.  The same inputs give byte-identical files\n"
-	"(the date comes from the model or SOURCE_DATE_EPOCH).  The completeness check\n"
-	"(completeness-check.md/.html) is a working report for the manufacturer or\n"
-	"importer, not part of the submission: the combined PDF leaves it out unless\n"
-	"--with-check is given.\n"
-	"\n"
-	"Options:\n"
-	"  -o, --output=DIR      output folder (created when missing)\n"
-	"  -f, --format=LIST     comma-separated: md, html, pdf, xml (default: md,html)\n"
-	"  -s, --split           with pdf: also one PDF per document (<slug>.pdf)\n"
-	"      --a4              PDF pages in A4 (default: US Letter)\n"
-	"      --with-check      with pdf: the completeness check as the combined PDF's last chapter\n"
-	"  -t, --templates=DIR   templates that override the shipped ones, one by one;\n"
-	"                        the shipped ones stay reachable as shipped/NAME\n"
-	"  -h, --help            show this help\n"
-	"\n"
-	"Documents: see docs/templates.md.  Exit status: 0 ok, 1 model problems or a\n"
-	"template error, 2 usage or unreadable input, 3 an output could not be written.\n";
+        "Usage: premarket build -o DIR [--format md,html,pdf,xml] [--split] [--a4] [--with-check]\n"
+        "                       [--templates DIR] MODEL...\n"
+        "\n"
+        "Render the FDA premarket cybersecurity document set of the model into DIR:\n"
+        "one Markdown file per document plus index.md; with html an HTML page per\n"
+        "document plus index.html; with pdf one combined cybersecurity-submission.pdf\n"
+        "(title page, document control with the SHA-256 of every input file, contents,\n"
+        "bookmarks, every document as a chapter); with xml submission.xml, the model,\n"
+        "register and traceability as data (models/premarket.xsd).  Every build also\n"
+        "writes sbom.cdx.json, the SBOM as CycloneDX 1.6 with FDA's support fields.  Outputs are\n"
+        "written atomically: a failed build\n"
+        "leaves earlier outputs intact.  The same inputs give byte-identical files\n"
+        "(the date comes from the model or SOURCE_DATE_EPOCH).  The completeness check\n"
+        "(completeness-check.md/.html) is a working report for the manufacturer or\n"
+        "importer, not part of the submission: the combined PDF leaves it out unless\n"
+        "--with-check is given.\n"
+        "\n"
+        "Options:\n"
+        "  -o, --output=DIR      output folder (created when missing)\n"
+        "  -f, --format=LIST     comma-separated: md, html, pdf, xml (default: md,html)\n"
+        "  -s, --split           with pdf: also one PDF per document (<slug>.pdf)\n"
+        "      --a4              PDF pages in A4 (default: US Letter)\n"
+        "      --with-check      with pdf: the completeness check as the combined PDF's last chapter\n"
+        "  -t, --templates=DIR   templates that override the shipped ones, one by one;\n"
+        "                        the shipped ones stay reachable as shipped/NAME\n"
+        "  -h, --help            show this help\n"
+        "\n"
+        "Documents: see docs/templates.md.  Exit status: 0 ok, 1 model problems or a\n"
+        "template error, 2 usage or unreadable input, 3 an output could not be written.\n";
 
 /* Format names, in the order of the PM_BUILD_* bits. */
 static const char *const format_names[] = {"md", "html", "pdf", "xml"};
@@ -68,10 +68,14 @@ static int parse_formats(const char *s, unsigned *out)
 int pm_cmd_build(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-		{"templates", required_argument, NULL, 't'}, {"split", no_argument, NULL, 's'},
-		{"a4", no_argument, NULL, 'A'}, {"with-check", no_argument, NULL, 'C'},
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+	        {"output", required_argument, NULL, 'o'},
+	        {"format", required_argument, NULL, 'f'},
+	        {"templates", required_argument, NULL, 't'},
+	        {"split", no_argument, NULL, 's'},
+	        {"a4", no_argument, NULL, 'A'},
+	        {"with-check", no_argument, NULL, 'C'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	pm_build_options bo;
 	memset(&bo, 0, sizeof bo);
@@ -135,10 +139,11 @@ int pm_cmd_build(int argc, char **argv)
 		for (unsigned k = 0; k < 4; k++)
 			if (bo.formats & (1u << k))
 				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "",
-					 format_names[k]);
+				         format_names[k]);
 		fprintf(stderr, "%s: wrote %s to %s (%s)\n", m->device.name.s,
-			bo.formats & (PM_BUILD_MD | PM_BUILD_HTML | PM_BUILD_PDF) ? "the document set" : "the submission data",
-			outdir, list);
+		        bo.formats & (PM_BUILD_MD | PM_BUILD_HTML | PM_BUILD_PDF) ? "the document set"
+		                                                                  : "the submission data",
+		        outdir, list);
 	}
 	pm_outset_free(out);
 	pm_diags_free(&d);

@@ -19,8 +19,8 @@ static const struct cvss_opt {
 	int val;
 	const char *help;
 } opts[] = {
-	{"help", 'h', "show this help"},
-	{"tsv", 't', "print one tab-separated line per vector (see below)"},
+        {"help", 'h', "show this help"},
+        {"tsv", 't', "print one tab-separated line per vector (see below)"},
 };
 #define NOPTS (sizeof opts / sizeof opts[0])
 
@@ -35,8 +35,7 @@ static void usage(FILE *out)
 	      "Options:\n",
 	      out);
 	for (size_t i = 0; i < NOPTS; i++)
-		fprintf(out, "  %s--%-8s %s\n", opts[i].val == 'h' ? "-h, " : "    ", opts[i].name,
-		        opts[i].help);
+		fprintf(out, "  %s--%-8s %s\n", opts[i].val == 'h' ? "-h, " : "    ", opts[i].name, opts[i].help);
 	fputs("\n"
 	      "--tsv output, one line per valid vector:\n"
 	      "  CVSS:3.1  vector TAB base TAB base-severity TAB temporal TAB environmental\n"
@@ -122,8 +121,7 @@ static void print_readable(const char *s, size_t len, const pm_cvss *c)
 		if (r.has_temporal || r.has_environmental) {
 			snprintf(extra, sizeof extra, "  E %.2f x RL %.2f x RC %.2f", r.w_e, r.w_rl, r.w_rc);
 			print_line("temporal", r.temporal_tenths, extra);
-			snprintf(extra, sizeof extra,
-			         "  modified impact %.1f, modified exploitability %.1f, scope %s",
+			snprintf(extra, sizeof extra, "  modified impact %.1f, modified exploitability %.1f, scope %s",
 			         r.modified_impact, r.modified_exploitability,
 			         r.modified_scope_changed ? "changed" : "unchanged");
 			print_line("environmental", r.environmental_tenths, extra);
@@ -148,9 +146,8 @@ static void print_readable(const char *s, size_t len, const pm_cvss *c)
 		if (r.no_impact)
 			printf("  %-14s %s  (no impact on any system: 0.0)\n", "macrovector", r.macrovector);
 		else
-			printf("  %-14s %s  (lookup %d.%d, mean decrease %.4f over %d)\n", "macrovector",
-			       r.macrovector, r.lookup_tenths / 10, r.lookup_tenths % 10, r.mean_decrease,
-			       r.n_lower);
+			printf("  %-14s %s  (lookup %d.%d, mean decrease %.4f over %d)\n", "macrovector", r.macrovector,
+			       r.lookup_tenths / 10, r.lookup_tenths % 10, r.mean_decrease, r.n_lower);
 	}
 }
 

@@ -8,13 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char usage_text[] =
-	"Usage: premarket data MODEL...\n"
-	"\n"
-	"Print, as JSON, the data the document templates see: the model with every\n"
-	"key (absent values are null), the risk register and the derived names listed\n"
-	"in docs/templates.md.  An object inside another object is shown as\n"
-	"{\"$ref\": \"<id>\"}; in a template it is the full object.\n";
+static const char usage_text[] = "Usage: premarket data MODEL...\n"
+                                 "\n"
+                                 "Print, as JSON, the data the document templates see: the model with every\n"
+                                 "key (absent values are null), the risk register and the derived names listed\n"
+                                 "in docs/templates.md.  An object inside another object is shown as\n"
+                                 "{\"$ref\": \"<id>\"}; in a template it is the full object.\n";
 
 int pm_cmd_data(int argc, char **argv)
 {

@@ -7,17 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char usage_text[] =
-	"Usage: premarket explain MODEL... THREAT-ID\n"
-	"\n"
-	"Show how the risk register entries of one threat were obtained, for every\n"
-	"asset it affects, before and after controls: the vector scored, every CVSS\n"
-	"weight and intermediate value, each rounding step, the v4.0 macro-vector\n"
-	"lookup, the exploitability mapping, the severity of harm and the policy\n"
-	"matrix cell — enough to recompute every number by hand.\n"
-	"\n"
-	"Options:\n"
-	"  -h, --help  show this help\n";
+static const char usage_text[] = "Usage: premarket explain MODEL... THREAT-ID\n"
+                                 "\n"
+                                 "Show how the risk register entries of one threat were obtained, for every\n"
+                                 "asset it affects, before and after controls: the vector scored, every CVSS\n"
+                                 "weight and intermediate value, each rounding step, the v4.0 macro-vector\n"
+                                 "lookup, the exploitability mapping, the severity of harm and the policy\n"
+                                 "matrix cell — enough to recompute every number by hand.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -h, --help  show this help\n";
 
 int pm_cmd_explain(int argc, char **argv)
 {

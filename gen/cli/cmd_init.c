@@ -13,24 +13,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char usage_text[] =
-	"Usage: premarket init [--force] DIR\n"
-	"\n"
-	"Start a new device model: write DIR/model.yaml, a commented skeleton of\n"
-	"every section and key of the model format (docs/model.md) that already\n"
-	"validates.  Replace the example values, then run\n"
-	"'premarket validate DIR/model.yaml'.\n"
-	"\n"
-	"Options:\n"
-	"  -f, --force  replace an existing DIR/model.yaml\n"
-	"  -h, --help   show this help\n";
+static const char usage_text[] = "Usage: premarket init [--force] DIR\n"
+                                 "\n"
+                                 "Start a new device model: write DIR/model.yaml, a commented skeleton of\n"
+                                 "every section and key of the model format (docs/model.md) that already\n"
+                                 "validates.  Replace the example values, then run\n"
+                                 "'premarket validate DIR/model.yaml'.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -f, --force  replace an existing DIR/model.yaml\n"
+                                 "  -h, --help   show this help\n";
 
 int pm_cmd_init(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"force", no_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"force", no_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	int force = 0, c;
 	optind = 1;

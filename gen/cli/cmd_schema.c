@@ -8,22 +8,21 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage_text[] =
-	"Usage: premarket schema [--format json|markdown|xsd] [--rules]\n"
-	"\n"
-	"Print the model format: as a JSON Schema (default; the file shipped as\n"
-	"models/premarket.schema.json, for editors), as the Markdown field\n"
-	"reference of docs/model.md, or as the XML Schema of submission.xml\n"
-	"(models/premarket.xsd, docs/xml.md).  With --rules, print the format of\n"
-	"threat rule files (models/threats/, docs/threats.md) as Markdown.\n";
+static const char usage_text[] = "Usage: premarket schema [--format json|markdown|xsd] [--rules]\n"
+                                 "\n"
+                                 "Print the model format: as a JSON Schema (default; the file shipped as\n"
+                                 "models/premarket.schema.json, for editors), as the Markdown field\n"
+                                 "reference of docs/model.md, or as the XML Schema of submission.xml\n"
+                                 "(models/premarket.xsd, docs/xml.md).  With --rules, print the format of\n"
+                                 "threat rule files (models/threats/, docs/threats.md) as Markdown.\n";
 
 int pm_cmd_schema(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{"rules", no_argument, NULL, 'r'},
-		{NULL, 0, NULL, 0},
+	        {"format", required_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},
+	        {"rules", no_argument, NULL, 'r'},
+	        {NULL, 0, NULL, 0},
 	};
 	const char *format = "json";
 	int rules = 0;

@@ -8,26 +8,25 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char usage_text[] =
-	"Usage: premarket score [--format text|csv|json] MODEL...\n"
-	"\n"
-	"Print the risk register of the model: one row per (threat, asset it affects)\n"
-	"with the CVSS base score, the environmental score for that asset, the\n"
-	"exploitability level, the severity of harm, the risk level and its\n"
-	"acceptability, before and after controls; then the aggregates per device,\n"
-	"zone, component and asset.  The method is docs/risk-method.md;\n"
-	"'premarket explain MODEL... THREAT-ID' shows one derivation step by step.\n"
-	"\n"
-	"Options:\n"
-	"  -f, --format=FMT  text (default), csv (RFC 4180, one row per risk) or json\n"
-	"  -h, --help        show this help\n";
+static const char usage_text[] = "Usage: premarket score [--format text|csv|json] MODEL...\n"
+                                 "\n"
+                                 "Print the risk register of the model: one row per (threat, asset it affects)\n"
+                                 "with the CVSS base score, the environmental score for that asset, the\n"
+                                 "exploitability level, the severity of harm, the risk level and its\n"
+                                 "acceptability, before and after controls; then the aggregates per device,\n"
+                                 "zone, component and asset.  The method is docs/risk-method.md;\n"
+                                 "'premarket explain MODEL... THREAT-ID' shows one derivation step by step.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -f, --format=FMT  text (default), csv (RFC 4180, one row per risk) or json\n"
+                                 "  -h, --help        show this help\n";
 
 int pm_cmd_score(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"format", required_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	pm_register_format fmt = PM_REGISTER_TEXT;
 	int c;

@@ -11,32 +11,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
-	"Usage: premarket threats [OPTIONS] MODEL...\n"
-	"       premarket threats --list [--format text|md|json] [--rules DIR]\n"
-	"       premarket threats --language\n"
-	"\n"
-	"Run the threat rule catalog (models/threats/, and the rule files of each\n"
-	"--rules folder) on the model and print the matches that no threat of the\n"
-	"model answers (threats[].rule) and no rule disposition dismisses\n"
-	"(rule_dispositions): for each, the rule, the element, why it matched and\n"
-	"a complete threat to paste under threats:.  The method and the rule\n"
-	"format are in docs/threats.md.\n"
-	"\n"
-	"Options:\n"
-	"  -a, --all           list every match, with its disposition (modelled by\n"
-	"                      which threat, or dismissed and why)\n"
-	"  -f, --format=FMT    text (default), yaml (the suggested threats as a file\n"
-	"                      to add with include:) or json; with --list: text, md\n"
-	"                      or json\n"
-	"  -l, --list          print the catalog, one rule a line: id, STRIDE,\n"
-	"                      CAPEC, CWE, title\n"
-	"      --language      print the attributes and neighbours a condition can\n"
-	"                      test, as Markdown\n"
-	"  -n, --no-rule=ID    do not run rule ID (repeatable)\n"
-	"  -r, --rules=DIR     also run the rule files of DIR, or the file DIR\n"
-	"                      (repeatable)\n"
-	"  -h, --help          show this help\n";
+static const char usage_text[] = "Usage: premarket threats [OPTIONS] MODEL...\n"
+                                 "       premarket threats --list [--format text|md|json] [--rules DIR]\n"
+                                 "       premarket threats --language\n"
+                                 "\n"
+                                 "Run the threat rule catalog (models/threats/, and the rule files of each\n"
+                                 "--rules folder) on the model and print the matches that no threat of the\n"
+                                 "model answers (threats[].rule) and no rule disposition dismisses\n"
+                                 "(rule_dispositions): for each, the rule, the element, why it matched and\n"
+                                 "a complete threat to paste under threats:.  The method and the rule\n"
+                                 "format are in docs/threats.md.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -a, --all           list every match, with its disposition (modelled by\n"
+                                 "                      which threat, or dismissed and why)\n"
+                                 "  -f, --format=FMT    text (default), yaml (the suggested threats as a file\n"
+                                 "                      to add with include:) or json; with --list: text, md\n"
+                                 "                      or json\n"
+                                 "  -l, --list          print the catalog, one rule a line: id, STRIDE,\n"
+                                 "                      CAPEC, CWE, title\n"
+                                 "      --language      print the attributes and neighbours a condition can\n"
+                                 "                      test, as Markdown\n"
+                                 "  -n, --no-rule=ID    do not run rule ID (repeatable)\n"
+                                 "  -r, --rules=DIR     also run the rule files of DIR, or the file DIR\n"
+                                 "                      (repeatable)\n"
+                                 "  -h, --help          show this help\n";
 
 typedef struct opts {
 	pm_threats_format fmt;
@@ -47,9 +46,12 @@ typedef struct opts {
 
 static int parse_format(const char *s, pm_threats_format *out)
 {
-	static const struct { const char *name; pm_threats_format f; } fmts[] = {
-		{"text", PM_THREATS_TEXT}, {"yaml", PM_THREATS_YAML}, {"json", PM_THREATS_JSON},
-		{"md", PM_THREATS_MD}, {"markdown", PM_THREATS_MD},
+	static const struct {
+		const char *name;
+		pm_threats_format f;
+	} fmts[] = {
+	        {"text", PM_THREATS_TEXT}, {"yaml", PM_THREATS_YAML},   {"json", PM_THREATS_JSON},
+	        {"md", PM_THREATS_MD},     {"markdown", PM_THREATS_MD},
 	};
 	for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++)
 		if (strcmp(s, fmts[i].name) == 0) {
@@ -62,14 +64,10 @@ static int parse_format(const char *s, pm_threats_format *out)
 static int parse(int argc, char **argv, opts *o)
 {
 	static const struct option options[] = {
-		{"all", no_argument, NULL, 'a'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{"language", no_argument, NULL, 'L'},
-		{"list", no_argument, NULL, 'l'},
-		{"no-rule", required_argument, NULL, 'n'},
-		{"rules", required_argument, NULL, 'r'},
-		{NULL, 0, NULL, 0},
+	        {"all", no_argument, NULL, 'a'},         {"format", required_argument, NULL, 'f'},
+	        {"help", no_argument, NULL, 'h'},        {"language", no_argument, NULL, 'L'},
+	        {"list", no_argument, NULL, 'l'},        {"no-rule", required_argument, NULL, 'n'},
+	        {"rules", required_argument, NULL, 'r'}, {NULL, 0, NULL, 0},
 	};
 	int c;
 	optind = 1;
@@ -80,7 +78,8 @@ static int parse(int argc, char **argv, opts *o)
 			break;
 		case 'f':
 			if (parse_format(optarg, &o->fmt) < 0)
-				return pm_msg_usage("threats", "unknown format '%s' (text, yaml, json; md with --list)", optarg);
+				return pm_msg_usage("threats", "unknown format '%s' (text, yaml, json; md with --list)",
+				                    optarg);
 			o->fmt_given = 1;
 			break;
 		case 'h':
@@ -104,7 +103,8 @@ static int parse(int argc, char **argv, opts *o)
 	}
 	if (o->list || o->language) {
 		if (optind < argc)
-			return pm_msg_usage("threats", "--list and --language take no model (found '%s')", argv[optind]);
+			return pm_msg_usage("threats", "--list and --language take no model (found '%s')",
+			                    argv[optind]);
 		if (o->language && o->fmt_given && o->fmt != PM_THREATS_MD)
 			return pm_msg_usage("threats", "--language prints Markdown only");
 		if (o->list && o->fmt == PM_THREATS_YAML)

@@ -8,35 +8,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char usage_text[] =
-	"Usage: premarket validate [OPTIONS] MODEL...\n"
-	"\n"
-	"Load the device model made of the MODEL files (and the files they include),\n"
-	"check it against the model format (docs/model.md), resolve every reference,\n"
-	"and report every problem as 'file:line:col: error: message'.\n"
-	"\n"
-	"Options:\n"
-	"  -q, --quiet           print problems only, no summary\n"
-	"  -W, --no-warnings     do not print warnings\n"
-	"      --max-errors=N    stop reporting after N errors (default 100)\n"
-	"  -h, --help            show this help\n"
-	"\n"
-	"Exit status: 0 valid (warnings allowed), 1 the model has problems,\n"
-	"2 usage error or unreadable input file.\n";
+static const char usage_text[] = "Usage: premarket validate [OPTIONS] MODEL...\n"
+                                 "\n"
+                                 "Load the device model made of the MODEL files (and the files they include),\n"
+                                 "check it against the model format (docs/model.md), resolve every reference,\n"
+                                 "and report every problem as 'file:line:col: error: message'.\n"
+                                 "\n"
+                                 "Options:\n"
+                                 "  -q, --quiet           print problems only, no summary\n"
+                                 "  -W, --no-warnings     do not print warnings\n"
+                                 "      --max-errors=N    stop reporting after N errors (default 100)\n"
+                                 "  -h, --help            show this help\n"
+                                 "\n"
+                                 "Exit status: 0 valid (warnings allowed), 1 the model has problems,\n"
+                                 "2 usage error or unreadable input file.\n";
 
 static const struct option options[] = {
-	{"quiet", no_argument, NULL, 'q'},
-	{"no-warnings", no_argument, NULL, 'W'},
-	{"max-errors", required_argument, NULL, 'm'},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+        {"quiet", no_argument, NULL, 'q'},
+        {"no-warnings", no_argument, NULL, 'W'},
+        {"max-errors", required_argument, NULL, 'm'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
 };
 
 static size_t count_model(const pm_model *m)
 {
-	return m->assets.n + m->zones.n + m->components.n + m->flows.n + m->threats.n + m->controls.n +
-	       m->tests.n + m->sbom.components.n + m->vulnerabilities.n + m->anomalies.n + m->views.n +
-	       m->use_cases.n;
+	return m->assets.n + m->zones.n + m->components.n + m->flows.n + m->threats.n + m->controls.n + m->tests.n +
+	       m->sbom.components.n + m->vulnerabilities.n + m->anomalies.n + m->views.n + m->use_cases.n;
 }
 
 int pm_cmd_validate(int argc, char **argv)
@@ -94,12 +92,12 @@ int pm_cmd_validate(int argc, char **argv)
 	if (!quiet) {
 		if (m)
 			fprintf(stderr, "%s: valid: %zu objects in %zu file%s, %zu warning%s\n", m->device.name.s,
-				count_model(m), m->n_files - (m->policy_is_default ? 1 : 0),
-				m->n_files - (m->policy_is_default ? 1 : 0) == 1 ? "" : "s", diags.warnings,
-				diags.warnings == 1 ? "" : "s");
+			        count_model(m), m->n_files - (m->policy_is_default ? 1 : 0),
+			        m->n_files - (m->policy_is_default ? 1 : 0) == 1 ? "" : "s", diags.warnings,
+			        diags.warnings == 1 ? "" : "s");
 		else
 			fprintf(stderr, "premarket: %zu error%s, %zu warning%s\n", diags.errors,
-				diags.errors == 1 ? "" : "s", diags.warnings, diags.warnings == 1 ? "" : "s");
+			        diags.errors == 1 ? "" : "s", diags.warnings, diags.warnings == 1 ? "" : "s");
 	}
 	pm_model_free(m);
 	pm_diags_free(&diags);

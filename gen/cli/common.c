@@ -39,7 +39,8 @@ static int identify(pm_model *m, const pm_cli_rules *rules, pm_diags *diags)
 	pm_catalog *c = pm_cli_catalog(rules, &name, diags);
 	int rc = -1;
 	if (c) {
-		pm_identify_options opt = {rules ? rules->skip : NULL, rules ? rules->n_skip : 0, name.data, rules && rules->suggest};
+		pm_identify_options opt = {rules ? rules->skip : NULL, rules ? rules->n_skip : 0, name.data,
+		                           rules && rules->suggest};
 		rc = pm_threats_identify(m, c, &opt, diags);
 	}
 	pm_catalog_free(c);
@@ -120,8 +121,8 @@ int pm_cli_bad_option(const char *sub, int c, char **argv)
 int pm_cli_help_only(int argc, char **argv, const char *sub, const char *usage)
 {
 	static const struct option options[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	        {"help", no_argument, NULL, 'h'},
+	        {NULL, 0, NULL, 0},
 	};
 	int c;
 	optind = 1;

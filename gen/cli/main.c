@@ -13,17 +13,17 @@ typedef struct subcommand {
 
 /* Sorted by name. */
 static const subcommand commands[] = {
-	{"build", pm_cmd_build, "render the FDA document set (Markdown, HTML, PDF, XML) into a folder"},
-	{"check", pm_cmd_check, "check completeness against FDA's expectations (text, md, sarif, json)"},
-	{"cvss", pm_cmd_cvss, "score CVSS v3.1 / v4.0 vectors"},
-	{"data", pm_cmd_data, "print the data document templates see, as JSON"},
-	{"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
-	{"init", pm_cmd_init, "start a new model from a commented skeleton"},
-	{"schema", pm_cmd_schema, "print the model format as JSON Schema, Markdown or XML Schema"},
-	{"sbom", pm_cmd_sbom, "list the components or vulnerabilities of CycloneDX/SPDX SBOM files"},
-	{"score", pm_cmd_score, "print the risk register (text, csv or json)"},
-	{"threats", pm_cmd_threats, "threats the rule catalog finds that the model neither models nor dismisses"},
-	{"validate", pm_cmd_validate, "check model files; report every problem as file:line:col"},
+        {"build", pm_cmd_build, "render the FDA document set (Markdown, HTML, PDF, XML) into a folder"},
+        {"check", pm_cmd_check, "check completeness against FDA's expectations (text, md, sarif, json)"},
+        {"cvss", pm_cmd_cvss, "score CVSS v3.1 / v4.0 vectors"},
+        {"data", pm_cmd_data, "print the data document templates see, as JSON"},
+        {"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
+        {"init", pm_cmd_init, "start a new model from a commented skeleton"},
+        {"schema", pm_cmd_schema, "print the model format as JSON Schema, Markdown or XML Schema"},
+        {"sbom", pm_cmd_sbom, "list the components or vulnerabilities of CycloneDX/SPDX SBOM files"},
+        {"score", pm_cmd_score, "print the risk register (text, csv or json)"},
+        {"threats", pm_cmd_threats, "threats the rule catalog finds that the model neither models nor dismisses"},
+        {"validate", pm_cmd_validate, "check model files; report every problem as file:line:col"},
 };
 
 static void usage(FILE *out)

@@ -60,10 +60,10 @@ int pm_msg_diags(FILE *out, const pm_diags *d)
 		pm_msg_diag(out, &d->v[i]);
 	if (d->dropped)
 		fprintf(out, "premarket: note: %zu more error%s not shown (limit %zu errors)\n", d->dropped,
-			d->dropped == 1 ? "" : "s", d->max_errors ? d->max_errors : (size_t)PM_DEFAULT_MAX_ERRORS);
+		        d->dropped == 1 ? "" : "s", d->max_errors ? d->max_errors : (size_t)PM_DEFAULT_MAX_ERRORS);
 	if (d->dropped_warnings)
 		fprintf(out, "premarket: note: %zu more warning%s not shown\n", d->dropped_warnings,
-			d->dropped_warnings == 1 ? "" : "s");
+		        d->dropped_warnings == 1 ? "" : "s");
 	if (pm_diags_has(d, PM_ERR_USAGE) || pm_diags_has(d, PM_ERR_IO))
 		return PM_EXIT_USAGE;
 	if (pm_diags_has(d, PM_ERR_OUTPUT))

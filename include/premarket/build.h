@@ -67,16 +67,16 @@ enum {
 };
 
 typedef struct pm_build_options {
-	unsigned formats;             /**< PM_BUILD_* bits; 0 = PM_BUILD_MD | PM_BUILD_HTML */
-	int split;                    /**< with PM_BUILD_PDF: also one PDF per document */
-	int a4;                       /**< PDF pages in A4 (default: US Letter) */
+	unsigned formats; /**< PM_BUILD_* bits; 0 = PM_BUILD_MD | PM_BUILD_HTML */
+	int split;        /**< with PM_BUILD_PDF: also one PDF per document */
+	int a4;           /**< PDF pages in A4 (default: US Letter) */
 	/** With PM_BUILD_PDF: the completeness check as the last chapter of the
 	 *  combined PDF.  Off by default: the check is the manufacturer's or
 	 *  importer's working report, written as its own file (md, html, and
 	 *  with PM_BUILD_PDF completeness-check.pdf), not part of what goes to
 	 *  FDA. */
 	int with_check;
-	const char *templates_dir;    /**< user templates overriding the shipped ones; NULL = none */
+	const char *templates_dir;     /**< user templates overriding the shipped ones; NULL = none */
 	const char *shipped_templates; /**< the shipped templates; NULL = pm_datadir()/templates */
 	/** SOURCE_DATE_EPOCH in seconds, the last fallback for the documentation
 	 *  date (pm_view_date()); < 0 = unset.  Zero is a date (1970-01-01). */

@@ -33,7 +33,8 @@
 /** How much a rule matters.  Lower is more severe: a threshold `w` fails on
  *  every failure whose weight is <= w. */
 typedef enum pm_check_weight {
-	PM_CHECK_REQUIRED = 0,    /**< for cyber devices: what FD&C Act 524B(b) requires, with the content G25 VII recommends for it */
+	PM_CHECK_REQUIRED =
+	        0, /**< for cyber devices: what FD&C Act 524B(b) requires, with the content G25 VII recommends for it */
 	PM_CHECK_RECOMMENDED = 1, /**< recommended by FDA's guidance (G25) */
 	PM_CHECK_ADVISORY = 2     /**< good practice; worth a look, not a gap by itself */
 } pm_check_weight;

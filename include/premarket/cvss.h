@@ -33,33 +33,74 @@ typedef enum pm_cvss_version {
 
 /** The metric groups.  v3.1 calls its second group Temporal, v4.0 Threat. */
 typedef enum pm_cvss_group {
-	PM_CVSS_BASE = 0,       /**< mandatory */
-	PM_CVSS_TEMPORAL,       /**< v3.1 Temporal (E RL RC) / v4.0 Threat (E) */
-	PM_CVSS_ENVIRONMENTAL,  /**< security requirements and modified base metrics */
-	PM_CVSS_SUPPLEMENTAL    /**< v4.0 only; never changes the score */
+	PM_CVSS_BASE = 0,      /**< mandatory */
+	PM_CVSS_TEMPORAL,      /**< v3.1 Temporal (E RL RC) / v4.0 Threat (E) */
+	PM_CVSS_ENVIRONMENTAL, /**< security requirements and modified base metrics */
+	PM_CVSS_SUPPLEMENTAL   /**< v4.0 only; never changes the score */
 } pm_cvss_group;
 
 /** Metric indices of CVSS v3.1, in the order of the specification's Table 15. */
 enum pm_cvss_v31_metric {
-	PM_CVSS_V31_AV, PM_CVSS_V31_AC, PM_CVSS_V31_PR, PM_CVSS_V31_UI, PM_CVSS_V31_S,
-	PM_CVSS_V31_C, PM_CVSS_V31_I, PM_CVSS_V31_A,
-	PM_CVSS_V31_E, PM_CVSS_V31_RL, PM_CVSS_V31_RC,
-	PM_CVSS_V31_CR, PM_CVSS_V31_IR, PM_CVSS_V31_AR,
-	PM_CVSS_V31_MAV, PM_CVSS_V31_MAC, PM_CVSS_V31_MPR, PM_CVSS_V31_MUI, PM_CVSS_V31_MS,
-	PM_CVSS_V31_MC, PM_CVSS_V31_MI, PM_CVSS_V31_MA,
+	PM_CVSS_V31_AV,
+	PM_CVSS_V31_AC,
+	PM_CVSS_V31_PR,
+	PM_CVSS_V31_UI,
+	PM_CVSS_V31_S,
+	PM_CVSS_V31_C,
+	PM_CVSS_V31_I,
+	PM_CVSS_V31_A,
+	PM_CVSS_V31_E,
+	PM_CVSS_V31_RL,
+	PM_CVSS_V31_RC,
+	PM_CVSS_V31_CR,
+	PM_CVSS_V31_IR,
+	PM_CVSS_V31_AR,
+	PM_CVSS_V31_MAV,
+	PM_CVSS_V31_MAC,
+	PM_CVSS_V31_MPR,
+	PM_CVSS_V31_MUI,
+	PM_CVSS_V31_MS,
+	PM_CVSS_V31_MC,
+	PM_CVSS_V31_MI,
+	PM_CVSS_V31_MA,
 	PM_CVSS_V31_NMETRICS
 };
 
 /** Metric indices of CVSS v4.0, in the order of the specification's Table 23
  *  (the order a v4.0 vector string must follow). */
 enum pm_cvss_v40_metric {
-	PM_CVSS_V40_AV, PM_CVSS_V40_AC, PM_CVSS_V40_AT, PM_CVSS_V40_PR, PM_CVSS_V40_UI,
-	PM_CVSS_V40_VC, PM_CVSS_V40_VI, PM_CVSS_V40_VA, PM_CVSS_V40_SC, PM_CVSS_V40_SI, PM_CVSS_V40_SA,
+	PM_CVSS_V40_AV,
+	PM_CVSS_V40_AC,
+	PM_CVSS_V40_AT,
+	PM_CVSS_V40_PR,
+	PM_CVSS_V40_UI,
+	PM_CVSS_V40_VC,
+	PM_CVSS_V40_VI,
+	PM_CVSS_V40_VA,
+	PM_CVSS_V40_SC,
+	PM_CVSS_V40_SI,
+	PM_CVSS_V40_SA,
 	PM_CVSS_V40_E,
-	PM_CVSS_V40_CR, PM_CVSS_V40_IR, PM_CVSS_V40_AR,
-	PM_CVSS_V40_MAV, PM_CVSS_V40_MAC, PM_CVSS_V40_MAT, PM_CVSS_V40_MPR, PM_CVSS_V40_MUI,
-	PM_CVSS_V40_MVC, PM_CVSS_V40_MVI, PM_CVSS_V40_MVA, PM_CVSS_V40_MSC, PM_CVSS_V40_MSI, PM_CVSS_V40_MSA,
-	PM_CVSS_V40_S, PM_CVSS_V40_AU, PM_CVSS_V40_R, PM_CVSS_V40_V, PM_CVSS_V40_RE, PM_CVSS_V40_U,
+	PM_CVSS_V40_CR,
+	PM_CVSS_V40_IR,
+	PM_CVSS_V40_AR,
+	PM_CVSS_V40_MAV,
+	PM_CVSS_V40_MAC,
+	PM_CVSS_V40_MAT,
+	PM_CVSS_V40_MPR,
+	PM_CVSS_V40_MUI,
+	PM_CVSS_V40_MVC,
+	PM_CVSS_V40_MVI,
+	PM_CVSS_V40_MVA,
+	PM_CVSS_V40_MSC,
+	PM_CVSS_V40_MSI,
+	PM_CVSS_V40_MSA,
+	PM_CVSS_V40_S,
+	PM_CVSS_V40_AU,
+	PM_CVSS_V40_R,
+	PM_CVSS_V40_V,
+	PM_CVSS_V40_RE,
+	PM_CVSS_V40_U,
 	PM_CVSS_V40_NMETRICS
 };
 
@@ -141,8 +182,7 @@ int pm_cvss_parse(const char *s, pm_cvss *out, pm_cvss_error *err);
 int pm_cvss_parse_flags(const char *s, unsigned flags, pm_cvss *out, pm_cvss_error *err);
 /** pm_cvss_parse_flags() on the len bytes at s (need not be NUL-terminated;
  *  a NUL byte inside is an error like any other stray byte). */
-int pm_cvss_parse_len(const char *s, size_t len, unsigned flags, pm_cvss *out,
-                      pm_cvss_error *err);
+int pm_cvss_parse_len(const char *s, size_t len, unsigned flags, pm_cvss *out, pm_cvss_error *err);
 
 /**
  * Parse an effect fragment such as "MPR:H/MAV:L" (no prefix) for `version`
@@ -153,8 +193,7 @@ int pm_cvss_parse_len(const char *s, size_t len, unsigned flags, pm_cvss *out,
  * MAV instead of AV).  An empty fragment is an error.  Apply the result
  * with pm_cvss_apply().  Returns 0, or -1 with *err filled.
  */
-int pm_cvss_parse_effect(pm_cvss_version version, const char *s, pm_cvss *out,
-                         pm_cvss_error *err);
+int pm_cvss_parse_effect(pm_cvss_version version, const char *s, pm_cvss *out, pm_cvss_error *err);
 
 /** Set on *dst every metric present in *effect (same version; returns -1 if
  *  the versions differ).  Later effects override earlier ones. */
@@ -221,11 +260,11 @@ typedef struct pm_cvss_v31_result {
 	int base_tenths;       /**< 0 when impact <= 0, else Roundup(min(...,10)) */
 	/* Temporal (7.2) */
 	double w_e, w_rl, w_rc;
-	int temporal_tenths;   /**< Roundup(Base x E x RL x RC) */
+	int temporal_tenths; /**< Roundup(Base x E x RL x RC) */
 	/* Environmental (7.3) */
 	double w_cr, w_ir, w_ar, w_mav, w_mac, w_mpr, w_mui, w_mc, w_mi, w_ma;
 	int modified_scope_changed;
-	double miss;                    /**< min(1 - [(1-CRxMC) x (1-IRxMI) x (1-ARxMA)], 0.915) */
+	double miss; /**< min(1 - [(1-CRxMC) x (1-IRxMI) x (1-ARxMA)], 0.915) */
 	double modified_impact;
 	double modified_exploitability; /**< 8.22 x MAV x MAC x MPR x MUI */
 	int modified_base_tenths;       /**< inner Roundup(min(...,10)); 0 when modified impact <= 0 */
@@ -236,7 +275,11 @@ typedef struct pm_cvss_v31_result {
 
 /** EQ groups of v4.0 scoring, in the reference's order. */
 enum pm_cvss_v40_eqgroup {
-	PM_CVSS_V40_EQ1, PM_CVSS_V40_EQ2, PM_CVSS_V40_EQ3EQ6, PM_CVSS_V40_EQ4, PM_CVSS_V40_EQ5,
+	PM_CVSS_V40_EQ1,
+	PM_CVSS_V40_EQ2,
+	PM_CVSS_V40_EQ3EQ6,
+	PM_CVSS_V40_EQ4,
+	PM_CVSS_V40_EQ5,
 	PM_CVSS_V40_NGROUPS
 };
 
@@ -247,25 +290,25 @@ enum pm_cvss_v40_eqgroup {
  * 0.1; scores count tenths.
  */
 typedef struct pm_cvss_v40_result {
-	char macrovector[7];    /**< "EQ1..EQ6" digits, e.g. "000200" */
-	int eq[6];              /**< the six equivalence classes */
-	int no_impact;          /**< all of VC VI VA SC SI SA are N: the score is 0.0 */
-	int lookup_tenths;      /**< score of the macro vector */
-	int lower_tenths[PM_CVSS_V40_NGROUPS]; /**< next lower macro vector's score, -1 if none */
-	int msd_tenths[PM_CVSS_V40_NGROUPS];   /**< maximal scoring difference (lookup - lower) */
-	int distance[PM_CVSS_V40_NGROUPS];     /**< severity distance to the highest vector */
-	int depth[PM_CVSS_V40_NGROUPS];        /**< max severity depth of the macro vector */
-	double proportion[PM_CVSS_V40_NGROUPS];/**< distance / depth (0 for EQ5 and absent lowers) */
-	double decrease[PM_CVSS_V40_NGROUPS];  /**< msd x proportion, in score units */
-	int n_lower;            /**< groups with a lower macro vector (the mean's divisor) */
-	double mean_decrease;   /**< mean of decrease[] over those groups, score units */
-	double raw;             /**< lookup - mean_decrease, clamped to 0..10, before rounding */
-	char max_vector[96];    /**< the highest severity vector used, e.g. "AV:N/PR:N/UI:N/AC:L/..." */
-	int max_found;          /**< 1 when a highest vector dominating this one was found */
-	int score_tenths;       /**< final score, rounded half up to one decimal */
-	int has_threat;         /**< E is defined (not X) */
-	int has_environmental;  /**< a CR..MSA metric is defined (not X) */
-	const char *nomenclature; /**< "CVSS-B", "CVSS-BT", "CVSS-BE" or "CVSS-BTE" */
+	char macrovector[7];                    /**< "EQ1..EQ6" digits, e.g. "000200" */
+	int eq[6];                              /**< the six equivalence classes */
+	int no_impact;                          /**< all of VC VI VA SC SI SA are N: the score is 0.0 */
+	int lookup_tenths;                      /**< score of the macro vector */
+	int lower_tenths[PM_CVSS_V40_NGROUPS];  /**< next lower macro vector's score, -1 if none */
+	int msd_tenths[PM_CVSS_V40_NGROUPS];    /**< maximal scoring difference (lookup - lower) */
+	int distance[PM_CVSS_V40_NGROUPS];      /**< severity distance to the highest vector */
+	int depth[PM_CVSS_V40_NGROUPS];         /**< max severity depth of the macro vector */
+	double proportion[PM_CVSS_V40_NGROUPS]; /**< distance / depth (0 for EQ5 and absent lowers) */
+	double decrease[PM_CVSS_V40_NGROUPS];   /**< msd x proportion, in score units */
+	int n_lower;                            /**< groups with a lower macro vector (the mean's divisor) */
+	double mean_decrease;                   /**< mean of decrease[] over those groups, score units */
+	double raw;                             /**< lookup - mean_decrease, clamped to 0..10, before rounding */
+	char max_vector[96];                    /**< the highest severity vector used, e.g. "AV:N/PR:N/UI:N/AC:L/..." */
+	int max_found;                          /**< 1 when a highest vector dominating this one was found */
+	int score_tenths;                       /**< final score, rounded half up to one decimal */
+	int has_threat;                         /**< E is defined (not X) */
+	int has_environmental;                  /**< a CR..MSA metric is defined (not X) */
+	const char *nomenclature;               /**< "CVSS-B", "CVSS-BT", "CVSS-BE" or "CVSS-BTE" */
 } pm_cvss_v40_result;
 
 /** Score a complete v3.1 vector (c->version must be PM_CVSS_V31 and
@@ -276,7 +319,7 @@ int pm_cvss_v40_score(const pm_cvss *c, pm_cvss_v40_result *r);
 
 /** The one score a vector is reported with, and its name. */
 typedef struct pm_cvss_score {
-	int tenths;                /**< 0..100 */
+	int tenths; /**< 0..100 */
 	pm_cvss_severity severity;
 	/** v3.1: "base", "temporal" or "environmental" (the most specific group
 	 *  the vector defines); v4.0: the nomenclature "CVSS-B", "CVSS-BT",

@@ -72,13 +72,13 @@ typedef struct pm_diag {
 typedef struct pm_diags {
 	pm_diag *v;
 	size_t n, cap;
-	size_t errors;     /**< errors counted, recorded or not */
-	size_t warnings;   /**< warnings counted, recorded or not */
-	size_t dropped;    /**< errors not recorded because of max_errors */
+	size_t errors;           /**< errors counted, recorded or not */
+	size_t warnings;         /**< warnings counted, recorded or not */
+	size_t dropped;          /**< errors not recorded because of max_errors */
 	size_t dropped_warnings; /**< warnings and notes not recorded (cap: 4 x max_errors) */
-	size_t max_errors; /**< 0 = default (100) */
-	unsigned kinds;    /**< bit (1u << kind) set for every error kind seen */
-	int last_dropped;  /**< the last pm_diag_add() was not recorded (a hint would go nowhere) */
+	size_t max_errors;       /**< 0 = default (100) */
+	unsigned kinds;          /**< bit (1u << kind) set for every error kind seen */
+	int last_dropped;        /**< the last pm_diag_add() was not recorded (a hint would go nowhere) */
 } pm_diags;
 
 #define PM_DEFAULT_MAX_ERRORS 100
@@ -92,13 +92,11 @@ void pm_diags_free(pm_diags *d);
  * Record a diagnostic.  Returns -1 so that failure sites read
  * `return pm_diag_add(...);`.  Formats with printf rules.
  */
-int pm_diag_add(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file,
-		unsigned line, unsigned col, const char *fmt, ...)
-	__attribute__((format(printf, 7, 8)));
+int pm_diag_add(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file, unsigned line, unsigned col,
+                const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /** pm_diag_add() with a va_list. */
-int pm_diag_vadd(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file,
-		 unsigned line, unsigned col, const char *fmt, va_list ap)
-	__attribute__((format(printf, 7, 0)));
+int pm_diag_vadd(pm_diags *d, pm_severity sev, pm_errkind kind, const char *file, unsigned line, unsigned col,
+                 const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
 /** Attach a hint to the most recently recorded diagnostic (no-op if it was dropped). */
 void pm_diag_hint(pm_diags *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

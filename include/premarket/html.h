@@ -53,8 +53,8 @@ typedef struct pm_html_link {
  * PM_ERR_RENDER when cmark fails or out reaches its size cap); on failure
  * out is left as it was.
  */
-int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle,
-		 const pm_html_link *nav, size_t n_nav, pm_buf *out, pm_diags *d);
+int pm_html_page(const char *markdown, size_t len, const char *title, const char *subtitle, const pm_html_link *nav,
+                 size_t n_nav, pm_buf *out, pm_diags *d);
 
 /**
  * Append an index page that links every document docs[0..n), in order, with
@@ -63,7 +63,7 @@ int pm_html_page(const char *markdown, size_t len, const char *title, const char
  * required, subtitle may be NULL.  Returns 0, or -1 with a diagnostic; on
  * failure out is left as it was.
  */
-int pm_html_index(const char *title, const char *subtitle, const pm_html_link *docs,
-		  const char *const *descriptions, size_t n, pm_buf *out, pm_diags *d);
+int pm_html_index(const char *title, const char *subtitle, const pm_html_link *docs, const char *const *descriptions,
+                  size_t n, pm_buf *out, pm_diags *d);
 
 #endif

@@ -40,8 +40,7 @@ typedef struct pm_load_options {
  * (everything half built has been freed).  Either way `diags` comes back
  * sorted by file, line and column.  `opt` may be NULL for defaults.
  */
-int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out,
-		  pm_diags *diags);
+int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out, pm_diags *diags);
 
 /**
  * The folder holding premarket's shipped data (models/, templates/):

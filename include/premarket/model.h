@@ -96,11 +96,11 @@ typedef struct pm_refs {
 	pm_mark at;
 } pm_refs;
 
-#define PM_LIST(T)                                                                                 \
-	struct {                                                                                   \
-		T *v;                                                                              \
-		size_t n;                                                                          \
-		pm_mark at;                                                                        \
+#define PM_LIST(T)          \
+	struct {            \
+		T *v;       \
+		size_t n;   \
+		pm_mark at; \
 	}
 
 /* ---- device -------------------------------------------------------------- */
@@ -192,7 +192,7 @@ typedef struct pm_interface {
 	pm_strs protocols, ports, destinations;
 	pm_str purpose, authentication, encryption, rationale;
 	pm_str out_of_scope; /**< why the interface is out of scope; absent: in scope */
-	int32_t component; /**< index of the owning component (set at load) */
+	int32_t component;   /**< index of the owning component (set at load) */
 } pm_interface;
 
 typedef struct pm_component {
@@ -237,13 +237,13 @@ typedef struct pm_threat {
 	pm_enums stride;
 	pm_enum lifecycle;
 	pm_refs targets, assets, controls;
-	pm_enum harm;          /**< stated harm of the threat's own scenario (enum pm_harm_v) */
+	pm_enum harm; /**< stated harm of the threat's own scenario (enum pm_harm_v) */
 	PM_LIST(pm_hazard) hazards;
 	pm_bool multi_patient; /**< stated: the threat can harm several patients at once */
 	pm_str cvss, exploitability, rationale, source, benefit_risk;
 	pm_residual residual;
-	pm_strs rule; /**< ids of the threat rules (models/threats/) this threat answers */
-	pm_enum status;        /**< enum pm_threat_status_v: the manufacturer's decision, not the computed outcome */
+	pm_strs rule;   /**< ids of the threat rules (models/threats/) this threat answers */
+	pm_enum status; /**< enum pm_threat_status_v: the manufacturer's decision, not the computed outcome */
 	pm_str status_rationale;
 } pm_threat;
 
@@ -439,7 +439,7 @@ typedef struct pm_policy {
 	pm_mark at;
 	pm_str name, description;
 	pm_policy_document document;
-	pm_num multi_patient_step; /**< severity levels added for multi-patient threats (absent: 1) */
+	pm_num multi_patient_step;               /**< severity levels added for multi-patient threats (absent: 1) */
 	PM_LIST(pm_level) exploitability_levels; /**< lowest first */
 	PM_LIST(pm_level) severity_levels;       /**< lowest first */
 	PM_LIST(pm_level) risk_levels;           /**< lowest first */
@@ -482,10 +482,10 @@ typedef struct pm_model {
 	const struct pm_identified *identified;
 
 	/* Set by the loader. */
-	const char **files;  /**< input file names, in load order */
+	const char **files; /**< input file names, in load order */
 	size_t n_files;
 	bool policy_is_default;
-	void **objs[PM_K_COUNT];  /**< every object with an id, by kind, in model order */
+	void **objs[PM_K_COUNT]; /**< every object with an id, by kind, in model order */
 	size_t n_objs[PM_K_COUNT];
 	pm_arena *arena;
 } pm_model;
@@ -493,8 +493,8 @@ typedef struct pm_model {
 /** Object of `kind` at index `idx` (as in a resolved pm_ref). */
 static inline void *pm_model_obj(const pm_model *m, pm_kind kind, int32_t idx)
 {
-	return (kind > PM_K_NONE && kind < PM_K_COUNT && idx >= 0 && (size_t)idx < m->n_objs[kind])
-		? m->objs[kind][idx] : NULL;
+	return (kind > PM_K_NONE && kind < PM_K_COUNT && idx >= 0 && (size_t)idx < m->n_objs[kind]) ? m->objs[kind][idx]
+	                                                                                            : NULL;
 }
 
 /** The file name of a mark. */

@@ -56,8 +56,7 @@ typedef void (*pm_mustache_escape_fn)(pm_buf *out, const char *s, size_t n, void
  * of `name` owned by the environment: print them before freeing it.
  * Each name is loaded at most once per environment.
  */
-typedef int (*pm_mustache_load_fn)(void *ud, const char *name, pm_buf *src, const char **file,
-				   pm_diags *d);
+typedef int (*pm_mustache_load_fn)(void *ud, const char *name, pm_buf *src, const char **file, pm_diags *d);
 
 /** Flags for pm_mustache_opts.flags. */
 enum {
@@ -108,8 +107,7 @@ typedef struct pm_mustache_opts {
  * It is the caller's responsibility to free the template using
  * pm_mustache_free().
  */
-int pm_mustache_compile(const char *name, const char *src, size_t len, pm_mustache_template **out,
-			pm_diags *d);
+int pm_mustache_compile(const char *name, const char *src, size_t len, pm_mustache_template **out, pm_diags *d);
 
 /** Free a template.  NULL is a no-op. */
 void pm_mustache_free(pm_mustache_template *t);
@@ -138,8 +136,8 @@ void pm_mustache_env_free(pm_mustache_env *env);
  * on failure `out` is restored to the length it had on entry.  `d` may be
  * NULL, to render without diagnostics.
  */
-int pm_mustache_render(pm_mustache_env *env, const pm_mustache_template *t, const pm_value *data,
-		       pm_buf *out, pm_diags *d);
+int pm_mustache_render(pm_mustache_env *env, const pm_mustache_template *t, const pm_value *data, pm_buf *out,
+                       pm_diags *d);
 
 /**
  * The HTML escaper (the default): & < > " ' become &amp; &lt; &gt; &quot;

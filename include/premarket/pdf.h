@@ -45,26 +45,26 @@ typedef struct pm_pdf_chapter {
  *  All strings are borrowed and may be NULL unless stated; NULL text is left
  *  out (or shown as "not stated" in the title page table). */
 typedef struct pm_pdf_meta {
-	const char *device;          /**< device name: title page, running header (required) */
-	const char *device_version;  /**< software version */
+	const char *device;         /**< device name: title page, running header (required) */
+	const char *device_version; /**< software version */
 	const char *manufacturer;
-	const char *importer;        /**< US importer, if any */
-	const char *submission_type; /**< e.g. "510(k)", "PMA" */
-	const char *date;            /**< YYYY-MM-DD: shown, and the PDF's creation and
-					  modification dates (00:00 UTC); NULL = no dates */
-	const char *doc_id;          /**< document id, e.g. "PM-SET-001": title page, footer */
-	const char *title;           /**< e.g. "Premarket Cybersecurity Documentation";
-					  NULL = that text */
-	const char *tool_version;    /**< e.g. "premarket 0.1.0" */
-	const char *revision;        /**< e.g. "1.4.0-r2" */
+	const char *importer;            /**< US importer, if any */
+	const char *submission_type;     /**< e.g. "510(k)", "PMA" */
+	const char *date;                /**< YYYY-MM-DD: shown, and the PDF's creation and
+	                                      modification dates (00:00 UTC); NULL = no dates */
+	const char *doc_id;              /**< document id, e.g. "PM-SET-001": title page, footer */
+	const char *title;               /**< e.g. "Premarket Cybersecurity Documentation";
+	                                      NULL = that text */
+	const char *tool_version;        /**< e.g. "premarket 0.1.0" */
+	const char *revision;            /**< e.g. "1.4.0-r2" */
 	const char *const *input_files;  /**< [n_inputs] names of the input files */
 	const char *const *input_sha256; /**< [n_inputs] their SHA-256, lower-case hex */
 	size_t n_inputs;
-	int a4;                      /**< 0 = US Letter, 1 = A4 */
-	const char *font_dir;        /**< folder of the DejaVu TrueType files;
-					  NULL = /usr/share/fonts/truetype/dejavu */
-	const char *image_dir;       /**< folder that relative image paths of the Markdown
-					  are read from; NULL = the current directory */
+	int a4;                /**< 0 = US Letter, 1 = A4 */
+	const char *font_dir;  /**< folder of the DejaVu TrueType files;
+	                            NULL = /usr/share/fonts/truetype/dejavu */
+	const char *image_dir; /**< folder that relative image paths of the Markdown
+	                            are read from; NULL = the current directory */
 } pm_pdf_meta;
 
 /**
@@ -90,7 +90,6 @@ typedef struct pm_pdf_meta {
  *
  * Returns 0, or -1 with a diagnostic; on failure out is left as it was.
  */
-int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, pm_buf *out,
-		  pm_diags *d);
+int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, pm_buf *out, pm_diags *d);
 
 #endif

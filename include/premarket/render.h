@@ -9,11 +9,7 @@
 #include "premarket/buf.h"
 #include "premarket/model.h"
 
-typedef enum pm_register_format {
-	PM_REGISTER_TEXT,
-	PM_REGISTER_CSV,
-	PM_REGISTER_JSON
-} pm_register_format;
+typedef enum pm_register_format { PM_REGISTER_TEXT, PM_REGISTER_CSV, PM_REGISTER_JSON } pm_register_format;
 
 /** Append the risk register of the scored model m (one row per threat x
  *  asset, before and after controls) and its aggregates to out.  Returns 0,

@@ -20,7 +20,6 @@
  * schema would refuse are left out with warnings, as pm_sbom_export_cdx()
  * does.
  */
-int pm_sbom_export_model(const pm_model *m, const char *date, const char *tool_version, pm_buf *out,
-			 pm_diags *d);
+int pm_sbom_export_model(const pm_model *m, const char *date, const char *tool_version, pm_buf *out, pm_diags *d);
 
 #endif

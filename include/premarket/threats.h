@@ -39,12 +39,12 @@ typedef struct pm_rule {
 	pm_enums stride;    /**< enum pm_stride_v */
 	pm_enum applies_to; /**< enum pm_rule_target_v */
 	pm_str condition;
-	pm_strs capec, cwe; /**< "CAPEC-94", "CWE-319" */
+	pm_strs capec, cwe;  /**< "CAPEC-94", "CWE-319" */
 	pm_enums categories; /**< FDA control categories, enum pm_category_v */
-	pm_enum lifecycle;  /**< enum pm_lifecycle_v; absent: operation */
-	pm_str cvss;        /**< default CVSS v3.1 vector */
+	pm_enum lifecycle;   /**< enum pm_lifecycle_v; absent: operation */
+	pm_str cvss;         /**< default CVSS v3.1 vector */
 	pm_cvss_rationale cvss_rationale;
-	pm_str threat;      /**< threat text, with placeholders such as {name} */
+	pm_str threat; /**< threat text, with placeholders such as {name} */
 	PM_LIST(pm_rule_control) controls;
 	pm_str false_positives;
 	pm_strs references;
@@ -92,9 +92,9 @@ const pm_rule *pm_catalog_rule(const pm_catalog *c, const char *id);
 
 /** What became of one match. */
 typedef enum pm_match_state {
-	PM_MATCH_OPEN,      /**< neither modelled nor dismissed */
-	PM_MATCH_MODELLED,  /**< a threat names the rule and targets the element */
-	PM_MATCH_DISMISSED  /**< a rule disposition dismisses it, with a rationale */
+	PM_MATCH_OPEN,     /**< neither modelled nor dismissed */
+	PM_MATCH_MODELLED, /**< a threat names the rule and targets the element */
+	PM_MATCH_DISMISSED /**< a rule disposition dismisses it, with a rationale */
 } pm_match_state;
 
 /** What documents need of a catalog rule, copied into the model's arena. */
@@ -103,10 +103,10 @@ typedef struct pm_rule_info {
 	int applies_to;                  /**< enum pm_rule_target_v */
 	const int *stride, *categories;  /**< enum pm_stride_v, pm_category_v */
 	size_t n_stride, n_categories;
-	const char *capec, *cwe;         /**< "CAPEC-94, CAPEC-157", "" when none */
+	const char *capec, *cwe; /**< "CAPEC-94, CAPEC-157", "" when none */
 	const char *cvss;
 	size_t n_matches;
-	int32_t disposition;             /**< a rule-wide disposition (no element), or -1 */
+	int32_t disposition; /**< a rule-wide disposition (no element), or -1 */
 } pm_rule_info;
 
 /** One match: a rule whose condition holds for one element. */
@@ -116,20 +116,20 @@ typedef struct pm_match {
 	int32_t idx;         /**< index in pm_model.objs[kind] */
 	const char *element; /**< its id, or "device" */
 	pm_match_state state;
-	int32_t threat;      /**< the first threat that answers it, or -1 */
-	int32_t disposition; /**< the disposition that dismisses it (index in rule_dispositions), or -1 */
-	const char *why;     /**< why the condition holds ("kind is ble; authenticated is false (none)") */
-	const char *title;   /**< the rule's title, written for the element */
-	const char *yaml;    /**< open matches: the suggested threat, ready to paste under threats: */
+	int32_t threat;        /**< the first threat that answers it, or -1 */
+	int32_t disposition;   /**< the disposition that dismisses it (index in rule_dispositions), or -1 */
+	const char *why;       /**< why the condition holds ("kind is ble; authenticated is false (none)") */
+	const char *title;     /**< the rule's title, written for the element */
+	const char *yaml;      /**< open matches: the suggested threat, ready to paste under threats: */
 	const char *threat_id; /**< the id the suggestion uses */
 } pm_match;
 
 typedef struct pm_identified {
-	const char *catalog;   /**< which catalog ran: "premarket 0.1.0 shipped rules (87 rules, 11 families)" */
-	pm_rule_info *rules;   /**< every rule that ran, in catalog order */
+	const char *catalog; /**< which catalog ran: "premarket 0.1.0 shipped rules (87 rules, 11 families)" */
+	pm_rule_info *rules; /**< every rule that ran, in catalog order */
 	size_t n_rules;
-	size_t n_skipped;      /**< rules left out by pm_identify_options.skip */
-	pm_match *v;           /**< by rule, then element in model order */
+	size_t n_skipped; /**< rules left out by pm_identify_options.skip */
+	pm_match *v;      /**< by rule, then element in model order */
 	size_t n;
 	size_t n_open, n_modelled, n_dismissed;
 	size_t n_out_of_scope; /**< elements the rules skipped because they are out of scope */
@@ -162,7 +162,7 @@ typedef enum pm_threats_format {
 	PM_THREATS_TEXT,
 	PM_THREATS_YAML, /**< the suggested threats, as a file that `include:` can add to the model */
 	PM_THREATS_JSON,
-	PM_THREATS_MD    /**< the catalog only (docs/threats.md) */
+	PM_THREATS_MD /**< the catalog only (docs/threats.md) */
 } pm_threats_format;
 
 /** Append the matches of m->identified to out: the open ones (all of them

@@ -17,7 +17,7 @@
 #include "premarket/value.h"
 
 typedef struct pm_view_options {
-	const char *date;       /**< documentation date YYYY-MM-DD (see pm_view_date()) */
+	const char *date; /**< documentation date YYYY-MM-DD (see pm_view_date()) */
 	const char *tool_version;
 } pm_view_options;
 

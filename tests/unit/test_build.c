@@ -24,10 +24,10 @@ typedef struct mem_file {
 typedef struct mem_sink {
 	mem_file *v;
 	size_t n, cap;
-	size_t puts;       /* put calls, failed ones included */
-	size_t commits;    /* successful commit calls */
-	size_t fail_put;   /* 1-based put call that fails; 0 = none */
-	int fail_quietly;  /* the failing put adds no diagnostic */
+	size_t puts;      /* put calls, failed ones included */
+	size_t commits;   /* successful commit calls */
+	size_t fail_put;  /* 1-based put call that fails; 0 = none */
+	int fail_quietly; /* the failing put adds no diagnostic */
 	int fail_commit;
 } mem_sink;
 
@@ -180,7 +180,7 @@ static void remove_tree(const char *dir)
  * diagnostic, and puts exactly the files build.h promises for these
  * formats, in order, none empty. */
 static void assert_file_set(const pm_model *m, const pm_build_options *o, unsigned formats, int split, int sbom,
-			    mem_sink *s)
+                            mem_sink *s)
 {
 	pm_diags d;
 	pm_diags_init(&d);
@@ -457,13 +457,10 @@ static void test_many_partials(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_file_sets),
-		cmocka_unit_test(test_with_check),
-		cmocka_unit_test(test_sbom_export),
-		cmocka_unit_test(test_deterministic),
-		cmocka_unit_test(test_template_error),
-		cmocka_unit_test(test_sink_failure),
-		cmocka_unit_test(test_many_partials),
+	        cmocka_unit_test(test_file_sets),      cmocka_unit_test(test_with_check),
+	        cmocka_unit_test(test_sbom_export),    cmocka_unit_test(test_deterministic),
+	        cmocka_unit_test(test_template_error), cmocka_unit_test(test_sink_failure),
+	        cmocka_unit_test(test_many_partials),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -613,17 +613,17 @@ static void dump(const pm_check_result *x)
 
 /* ---- the rule cases: one model that fails (or passes, or does not apply) per case ---- */
 
-#define E(o, r)                                                                                                        \
-	{                                                                                                              \
-		o, r, NULL, 0                                                                                          \
+#define E(o, r)               \
+	{                     \
+		o, r, NULL, 0 \
 	}
-#define CUT(o, u)                                                                                                      \
-	{                                                                                                              \
-		o, "", u, 0                                                                                            \
+#define CUT(o, u)           \
+	{                   \
+		o, "", u, 0 \
 	}
-#define END                                                                                                            \
-	{                                                                                                              \
-		NULL, NULL, NULL, 0                                                                                    \
+#define END                         \
+	{                           \
+		NULL, NULL, NULL, 0 \
 	}
 
 typedef struct rule_case {
@@ -2291,8 +2291,8 @@ static void test_render_sarif_and_json(void **state)
 	assert_non_null(strstr(out, "\"version\": \"9.9.9\""));
 	assert_non_null(strstr(out, "\"helpUri\": \"docs/check.md#sb-03\""));
 	assert_non_null(strstr(out, "\"defaultConfiguration\": {\"level\": \"error\"}"));
-	assert_non_null(strstr(
-	        out, "\"properties\": {\"basis\": \"G25 V.A.4.b; VII.C.3 (SBOM content for 524B(b)(3))\", \"weight\": \"required\""));
+	assert_non_null(strstr(out, "\"properties\": {\"basis\": \"G25 V.A.4.b; VII.C.3 (SBOM content for "
+	                            "524B(b)(3))\", \"weight\": \"required\""));
 	assert_int_equal(count(out, "\"ruleId\""), 2);
 	assert_int_equal(count(out, "\"id\": \""), pm_check_rule_count());
 	char want[4096];

@@ -30,17 +30,17 @@ typedef void (*emit_fn)(void *ctx, const char *form, size_t at);
 /* The titles of Appendix 1's subsections, and the three lists of its Code,
  * Data, and Execution Integrity subsection. */
 static const char *const app1_titles[] = {
-	"Authentication",
-	"Authorization",
-	"Cryptography",
-	"Code, Data, and Execution Integrity",
-	"Code Integrity",
-	"Data Integrity",
-	"Execution Integrity",
-	"Confidentiality",
-	"Event Detection and Logging",
-	"Resiliency and Recovery",
-	"Firmware and Software Updates",
+        "Authentication",
+        "Authorization",
+        "Cryptography",
+        "Code, Data, and Execution Integrity",
+        "Code Integrity",
+        "Data Integrity",
+        "Execution Integrity",
+        "Confidentiality",
+        "Event Detection and Logging",
+        "Resiliency and Recovery",
+        "Firmware and Software Updates",
 };
 
 /* Prefixes of the invented "Appendix 1 ids" (AUTHN-1 ... UPD-7). */
@@ -237,8 +237,9 @@ static size_t standard(const char *s, size_t i, emit_fn emit, void *ctx)
 	static const struct {
 		const char *key, *name;
 	} stds[] = {
-	        {"TIR57", "AAMI TIR57"},   {"SW96", "ANSI/AAMI SW96"},          {"SW91", "AAMI SW91"},
-	        {"62443-4-1", "ANSI/ISA 62443-4-1"}, {"81001-5-1", "IEC 81001-5-1"}, {"14971", "ISO 14971"},
+	        {"TIR57", "AAMI TIR57"},        {"SW96", "ANSI/AAMI SW96"},
+	        {"SW91", "AAMI SW91"},          {"62443-4-1", "ANSI/ISA 62443-4-1"},
+	        {"81001-5-1", "IEC 81001-5-1"}, {"14971", "ISO 14971"},
 	};
 	for (size_t k = 0; k < sizeof stds / sizeof stds[0]; k++) {
 		size_t l = strlen(stds[k].key), j = i + l;
@@ -306,7 +307,8 @@ static void extract(const char *s, emit_fn emit, void *ctx)
 			else
 				n = standard(s, i, emit, ctx);
 			for (size_t k = 0; !n && k < sizeof invented_ids / sizeof invented_ids[0]; k++)
-				if (at(s, i, invented_ids[k]) && isalnum((unsigned char)s[i + strlen(invented_ids[k])])) {
+				if (at(s, i, invented_ids[k]) &&
+				    isalnum((unsigned char)s[i + strlen(invented_ids[k])])) {
 					size_t l = strlen(invented_ids[k]);
 					n = l + span(s, i + l, isalnum);
 					emitf(emit, ctx, i, "%.*s", s + i, n);
@@ -391,7 +393,7 @@ typedef struct scan {
 	allow allow;
 	const char *where; /* file or object the text comes from */
 	const char *text;
-	pm_buf bad;        /* one line per unverified form */
+	pm_buf bad; /* one line per unverified form */
 	size_t n_forms, n_bad;
 } scan;
 
@@ -574,10 +576,10 @@ static void test_check_rules(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_extractor),
-		cmocka_unit_test(test_templates),
-		cmocka_unit_test(test_documents),
-		cmocka_unit_test(test_check_rules),
+	        cmocka_unit_test(test_extractor),
+	        cmocka_unit_test(test_templates),
+	        cmocka_unit_test(test_documents),
+	        cmocka_unit_test(test_check_rules),
 	};
 	return cmocka_run_group_tests_name("citations", tests, NULL, NULL);
 }

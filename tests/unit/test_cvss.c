@@ -92,25 +92,25 @@ struct example {
 /* FIRST, "CVSS v3.1 Examples" (https://www.first.org/cvss/v3.1/examples):
  * the base vectors and scores of its worked examples, in document order. */
 static const struct example v31_examples[] = {
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 61}, /* CVE-2013-1937 phpMyAdmin XSS */
-	{"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N", 64}, /* CVE-2013-0375 MySQL SQLi */
-	{"CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:N/A:N", 31}, /* CVE-2014-3566 POODLE */
-	{"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:H/A:H", 99}, /* CVE-2012-1516 VMware guest escape */
-	{"CVSS:3.1/AV:L/AC:L/PR:H/UI:N/S:U/C:L/I:L/A:L", 42}, /* CVE-2009-0783 Tomcat XML parser */
-	{"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 88}, /* CVE-2012-0384 Cisco IOS */
-	{"CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H", 78}, /* CVE-2015-1098 Apple iWork */
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N", 75}, /* CVE-2014-0160 Heartbleed */
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 98}, /* CVE-2014-6271 Shellshock */
-	{"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:C/C:N/I:H/A:N", 68}, /* CVE-2008-1447 DNS Kaminsky */
-	{"CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 68}, /* CVE-2014-2005 Sophos login bypass */
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:L/I:N/A:N", 58}, /* CVE-2010-0467 Joomla traversal */
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:N/I:L/A:N", 58}, /* CVE-2012-1342 Cisco ACL bypass */
-	{"CVSS:3.1/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:N", 54}, /* CVE-2014-9253 DokuWiki XSS */
-	{"CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 88}, /* CVE-2011-1265 Windows Bluetooth */
-	{"CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N", 46}, /* CVE-2014-2019 iOS bypass */
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H", 88}, /* CVE-2015-0970 SearchBlox CSRF */
-	{"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N", 74}, /* CVE-2014-0224 OpenSSL CCS */
-	{"CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:H/I:H/A:N", 68}, /* CVE-2016-0128 Badlock */
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", 61}, /* CVE-2013-1937 phpMyAdmin XSS */
+        {"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:L/I:L/A:N", 64}, /* CVE-2013-0375 MySQL SQLi */
+        {"CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:L/I:N/A:N", 31}, /* CVE-2014-3566 POODLE */
+        {"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:H/A:H", 99}, /* CVE-2012-1516 VMware guest escape */
+        {"CVSS:3.1/AV:L/AC:L/PR:H/UI:N/S:U/C:L/I:L/A:L", 42}, /* CVE-2009-0783 Tomcat XML parser */
+        {"CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H", 88}, /* CVE-2012-0384 Cisco IOS */
+        {"CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H", 78}, /* CVE-2015-1098 Apple iWork */
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N", 75}, /* CVE-2014-0160 Heartbleed */
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 98}, /* CVE-2014-6271 Shellshock */
+        {"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:C/C:N/I:H/A:N", 68}, /* CVE-2008-1447 DNS Kaminsky */
+        {"CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 68}, /* CVE-2014-2005 Sophos login bypass */
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:L/I:N/A:N", 58}, /* CVE-2010-0467 Joomla traversal */
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:N/I:L/A:N", 58}, /* CVE-2012-1342 Cisco ACL bypass */
+        {"CVSS:3.1/AV:N/AC:L/PR:L/UI:R/S:C/C:L/I:L/A:N", 54}, /* CVE-2014-9253 DokuWiki XSS */
+        {"CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 88}, /* CVE-2011-1265 Windows Bluetooth */
+        {"CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N", 46}, /* CVE-2014-2019 iOS bypass */
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:U/C:H/I:H/A:H", 88}, /* CVE-2015-0970 SearchBlox CSRF */
+        {"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:H/A:N", 74}, /* CVE-2014-0224 OpenSSL CCS */
+        {"CVSS:3.1/AV:N/AC:H/PR:N/UI:R/S:U/C:H/I:H/A:N", 68}, /* CVE-2016-0128 Badlock */
 };
 
 /* CVSS v4.0 scores published by FIRST: the v4.0 Examples document
@@ -119,40 +119,40 @@ static const struct example v31_examples[] = {
  * vectorFiles/reference-scores), plus two vectors whose scores were settled
  * in public bug reports. */
 static const struct example v40_examples[] = {
-	/* Examples: CVE-2022-41741 nginx */
-	{"CVSS:4.0/AV:L/AC:L/AT:P/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", 73},
-	/* Examples: CVE-2021-44228 Log4Shell */
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H", 100},
-	/* Examples: CVE-2014-0160 Heartbleed */
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N", 87},
-	/* reference-scores, max equivalency set vectors */
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:A/CR:H/IR:H/AR:H/MSI:S/MSA:S", 100},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:P/CR:H/IR:H/AR:H/MSI:S/MSA:S", 98},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U/CR:H/IR:H/AR:H/MSI:S/MSA:S", 95},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:P/CR:H/IR:H/AR:H", 93},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:L/SI:L/SA:L/E:U/CR:H/IR:H/AR:H", 81},
-	{"CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U/CR:H/IR:H/AR:H", 84},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:L/SI:L/SA:L/E:U/CR:M/IR:M/AR:M", 68},
-	{"CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:N/VC:H/VI:L/VA:H/SC:L/SI:L/SA:L/E:U/CR:M/IR:H/AR:M", 30},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:L/VA:L/SC:H/SI:H/SA:H/E:U/CR:H/IR:H/AR:H", 50},
-	{"CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:N/VC:L/VI:L/VA:L/SC:L/SI:L/SA:L/E:U/CR:H/IR:H/AR:H", 17},
-	{"CVSS:4.0/AV:A/AC:L/AT:P/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U/CR:H/IR:H/AR:H", 61},
-	/* FIRSTdotorg/cvss-resources issue #1: FIRST's calculator gives 8.7 */
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N", 87},
-	/* RedHatProductSecurity/cvss-v4-calculator issue #53: FIRST's 6.1 is
-	 * right, the 5.9 came from a regression since reverted */
-	{"CVSS:4.0/AV:A/AC:L/AT:P/PR:N/UI:N/VC:H/VI:L/VA:L/SC:N/SI:N/SA:N", 61},
-	/* google/osv.dev issue #5836: every effective impact is N, so 0.0 */
-	{"CVSS:4.0/AV:A/AC:L/AT:P/PR:L/UI:N/VC:N/VI:H/VA:L/SC:N/SI:N/SA:L/E:P/CR:X/IR:L/AR:M/MAV:X/"
-	 "MAC:X/MAT:N/MPR:L/MUI:X/MVC:X/MVI:N/MVA:N/MSC:X/MSI:N/MSA:N/S:P/AU:X/R:A/V:X/RE:M/U:Clear",
-	 0},
-	/* Exact ties (value x.x5) round half up, as FIRST's calculator does
-	 * since its epsilon fix: RedHatProductSecurity/cvss-v4-calculator #66 */
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:P/VC:H/VI:L/VA:N/SC:H/SI:H/SA:H", 86},
-	/* RedHatProductSecurity/cvss issue #60: 8.5, not 8.4 */
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:A/VC:H/VI:H/VA:N/SC:N/SI:N/SA:N/E:P/CR:L/IR:L/AR:L/MAV:N/"
-	 "MAC:L/MAT:N/MPR:L/MUI:A/MVC:H/MVI:H/MVA:H/MSC:H/MSI:S/MSA:S/S:P/AU:Y/R:I/V:C/RE:H/U:Red",
-	 85},
+        /* Examples: CVE-2022-41741 nginx */
+        {"CVSS:4.0/AV:L/AC:L/AT:P/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", 73},
+        /* Examples: CVE-2021-44228 Log4Shell */
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H", 100},
+        /* Examples: CVE-2014-0160 Heartbleed */
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N", 87},
+        /* reference-scores, max equivalency set vectors */
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:A/CR:H/IR:H/AR:H/MSI:S/MSA:S", 100},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:P/CR:H/IR:H/AR:H/MSI:S/MSA:S", 98},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U/CR:H/IR:H/AR:H/MSI:S/MSA:S", 95},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:P/CR:H/IR:H/AR:H", 93},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:L/SI:L/SA:L/E:U/CR:H/IR:H/AR:H", 81},
+        {"CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U/CR:H/IR:H/AR:H", 84},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:L/SI:L/SA:L/E:U/CR:M/IR:M/AR:M", 68},
+        {"CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:N/VC:H/VI:L/VA:H/SC:L/SI:L/SA:L/E:U/CR:M/IR:H/AR:M", 30},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:L/VA:L/SC:H/SI:H/SA:H/E:U/CR:H/IR:H/AR:H", 50},
+        {"CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:N/VC:L/VI:L/VA:L/SC:L/SI:L/SA:L/E:U/CR:H/IR:H/AR:H", 17},
+        {"CVSS:4.0/AV:A/AC:L/AT:P/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/E:U/CR:H/IR:H/AR:H", 61},
+        /* FIRSTdotorg/cvss-resources issue #1: FIRST's calculator gives 8.7 */
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:H/SC:N/SI:N/SA:N", 87},
+        /* RedHatProductSecurity/cvss-v4-calculator issue #53: FIRST's 6.1 is
+         * right, the 5.9 came from a regression since reverted */
+        {"CVSS:4.0/AV:A/AC:L/AT:P/PR:N/UI:N/VC:H/VI:L/VA:L/SC:N/SI:N/SA:N", 61},
+        /* google/osv.dev issue #5836: every effective impact is N, so 0.0 */
+        {"CVSS:4.0/AV:A/AC:L/AT:P/PR:L/UI:N/VC:N/VI:H/VA:L/SC:N/SI:N/SA:L/E:P/CR:X/IR:L/AR:M/MAV:X/"
+         "MAC:X/MAT:N/MPR:L/MUI:X/MVC:X/MVI:N/MVA:N/MSC:X/MSI:N/MSA:N/S:P/AU:X/R:A/V:X/RE:M/U:Clear",
+         0},
+        /* Exact ties (value x.x5) round half up, as FIRST's calculator does
+         * since its epsilon fix: RedHatProductSecurity/cvss-v4-calculator #66 */
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:P/VC:H/VI:L/VA:N/SC:H/SI:H/SA:H", 86},
+        /* RedHatProductSecurity/cvss issue #60: 8.5, not 8.4 */
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:A/VC:H/VI:H/VA:N/SC:N/SI:N/SA:N/E:P/CR:L/IR:L/AR:L/MAV:N/"
+         "MAC:L/MAT:N/MPR:L/MUI:A/MVC:H/MVI:H/MVA:H/MSC:H/MSI:S/MSA:S/S:P/AU:Y/R:I/V:C/RE:H/U:Red",
+         85},
 };
 
 static void test_v31_examples(void **state)
@@ -161,8 +161,7 @@ static void test_v31_examples(void **state)
 	for (size_t i = 0; i < sizeof v31_examples / sizeof v31_examples[0]; i++) {
 		int got = score_of(v31_examples[i].vector);
 		if (got != v31_examples[i].tenths)
-			fail_msg("%s: expected %d tenths, got %d", v31_examples[i].vector,
-			         v31_examples[i].tenths, got);
+			fail_msg("%s: expected %d tenths, got %d", v31_examples[i].vector, v31_examples[i].tenths, got);
 	}
 }
 
@@ -172,8 +171,7 @@ static void test_v40_examples(void **state)
 	for (size_t i = 0; i < sizeof v40_examples / sizeof v40_examples[0]; i++) {
 		int got = score_of(v40_examples[i].vector);
 		if (got != v40_examples[i].tenths)
-			fail_msg("%s: expected %d tenths, got %d", v40_examples[i].vector,
-			         v40_examples[i].tenths, got);
+			fail_msg("%s: expected %d tenths, got %d", v40_examples[i].vector, v40_examples[i].tenths, got);
 	}
 }
 
@@ -186,8 +184,8 @@ static void test_v31_intermediates(void **state)
 	parse_ok("CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:C/C:H/I:H/A:H/E:P/RL:O/RC:C/CR:H/MPR:H/MS:U", &c);
 	assert_int_equal(pm_cvss_v31_score(&c, &r), 0);
 	assert_true(r.scope_changed);
-	assert_true(r.w_pr == 0.68); /* PR:L with S:C */
-	assert_true(r.w_mpr == 0.27); /* MPR:H with MS:U */
+	assert_true(r.w_pr == 0.68);                   /* PR:L with S:C */
+	assert_true(r.w_mpr == 0.27);                  /* MPR:H with MS:U */
 	assert_true(r.iss > 0.9148 && r.iss < 0.9149); /* 1 - 0.44^3 = 0.914816 */
 	assert_int_equal(r.base_tenths, 99);
 	assert_int_equal(r.temporal_tenths, 89); /* Roundup(9.9 x 0.94 x 0.95) = Roundup(8.8407) */
@@ -251,9 +249,13 @@ static void test_v40_table(void **state)
 				for (int d = 0; d < 3; d++)
 					for (int e = 0; e < 3; e++)
 						for (int f = 0; f < 2; f++) {
-							char mv[7] = {(char)('0' + a), (char)('0' + b),
-							              (char)('0' + c3), (char)('0' + d),
-							              (char)('0' + e), (char)('0' + f), '\0'};
+							char mv[7] = {(char)('0' + a),
+							              (char)('0' + b),
+							              (char)('0' + c3),
+							              (char)('0' + d),
+							              (char)('0' + e),
+							              (char)('0' + f),
+							              '\0'};
 							int s = pm_cvss_v40_macro_score(mv);
 							if (c3 == 2 && f == 0) {
 								assert_int_equal(s, -1);
@@ -378,8 +380,7 @@ static void check_monotonic(pm_cvss_version v, int nbase, int skip)
 				char x[PM_CVSS_VECTOR_MAX], y[PM_CVSS_VECTOR_MAX];
 				pm_cvss_format(&c, x, sizeof x);
 				pm_cvss_format(&w, y, sizeof y);
-				fail_msg("%s scores %d but the more severe %s scores %d", x, a.tenths, y,
-				         b.tenths);
+				fail_msg("%s scores %d but the more severe %s scores %d", x, a.tenths, y, b.tenths);
 			}
 		}
 		n++;
@@ -408,57 +409,55 @@ static void test_v40_monotonic(void **state)
 
 struct bad {
 	const char *vector;
-	const char *msg;  /* exact message */
+	const char *msg; /* exact message */
 	size_t offset;
 };
 
 static const struct bad bad_vectors[] = {
-	{"", "empty vector", 0},
-	{"AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\"", 0},
-	{"cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\"", 0},
-	{"CVSS:3.1", "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\"", 0},
-	{"CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-	 "unsupported CVSS version \"3.0\" (expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\")", 5},
-	{"CVSS:3.1/", "no metrics after the prefix", 9},
-	{"CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-	 "invalid value \"Q\" for metric AV (allowed: N, A, L, P)", 12},
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/XX:N", "unknown metric \"XX\" for CVSS v3.1", 45},
-	{"CVSS:3.1/AV:N/AC:L/AT:N/PR:N/UI:N/S:U/C:H/I:H/A:H", "unknown metric \"AT\" for CVSS v3.1", 19},
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/AV:N", "duplicate metric AV", 45},
-	{"CVSS:3.1/AV:N/AC:L/UI:N/S:U/C:H/I:H/A:H", "missing mandatory metric PR", 39},
-	{"CVSS:3.1/AV:N/AC:L/UI:N/S:U/C:H/I:H", "missing mandatory metrics PR, A", 35},
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H ", "trailing characters after vector", 44},
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/", "empty component after the final \"/\"", 44},
-	{"CVSS:3.1/AV:N//AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "empty component (\"//\")", 14},
-	{"CVSS:3.1/AVN/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "component \"AVN\" is not METRIC:VALUE", 9},
-	{"CVSS:3.1/AV:/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "missing value for metric AV", 9},
-	{"CVSS:3.1/:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "missing metric name in component \":N\"", 9},
-	{"CVSS:3.1/AV:n/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-	 "invalid value \"n\" for metric AV (allowed: N, A, L, P)", 12},
-	{"CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-	 "invalid value \"X\" for metric AV (allowed: N, A, L, P)", 12},
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:Z",
-	 "invalid value \"Z\" for metric E (allowed: X, U, P, F, H)", 47},
-	{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/MS:X/MS:C", "duplicate metric MS", 50},
-	/* FIRST v4.0 specification, section 7, "invalid" examples */
-	{"CVSS:4.0/AV:F/AC:L/AT:N/PR:N/UI:N/VC:N/VI:L/VA:N/SC:N/SI:N/SA:N",
-	 "invalid value \"F\" for metric AV (allowed: N, A, L, P)", 12},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N/E:A/E:X", "duplicate metric E", 68},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/ui:N/VC:N/VI:L/VA:N/SC:N/SI:N/SA:N", "unknown metric \"ui\" for CVSS v4.0", 29},
-	{"AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:L/VA:N/SC:N/SI:N/SA:N", "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\"", 0},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:L/SC:N/SI:N/SA:N", "missing mandatory metric VA", 58},
-	{"CVSS:4.0/AC:L/AV:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N/CR:L/IR:X/AR:L/RE:H/MAV:A/MAC:H/"
-	 "MAT:N/MPR:N/MUI:P/AT:N/MVC:X/MVI:N/MVA:H/MSC:N/MSI:L/MSA:S/E:U/S:N/AU:N/R:I/V:C/U:Green",
-	 "metric AV must come before AC (CVSS v4.0 requires the specification's order)", 14},
-	/* more v4.0 */
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:S/SA:N",
-	 "invalid value \"S\" for metric SI (allowed: H, L, N)", 57},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/U:red",
-	 "invalid value \"red\" for metric U (allowed: X, Clear, Green, Amber, Red)", 66},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/S:P/E:A",
-	 "metric E must come before S (CVSS v4.0 requires the specification's order)", 68},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/RC:C", "unknown metric \"RC\" for CVSS v4.0", 64},
-	{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\t", "trailing characters after vector", 63},
+        {"", "empty vector", 0},
+        {"AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\"", 0},
+        {"cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\"", 0},
+        {"CVSS:3.1", "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\"", 0},
+        {"CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+         "unsupported CVSS version \"3.0\" (expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\")", 5},
+        {"CVSS:3.1/", "no metrics after the prefix", 9},
+        {"CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "invalid value \"Q\" for metric AV (allowed: N, A, L, P)", 12},
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/XX:N", "unknown metric \"XX\" for CVSS v3.1", 45},
+        {"CVSS:3.1/AV:N/AC:L/AT:N/PR:N/UI:N/S:U/C:H/I:H/A:H", "unknown metric \"AT\" for CVSS v3.1", 19},
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/AV:N", "duplicate metric AV", 45},
+        {"CVSS:3.1/AV:N/AC:L/UI:N/S:U/C:H/I:H/A:H", "missing mandatory metric PR", 39},
+        {"CVSS:3.1/AV:N/AC:L/UI:N/S:U/C:H/I:H", "missing mandatory metrics PR, A", 35},
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H ", "trailing characters after vector", 44},
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/", "empty component after the final \"/\"", 44},
+        {"CVSS:3.1/AV:N//AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "empty component (\"//\")", 14},
+        {"CVSS:3.1/AVN/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "component \"AVN\" is not METRIC:VALUE", 9},
+        {"CVSS:3.1/AV:/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "missing value for metric AV", 9},
+        {"CVSS:3.1/:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "missing metric name in component \":N\"", 9},
+        {"CVSS:3.1/AV:n/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "invalid value \"n\" for metric AV (allowed: N, A, L, P)", 12},
+        {"CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "invalid value \"X\" for metric AV (allowed: N, A, L, P)", 12},
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:Z",
+         "invalid value \"Z\" for metric E (allowed: X, U, P, F, H)", 47},
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/MS:X/MS:C", "duplicate metric MS", 50},
+        /* FIRST v4.0 specification, section 7, "invalid" examples */
+        {"CVSS:4.0/AV:F/AC:L/AT:N/PR:N/UI:N/VC:N/VI:L/VA:N/SC:N/SI:N/SA:N",
+         "invalid value \"F\" for metric AV (allowed: N, A, L, P)", 12},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N/E:A/E:X", "duplicate metric E", 68},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/ui:N/VC:N/VI:L/VA:N/SC:N/SI:N/SA:N", "unknown metric \"ui\" for CVSS v4.0", 29},
+        {"AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:L/VA:N/SC:N/SI:N/SA:N", "expected prefix \"CVSS:3.1/\" or \"CVSS:4.0/\"", 0},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:L/SC:N/SI:N/SA:N", "missing mandatory metric VA", 58},
+        {"CVSS:4.0/AC:L/AV:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N/CR:L/IR:X/AR:L/RE:H/MAV:A/MAC:H/"
+         "MAT:N/MPR:N/MUI:P/AT:N/MVC:X/MVI:N/MVA:H/MSC:N/MSI:L/MSA:S/E:U/S:N/AU:N/R:I/V:C/U:Green",
+         "metric AV must come before AC (CVSS v4.0 requires the specification's order)", 14},
+        /* more v4.0 */
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:S/SA:N",
+         "invalid value \"S\" for metric SI (allowed: H, L, N)", 57},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/U:red",
+         "invalid value \"red\" for metric U (allowed: X, Clear, Green, Amber, Red)", 66},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/S:P/E:A",
+         "metric E must come before S (CVSS v4.0 requires the specification's order)", 68},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/RC:C", "unknown metric \"RC\" for CVSS v4.0",
+         64},
+        {"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N\t", "trailing characters after vector", 63},
 };
 
 static void test_invalid_vectors(void **state)
@@ -664,22 +663,14 @@ static void test_effects(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_v31_examples),
-		cmocka_unit_test(test_v40_examples),
-		cmocka_unit_test(test_v31_intermediates),
-		cmocka_unit_test(test_v31_roundup),
-		cmocka_unit_test(test_v40_intermediates),
-		cmocka_unit_test(test_v40_table),
-		cmocka_unit_test(test_golden_v31_base),
-		cmocka_unit_test(test_golden_v31),
-		cmocka_unit_test(test_golden_v40),
-		cmocka_unit_test(test_v31_exhaustive_base),
-		cmocka_unit_test(test_v31_monotonic),
-		cmocka_unit_test(test_v40_monotonic),
-		cmocka_unit_test(test_invalid_vectors),
-		cmocka_unit_test(test_parse_edges),
-		cmocka_unit_test(test_set_and_format),
-		cmocka_unit_test(test_effects),
+	        cmocka_unit_test(test_v31_examples),      cmocka_unit_test(test_v40_examples),
+	        cmocka_unit_test(test_v31_intermediates), cmocka_unit_test(test_v31_roundup),
+	        cmocka_unit_test(test_v40_intermediates), cmocka_unit_test(test_v40_table),
+	        cmocka_unit_test(test_golden_v31_base),   cmocka_unit_test(test_golden_v31),
+	        cmocka_unit_test(test_golden_v40),        cmocka_unit_test(test_v31_exhaustive_base),
+	        cmocka_unit_test(test_v31_monotonic),     cmocka_unit_test(test_v40_monotonic),
+	        cmocka_unit_test(test_invalid_vectors),   cmocka_unit_test(test_parse_edges),
+	        cmocka_unit_test(test_set_and_format),    cmocka_unit_test(test_effects),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -116,8 +116,8 @@ static void url_scheme(const char *url, char *out, size_t n)
 		}
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
-		if (!((c >= 'a' && c <= 'z') || (k > 0 && ((c >= '0' && c <= '9') || c == '+' ||
-							   c == '-' || c == '.'))))
+		if (!((c >= 'a' && c <= 'z') ||
+		      (k > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))))
 			break;
 		out[k++] = c;
 	}
@@ -128,10 +128,10 @@ static void url_scheme(const char *url, char *out, size_t n)
 static void assert_safe(xmlNodePtr n)
 {
 	static const char *const BAD_ELEMS[] = {"script", "iframe", "frame", "frameset", "object",
-						"embed", "applet", "form", "base", "link",
-						"svg", "math", "input", "button", "textarea"};
-	static const char *const URL_ATTRS[] = {"href", "src", "action", "formaction",
-						"background", "poster", "data", "cite"};
+	                                        "embed",  "applet", "form",  "base",     "link",
+	                                        "svg",    "math",   "input", "button",   "textarea"};
+	static const char *const URL_ATTRS[] = {"href",       "src",    "action", "formaction",
+	                                        "background", "poster", "data",   "cite"};
 	for (; n; n = n->next) {
 		if (n->type == XML_COMMENT_NODE) {
 			/* the only comments are cmark's placeholders */
@@ -163,9 +163,9 @@ static void assert_safe(xmlNodePtr n)
 					continue;
 				url_scheme(v, scheme, sizeof scheme);
 				int ok = !*scheme || !strcmp(scheme, "http") || !strcmp(scheme, "https") ||
-					 !strcmp(scheme, "mailto") ||
-					 (is_elem(n, "img") && !strcmp(an, "src") &&
-					  !strcmp(scheme, "data") && !strncmp(v, "data:image/", 11));
+				         !strcmp(scheme, "mailto") ||
+				         (is_elem(n, "img") && !strcmp(an, "src") && !strcmp(scheme, "data") &&
+				          !strncmp(v, "data:image/", 11));
 				if (!ok)
 					fail_msg("%s=\"%s\" on <%s>", an, v, n->name);
 			}
@@ -178,9 +178,9 @@ static void assert_safe(xmlNodePtr n)
 /* ---- rendering helpers ---------------------------------------------------- */
 
 static const pm_html_link NAV[] = {
-	{"index.html", "Index"},
-	{"threat-model.html", "Threat model"},
-	{"sbom.html", "SBOM"},
+        {"index.html", "Index"},
+        {"threat-model.html", "Threat model"},
+        {"sbom.html", "SBOM"},
 };
 
 static void page(pm_buf *out, const char *md)
@@ -188,9 +188,9 @@ static void page(pm_buf *out, const char *md)
 	pm_diags d;
 	pm_diags_init(&d);
 	pm_buf_init(out, 0);
-	assert_int_equal(pm_html_page(md, strlen(md), "Threat model", "Pump 2.1 - DOC-7", NAV,
-				      sizeof NAV / sizeof *NAV, out, &d),
-			 0);
+	assert_int_equal(pm_html_page(md, strlen(md), "Threat model", "Pump 2.1 - DOC-7", NAV, sizeof NAV / sizeof *NAV,
+	                              out, &d),
+	                 0);
 	assert_int_equal(d.n, 0);
 	pm_diags_free(&d);
 	assert_non_null(out->data);
@@ -212,8 +212,8 @@ static void collect_hrefs(xmlNodePtr n, char **v, size_t *k, size_t max)
 static void heading_ids(xmlNodePtr n, char **ids, size_t *k, size_t max)
 {
 	for (; n; n = n->next) {
-		if (n->type == XML_ELEMENT_NODE && n->name[0] == 'h' && n->name[1] >= '1' &&
-		    n->name[1] <= '6' && n->name[2] == '\0') {
+		if (n->type == XML_ELEMENT_NODE && n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
+		    n->name[2] == '\0') {
 			assert_true(*k < max);
 			ids[(*k)++] = prop(n, "id");
 		}
@@ -274,27 +274,27 @@ static void test_page_frame(void **state)
 }
 
 static const char HOSTILE[] =
-	"# Hostile <script>alert(1)</script>\n\n"
-	"<script>alert('block')</script>\n\n"
-	"<iframe src=\"https://evil.example\"></iframe>\n\n"
-	"<!-- a secret comment -->\n\n"
-	"Inline <img src=x onerror=alert(1)> and <a href=\"javascript:alert(2)\">a</a> "
-	"<svg onload=alert(3)></svg> <style>body{}</style>\n\n"
-	"[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](vbscript:msgbox(1)) "
-	"[f](file:///etc/passwd) [d](data:text/html;base64,PHNjcmlwdD4=) "
-	"[t](java&#x09;script:alert(1)) [e](&#106;avascript:alert(1)) [s]( javascript:alert(1))\n\n"
-	"![i](javascript:alert(1)) ![ok](data:image/png;base64,iVBORw0KGgo=)\n\n"
-	"[q](http://a.example \"t\\\" onmouseover=\\\"alert(1)\") [ref]\n\n"
-	"[ref]: javascript:alert(4)\n\n"
-	"<javascript:alert(5)> <https://ok.example/a?b=1&c=2> www.example.com "
-	"user@example.com ~~gone~~\n\n"
-	"| a <b onclick=x>b</b> | <script>c</script> |\n"
-	"|---|---|\n"
-	"| <img src=x onerror=alert(6)> | [l](javascript:alert(7)) |\n"
-	"| `<script>` | <a href=\"javascript:x\">z</a> |\n\n"
-	"<div onclick=\"alert(8)\">\n\n*inside*\n\n</div>\n\n"
-	"<textarea><script>alert(9)</script></textarea>\n\n"
-	"<plaintext>\n";
+        "# Hostile <script>alert(1)</script>\n\n"
+        "<script>alert('block')</script>\n\n"
+        "<iframe src=\"https://evil.example\"></iframe>\n\n"
+        "<!-- a secret comment -->\n\n"
+        "Inline <img src=x onerror=alert(1)> and <a href=\"javascript:alert(2)\">a</a> "
+        "<svg onload=alert(3)></svg> <style>body{}</style>\n\n"
+        "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) [z](vbscript:msgbox(1)) "
+        "[f](file:///etc/passwd) [d](data:text/html;base64,PHNjcmlwdD4=) "
+        "[t](java&#x09;script:alert(1)) [e](&#106;avascript:alert(1)) [s]( javascript:alert(1))\n\n"
+        "![i](javascript:alert(1)) ![ok](data:image/png;base64,iVBORw0KGgo=)\n\n"
+        "[q](http://a.example \"t\\\" onmouseover=\\\"alert(1)\") [ref]\n\n"
+        "[ref]: javascript:alert(4)\n\n"
+        "<javascript:alert(5)> <https://ok.example/a?b=1&c=2> www.example.com "
+        "user@example.com ~~gone~~\n\n"
+        "| a <b onclick=x>b</b> | <script>c</script> |\n"
+        "|---|---|\n"
+        "| <img src=x onerror=alert(6)> | [l](javascript:alert(7)) |\n"
+        "| `<script>` | <a href=\"javascript:x\">z</a> |\n\n"
+        "<div onclick=\"alert(8)\">\n\n*inside*\n\n</div>\n\n"
+        "<textarea><script>alert(9)</script></textarea>\n\n"
+        "<plaintext>\n";
 
 static void test_hostile_markdown(void **state)
 {
@@ -324,15 +324,13 @@ static void test_hostile_caller_strings(void **state)
 	static const char TITLE[] = "T </title><script>alert(1)</script> & \"q\" 'a'";
 	static const char SUB[] = "\"><img src=x onerror=alert(1)> \x01 bad\xff utf8";
 	static const pm_html_link nav[] = {
-		{"javascript:alert(1)", "<b>js</b>"},
-		{" JaVa\tScript:alert(1)", "js2"},
-		{"data:text/html,x", "data"},
-		{"a.html?x=\"y\"&z=<w>", "ok \"quoted\""},
-		{"https://example.org/", "web"},
+	        {"javascript:alert(1)", "<b>js</b>"}, {" JaVa\tScript:alert(1)", "js2"},
+	        {"data:text/html,x", "data"},         {"a.html?x=\"y\"&z=<w>", "ok \"quoted\""},
+	        {"https://example.org/", "web"},
 	};
 	static const pm_html_link docs[] = {
-		{"vbscript:x", "<script>x</script>"},
-		{"sub/b.html#\" onmouseover=\"x", "b"},
+	        {"vbscript:x", "<script>x</script>"},
+	        {"sub/b.html#\" onmouseover=\"x", "b"},
 	};
 	static const char *const desc[] = {"<iframe src=x>", NULL};
 	pm_diags d;
@@ -375,7 +373,7 @@ static void test_gfm_table(void **state)
 	(void)state;
 	pm_buf b;
 	page(&b, "Intro\n\n| Id | Threat | Score |\n|:---|:---:|---:|\n| T1 | Spoofing | 9.8 |\n"
-		 "| T2 | Tampering \\| pipes | 5.0 |\n| T3 | <b>HTML</b> cell | 1.0 |\n");
+	         "| T2 | Tampering \\| pipes | 5.0 |\n| T3 | <b>HTML</b> cell | 1.0 |\n");
 	xmlDocPtr doc = parse_clean(&b);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	xmlNodePtr table = find(root, "table", NULL);
@@ -404,23 +402,32 @@ static void test_heading_ids(void **state)
 {
 	(void)state;
 	static const char MD[] = "# Threat Model\n\n"
-				 "## Scope & Assumptions\n\n"
-				 "### Assets\n\n"
-				 "## Assets\n\n"
-				 "## Assets\n\n"
-				 "## Assets 2\n\n"
-				 "### `code` *and* ~~struck~~ text\n\n"
-				 "## 1.2 Risk: CVSS v3.1/4.0!\n\n"
-				 "## Émigré — ünïcode\n\n"
-				 "## !!!\n\n"
-				 "> ### Quoted\n\n"
-				 "- item\n\n  #### In a list\n\n"
-				 "Setext\n------\n";
+	                         "## Scope & Assumptions\n\n"
+	                         "### Assets\n\n"
+	                         "## Assets\n\n"
+	                         "## Assets\n\n"
+	                         "## Assets 2\n\n"
+	                         "### `code` *and* ~~struck~~ text\n\n"
+	                         "## 1.2 Risk: CVSS v3.1/4.0!\n\n"
+	                         "## Émigré — ünïcode\n\n"
+	                         "## !!!\n\n"
+	                         "> ### Quoted\n\n"
+	                         "- item\n\n  #### In a list\n\n"
+	                         "Setext\n------\n";
 	static const char *const WANT[] = {
-		"threat-model", "scope-assumptions", "assets",     "assets-2",
-		"assets-3",     "assets-2-2",        "code-and-struck-text",
-		"1-2-risk-cvss-v3-1-4-0",            "migr-n-code", "section",
-		"quoted",       "in-a-list",         "setext",
+	        "threat-model",
+	        "scope-assumptions",
+	        "assets",
+	        "assets-2",
+	        "assets-3",
+	        "assets-2-2",
+	        "code-and-struck-text",
+	        "1-2-risk-cvss-v3-1-4-0",
+	        "migr-n-code",
+	        "section",
+	        "quoted",
+	        "in-a-list",
+	        "setext",
 	};
 	enum { N = sizeof WANT / sizeof *WANT };
 	pm_buf b, b2;
@@ -442,7 +449,7 @@ static void test_heading_ids(void **state)
 	assert_non_null(strstr(b.data, "<h1 id=\"threat-model\">Threat Model</h1>\n<nav class=\"pm-toc\""));
 	/* inline markup inside headings is kept */
 	assert_non_null(strstr(b.data, "<h3 id=\"code-and-struck-text\"><code>code</code> <em>and</em> "
-				       "<del>struck</del> text</h3>"));
+	                               "<del>struck</del> text</h3>"));
 
 	/* table of contents: h2 and h3 only, each linking an existing id */
 	xmlNodePtr toc = find(root, "nav", "pm-toc");
@@ -532,13 +539,13 @@ static void test_index_page(void **state)
 {
 	(void)state;
 	static const pm_html_link docs[] = {
-		{"threat-model.html", "Threat model"},
-		{"sbom.html", "Software bill of materials"},
-		{"html/risk.html", "Risk register"},
-		{"labeling.html", "Labeling & instructions"},
+	        {"threat-model.html", "Threat model"},
+	        {"sbom.html", "Software bill of materials"},
+	        {"html/risk.html", "Risk register"},
+	        {"labeling.html", "Labeling & instructions"},
 	};
-	static const char *const desc[] = {"STRIDE per interface", "CycloneDX components",
-					   NULL, "For users <and> service"};
+	static const char *const desc[] = {"STRIDE per interface", "CycloneDX components", NULL,
+	                                   "For users <and> service"};
 	enum { N = sizeof docs / sizeof *docs };
 	pm_diags d;
 	pm_buf b, b2;
@@ -606,8 +613,9 @@ static void test_deterministic(void **state)
 static void test_odd_input(void **state)
 {
 	(void)state;
-	static const char MD[] = "# Nul\0byte and bad \xC3\x28 utf8 \xED\xA0\x80\n\ntext\x01\x7F \xC2\x85 \xEF\xBF\xBF\xF4\x90\x80\x80\n"
-				 "|a|b|\n|-|-|\n|\x02|\xC0\xAF|\n\n`\x1B[0m`\n";
+	static const char MD[] =
+	        "# Nul\0byte and bad \xC3\x28 utf8 \xED\xA0\x80\n\ntext\x01\x7F \xC2\x85 \xEF\xBF\xBF\xF4\x90\x80\x80\n"
+	        "|a|b|\n|-|-|\n|\x02|\xC0\xAF|\n\n`\x1B[0m`\n";
 	pm_diags d;
 	pm_buf b;
 	pm_diags_init(&d);
@@ -661,17 +669,17 @@ static void test_failure_leaves_buffer(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_page_frame),
-		cmocka_unit_test(test_hostile_markdown),
-		cmocka_unit_test(test_hostile_caller_strings),
-		cmocka_unit_test(test_gfm_table),
-		cmocka_unit_test(test_heading_ids),
-		cmocka_unit_test(test_long_heading),
-		cmocka_unit_test(test_toc_threshold),
-		cmocka_unit_test(test_index_page),
-		cmocka_unit_test(test_deterministic),
-		cmocka_unit_test(test_odd_input),
-		cmocka_unit_test(test_failure_leaves_buffer),
+	        cmocka_unit_test(test_page_frame),
+	        cmocka_unit_test(test_hostile_markdown),
+	        cmocka_unit_test(test_hostile_caller_strings),
+	        cmocka_unit_test(test_gfm_table),
+	        cmocka_unit_test(test_heading_ids),
+	        cmocka_unit_test(test_long_heading),
+	        cmocka_unit_test(test_toc_threshold),
+	        cmocka_unit_test(test_index_page),
+	        cmocka_unit_test(test_deterministic),
+	        cmocka_unit_test(test_odd_input),
+	        cmocka_unit_test(test_failure_leaves_buffer),
 	};
 	int rc = cmocka_run_group_tests_name("html", tests, NULL, NULL);
 	xmlCleanupParser();

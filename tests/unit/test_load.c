@@ -40,35 +40,35 @@ static const char *write_file(const char *name, const char *text)
 	return p;
 }
 
-static const char DEVICE[] =
-	"device:\n"
-	"  name: Test Device\n"
-	"  version: '1.0'\n"
-	"  manufacturer: {name: Maker}\n"
-	"  submission_type: 510k\n"
-	"  intended_use: testing\n"
-	"  use_environment: lab\n"
-	"  cyber_device: {software: true, internet_connectable: true, vulnerable_characteristics: true, rationale: r}\n";
+static const char DEVICE[] = "device:\n"
+                             "  name: Test Device\n"
+                             "  version: '1.0'\n"
+                             "  manufacturer: {name: Maker}\n"
+                             "  submission_type: 510k\n"
+                             "  intended_use: testing\n"
+                             "  use_environment: lab\n"
+                             "  cyber_device: {software: true, internet_connectable: true, vulnerable_characteristics: "
+                             "true, rationale: r}\n";
 
-static const char ARCH[] =
-	"zones:\n"
-	"  - {id: Z1, name: Zone, trust: untrusted}\n"
-	"components:\n"
-	"  - id: C1\n"
-	"    name: Box\n"
-	"    kind: device\n"
-	"    zone: Z1\n"
-	"    interfaces:\n"
-	"      - {id: IF1, kind: usb, status: used}\n"
-	"assets:\n"
-	"  - {id: A1, name: Data, kind: data, harm: {confidentiality: minor, integrity: critical, availability: serious}}\n"
-	"threats:\n"
-	"  - id: T1\n"
-	"    title: Tamper\n"
-	"    stride: tampering\n"
-	"    targets: [IF1]\n"
-	"    assets: [A1]\n"
-	"    cvss: CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N\n";
+static const char ARCH[] = "zones:\n"
+                           "  - {id: Z1, name: Zone, trust: untrusted}\n"
+                           "components:\n"
+                           "  - id: C1\n"
+                           "    name: Box\n"
+                           "    kind: device\n"
+                           "    zone: Z1\n"
+                           "    interfaces:\n"
+                           "      - {id: IF1, kind: usb, status: used}\n"
+                           "assets:\n"
+                           "  - {id: A1, name: Data, kind: data, harm: {confidentiality: minor, integrity: critical, "
+                           "availability: serious}}\n"
+                           "threats:\n"
+                           "  - id: T1\n"
+                           "    title: Tamper\n"
+                           "    stride: tampering\n"
+                           "    targets: [IF1]\n"
+                           "    assets: [A1]\n"
+                           "    cvss: CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N\n";
 
 static pm_model *load1(const char *path, pm_diags *d)
 {
@@ -130,25 +130,28 @@ static void test_errors_are_all_reported_and_located(void **state)
 	(void)state;
 	char text[4096];
 	snprintf(text, sizeof text, "%s%s", DEVICE,
-		 "assets:\n"
-		 "  - {id: A1, name: x, kind: dat, harm: {confidentiality: minor, integrity: minor, availability: minor}}\n"
-		 "  - {id: A1, name: y, kind: data, harm: {confidentiality: minor, integrity: minor, availability: minor}}\n"
-		 "threats:\n"
-		 "  - {id: T1, titel: x, stride: [tampering], targets: [A1], assets: [A9], exploitability: high}\n");
+	         "assets:\n"
+	         "  - {id: A1, name: x, kind: dat, harm: {confidentiality: minor, integrity: minor, availability: "
+	         "minor}}\n"
+	         "  - {id: A1, name: y, kind: data, harm: {confidentiality: minor, integrity: minor, availability: "
+	         "minor}}\n"
+	         "threats:\n"
+	         "  - {id: T1, titel: x, stride: [tampering], targets: [A1], assets: [A9], exploitability: high}\n");
 	pm_diags d;
 	pm_model *m = load1(write_file("bad.yaml", text), &d);
 	assert_null(m);
 	assert_true(has_msg(&d, "invalid value \"dat\" for 'kind'", 10, 29));
 	assert_true(has_msg(&d, "duplicate id \"A1\": already defined at", 11, 10));
 	assert_true(has_msg(&d, "unknown key 'titel' in threat", 13, 14));
-	assert_true(has_msg(&d, "must name a zone, component, interface, flow or sbom component, but \"A1\" is an asset", 13, 55));
+	assert_true(has_msg(
+	        &d, "must name a zone, component, interface, flow or sbom component, but \"A1\" is an asset", 13, 55));
 	assert_true(has_msg(&d, "unknown asset \"A9\"", 13, 69));
 	assert_true(has_msg(&d, "missing required field 'title'", 13, 5));
 	assert_true(d.errors >= 6);
 	/* sorted by line then column */
 	for (size_t i = 1; i < d.n; i++)
 		assert_true(d.v[i - 1].line < d.v[i].line ||
-			    (d.v[i - 1].line == d.v[i].line && d.v[i - 1].col <= d.v[i].col));
+		            (d.v[i - 1].line == d.v[i].line && d.v[i - 1].col <= d.v[i].col));
 	pm_diags_free(&d);
 }
 
@@ -156,7 +159,9 @@ static void test_hints(void **state)
 {
 	(void)state;
 	char text[4096];
-	snprintf(text, sizeof text, "%s%s", DEVICE, "assets:\n  - {id: A1, name: x, kind: data, harm: {confidentiality: minr, integrity: minor, availability: minor}}\n");
+	snprintf(text, sizeof text, "%s%s", DEVICE,
+	         "assets:\n  - {id: A1, name: x, kind: data, harm: {confidentiality: minr, integrity: minor, "
+	         "availability: minor}}\n");
 	pm_diags d;
 	pm_model *m = load1(write_file("hint.yaml", text), &d);
 	assert_null(m);
@@ -260,7 +265,8 @@ static void test_tree_limits(void **state)
 	const char *rec = "a: &x [*x]";
 	assert_int_equal(yt_parse(&doc, rec, strlen(rec), "f", a, &lim, &d), -1);
 	assert_non_null(strstr(d.v[2].msg, "recursive"));
-	const char *bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n";
+	const char *bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: "
+	                   "[*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n";
 	lim.max_aliases = 1000;
 	assert_int_equal(yt_parse(&doc, bomb, strlen(bomb), "f", a, &lim, &d), -1);
 	assert_non_null(strstr(d.v[3].msg, "alias bomb"));
@@ -336,16 +342,18 @@ static void test_policy_override_checked(void **state)
 	(void)state;
 	char text[8192];
 	snprintf(text, sizeof text, "%s%s", DEVICE,
-		 "risk_policy:\n"
-		 "  exploitability_levels: [{id: l1, name: a}, {id: l2, name: b}, {id: l3, name: c}, {id: l4, name: d}, {id: l5, name: e}]\n"
-		 "  severity_levels: [{id: negligible, name: a}, {id: minor, name: b}, {id: serious, name: c}, {id: critical, name: d}, {id: catastrophic, name: e}]\n"
-		 "  risk_levels: [{id: ok, name: OK, acceptable: true}, {id: bad, name: Bad, acceptable: false}]\n"
-		 "  matrix:\n"
-		 "    - {exploitability: l1, cells: [ok, ok, ok, ok, ok]}\n"
-		 "    - {exploitability: l2, cells: [ok, ok, ok, ok, bad]}\n"
-		 "    - {exploitability: l3, cells: [ok, ok, ok, bad, ok]}\n"
-		 "    - {exploitability: l4, cells: [ok, ok, bad, bad, bad]}\n"
-		 "    - {exploitability: l5, cells: [ok, bad, bad, bad]}\n");
+	         "risk_policy:\n"
+	         "  exploitability_levels: [{id: l1, name: a}, {id: l2, name: b}, {id: l3, name: c}, {id: l4, name: "
+	         "d}, {id: l5, name: e}]\n"
+	         "  severity_levels: [{id: negligible, name: a}, {id: minor, name: b}, {id: serious, name: c}, {id: "
+	         "critical, name: d}, {id: catastrophic, name: e}]\n"
+	         "  risk_levels: [{id: ok, name: OK, acceptable: true}, {id: bad, name: Bad, acceptable: false}]\n"
+	         "  matrix:\n"
+	         "    - {exploitability: l1, cells: [ok, ok, ok, ok, ok]}\n"
+	         "    - {exploitability: l2, cells: [ok, ok, ok, ok, bad]}\n"
+	         "    - {exploitability: l3, cells: [ok, ok, ok, bad, ok]}\n"
+	         "    - {exploitability: l4, cells: [ok, ok, bad, bad, bad]}\n"
+	         "    - {exploitability: l5, cells: [ok, bad, bad, bad]}\n");
 	pm_diags d;
 	pm_model *m = load1(write_file("policy.yaml", text), &d);
 	assert_null(m);
@@ -356,19 +364,19 @@ static void test_policy_override_checked(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_minimal_model_resolves),
-		cmocka_unit_test(test_errors_are_all_reported_and_located),
-		cmocka_unit_test(test_hints),
-		cmocka_unit_test(test_include_and_several_files),
-		cmocka_unit_test(test_include_cycle),
-		cmocka_unit_test(test_section_once),
-		cmocka_unit_test(test_encoding_locations),
-		cmocka_unit_test(test_tree_limits),
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_suggest),
-		cmocka_unit_test(test_error_cap),
-		cmocka_unit_test(test_missing_file_is_io),
-		cmocka_unit_test(test_policy_override_checked),
+	        cmocka_unit_test(test_minimal_model_resolves),
+	        cmocka_unit_test(test_errors_are_all_reported_and_located),
+	        cmocka_unit_test(test_hints),
+	        cmocka_unit_test(test_include_and_several_files),
+	        cmocka_unit_test(test_include_cycle),
+	        cmocka_unit_test(test_section_once),
+	        cmocka_unit_test(test_encoding_locations),
+	        cmocka_unit_test(test_tree_limits),
+	        cmocka_unit_test(test_dates),
+	        cmocka_unit_test(test_suggest),
+	        cmocka_unit_test(test_error_cap),
+	        cmocka_unit_test(test_missing_file_is_io),
+	        cmocka_unit_test(test_policy_override_checked),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

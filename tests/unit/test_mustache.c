@@ -21,8 +21,7 @@
 
 /* Render src with data and options; returns the output (caller frees) or
  * NULL on failure, leaving the diagnostics in *d when d is not NULL. */
-static char *render_opts(const char *src, const pm_value *data, const pm_mustache_opts *o,
-			 pm_diags *d)
+static char *render_opts(const char *src, const pm_value *data, const pm_mustache_opts *o, pm_diags *d)
 {
 	pm_diags local;
 	pm_diags_init(&local);
@@ -70,7 +69,7 @@ static char *cmark_html(const char *md)
 {
 	cmark_gfm_core_extensions_ensure_registered();
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
-	const char *exts[] = { "table", "strikethrough", "autolink", "tagfilter", "tasklist" };
+	const char *exts[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
 	for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
 		cmark_syntax_extension *e = cmark_find_syntax_extension(exts[i]);
 		assert_non_null(e);
@@ -131,7 +130,10 @@ static void test_escape_markdown_rules(void **state)
 	check_md("   ", "");
 	check_md("", "");
 	check_md("tab\there", "tab\there");
-	check_md("bell\x07" "and\x7f" "del", "bell and del");
+	check_md("bell\x07"
+	         "and\x7f"
+	         "del",
+	         "bell and del");
 	/* inline syntax everywhere */
 	check_md("_u_ ~~s~~ a&b &amp; \\n", "\\_u\\_ \\~\\~s\\~\\~ a\\&b \\&amp; \\\\n");
 	check_md("> quote", "\\> quote");
@@ -153,8 +155,7 @@ static void test_escape_markdown_rules(void **state)
 	check_md("3.5 mm", "3.5 mm");
 	check_md("1.", "1\\.");
 	/* no GFM autolinks */
-	check_md("see https://example.com/x or www.example.com",
-		 "see https\\://example.com/x or www\\.example.com");
+	check_md("see https://example.com/x or www.example.com", "see https\\://example.com/x or www\\.example.com");
 	check_md("WWW.x.org awww.b", "WWW\\.x.org awww.b");
 	check_md("mailto user@example.com", "mailto user@example.com");
 	check_md("a - b + c = d", "a - b + c = d");
@@ -163,34 +164,34 @@ static void test_escape_markdown_rules(void **state)
 }
 
 static const char *const hostile[] = {
-	"a|b",
-	"*x*",
-	"`c`",
-	"<script>alert(1)</script>",
-	"[x](javascript:alert(1))",
-	"# heading",
-	"line1\nline2",
-	"line1\r\n\r\n| --- | --- |\r\n| injected | row |",
-	"<img src=x onerror=alert(1)>",
-	"&lt;script&gt;",
-	"&#60;b&#62;",
-	"~~gone~~",
-	"__bold__ and _it_",
-	"- list",
-	"1. list",
-	"> quote",
-	"    indented code",
-	"```\nfence\n```",
-	"~~~",
-	"---",
-	"===",
-	"***",
-	"[ref]: http://example.com",
-	"<http://example.com>",
-	"trailing backslash \\",
-	"two spaces  \nbreak",
-	"| --- |",
-	"- [ ] task",
+        "a|b",
+        "*x*",
+        "`c`",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "# heading",
+        "line1\nline2",
+        "line1\r\n\r\n| --- | --- |\r\n| injected | row |",
+        "<img src=x onerror=alert(1)>",
+        "&lt;script&gt;",
+        "&#60;b&#62;",
+        "~~gone~~",
+        "__bold__ and _it_",
+        "- list",
+        "1. list",
+        "> quote",
+        "    indented code",
+        "```\nfence\n```",
+        "~~~",
+        "---",
+        "===",
+        "***",
+        "[ref]: http://example.com",
+        "<http://example.com>",
+        "trailing backslash \\",
+        "two spaces  \nbreak",
+        "| --- |",
+        "- [ ] task",
 };
 #define NHOSTILE (sizeof hostile / sizeof hostile[0])
 
@@ -211,8 +212,8 @@ static void test_escape_markdown_cmark_table(void **state)
 	memset(&o, 0, sizeof o);
 	o.escape = pm_mustache_escape_markdown;
 	char *md = render_opts("| id | value | again |\n| --- | --- | --- |\n"
-			       "{{#rows}}\n| {{id}} | {{v}} | {{v}} |\n{{/rows}}\n",
-			       root, &o, NULL);
+	                       "{{#rows}}\n| {{id}} | {{v}} | {{v}} |\n{{/rows}}\n",
+	                       root, &o, NULL);
 	assert_non_null(md);
 	/* one Markdown line per row */
 	assert_int_equal(count_str(md, "\n"), 2 + NHOSTILE);
@@ -221,9 +222,9 @@ static void test_escape_markdown_cmark_table(void **state)
 	assert_int_equal(count_str(html, "<tr>"), 1 + NHOSTILE);
 	assert_int_equal(count_str(html, "<td>"), 3 * NHOSTILE);
 	/* and nothing became structure, markup or HTML */
-	const char *banned[] = { "<script", "<img", "<a ", "<em>", "<strong>", "<code>", "<del>",
-				 "<h1>", "<li>", "<blockquote>", "<hr", "<pre>", "<input",
-				 "raw HTML omitted", "<br" };
+	const char *banned[] = {"<script", "<img", "<a ",          "<em>", "<strong>", "<code>", "<del>",
+	                        "<h1>",    "<li>", "<blockquote>", "<hr",  "<pre>",    "<input", "raw HTML omitted",
+	                        "<br"};
 	for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++) {
 		if (strstr(html, banned[i]))
 			fprintf(stderr, "found %s in:\n%s\n", banned[i], html);
@@ -256,21 +257,18 @@ static void test_escape_markdown_cmark_blocks(void **state)
 		pm_value_arena *a = pm_value_arena_new();
 		pm_value *m = pm_value_map(a);
 		pm_value_map_set(m, "v", pm_value_cstr(a, hostile[i]));
-		char *md = render_opts("Before\n\n{{v}}\n\n- {{v}}\n\n## {{v}}\n\nAfter {{v}}\n", m, &o,
-				       NULL);
+		char *md = render_opts("Before\n\n{{v}}\n\n- {{v}}\n\n## {{v}}\n\nAfter {{v}}\n", m, &o, NULL);
 		assert_non_null(md);
 		char *html = cmark_html(md);
-		int ok = count_str(html, "<p>") == 3 && count_str(html, "<li>") == 1 &&
-			 count_str(html, "<h2>") == 1 && count_str(html, "<ul>") == 1 &&
-			 !strstr(html, "<h1") && !strstr(html, "<script") && !strstr(html, "<img") &&
-			 !strstr(html, "<em>") && !strstr(html, "<strong>") && !strstr(html, "<code>") &&
-			 !strstr(html, "<del>") && !strstr(html, "<pre>") && !strstr(html, "<hr") &&
-			 !strstr(html, "<blockquote>") && !strstr(html, "<ol") &&
-			 !strstr(html, "<table>") && !strstr(html, "<a ") && !strstr(html, "<br") &&
-			 !strstr(html, "raw HTML omitted") && !strstr(html, "<input");
+		int ok = count_str(html, "<p>") == 3 && count_str(html, "<li>") == 1 && count_str(html, "<h2>") == 1 &&
+		         count_str(html, "<ul>") == 1 && !strstr(html, "<h1") && !strstr(html, "<script") &&
+		         !strstr(html, "<img") && !strstr(html, "<em>") && !strstr(html, "<strong>") &&
+		         !strstr(html, "<code>") && !strstr(html, "<del>") && !strstr(html, "<pre>") &&
+		         !strstr(html, "<hr") && !strstr(html, "<blockquote>") && !strstr(html, "<ol") &&
+		         !strstr(html, "<table>") && !strstr(html, "<a ") && !strstr(html, "<br") &&
+		         !strstr(html, "raw HTML omitted") && !strstr(html, "<input");
 		if (!ok)
-			fprintf(stderr, "value \"%s\" changed the structure:\n%s\n---\n%s\n", hostile[i],
-				md, html);
+			fprintf(stderr, "value \"%s\" changed the structure:\n%s\n---\n%s\n", hostile[i], md, html);
 		free(html);
 		free(md);
 		pm_value_arena_free(a);
@@ -287,25 +285,25 @@ struct bad {
 };
 
 static const struct bad bads[] = {
-	{ "Hello {{name", 1, 7, "unclosed tag: \"{{\" without \"}}\"" },
-	{ "x\n{{{raw}}", 2, 1, "without \"}}}\"" },
-	{ "a\n{{! never closed", 2, 1, "unclosed tag" },
-	{ "line1\n  {{#a}}\n  x\n  {{/b}}\n", 4, 3, "\"/b\" does not match section \"#a\" opened at 2:3" },
-	{ "{{#a}}\n{{#b}}\n{{/b}}\n", 1, 1, "unclosed section \"#a\"" },
-	{ "{{^a}}{{<p}}{{/p}}", 1, 1, "unclosed inverted section \"^a\"" },
-	{ "{{<p}}{{$b}}{{/p}}", 1, 13, "\"/p\" does not match block \"$b\" opened at 1:7" },
-	{ "a\n\n  {{/a}}", 3, 3, "closing tag \"/a\" has no open section" },
-	{ "x\n {{=<%%>=}}", 2, 2, "bad set-delimiter tag" },
-	{ "{{= a = =}}", 1, 1, "bad set-delimiter tag" },
-	{ "{{=<% %> x=}}", 1, 1, "bad set-delimiter tag" },
-	{ "{{=<% %>=}}\n\n  <%#x%>\n", 3, 3, "unclosed section \"#x\"" },
-	{ "{{=<% %>=}}<%x", 1, 12, "unclosed tag: \"<%\" without \"%>\"" },
-	{ "{{}}", 1, 1, "empty tag" },
-	{ "{{# }}", 1, 1, "empty tag" },
-	{ "{{a b}}", 1, 1, "invalid name \"a b\"" },
-	{ "{{a..b}}", 1, 1, "invalid name \"a..b\"" },
-	{ "{{#.a}}{{/.a}}", 1, 1, "invalid name \".a\"" },
-	{ "héllo wörld {{x", 1, 13, "unclosed tag" },
+        {"Hello {{name", 1, 7, "unclosed tag: \"{{\" without \"}}\""},
+        {"x\n{{{raw}}", 2, 1, "without \"}}}\""},
+        {"a\n{{! never closed", 2, 1, "unclosed tag"},
+        {"line1\n  {{#a}}\n  x\n  {{/b}}\n", 4, 3, "\"/b\" does not match section \"#a\" opened at 2:3"},
+        {"{{#a}}\n{{#b}}\n{{/b}}\n", 1, 1, "unclosed section \"#a\""},
+        {"{{^a}}{{<p}}{{/p}}", 1, 1, "unclosed inverted section \"^a\""},
+        {"{{<p}}{{$b}}{{/p}}", 1, 13, "\"/p\" does not match block \"$b\" opened at 1:7"},
+        {"a\n\n  {{/a}}", 3, 3, "closing tag \"/a\" has no open section"},
+        {"x\n {{=<%%>=}}", 2, 2, "bad set-delimiter tag"},
+        {"{{= a = =}}", 1, 1, "bad set-delimiter tag"},
+        {"{{=<% %> x=}}", 1, 1, "bad set-delimiter tag"},
+        {"{{=<% %>=}}\n\n  <%#x%>\n", 3, 3, "unclosed section \"#x\""},
+        {"{{=<% %>=}}<%x", 1, 12, "unclosed tag: \"<%\" without \"%>\""},
+        {"{{}}", 1, 1, "empty tag"},
+        {"{{# }}", 1, 1, "empty tag"},
+        {"{{a b}}", 1, 1, "invalid name \"a b\""},
+        {"{{a..b}}", 1, 1, "invalid name \"a..b\""},
+        {"{{#.a}}{{/.a}}", 1, 1, "invalid name \".a\""},
+        {"héllo wörld {{x", 1, 13, "unclosed tag"},
 };
 
 static void test_error_locations(void **state)
@@ -317,14 +315,12 @@ static void test_error_locations(void **state)
 		pm_mustache_template *t = NULL;
 		int rc = pm_mustache_compile("bad.mustache", bads[i].src, strlen(bads[i].src), &t, &d);
 		int ok = rc == -1 && t == NULL && d.n == 1 && d.errors == 1 && d.v[0].kind == PM_ERR_RENDER &&
-			 d.v[0].file && strcmp(d.v[0].file, "bad.mustache") == 0 &&
-			 d.v[0].line == bads[i].line && d.v[0].col == bads[i].col &&
-			 strstr(d.v[0].msg, bads[i].msg) != NULL;
+		         d.v[0].file && strcmp(d.v[0].file, "bad.mustache") == 0 && d.v[0].line == bads[i].line &&
+		         d.v[0].col == bads[i].col && strstr(d.v[0].msg, bads[i].msg) != NULL;
 		if (!ok)
-			fprintf(stderr, "template %zu \"%s\": want %u:%u \"%s\", got %s:%u:%u \"%s\"\n",
-				i, bads[i].src, bads[i].line, bads[i].col, bads[i].msg,
-				d.n ? d.v[0].file : "-", d.n ? d.v[0].line : 0, d.n ? d.v[0].col : 0,
-				d.n ? d.v[0].msg : "(no diagnostic)");
+			fprintf(stderr, "template %zu \"%s\": want %u:%u \"%s\", got %s:%u:%u \"%s\"\n", i, bads[i].src,
+			        bads[i].line, bads[i].col, bads[i].msg, d.n ? d.v[0].file : "-", d.n ? d.v[0].line : 0,
+			        d.n ? d.v[0].col : 0, d.n ? d.v[0].msg : "(no diagnostic)");
 		pm_mustache_free(t);
 		pm_diags_free(&d);
 		assert_true(ok);
@@ -356,8 +352,8 @@ static int load(void *ud, const char *name, pm_buf *src, const char **file, pm_d
 static void test_partial_recursion_cap(void **state)
 {
 	(void)state;
-	const char *const names[] = { "self", "[{{>self}}]", NULL };
-	struct loader l = { names, 0 };
+	const char *const names[] = {"self", "[{{>self}}]", NULL};
+	struct loader l = {names, 0};
 	pm_mustache_opts o;
 	memset(&o, 0, sizeof o);
 	o.load = load;
@@ -386,8 +382,8 @@ static void test_partial_recursion_cap(void **state)
 	pm_mustache_env_free(env);
 
 	/* a smaller cap, and recursion that stops on its own within it */
-	const char *const tree[] = { "node", "{{name}}({{#kids}}{{>node}}{{/kids}})", NULL };
-	struct loader l2 = { tree, 0 };
+	const char *const tree[] = {"node", "{{name}}({{#kids}}{{>node}}{{/kids}})", NULL};
+	struct loader l2 = {tree, 0};
 	o.load_ud = &l2;
 	o.max_partial_depth = 3;
 	pm_value_arena *a = pm_value_arena_new();
@@ -428,13 +424,11 @@ static void test_partial_cache_and_errors(void **state)
 {
 	(void)state;
 	const char *const names[] = {
-		"row", "<{{.}}>",
-		"broken", "line 1\n  {{#open}}\n",
-		"item", "- {{.}}\n",
-		"list", "{{#items}}\n{{>item}}\n{{/items}}\n",
-		NULL,
+	        "row",  "<{{.}}>",   "broken", "line 1\n  {{#open}}\n",
+	        "item", "- {{.}}\n", "list",   "{{#items}}\n{{>item}}\n{{/items}}\n",
+	        NULL,
 	};
-	struct loader l = { names, 0 };
+	struct loader l = {names, 0};
 	pm_mustache_opts o;
 	memset(&o, 0, sizeof o);
 	o.load = load;
@@ -506,13 +500,13 @@ static void test_indentation(void **state)
 {
 	(void)state;
 	const char *const names[] = {
-		"p", "a\n\n{{x}}\n  {{>inner}}\nx{{>inline}}\n",
-		"inner", "in\n",
-		"inline", "1\n2\n",
-		"layout", "<ul>\n  {{$items}}\n  <li>none</li>\n  {{/items}}\n</ul>\n",
-		NULL,
+	        "p",      "a\n\n{{x}}\n  {{>inner}}\nx{{>inline}}\n",
+	        "inner",  "in\n",
+	        "inline", "1\n2\n",
+	        "layout", "<ul>\n  {{$items}}\n  <li>none</li>\n  {{/items}}\n</ul>\n",
+	        NULL,
 	};
-	struct loader l = { names, 0 };
+	struct loader l = {names, 0};
 	pm_mustache_opts o;
 	memset(&o, 0, sizeof o);
 	o.load = load;
@@ -528,8 +522,8 @@ static void test_indentation(void **state)
 	free(s);
 	/* a layout's block, overridden with the child's own indentation removed */
 	s = render_opts("{{<layout}}\n    {{$items}}\n        <li>a</li>\n        <li>b</li>\n"
-			"    {{/items}}\n{{/layout}}\n",
-			m, &o, NULL);
+	                "    {{/items}}\n{{/layout}}\n",
+	                m, &o, NULL);
 	assert_non_null(s);
 	assert_string_equal(s, "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n");
 	free(s);
@@ -593,8 +587,8 @@ static void test_deep_nesting(void **state)
 	pm_value_map_set(cell, "next", loop);
 	pm_value_list_append(loop, cell);
 	pm_value_map_set(m, "next", loop);
-	const char *const names[] = { "walk", "{{#next}}.{{>walk}}{{/next}}", NULL };
-	struct loader l = { names, 0 };
+	const char *const names[] = {"walk", "{{#next}}.{{>walk}}{{/next}}", NULL};
+	struct loader l = {names, 0};
 	pm_mustache_opts o;
 	memset(&o, 0, sizeof o);
 	o.load = load;
@@ -631,8 +625,8 @@ static double render_list_seconds(size_t n, size_t reps)
 		memset(&o, 0, sizeof o);
 		o.escape = pm_mustache_escape_markdown;
 		char *s = render_opts("| id | name | score |\n|---|---|---|\n"
-				      "{{#items}}\n| {{id}} | {{name}} | {{score}} |\n{{/items}}\n",
-				      root, &o, NULL);
+		                      "{{#items}}\n| {{id}} | {{name}} | {{score}} |\n{{/items}}\n",
+		                      root, &o, NULL);
 		assert_non_null(s);
 		assert_non_null(strstr(s, "| T-0 | Spoofed \\| \\*telemetry\\* | 7.5 |\n"));
 		free(s);
@@ -786,9 +780,9 @@ static void test_values(void **state)
 	pm_value_map_set(m, "blank", pm_value_cstr(a, ""));
 	pm_value_map_set(m, "map", pm_value_map(a));
 	char *out = render("{{#null}}N{{/null}}{{#false}}F{{/false}}{{#empty}}E{{/empty}}"
-			   "{{#missing}}M{{/missing}}{{#zero}}0{{/zero}}{{#blank}}B{{/blank}}"
-			   "{{#map}}{{/map}}{{^map}}!{{/map}}{{^missing}}m{{/missing}}",
-			   m);
+	                   "{{#missing}}M{{/missing}}{{#zero}}0{{/zero}}{{#blank}}B{{/blank}}"
+	                   "{{#map}}{{/map}}{{^map}}!{{/map}}{{^missing}}m{{/missing}}",
+	                   m);
 	assert_string_equal(out, "0Bm");
 	free(out);
 	pm_value_arena_free(a);
@@ -807,8 +801,7 @@ static void test_strict_and_limits(void **state)
 	memset(&o, 0, sizeof o);
 	o.flags = PM_MUSTACHE_STRICT;
 
-	char *s = render_opts("{{here}}{{nothing}}{{#absent}}x{{/absent}}{{^absent}}ok{{/absent}}", m,
-			      &o, NULL);
+	char *s = render_opts("{{here}}{{nothing}}{{#absent}}x{{/absent}}{{^absent}}ok{{/absent}}", m, &o, NULL);
 	assert_string_equal(s, "yesok");
 	free(s);
 
@@ -883,8 +876,7 @@ static void test_compile_once_render_many(void **state)
 		pm_buf_clear(&out);
 		assert_int_equal(pm_mustache_render(env, t, root, &out, &d), 0);
 		if (n == 2)
-			assert_string_equal(out.data,
-					    "  * Ann (30)\r\n  * Bob (31)\r\n  * Bob (32)\r\n");
+			assert_string_equal(out.data, "  * Ann (30)\r\n  * Bob (31)\r\n  * Bob (32)\r\n");
 		pm_value_arena_free(a);
 	}
 	assert_int_equal(d.n, 0);
@@ -897,23 +889,23 @@ static void test_compile_once_render_many(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_escape_html),
-		cmocka_unit_test(test_escape_markdown_rules),
-		cmocka_unit_test(test_escape_markdown_cmark_table),
-		cmocka_unit_test(test_escape_markdown_cmark_blocks),
-		cmocka_unit_test(test_error_locations),
-		cmocka_unit_test(test_partial_recursion_cap),
-		cmocka_unit_test(test_partial_cache_and_errors),
-		cmocka_unit_test(test_indentation),
-		cmocka_unit_test(test_deep_nesting),
-		cmocka_unit_test(test_map_many_keys),
-		cmocka_unit_test(test_values),
-		cmocka_unit_test(test_strict_and_limits),
-		cmocka_unit_test(test_compile_once_render_many),
+	        cmocka_unit_test(test_escape_html),
+	        cmocka_unit_test(test_escape_markdown_rules),
+	        cmocka_unit_test(test_escape_markdown_cmark_table),
+	        cmocka_unit_test(test_escape_markdown_cmark_blocks),
+	        cmocka_unit_test(test_error_locations),
+	        cmocka_unit_test(test_partial_recursion_cap),
+	        cmocka_unit_test(test_partial_cache_and_errors),
+	        cmocka_unit_test(test_indentation),
+	        cmocka_unit_test(test_deep_nesting),
+	        cmocka_unit_test(test_map_many_keys),
+	        cmocka_unit_test(test_values),
+	        cmocka_unit_test(test_strict_and_limits),
+	        cmocka_unit_test(test_compile_once_render_many),
 	};
 	/* make slow: 1.1 million list items rendered */
 	const struct CMUnitTest slow[] = {
-		cmocka_unit_test(test_large_list_linear),
+	        cmocka_unit_test(test_large_list_linear),
 	};
 	if (pm_test_slow_group())
 		return cmocka_run_group_tests_name("mustache (slow)", slow, NULL, NULL);

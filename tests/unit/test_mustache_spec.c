@@ -22,8 +22,8 @@
 #include <yaml.h>
 
 static const char *const required[] = {
-	"comments.yml", "delimiters.yml", "interpolation.yml", "inverted.yml",
-	"partials.yml", "sections.yml",   "~inheritance.yml",
+        "comments.yml", "delimiters.yml", "interpolation.yml", "inverted.yml",
+        "partials.yml", "sections.yml",   "~inheritance.yml",
 };
 #define NREQUIRED (sizeof required / sizeof required[0])
 
@@ -158,25 +158,22 @@ static pm_value *to_value(pm_value_arena *a, yaml_document_t *doc, yaml_node_t *
 	switch (nd->type) {
 	case YAML_SCALAR_NODE:
 		if (raw)
-			return pm_value_string(a, (const char *)nd->data.scalar.value,
-					       nd->data.scalar.length);
+			return pm_value_string(a, (const char *)nd->data.scalar.value, nd->data.scalar.length);
 		return scalar_value(a, nd);
 	case YAML_SEQUENCE_NODE: {
 		pm_value *l = pm_value_list(a);
-		for (yaml_node_item_t *it = nd->data.sequence.items.start;
-		     it < nd->data.sequence.items.top; it++)
+		for (yaml_node_item_t *it = nd->data.sequence.items.start; it < nd->data.sequence.items.top; it++)
 			pm_value_list_append(l, to_value(a, doc, yaml_document_get_node(doc, *it), raw));
 		return l;
 	}
 	case YAML_MAPPING_NODE: {
 		pm_value *m = pm_value_map(a);
-		for (yaml_node_pair_t *p = nd->data.mapping.pairs.start;
-		     p < nd->data.mapping.pairs.top; p++) {
+		for (yaml_node_pair_t *p = nd->data.mapping.pairs.start; p < nd->data.mapping.pairs.top; p++) {
 			yaml_node_t *k = yaml_document_get_node(doc, p->key);
 			if (!k || k->type != YAML_SCALAR_NODE)
 				continue;
 			pm_value_map_setn(m, (const char *)k->data.scalar.value, k->data.scalar.length,
-					  to_value(a, doc, yaml_document_get_node(doc, p->value), raw));
+			                  to_value(a, doc, yaml_document_get_node(doc, p->value), raw));
 		}
 		return m;
 	}
@@ -189,8 +186,7 @@ static yaml_node_t *get_key(yaml_document_t *doc, yaml_node_t *map, const char *
 {
 	if (!map || map->type != YAML_MAPPING_NODE)
 		return NULL;
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
-	     p++) {
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(doc, p->key);
 		if (k && k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, key) == 0)
 			return yaml_document_get_node(doc, p->value);
@@ -254,14 +250,14 @@ static void load_file(const char *dir, const char *name)
 	if (!tests || tests->type != YAML_SEQUENCE_NODE) {
 		sf->error = dupf("no tests list", "", "");
 	} else {
-		for (yaml_node_item_t *it = tests->data.sequence.items.start;
-		     it < tests->data.sequence.items.top; it++) {
+		for (yaml_node_item_t *it = tests->data.sequence.items.start; it < tests->data.sequence.items.top;
+		     it++) {
 			yaml_node_t *t = yaml_document_get_node(&doc, *it);
 			yaml_node_t *tn = get_key(&doc, t, "name");
 			yaml_node_t *tt = get_key(&doc, t, "template");
 			yaml_node_t *te = get_key(&doc, t, "expected");
-			if (!tn || !tt || !te || tn->type != YAML_SCALAR_NODE ||
-			    tt->type != YAML_SCALAR_NODE || te->type != YAML_SCALAR_NODE) {
+			if (!tn || !tt || !te || tn->type != YAML_SCALAR_NODE || tt->type != YAML_SCALAR_NODE ||
+			    te->type != YAML_SCALAR_NODE) {
 				sf->error = dupf("a test lacks name, template or expected", "", "");
 				break;
 			}
@@ -273,11 +269,10 @@ static void load_file(const char *dir, const char *name)
 			c->arena = pm_value_arena_new();
 			c->data = to_value(c->arena, &doc, get_key(&doc, t, "data"), 0);
 			c->partials = to_value(c->arena, &doc, get_key(&doc, t, "partials"), 1);
-			const pm_value *v = pm_value_string(c->arena, (const char *)tt->data.scalar.value,
-							    tt->data.scalar.length);
+			const pm_value *v =
+			        pm_value_string(c->arena, (const char *)tt->data.scalar.value, tt->data.scalar.length);
 			c->template = pm_value_get_string(v, &c->template_len);
-			v = pm_value_string(c->arena, (const char *)te->data.scalar.value,
-					    te->data.scalar.length);
+			v = pm_value_string(c->arena, (const char *)te->data.scalar.value, te->data.scalar.length);
 			c->expected = pm_value_get_string(v, &c->expected_len);
 			sf->tests++;
 		}
@@ -367,8 +362,7 @@ static void run_case(void **state)
 	pm_mustache_template *t = NULL;
 	pm_mustache_compile(c->title, c->template, c->template_len, &t, &d);
 	if (t && pm_mustache_render(env, t, c->data, &out, &d) == 0) {
-		ok = out.len == c->expected_len &&
-		     (out.len == 0 || memcmp(out.data, c->expected, out.len) == 0);
+		ok = out.len == c->expected_len && (out.len == 0 || memcmp(out.data, c->expected, out.len) == 0);
 		if (!ok) {
 			fprintf(stderr, "mustache spec: FAILED %s\n", c->title);
 			show("template", c->template, c->template_len);
@@ -378,8 +372,8 @@ static void run_case(void **state)
 	} else {
 		fprintf(stderr, "mustache spec: FAILED %s\n", c->title);
 		for (size_t i = 0; i < d.n; i++)
-			fprintf(stderr, "  %s:%u:%u: error: %s\n", d.v[i].file ? d.v[i].file : "-",
-				d.v[i].line, d.v[i].col, d.v[i].msg);
+			fprintf(stderr, "  %s:%u:%u: error: %s\n", d.v[i].file ? d.v[i].file : "-", d.v[i].line,
+			        d.v[i].col, d.v[i].msg);
 	}
 	if (ok)
 		c->file->passed++;
@@ -404,7 +398,7 @@ static void files_present(void **state)
 			ok = 0;
 		} else if (files[j].error || files[j].tests == 0) {
 			fprintf(stderr, "mustache spec: %s: %s\n", required[i],
-				files[j].error ? files[j].error : "no tests");
+			        files[j].error ? files[j].error : "no tests");
 			ok = 0;
 		}
 	}
@@ -425,7 +419,7 @@ int main(void)
 	if (!shared || load_dir(dir) < 0) {
 		printf("mustache spec: %s not found, skipping\n", dir);
 		free(dir);
-		const struct CMUnitTest skipped[] = { cmocka_unit_test(not_found) };
+		const struct CMUnitTest skipped[] = {cmocka_unit_test(not_found)};
 		return cmocka_run_group_tests_name("mustache spec", skipped, NULL, NULL);
 	}
 
@@ -444,9 +438,8 @@ int main(void)
 
 	size_t total = 0, passed = 0;
 	for (size_t i = 0; i < nfiles; i++) {
-		printf("mustache spec: %-20s %3zu/%-3zu passed%s%s\n", files[i].name, files[i].passed,
-		       files[i].tests, files[i].error ? "  ERROR: " : "",
-		       files[i].error ? files[i].error : "");
+		printf("mustache spec: %-20s %3zu/%-3zu passed%s%s\n", files[i].name, files[i].passed, files[i].tests,
+		       files[i].error ? "  ERROR: " : "", files[i].error ? files[i].error : "");
 		total += files[i].tests;
 		passed += files[i].passed;
 	}

@@ -309,9 +309,8 @@ static void test_bad_relpaths(void **state)
 {
 	(void)state;
 	static const char *const BAD[] = {
-		"",	   "/etc/passwd", "../x.html", "a/../b.html", "html/..", "./a.html",
-		"a/./b",   ".",		  "..",	       "a//b.html",   "html/",	 "a/b/c.html",
-		"/",	   "//x",
+	        "",  "/etc/passwd", "../x.html", "a/../b.html", "html/..",    "./a.html", "a/./b",
+	        ".", "..",          "a//b.html", "html/",       "a/b/c.html", "/",        "//x",
 	};
 	for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
 		pm_outset *o = pm_outset_new(path("bad"));
@@ -415,17 +414,17 @@ static void test_sink(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_commit_writes_all, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_replace_and_second_batch, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_empty_commit_creates_dir, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failure_file_in_the_way, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failure_directory_in_the_way, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failure_read_only_dir, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_failure_write_error, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_bad_relpaths, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_free_uncommitted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_temp_name_taken, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sink, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_commit_writes_all, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_replace_and_second_batch, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_empty_commit_creates_dir, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_failure_file_in_the_way, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_failure_directory_in_the_way, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_failure_read_only_dir, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_failure_write_error, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_bad_relpaths, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_free_uncommitted, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_temp_name_taken, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_sink, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
 }

@@ -19,26 +19,26 @@
 
 static const char *const FILES[] = {"examples/insulin-pump.yaml", "examples/insulin-pump/threats.yaml"};
 static const char *const SHA[] = {
-	"3f1c2a9e0b7d4c5e6f8a9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6",
-	"a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
+        "3f1c2a9e0b7d4c5e6f8a9b0c1d2e3f405162738495a6b7c8d9e0f1a2b3c4d5e6",
+        "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
 };
 
 static pm_pdf_meta meta(void)
 {
 	pm_pdf_meta m = {
-		.device = "AuroraLoop Insulin Pump",
-		.device_version = "1.4.0",
-		.manufacturer = "Müller Medizintechnik GmbH",
-		.importer = "Helixa Medical, Inc.",
-		.submission_type = "510(k)",
-		.date = "2025-11-21",
-		.doc_id = "PM-SET-001",
-		.title = "Premarket Cybersecurity Documentation",
-		.tool_version = "premarket 0.1.0",
-		.revision = "3",
-		.input_files = FILES,
-		.input_sha256 = SHA,
-		.n_inputs = 2,
+	        .device = "AuroraLoop Insulin Pump",
+	        .device_version = "1.4.0",
+	        .manufacturer = "Müller Medizintechnik GmbH",
+	        .importer = "Helixa Medical, Inc.",
+	        .submission_type = "510(k)",
+	        .date = "2025-11-21",
+	        .doc_id = "PM-SET-001",
+	        .title = "Premarket Cybersecurity Documentation",
+	        .tool_version = "premarket 0.1.0",
+	        .revision = "3",
+	        .input_files = FILES,
+	        .input_sha256 = SHA,
+	        .n_inputs = 2,
 	};
 	return m;
 }
@@ -56,12 +56,12 @@ static int have(const char *tool)
 	return system(cmd) == 0;
 }
 
-#define NEED(tool)                                                                  \
-	do {                                                                        \
-		if (!have(tool)) {                                                  \
-			printf("test_pdf: %s not found, test skipped\n", tool);      \
-			skip();                                                     \
-		}                                                                   \
+#define NEED(tool)                                                              \
+	do {                                                                    \
+		if (!have(tool)) {                                              \
+			printf("test_pdf: %s not found, test skipped\n", tool); \
+			skip();                                                 \
+		}                                                               \
 	} while (0)
 
 /* Write the PDF to a fresh temporary file; returns its malloc'd path. */
@@ -117,8 +117,7 @@ static long pages_of(const char *path)
 	return n;
 }
 
-static int render(const pm_pdf_meta *m, const pm_pdf_chapter *ch, size_t n, pm_buf *out,
-		  pm_diags *d)
+static int render(const pm_pdf_meta *m, const pm_pdf_chapter *ch, size_t n, pm_buf *out, pm_diags *d)
 {
 	int rc = pm_render_pdf(m, ch, n, out, d);
 	for (size_t i = 0; i < d->n; i++)
@@ -135,16 +134,15 @@ static size_t warnings_about(const pm_diags *d, const char *what)
 	return k;
 }
 
-static const char *const BASIC =
-	"# Threat Model\n\n"
-	"Intro paragraph about the **device** with *emphasis* and `code`.\n\n"
-	"## 1 Purpose and scope\n\nSome text.\n\n"
-	"## 2 Threats\n\n"
-	"- T-001 first threat\n- T-002 second threat\n- T-003 third threat\n"
-	"- T-004 fourth threat\n- T-005 fifth threat\n\n"
-	"### 2.1 Details\n\n1. one\n2. two\n\n"
-	"| Id | Name |\n|---|---|\n| A-1 | Asset one |\n| A-2 | Asset two |\n\n"
-	"See [the SBOM](sbom.md) and [FDA](https://www.fda.gov/).\n";
+static const char *const BASIC = "# Threat Model\n\n"
+                                 "Intro paragraph about the **device** with *emphasis* and `code`.\n\n"
+                                 "## 1 Purpose and scope\n\nSome text.\n\n"
+                                 "## 2 Threats\n\n"
+                                 "- T-001 first threat\n- T-002 second threat\n- T-003 third threat\n"
+                                 "- T-004 fourth threat\n- T-005 fifth threat\n\n"
+                                 "### 2.1 Details\n\n1. one\n2. two\n\n"
+                                 "| Id | Name |\n|---|---|\n| A-1 | Asset one |\n| A-2 | Asset two |\n\n"
+                                 "See [the SBOM](sbom.md) and [FDA](https://www.fda.gov/).\n";
 
 /* ---- tests ------------------------------------------------------------------ */
 
@@ -154,7 +152,7 @@ static void test_text_in_order(void **state)
 	NEED("pdftotext");
 	pm_pdf_meta m = meta();
 	pm_pdf_chapter ch[] = {chapter("threat-model", "Threat Model", BASIC),
-			       chapter("sbom", "Software Bill of Materials", "# SBOM\n\nComponents.\n")};
+	                       chapter("sbom", "Software Bill of Materials", "# SBOM\n\nComponents.\n")};
 	pm_buf b;
 	pm_diags d;
 	pm_buf_init(&b, 0);
@@ -165,9 +163,9 @@ static void test_text_in_order(void **state)
 	assert_memory_equal(b.data, "%PDF-", 5);
 	char *path = write_temp(&b);
 	char *text = run("pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
-	const char *const WANT[] = {"Threat Model", "1 Purpose and scope", "2 Threats",
-					   "2.1 Details", "AuroraLoop Insulin Pump", "Contents",
-					   "Document control", "PM-SET-001", SHA[0], FILES[1]};
+	const char *const WANT[] = {
+	        "Threat Model", "1 Purpose and scope", "2 Threats",  "2.1 Details", "AuroraLoop Insulin Pump",
+	        "Contents",     "Document control",    "PM-SET-001", SHA[0],        FILES[1]};
 	for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++)
 		if (!strstr(text, WANT[i]))
 			fail_msg("\"%s\" not in the extracted text", WANT[i]);
@@ -295,7 +293,7 @@ static void test_outline(void **state)
 	NEED("qpdf");
 	pm_pdf_meta m = meta();
 	pm_pdf_chapter ch[] = {chapter("threat-model", "Threat Model", BASIC),
-			       chapter("sbom", NULL, "# Software Bill of Materials\n\n## Components\n\nx\n")};
+	                       chapter("sbom", NULL, "# Software Bill of Materials\n\n## Components\n\nx\n")};
 	pm_buf b;
 	pm_diags d;
 	pm_buf_init(&b, 0);
@@ -303,11 +301,15 @@ static void test_outline(void **state)
 	assert_int_equal(render(&m, ch, 2, &b, &d), 0);
 	char *path = write_temp(&b);
 	char *json = run("qpdf --json --json-key=outlines '%s' 2>/dev/null", path);
-	static const char *const TITLES[] = {
-		"\"title\": \"Title page\"", "\"title\": \"Document control\"", "\"title\": \"Contents\"",
-		"\"title\": \"Threat Model\"", "\"title\": \"1 Purpose and scope\"",
-		"\"title\": \"2 Threats\"", "\"title\": \"2.1 Details\"",
-		"\"title\": \"Software Bill of Materials\"", "\"title\": \"Components\""};
+	static const char *const TITLES[] = {"\"title\": \"Title page\"",
+	                                     "\"title\": \"Document control\"",
+	                                     "\"title\": \"Contents\"",
+	                                     "\"title\": \"Threat Model\"",
+	                                     "\"title\": \"1 Purpose and scope\"",
+	                                     "\"title\": \"2 Threats\"",
+	                                     "\"title\": \"2.1 Details\"",
+	                                     "\"title\": \"Software Bill of Materials\"",
+	                                     "\"title\": \"Components\""};
 	for (size_t i = 0; i < sizeof TITLES / sizeof *TITLES; i++)
 		if (count_of(json, TITLES[i]) != 1)
 			fail_msg("bookmark %s missing or repeated", TITLES[i]);
@@ -335,7 +337,7 @@ static void test_reproducible(void **state)
 	(void)state;
 	pm_pdf_meta m = meta();
 	pm_pdf_chapter ch[] = {chapter("threat-model", "Threat Model", BASIC),
-			       chapter("x", "Unicode", "# Unicode\n\nMüller αβγ Жж\n")};
+	                       chapter("x", "Unicode", "# Unicode\n\nMüller αβγ Жж\n")};
 	pm_buf a, b;
 	pm_diags d;
 	pm_buf_init(&a, 0);
@@ -358,10 +360,11 @@ static void test_unicode(void **state)
 	NEED("pdftotext");
 	pm_pdf_meta m = meta();
 	m.device = "Gerät αβγ Жж";
-	pm_pdf_chapter ch = chapter("u", "Namen αβγ", "# Namen αβγ\n\n"
-						 "Hersteller: Müller Medizintechnik GmbH.\n\n"
-						 "Griechisch: αβγ; kyrillisch: Жж; **fett: Größe**.\n\n"
-						 "| Name | Wert |\n|---|---|\n| Ärger | Жж |\n");
+	pm_pdf_chapter ch = chapter("u", "Namen αβγ",
+	                            "# Namen αβγ\n\n"
+	                            "Hersteller: Müller Medizintechnik GmbH.\n\n"
+	                            "Griechisch: αβγ; kyrillisch: Жж; **fett: Größe**.\n\n"
+	                            "| Name | Wert |\n|---|---|\n| Ärger | Жж |\n");
 	pm_buf b;
 	pm_diags d;
 	pm_buf_init(&b, 0);
@@ -370,8 +373,8 @@ static void test_unicode(void **state)
 	assert_int_equal(d.n, 0); /* the fonts have every one of these */
 	char *path = write_temp(&b);
 	char *text = run("pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
-	static const char *const WANT[] = {"Müller Medizintechnik GmbH", "αβγ", "Жж", "fett: Größe",
-					   "Gerät αβγ Жж", "Ärger"};
+	static const char *const WANT[] = {
+	        "Müller Medizintechnik GmbH", "αβγ", "Жж", "fett: Größe", "Gerät αβγ Жж", "Ärger"};
 	for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++)
 		if (!strstr(text, WANT[i]))
 			fail_msg("\"%s\" did not round-trip", WANT[i]);
@@ -390,12 +393,12 @@ static void test_big_table(void **state)
 	pm_buf md;
 	pm_buf_init(&md, 0);
 	pm_buf_puts(&md, "# SBOM\n\n| Identifier | Component name | Version | Supplier | Purpose |\n"
-			 "|---|---|---|---|---|\n");
+	                 "|---|---|---|---|---|\n");
 	for (size_t i = 0; i < rows; i++)
 		pm_buf_printf(&md,
-			      "| SB-%05zu | component-%zu | %zu.%zu.%zu | Supplier %zu Inc. | Used by the "
-			      "device for purpose number %zu, described at some length so that it wraps. |\n",
-			      i, i, i % 7, i % 13, i % 5, i % 50, i);
+		              "| SB-%05zu | component-%zu | %zu.%zu.%zu | Supplier %zu Inc. | Used by the "
+		              "device for purpose number %zu, described at some length so that it wraps. |\n",
+		              i, i, i % 7, i % 13, i % 5, i % 50, i);
 	pm_pdf_meta m = meta();
 	pm_pdf_chapter ch = {"sbom", "SBOM", md.data, md.len};
 	pm_buf b;
@@ -447,14 +450,14 @@ static void test_wide_table_landscape(void **state)
 	pm_buf md;
 	pm_buf_init(&md, 0);
 	pm_buf_puts(&md, "# Register\n\n| # | Threat | Asset | CVSS vector | Base | Environmental | "
-			 "Exploitability | Exploitability from | Impacted | Severity | Risk | Acceptability |\n"
-			 "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+	                 "Exploitability | Exploitability from | Impacted | Severity | Risk | Acceptability |\n"
+	                 "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 	for (int i = 0; i < 30; i++)
 		pm_buf_printf(&md,
-			      "| %d | T-P%02d | A-SETTINGS | CVSS:4.0/AV:N/AC:L/AT:P/PR:L/UI:N/VC:N/VI:H/"
-			      "VA:L/SC:N/SI:H/SA:N/CR:L/IR:H/AR:L/S:P | 8.7 | 8.5 | Medium | CVSS vector | "
-			      "confidentiality, integrity, availability | Catastrophic | High | not acceptable |\n",
-			      i + 1, i);
+		              "| %d | T-P%02d | A-SETTINGS | CVSS:4.0/AV:N/AC:L/AT:P/PR:L/UI:N/VC:N/VI:H/"
+		              "VA:L/SC:N/SI:H/SA:N/CR:L/IR:H/AR:L/S:P | 8.7 | 8.5 | Medium | CVSS vector | "
+		              "confidentiality, integrity, availability | Catastrophic | High | not acceptable |\n",
+		              i + 1, i);
 	pm_buf_puts(&md, "\nAfter the table.\n");
 	pm_pdf_meta m = meta();
 	pm_pdf_chapter ch = {"r", "Register", md.data, md.len};
@@ -485,8 +488,9 @@ static void test_missing_glyph(void **state)
 {
 	(void)state;
 	pm_pdf_meta m = meta();
-	pm_pdf_chapter ch = chapter("g", "Glyphs", "# Glyphs\n\nChinese 中文, emoji 😀, again 中, "
-						   "a bell \a and a bad byte \xFF.\n");
+	pm_pdf_chapter ch = chapter("g", "Glyphs",
+	                            "# Glyphs\n\nChinese 中文, emoji 😀, again 中, "
+	                            "a bell \a and a bad byte \xFF.\n");
 	pm_buf b;
 	pm_diags d;
 	pm_buf_init(&b, 0);
@@ -520,8 +524,9 @@ static void test_images(void **state)
 	(void)state;
 	pm_pdf_meta m = meta();
 	m.image_dir = "/nonexistent-dir";
-	pm_pdf_chapter ch = chapter("i", "Images", "# Images\n\n![The diagram](diagram.png)\n\n"
-						   "![Outside](../secret.png)\n\n![Absolute](/etc/passwd)\n");
+	pm_pdf_chapter ch = chapter("i", "Images",
+	                            "# Images\n\n![The diagram](diagram.png)\n\n"
+	                            "![Outside](../secret.png)\n\n![Absolute](/etc/passwd)\n");
 	pm_buf b;
 	pm_diags d;
 	pm_buf_init(&b, 0);
@@ -613,7 +618,7 @@ static void test_hostile_markdown(void **state)
 	pm_buf_puts(&md, "\n");
 	for (int i = 0; i < 200; i++)
 		pm_buf_puts(&md, "*a **b ");
-	pm_buf_puts(&md, "\n\n| a |\n|---|\n| " );
+	pm_buf_puts(&md, "\n\n| a |\n|---|\n| ");
 	for (int i = 0; i < 3000; i++)
 		pm_buf_putc(&md, 'W');
 	pm_buf_puts(&md, " |\n\n```\n");
@@ -656,23 +661,23 @@ static void test_output_cap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_text_in_order),
-		cmocka_unit_test(test_page_count_and_size),
-		cmocka_unit_test(test_fonts_embedded),
-		cmocka_unit_test(test_outline),
-		cmocka_unit_test(test_reproducible),
-		cmocka_unit_test(test_unicode),
-		cmocka_unit_test(test_wide_table_landscape),
-		cmocka_unit_test(test_missing_glyph),
-		cmocka_unit_test(test_images),
-		cmocka_unit_test(test_missing_font),
-		cmocka_unit_test(test_bad_arguments),
-		cmocka_unit_test(test_hostile_markdown),
-		cmocka_unit_test(test_output_cap),
+	        cmocka_unit_test(test_text_in_order),
+	        cmocka_unit_test(test_page_count_and_size),
+	        cmocka_unit_test(test_fonts_embedded),
+	        cmocka_unit_test(test_outline),
+	        cmocka_unit_test(test_reproducible),
+	        cmocka_unit_test(test_unicode),
+	        cmocka_unit_test(test_wide_table_landscape),
+	        cmocka_unit_test(test_missing_glyph),
+	        cmocka_unit_test(test_images),
+	        cmocka_unit_test(test_missing_font),
+	        cmocka_unit_test(test_bad_arguments),
+	        cmocka_unit_test(test_hostile_markdown),
+	        cmocka_unit_test(test_output_cap),
 	};
 	/* make slow: the 10,000-row table (over 400 pages) */
 	const struct CMUnitTest slow[] = {
-		cmocka_unit_test(test_big_table),
+	        cmocka_unit_test(test_big_table),
 	};
 	if (pm_test_slow_group())
 		return cmocka_run_group_tests_name("pdf (slow)", slow, NULL, NULL);

@@ -30,43 +30,60 @@ static int teardown(void **state)
 }
 
 static const char HEAD[] =
-	"device:\n"
-	"  name: Pump\n"
-	"  version: '2'\n"
-	"  manufacturer: {name: Maker}\n"
-	"  submission_type: pma\n"
-	"  intended_use: x\n"
-	"  use_environment: home\n"
-	"  cyber_device: {software: true, internet_connectable: true, vulnerable_characteristics: true, rationale: r}\n"
-	"zones:\n"
-	"  - {id: Z-HOME, name: Home, trust: untrusted}\n"
-	"  - {id: Z-CLOUD, name: Cloud, trust: partially_trusted}\n"
-	"components:\n"
-	"  - {id: C-PUMP, name: Pump, kind: device, zone: Z-HOME, interfaces: [{id: IF-BLE, kind: ble, status: used}]}\n"
-	"  - {id: C-APP, name: App, kind: app, zone: Z-HOME}\n"
-	"  - {id: C-CLOUD, name: Cloud, kind: cloud_service, zone: Z-CLOUD}\n"
-	"flows:\n"
-	"  - {id: F-SYNC, name: Sync, from: C-APP, to: C-CLOUD, kind: data, protocol: HTTPS, authentication: OAuth, encryption: TLS}\n"
-	"  - {id: F-FW, name: Firmware, from: C-APP, to: C-PUMP, kind: code, protocol: BLE DFU, authentication: signature, encryption: none}\n"
-	"  - {id: F-CFG, name: Config, from: C-APP, to: C-PUMP, kind: configuration, protocol: BLE, authentication: pairing, encryption: AES-CCM}\n"
-	"assets:\n"
-	"  - {id: A-DOSE, name: Dose, kind: function, harm: {confidentiality: negligible, integrity: catastrophic, availability: serious}}\n"
-	"  - {id: A-PHI, name: PHI, kind: data, harm: {confidentiality: minor, integrity: minor, availability: negligible}}\n"
-	"  - {id: A-FW, name: Firmware, kind: software, harm: {confidentiality: negligible, integrity: serious, availability: minor}}\n"
-	"controls:\n"
-	"  - {id: K-PAIR, title: Pairing, category: authentication, requirement: r, status: implemented, effect: MAV:L/MPR:H}\n"
-	"  - {id: K-PHYS, title: Physical, category: authorization, requirement: r, status: implemented, effect: MAV:P}\n"
-	"  - {id: K-WORSE, title: No-op, category: logging, requirement: r, status: implemented, effect: MAV:N/MAC:L}\n"
-	"  - {id: K-PLAN, title: Planned, category: cryptography, requirement: r, status: planned, effect: MC:N/MI:N/MA:N}\n"
-	"  - {id: K-VER, title: Verified, category: authentication, requirement: r, status: implemented, effect: MAV:L/MPR:H, tests: [TS-PASS]}\n"
-	"  - {id: K-FIND, title: Findings, category: authentication, requirement: r, status: implemented, effect: MAC:H, tests: [TS-FIND]}\n"
-	"  - {id: K-PTEST, title: Test planned, category: authentication, requirement: r, status: implemented, effect: MAV:L/MPR:H, tests: [TS-PLANNED, TS-FAIL]}\n"
-	"  - {id: K-PLANV, title: Planned with a passed test, category: authentication, requirement: r, status: planned, effect: MAV:L/MPR:H, tests: [TS-PASS]}\n"
-	"tests:\n"
-	"  - {id: TS-PASS, title: Passed, kind: penetration, performed_by: Lab, independence: third_party, result: pass}\n"
-	"  - {id: TS-FIND, title: Findings, kind: fuzz, performed_by: Lab, independence: third_party, result: pass_with_findings}\n"
-	"  - {id: TS-PLANNED, title: Planned, kind: fuzz, performed_by: Lab, independence: third_party, result: planned}\n"
-	"  - {id: TS-FAIL, title: Failed, kind: fuzz, performed_by: Lab, independence: third_party, result: fail}\n";
+        "device:\n"
+        "  name: Pump\n"
+        "  version: '2'\n"
+        "  manufacturer: {name: Maker}\n"
+        "  submission_type: pma\n"
+        "  intended_use: x\n"
+        "  use_environment: home\n"
+        "  cyber_device: {software: true, internet_connectable: true, vulnerable_characteristics: true, rationale: r}\n"
+        "zones:\n"
+        "  - {id: Z-HOME, name: Home, trust: untrusted}\n"
+        "  - {id: Z-CLOUD, name: Cloud, trust: partially_trusted}\n"
+        "components:\n"
+        "  - {id: C-PUMP, name: Pump, kind: device, zone: Z-HOME, interfaces: [{id: IF-BLE, kind: ble, status: "
+        "used}]}\n"
+        "  - {id: C-APP, name: App, kind: app, zone: Z-HOME}\n"
+        "  - {id: C-CLOUD, name: Cloud, kind: cloud_service, zone: Z-CLOUD}\n"
+        "flows:\n"
+        "  - {id: F-SYNC, name: Sync, from: C-APP, to: C-CLOUD, kind: data, protocol: HTTPS, authentication: OAuth, "
+        "encryption: TLS}\n"
+        "  - {id: F-FW, name: Firmware, from: C-APP, to: C-PUMP, kind: code, protocol: BLE DFU, authentication: "
+        "signature, encryption: none}\n"
+        "  - {id: F-CFG, name: Config, from: C-APP, to: C-PUMP, kind: configuration, protocol: BLE, authentication: "
+        "pairing, encryption: AES-CCM}\n"
+        "assets:\n"
+        "  - {id: A-DOSE, name: Dose, kind: function, harm: {confidentiality: negligible, integrity: catastrophic, "
+        "availability: serious}}\n"
+        "  - {id: A-PHI, name: PHI, kind: data, harm: {confidentiality: minor, integrity: minor, availability: "
+        "negligible}}\n"
+        "  - {id: A-FW, name: Firmware, kind: software, harm: {confidentiality: negligible, integrity: serious, "
+        "availability: minor}}\n"
+        "controls:\n"
+        "  - {id: K-PAIR, title: Pairing, category: authentication, requirement: r, status: implemented, effect: "
+        "MAV:L/MPR:H}\n"
+        "  - {id: K-PHYS, title: Physical, category: authorization, requirement: r, status: implemented, effect: "
+        "MAV:P}\n"
+        "  - {id: K-WORSE, title: No-op, category: logging, requirement: r, status: implemented, effect: MAV:N/MAC:L}\n"
+        "  - {id: K-PLAN, title: Planned, category: cryptography, requirement: r, status: planned, effect: "
+        "MC:N/MI:N/MA:N}\n"
+        "  - {id: K-VER, title: Verified, category: authentication, requirement: r, status: implemented, effect: "
+        "MAV:L/MPR:H, tests: [TS-PASS]}\n"
+        "  - {id: K-FIND, title: Findings, category: authentication, requirement: r, status: implemented, effect: "
+        "MAC:H, tests: [TS-FIND]}\n"
+        "  - {id: K-PTEST, title: Test planned, category: authentication, requirement: r, status: implemented, effect: "
+        "MAV:L/MPR:H, tests: [TS-PLANNED, TS-FAIL]}\n"
+        "  - {id: K-PLANV, title: Planned with a passed test, category: authentication, requirement: r, status: "
+        "planned, effect: MAV:L/MPR:H, tests: [TS-PASS]}\n"
+        "tests:\n"
+        "  - {id: TS-PASS, title: Passed, kind: penetration, performed_by: Lab, independence: third_party, result: "
+        "pass}\n"
+        "  - {id: TS-FIND, title: Findings, kind: fuzz, performed_by: Lab, independence: third_party, result: "
+        "pass_with_findings}\n"
+        "  - {id: TS-PLANNED, title: Planned, kind: fuzz, performed_by: Lab, independence: third_party, result: "
+        "planned}\n"
+        "  - {id: TS-FAIL, title: Failed, kind: fuzz, performed_by: Lab, independence: third_party, result: fail}\n";
 
 /* Load HEAD + body (+ an optional risk_policy text); diagnostics go to *d (caller frees). */
 static pm_model *load_with(const char *body, const char *policy, pm_diags *d)
@@ -216,7 +233,8 @@ static void test_exploitability_mapping(void **state)
 	assert_int_equal(pm_risk_exploit_v40_points(&v), 5);
 	assert_int_equal(pm_risk_exploit_v40(5), 0);
 	/* modified metrics count */
-	assert_int_equal(pm_cvss_parse("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/MAV:A", &v, NULL), 0);
+	assert_int_equal(
+	        pm_cvss_parse("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/MAV:A", &v, NULL), 0);
 	assert_int_equal(pm_risk_exploit_v40_points(&v), 1);
 	assert_int_equal(pm_risk_exploit_v40(1), 3);
 }
@@ -225,19 +243,22 @@ static void test_register_with_effects(void **state)
 {
 	(void)state;
 	pm_model *m = load_text(
-		"threats:\n"
-		"  - {id: T-BOLUS, title: Forged bolus, stride: [spoofing, tampering], targets: [IF-BLE], assets: [A-DOSE, A-PHI],\n"
-		"     cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', controls: [K-PAIR, K-PLAN]}\n"
-		"  - {id: T-PHYS, title: Physical, stride: tampering, targets: [C-PUMP], assets: [A-DOSE],\n"
-		"     cvss: 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-WORSE]}\n"
-		"  - {id: T-SYNC, title: Sync, stride: [information_disclosure], targets: [F-SYNC], assets: [A-PHI], exploitability: high,\n"
-		"     controls: [K-PAIR]}\n"
-		"  - {id: T-BOTH, title: Two controls, stride: tampering, targets: [C-APP], assets: [A-DOSE],\n"
-		"     cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-PAIR, K-PHYS]}\n"
-		"  - {id: T-RES, title: Stated residual, stride: tampering, targets: [C-APP], assets: [A-DOSE],\n"
-		"     cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', residual: {cvss: 'CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:N/I:L/A:N', exploitability: very_low}}\n"
-		"  - {id: T-V4, title: v4, stride: tampering, targets: [C-PUMP], assets: [A-DOSE],\n"
-		"     cvss: 'CVSS:4.0/AV:A/AC:L/AT:N/PR:N/UI:N/VC:N/VI:H/VA:N/SC:N/SI:N/SA:N', controls: [K-PAIR]}\n");
+	        "threats:\n"
+	        "  - {id: T-BOLUS, title: Forged bolus, stride: [spoofing, tampering], targets: [IF-BLE], assets: "
+	        "[A-DOSE, A-PHI],\n"
+	        "     cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', controls: [K-PAIR, K-PLAN]}\n"
+	        "  - {id: T-PHYS, title: Physical, stride: tampering, targets: [C-PUMP], assets: [A-DOSE],\n"
+	        "     cvss: 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-WORSE]}\n"
+	        "  - {id: T-SYNC, title: Sync, stride: [information_disclosure], targets: [F-SYNC], assets: [A-PHI], "
+	        "exploitability: high,\n"
+	        "     controls: [K-PAIR]}\n"
+	        "  - {id: T-BOTH, title: Two controls, stride: tampering, targets: [C-APP], assets: [A-DOSE],\n"
+	        "     cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-PAIR, K-PHYS]}\n"
+	        "  - {id: T-RES, title: Stated residual, stride: tampering, targets: [C-APP], assets: [A-DOSE],\n"
+	        "     cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', residual: {cvss: "
+	        "'CVSS:3.1/AV:L/AC:H/PR:H/UI:R/S:U/C:N/I:L/A:N', exploitability: very_low}}\n"
+	        "  - {id: T-V4, title: v4, stride: tampering, targets: [C-PUMP], assets: [A-DOSE],\n"
+	        "     cvss: 'CVSS:4.0/AV:A/AC:L/AT:N/PR:N/UI:N/VC:N/VI:H/VA:N/SC:N/SI:N/SA:N', controls: [K-PAIR]}\n");
 	const pm_register *R = &m->risk;
 	assert_int_equal(R->n, 7);
 
@@ -329,7 +350,6 @@ static void test_register_with_effects(void **state)
 	pm_model_free(m);
 }
 
-
 #define V_NET_I "'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N'"
 
 /* Line and column (1-based) of `needle` in the model file HEAD + body. */
@@ -354,17 +374,21 @@ static void test_stated_level_carried(void **state)
 {
 	(void)state;
 	pm_model *m = load_text(
-		"threats:\n"
-		"  - {id: T-S1, title: Stated very high nothing credited, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     exploitability: very_high, cvss: 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N'}\n"
-		"  - {id: T-S2, title: Stated low planned control, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     exploitability: low, cvss: 'CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:N', controls: [K-PLAN]}\n"
-		"  - {id: T-S3, title: Stated very high credited, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     exploitability: very_high, cvss: " V_NET_I ", controls: [K-VER]}\n"
-		"  - {id: T-S4, title: Stated medium credited, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     exploitability: medium, cvss: " V_NET_I ", controls: [K-VER]}\n"
-		"  - {id: T-S5, title: Stated medium no change, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     exploitability: medium, cvss: " V_NET_I ", controls: [K-WORSE]}\n");
+	        "threats:\n"
+	        "  - {id: T-S1, title: Stated very high nothing credited, stride: tampering, targets: [C-PUMP], "
+	        "assets: [A-PHI],\n"
+	        "     exploitability: very_high, cvss: 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N'}\n"
+	        "  - {id: T-S2, title: Stated low planned control, stride: tampering, targets: [C-PUMP], assets: "
+	        "[A-PHI],\n"
+	        "     exploitability: low, cvss: 'CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:N', controls: [K-PLAN]}\n"
+	        "  - {id: T-S3, title: Stated very high credited, stride: tampering, targets: [C-PUMP], assets: "
+	        "[A-PHI],\n"
+	        "     exploitability: very_high, cvss: " V_NET_I ", controls: [K-VER]}\n"
+	        "  - {id: T-S4, title: Stated medium credited, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
+	        "     exploitability: medium, cvss: " V_NET_I ", controls: [K-VER]}\n"
+	        "  - {id: T-S5, title: Stated medium no change, stride: tampering, targets: [C-PUMP], assets: "
+	        "[A-PHI],\n"
+	        "     exploitability: medium, cvss: " V_NET_I ", controls: [K-WORSE]}\n");
 	/* the vector maps to low; the stated very_high stays after controls (it became "low" before) */
 	const pm_risk *r = entry(m, "T-S1", "A-PHI");
 	assert_string_equal(lv(m, r->before.exploitability), "very_high");
@@ -396,11 +420,18 @@ static void test_stated_level_carried(void **state)
 	assert_int_equal(r->vector_shift, 0);
 	assert_string_equal(lv(m, r->after.exploitability), "medium");
 
-	assert_explains(m, "T-S1", "Exploitability: \"very_high\", the stated level carried into the residual (nothing credited changes it)",
-			"Why the residual is what it is: unchanged: nothing is credited", NULL);
-	assert_explains(m, "T-S3", "the stated level \"very_high\" carried into the residual and moved 3 levels down, as the vector mapping moved 3 levels down",
-			"Why the residual is what it is: moved by the effects of the credited controls", NULL);
-	assert_explains(m, "T-S4", "moved 2 levels down, as the vector mapping moved 3 levels down from the threat's vector to the residual vector (never beyond the ends of the scale) => \"very_low\"", NULL);
+	assert_explains(m, "T-S1",
+	                "Exploitability: \"very_high\", the stated level carried into the residual (nothing credited "
+	                "changes it)",
+	                "Why the residual is what it is: unchanged: nothing is credited", NULL);
+	assert_explains(m, "T-S3",
+	                "the stated level \"very_high\" carried into the residual and moved 3 levels down, as the "
+	                "vector mapping moved 3 levels down",
+	                "Why the residual is what it is: moved by the effects of the credited controls", NULL);
+	assert_explains(m, "T-S4",
+	                "moved 2 levels down, as the vector mapping moved 3 levels down from the threat's vector to "
+	                "the residual vector (never beyond the ends of the scale) => \"very_low\"",
+	                NULL);
 	pm_model_free(m);
 }
 
@@ -409,27 +440,30 @@ static void test_explicit_residual(void **state)
 {
 	(void)state;
 	const char *body =
-		"threats:\n"
-		"  - {id: T-W1, title: Worse vector, stride: tampering, targets: [C-PUMP], assets: [A-DOSE],\n"
-		"     cvss: 'CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:N',\n"
-		"     residual: {cvss: " V_NET_I ", rationale: r}}\n"
-		"  - {id: T-W2, title: Worse level, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     exploitability: low, residual: {exploitability: high}}\n"
-		"  - {id: T-W3, title: Stated level with a residual vector, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     exploitability: very_high, cvss: " V_NET_I ",\n"
-		"     residual: {cvss: 'CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:N'}}\n";
+	        "threats:\n"
+	        "  - {id: T-W1, title: Worse vector, stride: tampering, targets: [C-PUMP], assets: [A-DOSE],\n"
+	        "     cvss: 'CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:N',\n"
+	        "     residual: {cvss: " V_NET_I ", rationale: r}}\n"
+	        "  - {id: T-W2, title: Worse level, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
+	        "     exploitability: low, residual: {exploitability: high}}\n"
+	        "  - {id: T-W3, title: Stated level with a residual vector, stride: tampering, targets: [C-PUMP], "
+	        "assets: [A-PHI],\n"
+	        "     exploitability: very_high, cvss: " V_NET_I ",\n"
+	        "     residual: {cvss: 'CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:N'}}\n";
 	pm_diags d;
 	pm_model *m = load_with(body, NULL, &d);
 	assert_non_null(m);
 	unsigned line, col;
-	const pm_diag *w = find_diag(&d, "threat \"T-W1\": the stated residual risk for asset \"A-DOSE\" (high) is higher than before controls (medium)");
+	const pm_diag *w = find_diag(&d, "threat \"T-W1\": the stated residual risk for asset \"A-DOSE\" (high) is "
+	                                 "higher than before controls (medium)");
 	assert_non_null(w);
 	assert_int_equal(w->sev, PM_WARNING);
 	locate(body, "'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', rationale", &line, &col);
 	assert_int_equal(w->line, line);
 	assert_int_equal(w->col, col);
 	assert_null(w->hint); /* its residual.rationale says why */
-	w = find_diag(&d, "threat \"T-W2\": the stated residual risk for asset \"A-PHI\" (medium) is higher than before controls (low)");
+	w = find_diag(&d, "threat \"T-W2\": the stated residual risk for asset \"A-PHI\" (medium) is higher than "
+	                  "before controls (low)");
 	assert_non_null(w);
 	locate(body, "high}", &line, &col);
 	assert_int_equal(w->line, line);
@@ -462,18 +496,25 @@ static void test_outcomes(void **state)
 {
 	(void)state;
 	pm_model *m = load_text(
-		"threats:\n"
-		"  - {id: T-O1, title: Verified, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], cvss: " V_NET_I ", controls: [K-VER]}\n"
-		"  - {id: T-O2, title: Planned and failed tests, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], cvss: " V_NET_I ", controls: [K-PTEST]}\n"
-		"  - {id: T-O3, title: Planned control, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], cvss: " V_NET_I ", controls: [K-PLANV]}\n"
-		"  - {id: T-O4, title: Explicit no control, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], cvss: " V_NET_I ",\n"
-		"     residual: {exploitability: very_low}}\n"
-		"  - {id: T-O5, title: Acceptable, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     cvss: 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-PTEST]}\n"
-		"  - {id: T-O6, title: Two verified, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], cvss: " V_NET_I ", controls: [K-VER, K-FIND]}\n"
-		"  - {id: T-O7, title: One of two verified, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], cvss: " V_NET_I ", controls: [K-VER, K-PTEST]}\n"
-		"  - {id: T-O8, title: Explicit with a verified control, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], cvss: " V_NET_I ",\n"
-		"     controls: [K-VER], residual: {exploitability: very_low}}\n");
+	        "threats:\n"
+	        "  - {id: T-O1, title: Verified, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], cvss: " V_NET_I
+	        ", controls: [K-VER]}\n"
+	        "  - {id: T-O2, title: Planned and failed tests, stride: tampering, targets: [C-PUMP], assets: "
+	        "[A-DOSE], cvss: " V_NET_I ", controls: [K-PTEST]}\n"
+	        "  - {id: T-O3, title: Planned control, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], "
+	        "cvss: " V_NET_I ", controls: [K-PLANV]}\n"
+	        "  - {id: T-O4, title: Explicit no control, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], "
+	        "cvss: " V_NET_I ",\n"
+	        "     residual: {exploitability: very_low}}\n"
+	        "  - {id: T-O5, title: Acceptable, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
+	        "     cvss: 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-PTEST]}\n"
+	        "  - {id: T-O6, title: Two verified, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], "
+	        "cvss: " V_NET_I ", controls: [K-VER, K-FIND]}\n"
+	        "  - {id: T-O7, title: One of two verified, stride: tampering, targets: [C-PUMP], assets: [A-DOSE], "
+	        "cvss: " V_NET_I ", controls: [K-VER, K-PTEST]}\n"
+	        "  - {id: T-O8, title: Explicit with a verified control, stride: tampering, targets: [C-PUMP], assets: "
+	        "[A-DOSE], cvss: " V_NET_I ",\n"
+	        "     controls: [K-VER], residual: {exploitability: very_low}}\n");
 	const pm_register *R = &m->risk;
 	/* verified: implemented with a test that passed; planned tests and planned controls never count */
 	static const char *const ids[] = {"K-VER", "K-FIND", "K-PTEST", "K-PLANV", "K-PAIR"};
@@ -520,17 +561,17 @@ static void test_outcomes(void **state)
 	assert_int_equal(R->device.uncontrolled_after, 4);
 	assert_int_equal(R->device.not_acceptable_after, 1);
 	assert_int_equal(R->device.uncontrolled_before, 7);
-	assert_int_equal(R->controls_credited, 3);  /* K-VER, K-PTEST, K-FIND; K-PLANV is planned */
+	assert_int_equal(R->controls_credited, 3); /* K-VER, K-PTEST, K-FIND; K-PLANV is planned */
 	assert_int_equal(R->controls_verified, 2);
 	assert_explains(m, "T-O2", "Control K-PTEST (implemented, NOT verified: no passed test)",
-			"UNCONTROLLED (acceptable only if credited controls without a passed test work)", NULL);
+	                "UNCONTROLLED (acceptable only if credited controls without a passed test work)", NULL);
 	assert_explains(m, "T-O1", "controlled (made acceptable by implemented, verified controls)", NULL);
 
 	/* no control credited anywhere: every acceptable entry is acceptable before controls */
 	pm_model_free(m);
 	m = load_text("threats:\n"
-		      "  - {id: T-A, title: Acceptable, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		      "     cvss: 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-PLAN]}\n");
+	              "  - {id: T-A, title: Acceptable, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
+	              "     cvss: 'CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-PLAN]}\n");
 	assert_int_equal(m->risk.controls_credited, 0);
 	assert_int_equal(m->risk.device.acceptable, 1);
 	assert_int_equal(m->risk.device.controlled, 0);
@@ -542,16 +583,23 @@ static void test_multi_patient(void **state)
 {
 	(void)state;
 	const char *body =
-		"threats:\n"
-		"  - {id: T-M1, title: Cloud, stride: tampering, targets: [C-CLOUD], assets: [A-PHI], cvss: " V_NET_I "}\n"
-		"  - {id: T-M2, title: Update, stride: tampering, targets: [F-FW], assets: [A-FW],\n"
-		"     cvss: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:N'}\n"
-		"  - {id: T-M3, title: Cloud flow, stride: tampering, targets: [F-SYNC], assets: [A-PHI], cvss: " V_NET_I "}\n"
-		"  - {id: T-M4, title: Stated yes, stride: tampering, targets: [C-PUMP], assets: [A-PHI], cvss: " V_NET_I ", multi_patient: true}\n"
-		"  - {id: T-M5, title: Stated no, stride: tampering, targets: [C-CLOUD], assets: [A-PHI], cvss: " V_NET_I ", multi_patient: false}\n"
-		"  - {id: T-M6, title: Second target, stride: tampering, targets: [F-CFG, F-FW], assets: [A-PHI], cvss: " V_NET_I "}\n"
-		"  - {id: T-M7, title: Capped, stride: tampering, targets: [F-FW], assets: [A-DOSE], cvss: " V_NET_I "}\n"
-		"  - {id: T-M8, title: Single patient, stride: tampering, targets: [C-PUMP, F-CFG], assets: [A-PHI], cvss: " V_NET_I "}\n";
+	        "threats:\n"
+	        "  - {id: T-M1, title: Cloud, stride: tampering, targets: [C-CLOUD], assets: [A-PHI], cvss: " V_NET_I
+	        "}\n"
+	        "  - {id: T-M2, title: Update, stride: tampering, targets: [F-FW], assets: [A-FW],\n"
+	        "     cvss: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:N'}\n"
+	        "  - {id: T-M3, title: Cloud flow, stride: tampering, targets: [F-SYNC], assets: [A-PHI], "
+	        "cvss: " V_NET_I "}\n"
+	        "  - {id: T-M4, title: Stated yes, stride: tampering, targets: [C-PUMP], assets: [A-PHI], "
+	        "cvss: " V_NET_I ", multi_patient: true}\n"
+	        "  - {id: T-M5, title: Stated no, stride: tampering, targets: [C-CLOUD], assets: [A-PHI], "
+	        "cvss: " V_NET_I ", multi_patient: false}\n"
+	        "  - {id: T-M6, title: Second target, stride: tampering, targets: [F-CFG, F-FW], assets: [A-PHI], "
+	        "cvss: " V_NET_I "}\n"
+	        "  - {id: T-M7, title: Capped, stride: tampering, targets: [F-FW], assets: [A-DOSE], cvss: " V_NET_I
+	        "}\n"
+	        "  - {id: T-M8, title: Single patient, stride: tampering, targets: [C-PUMP, F-CFG], assets: [A-PHI], "
+	        "cvss: " V_NET_I "}\n";
 	pm_model *m = load_text(body);
 	assert_int_equal(m->risk.multi_patient_step, 1);
 	const pm_risk *r = entry(m, "T-M1", "A-PHI");
@@ -585,8 +633,10 @@ static void test_multi_patient(void **state)
 	r = entry(m, "T-M8", "A-PHI");
 	assert_int_equal(r->multi, PM_MULTI_NO);
 	assert_int_equal(r->before.severity, PM_HARM_MINOR);
-	assert_explains(m, "T-M2", "multi-patient: yes, derived: it targets flow F-FW, of kind code (software distribution); severity raised by the policy's multi_patient_step, 1",
-			"Multi-patient: serious + 1 level (the policy's multi_patient_step) = critical", NULL);
+	assert_explains(m, "T-M2",
+	                "multi-patient: yes, derived: it targets flow F-FW, of kind code (software distribution); "
+	                "severity raised by the policy's multi_patient_step, 1",
+	                "Multi-patient: serious + 1 level (the policy's multi_patient_step) = critical", NULL);
 	assert_explains(m, "T-M7", "Multi-patient: already catastrophic, the top of the scale", NULL);
 	pm_model_free(m);
 
@@ -628,11 +678,13 @@ static void test_stated_harm_and_hazards(void **state)
 {
 	(void)state;
 	pm_model *m = load_text(
-		"threats:\n"
-		"  - {id: T-H1, title: Stated minor, stride: tampering, targets: [C-PUMP], assets: [A-DOSE, A-PHI], cvss: " V_NET_I ",\n"
-		"     harm: minor, hazards: [{id: HAZ-1, title: Overdose, document: RMF-1 rev B}, {id: HAZ-2}]}\n"
-		"  - {id: T-H2, title: Stated serious multi-patient, stride: tampering, targets: [C-PUMP], assets: [A-PHI],\n"
-		"     cvss: " V_NET_I ", harm: serious, multi_patient: true}\n");
+	        "threats:\n"
+	        "  - {id: T-H1, title: Stated minor, stride: tampering, targets: [C-PUMP], assets: [A-DOSE, A-PHI], "
+	        "cvss: " V_NET_I ",\n"
+	        "     harm: minor, hazards: [{id: HAZ-1, title: Overdose, document: RMF-1 rev B}, {id: HAZ-2}]}\n"
+	        "  - {id: T-H2, title: Stated serious multi-patient, stride: tampering, targets: [C-PUMP], assets: "
+	        "[A-PHI],\n"
+	        "     cvss: " V_NET_I ", harm: serious, multi_patient: true}\n");
 	const pm_risk *r = entry(m, "T-H1", "A-DOSE");
 	assert_int_equal(r->before.severity_source, PM_SEV_STATED);
 	assert_int_equal(r->before.severity, PM_HARM_MINOR); /* the asset's integrity harm is catastrophic */
@@ -647,19 +699,23 @@ static void test_stated_harm_and_hazards(void **state)
 	assert_string_equal(t->hazards.v[0].document.s, "RMF-1 rev B");
 	assert_null(t->hazards.v[1].document.s);
 	assert_explains(m, "T-H1", "  stated harm: minor\n  hazard: HAZ-1 Overdose, in RMF-1 rev B\n  hazard: HAZ-2\n",
-			"Severity of harm: minor, the harm the threat states for its own hazardous situation", NULL);
-	assert_explains(m, "T-H2", "Multi-patient: serious + 1 level (the policy's multi_patient_step) = critical", NULL);
+	                "Severity of harm: minor, the harm the threat states for its own hazardous situation", NULL);
+	assert_explains(m, "T-H2", "Multi-patient: serious + 1 level (the policy's multi_patient_step) = critical",
+	                NULL);
 	pm_model_free(m);
 
 	/* bad input: located errors with a hint */
 	pm_diags d;
-	const char *bad = "threats:\n"
-			  "  - {id: T-B, title: Bad, stride: tampering, targets: [C-PUMP], assets: [A-PHI], cvss: " V_NET_I ",\n"
-			  "     harm: serius, hazards: [{id: HAZ-1}, {id: HAZ-1, document: RMF-1}]}\n";
+	const char *bad =
+	        "threats:\n"
+	        "  - {id: T-B, title: Bad, stride: tampering, targets: [C-PUMP], assets: [A-PHI], cvss: " V_NET_I ",\n"
+	        "     harm: serius, hazards: [{id: HAZ-1}, {id: HAZ-1, document: RMF-1}]}\n";
 	m = load_with(bad, NULL, &d);
 	assert_null(m);
 	unsigned line, col;
-	const pm_diag *x = find_diag(&d, "invalid value \"serius\" for 'harm' (allowed: negligible, minor, serious, critical, catastrophic)");
+	const pm_diag *x = find_diag(
+	        &d,
+	        "invalid value \"serius\" for 'harm' (allowed: negligible, minor, serious, critical, catastrophic)");
 	assert_non_null(x);
 	locate(bad, "serius", &line, &col);
 	assert_int_equal(x->line, line);
@@ -673,9 +729,10 @@ static void test_stated_harm_and_hazards(void **state)
 	assert_non_null(x->hint);
 	pm_diags_free(&d);
 	m = load_with("threats:\n"
-		      "  - {id: T-B, title: Bad, stride: tampering, targets: [C-PUMP], assets: [A-PHI], cvss: " V_NET_I ",\n"
-		      "     hazards: [{id: HAZ-1, documnet: RMF-1}], multi_patient: maybe}\n",
-		      NULL, &d);
+	              "  - {id: T-B, title: Bad, stride: tampering, targets: [C-PUMP], assets: [A-PHI], cvss: " V_NET_I
+	              ",\n"
+	              "     hazards: [{id: HAZ-1, documnet: RMF-1}], multi_patient: maybe}\n",
+	              NULL, &d);
 	assert_null(m);
 	x = find_diag(&d, "unknown key 'documnet' in hazard");
 	assert_non_null(x);
@@ -688,17 +745,26 @@ static void test_stated_harm_and_hazards(void **state)
 static void test_policy_document(void **state)
 {
 	(void)state;
-	const char *body = "threats:\n"
-			   "  - {id: T-P, title: P, stride: tampering, targets: [C-PUMP], assets: [A-PHI], cvss: " V_NET_I "}\n";
+	const char *body =
+	        "threats:\n"
+	        "  - {id: T-P, title: P, stride: tampering, targets: [C-PUMP], assets: [A-PHI], cvss: " V_NET_I "}\n";
 	pm_model *m = load_text(body);
 	assert_true(m->policy_is_default);
 	assert_null(m->risk_policy.document.id.s);
-	assert_explains(m, "T-P", "risk policy: premarket default security risk policy (the tool's default policy, not a manufacturer's)\n", NULL);
+	assert_explains(m, "T-P",
+	                "risk policy: premarket default security risk policy (the tool's default policy, not a "
+	                "manufacturer's)\n",
+	                NULL);
 	pm_model_free(m);
-	m = load_policy(body, "  multi_patient_step: 1\n  document: {id: SRMP-9 rev A, title: Security Risk Management Plan}\n");
+	m = load_policy(
+	        body,
+	        "  multi_patient_step: 1\n  document: {id: SRMP-9 rev A, title: Security Risk Management Plan}\n");
 	assert_false(m->policy_is_default);
 	assert_string_equal(m->risk_policy.document.id.s, "SRMP-9 rev A");
-	assert_explains(m, "T-P", "risk policy: premarket default security risk policy, defined in SRMP-9 rev A (Security Risk Management Plan)\n", NULL);
+	assert_explains(m, "T-P",
+	                "risk policy: premarket default security risk policy, defined in SRMP-9 rev A (Security Risk "
+	                "Management Plan)\n",
+	                NULL);
 	pm_model_free(m);
 }
 
@@ -706,9 +772,9 @@ static void test_renderers_agree(void **state)
 {
 	(void)state;
 	pm_model *m = load_text(
-		"threats:\n"
-		"  - {id: T1, title: 'A, \"quoted\" title', stride: tampering, targets: [C-APP], assets: [A-DOSE],\n"
-		"     cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-PAIR]}\n");
+	        "threats:\n"
+	        "  - {id: T1, title: 'A, \"quoted\" title', stride: tampering, targets: [C-APP], assets: [A-DOSE],\n"
+	        "     cvss: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N', controls: [K-PAIR]}\n");
 	pm_buf csv, json, text;
 	pm_buf_init(&csv, 0);
 	pm_buf_init(&json, 0);
@@ -737,16 +803,11 @@ static void test_renderers_agree(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_requirements_mapping),
-		cmocka_unit_test(test_exploitability_mapping),
-		cmocka_unit_test(test_register_with_effects),
-		cmocka_unit_test(test_stated_level_carried),
-		cmocka_unit_test(test_explicit_residual),
-		cmocka_unit_test(test_outcomes),
-		cmocka_unit_test(test_multi_patient),
-		cmocka_unit_test(test_stated_harm_and_hazards),
-		cmocka_unit_test(test_policy_document),
-		cmocka_unit_test(test_renderers_agree),
+	        cmocka_unit_test(test_requirements_mapping),  cmocka_unit_test(test_exploitability_mapping),
+	        cmocka_unit_test(test_register_with_effects), cmocka_unit_test(test_stated_level_carried),
+	        cmocka_unit_test(test_explicit_residual),     cmocka_unit_test(test_outcomes),
+	        cmocka_unit_test(test_multi_patient),         cmocka_unit_test(test_stated_harm_and_hazards),
+	        cmocka_unit_test(test_policy_document),       cmocka_unit_test(test_renderers_agree),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

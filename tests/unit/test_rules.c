@@ -42,57 +42,61 @@ static const char *write_file(const char *name, const char *text)
 /* A pump with a BLE interface to a phone app, the app to a cloud, a USB
  * service port, an unused JTAG header, and an end-of-life library. */
 static const char MODEL[] =
-	"device:\n"
-	"  name: Test Pump\n"
-	"  version: '1.0'\n"
-	"  date: 2026-01-15\n"
-	"  manufacturer: {name: Maker}\n"
-	"  submission_type: 510k\n"
-	"  device_class: II\n"
-	"  intended_use: testing\n"
-	"  use_environment: home\n"
-	"  cyber_device: {software: true, internet_connectable: true, vulnerable_characteristics: true, rationale: BLE}\n"
-	"assets:\n"
-	"  - {id: A-DOSE, name: Dose, kind: data, multi_patient: false,\n"
-	"     harm: {confidentiality: minor, integrity: catastrophic, availability: serious}}\n"
-	"  - {id: A-PHI, name: History, kind: data, multi_patient: true,\n"
-	"     harm: {confidentiality: serious, integrity: minor, availability: negligible}}\n"
-	"zones:\n"
-	"  - {id: Z-BODY, name: On body, trust: trusted}\n"
-	"  - {id: Z-HOME, name: Home, trust: untrusted, controlled_by: patient}\n"
-	"  - {id: Z-CLOUD, name: Cloud, trust: partially_trusted}\n"
-	"components:\n"
-	"  - id: C-PUMP\n"
-	"    name: Pump\n"
-	"    kind: device\n"
-	"    zone: Z-BODY\n"
-	"    assets: [A-DOSE]\n"
-	"    sbom: [SB-OLD]\n"
-	"    interfaces:\n"
-	"      - {id: IF-BLE, kind: ble, status: used, protocols: [BLE 5.0 GATT], ports: [GATT 0x1801],\n"
-	"         authentication: None (Just Works), encryption: AES-CCM}\n"
-	"      - {id: IF-USB, kind: usb, status: used, ports: ['1'], protocols: [USB CDC], authentication: service PIN}\n"
-	"      - {id: IF-JTAG, kind: jtag, status: disabled, rationale: fuses blown}\n"
-	"  - id: C-APP\n"
-	"    name: Phone app\n"
-	"    kind: app\n"
-	"    zone: Z-HOME\n"
-	"    assets: [A-DOSE, A-PHI]\n"
-	"  - {id: C-CLOUD, name: Cloud, kind: cloud_service, zone: Z-CLOUD, assets: [A-PHI]}\n"
-	"flows:\n"
-	"  - {id: F-BOLUS, name: Bolus command, from: C-APP, to: C-PUMP, to_interface: IF-BLE, kind: command,\n"
-	"     protocol: BLE GATT, port: 49152-65535, assets: [A-DOSE], authentication: none, encryption: AES-CCM}\n"
-	"  - {id: F-SYNC, name: History sync, from: C-APP, to: C-CLOUD, kind: data, protocol: HTTPS,\n"
-	"     protocol_version: TLS 1.3, port: 443/tcp, assets: [A-PHI], authentication: OAuth 2.0, encryption: TLS 1.3}\n"
-	"threats:\n"
-	"  - {id: T-1, title: t, stride: [tampering], targets: [F-BOLUS, F-SYNC, IF-BLE, IF-USB, IF-JTAG, C-CLOUD],\n"
-	"     assets: [A-DOSE, A-PHI], cvss: 'CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N'}\n"
-	"sbom:\n"
-	"  components:\n"
-	"    - {id: SB-OLD, name: oldlib, version: '1.0', supplier: x, support: actively_maintained, end_of_support: 2025-06-30}\n"
-	"vulnerabilities:\n"
-	"  - {id: CVE-2024-0001, title: v, components: [SB-OLD], discovery: sca_scan, status: affected, kev: true,\n"
-	"     assessment: bad}\n";
+        "device:\n"
+        "  name: Test Pump\n"
+        "  version: '1.0'\n"
+        "  date: 2026-01-15\n"
+        "  manufacturer: {name: Maker}\n"
+        "  submission_type: 510k\n"
+        "  device_class: II\n"
+        "  intended_use: testing\n"
+        "  use_environment: home\n"
+        "  cyber_device: {software: true, internet_connectable: true, vulnerable_characteristics: true, rationale: "
+        "BLE}\n"
+        "assets:\n"
+        "  - {id: A-DOSE, name: Dose, kind: data, multi_patient: false,\n"
+        "     harm: {confidentiality: minor, integrity: catastrophic, availability: serious}}\n"
+        "  - {id: A-PHI, name: History, kind: data, multi_patient: true,\n"
+        "     harm: {confidentiality: serious, integrity: minor, availability: negligible}}\n"
+        "zones:\n"
+        "  - {id: Z-BODY, name: On body, trust: trusted}\n"
+        "  - {id: Z-HOME, name: Home, trust: untrusted, controlled_by: patient}\n"
+        "  - {id: Z-CLOUD, name: Cloud, trust: partially_trusted}\n"
+        "components:\n"
+        "  - id: C-PUMP\n"
+        "    name: Pump\n"
+        "    kind: device\n"
+        "    zone: Z-BODY\n"
+        "    assets: [A-DOSE]\n"
+        "    sbom: [SB-OLD]\n"
+        "    interfaces:\n"
+        "      - {id: IF-BLE, kind: ble, status: used, protocols: [BLE 5.0 GATT], ports: [GATT 0x1801],\n"
+        "         authentication: None (Just Works), encryption: AES-CCM}\n"
+        "      - {id: IF-USB, kind: usb, status: used, ports: ['1'], protocols: [USB CDC], authentication: service "
+        "PIN}\n"
+        "      - {id: IF-JTAG, kind: jtag, status: disabled, rationale: fuses blown}\n"
+        "  - id: C-APP\n"
+        "    name: Phone app\n"
+        "    kind: app\n"
+        "    zone: Z-HOME\n"
+        "    assets: [A-DOSE, A-PHI]\n"
+        "  - {id: C-CLOUD, name: Cloud, kind: cloud_service, zone: Z-CLOUD, assets: [A-PHI]}\n"
+        "flows:\n"
+        "  - {id: F-BOLUS, name: Bolus command, from: C-APP, to: C-PUMP, to_interface: IF-BLE, kind: command,\n"
+        "     protocol: BLE GATT, port: 49152-65535, assets: [A-DOSE], authentication: none, encryption: AES-CCM}\n"
+        "  - {id: F-SYNC, name: History sync, from: C-APP, to: C-CLOUD, kind: data, protocol: HTTPS,\n"
+        "     protocol_version: TLS 1.3, port: 443/tcp, assets: [A-PHI], authentication: OAuth 2.0, encryption: TLS "
+        "1.3}\n"
+        "threats:\n"
+        "  - {id: T-1, title: t, stride: [tampering], targets: [F-BOLUS, F-SYNC, IF-BLE, IF-USB, IF-JTAG, C-CLOUD],\n"
+        "     assets: [A-DOSE, A-PHI], cvss: 'CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N'}\n"
+        "sbom:\n"
+        "  components:\n"
+        "    - {id: SB-OLD, name: oldlib, version: '1.0', supplier: x, support: actively_maintained, end_of_support: "
+        "2025-06-30}\n"
+        "vulnerabilities:\n"
+        "  - {id: CVE-2024-0001, title: v, components: [SB-OLD], discovery: sca_scan, status: affected, kev: true,\n"
+        "     assessment: bad}\n";
 
 static pm_model *model;
 static rc_graph graph;
@@ -167,19 +171,20 @@ static void test_eval(void **state)
 	assert_true(holds(RC_COMPONENT, "C-PUMP", "kind not in [app, workstation] and kind = device"));
 	assert_true(holds(RC_COMPONENT, "C-APP", "trust < trusted and zone.controlled_by = patient"));
 	assert_true(holds(RC_COMPONENT, "C-CLOUD", "multi_patient"));
-	assert_true(holds(RC_COMPONENT, "C-APP", "multi_patient"));  /* through A-PHI */
+	assert_true(holds(RC_COMPONENT, "C-APP", "multi_patient")); /* through A-PHI */
 	assert_false(holds(RC_COMPONENT, "C-PUMP", "multi_patient"));
 	/* absent values: false, except != */
 	assert_false(holds(RC_COMPONENT, "C-PUMP", "controlled_by = patient"));
 	assert_true(holds(RC_COMPONENT, "C-PUMP", "controlled_by != patient"));
 	assert_false(holds(RC_COMPONENT, "C-PUMP", "os"));
 	/* interfaces: text, derived booleans, numbers */
-	assert_true(holds(RC_INTERFACE, "IF-BLE", "kind = ble and enabled and wireless and not authenticated and encrypted"));
+	assert_true(holds(RC_INTERFACE, "IF-BLE",
+	                  "kind = ble and enabled and wireless and not authenticated and encrypted"));
 	assert_true(holds(RC_INTERFACE, "IF-BLE", "protocol contains \"gatt\""));
 	assert_true(holds(RC_INTERFACE, "IF-BLE", "protocol contains ['zigbee', \"GATT\"]"));
 	assert_false(holds(RC_INTERFACE, "IF-BLE", "protocol = \"gatt\""));
 	assert_true(holds(RC_INTERFACE, "IF-BLE", "protocol = \"ble 5.0 gatt\""));
-	assert_false(holds(RC_INTERFACE, "IF-BLE", "port = 1801"));  /* "GATT 0x1801" has no leading number */
+	assert_false(holds(RC_INTERFACE, "IF-BLE", "port = 1801")); /* "GATT 0x1801" has no leading number */
 	assert_true(holds(RC_INTERFACE, "IF-USB", "port = 1 and authenticated and not encrypted"));
 	assert_true(holds(RC_INTERFACE, "IF-USB", "authentication mentions [\"pin\", \"password\"]"));
 	assert_false(holds(RC_INTERFACE, "IF-USB", "authentication mentions \"pi\""));
@@ -192,20 +197,25 @@ static void test_eval(void **state)
 	assert_true(holds(RC_FLOW, "F-BOLUS", "crosses_boundary and inbound and not outbound"));
 	assert_true(holds(RC_FLOW, "F-BOLUS", "port = 50000 and port in [80, 60000] and port > 60000"));
 	assert_false(holds(RC_FLOW, "F-BOLUS", "port < 49152"));
-	assert_true(holds(RC_FLOW, "F-BOLUS", "integrity_protected"));  /* encrypted, integrity not stated */
-	assert_true(holds(RC_FLOW, "F-SYNC", "protocol contains \"tls 1.3\" and port = 443 and inbound and not outbound"));
+	assert_true(holds(RC_FLOW, "F-BOLUS", "integrity_protected")); /* encrypted, integrity not stated */
+	assert_true(
+	        holds(RC_FLOW, "F-SYNC", "protocol contains \"tls 1.3\" and port = 443 and inbound and not outbound"));
 	assert_true(holds(RC_FLOW, "F-SYNC", "multi_patient and to.kind = cloud_service"));
 	assert_true(holds(RC_FLOW, "F-BOLUS", "to_interface.kind = ble and to.zone.trust = trusted"));
-	assert_false(holds(RC_FLOW, "F-SYNC", "to_interface.kind = ble"));  /* no to_interface */
-	assert_true(holds(RC_FLOW, "F-BOLUS", "any assets (integrity >= critical) and all ends (kind != cloud_service)"));
+	assert_false(holds(RC_FLOW, "F-SYNC", "to_interface.kind = ble")); /* no to_interface */
+	assert_true(
+	        holds(RC_FLOW, "F-BOLUS", "any assets (integrity >= critical) and all ends (kind != cloud_service)"));
 	assert_true(holds(RC_FLOW, "F-SYNC", "any ends (kind = cloud_service) and no assets (integrity > serious)"));
 	/* assets, zones, SBOM, device */
-	assert_true(holds(RC_ASSET, "A-DOSE", "harm = catastrophic and confidentiality = minor and any flows (kind = command)"));
+	assert_true(holds(RC_ASSET, "A-DOSE",
+	                  "harm = catastrophic and confidentiality = minor and any flows (kind = command)"));
 	assert_true(holds(RC_ASSET, "A-PHI", "multi_patient and any components (kind = cloud_service)"));
 	assert_true(holds(RC_ZONE, "Z-HOME", "trust = untrusted and any components (kind = app)"));
 	assert_true(holds(RC_ZONE, "Z-BODY", "all components (any interfaces (wireless))"));
-	assert_true(holds(RC_SBOM, "SB-OLD", "end_of_support_passed and unsupported and known_vulnerabilities and kev"));
-	assert_true(holds(RC_SBOM, "SB-OLD", "any vulnerabilities (status = affected and kev) and any components (kind = device)"));
+	assert_true(
+	        holds(RC_SBOM, "SB-OLD", "end_of_support_passed and unsupported and known_vulnerabilities and kev"));
+	assert_true(holds(RC_SBOM, "SB-OLD",
+	                  "any vulnerabilities (status = affected and kev) and any components (kind = device)"));
 	assert_true(holds(RC_DEVICE, NULL, "cyber_device and device_class >= II and any interfaces (kind = jtag)"));
 	assert_true(holds(RC_DEVICE, NULL, "no controls and no flows (kind = code)"));
 	assert_false(holds(RC_DEVICE, NULL, "all components (kind = device)"));
@@ -225,7 +235,8 @@ static const char *error_of(rc_elem el, const char *cond)
 	assert_int_equal(rc_parse(cond, el, &SRC, a, &n, &d), -1);
 	assert_null(n);
 	assert_int_equal(d.n, 1);
-	snprintf(out, sizeof out, "%u:%u: %s | %s", d.v[0].line, d.v[0].col, d.v[0].msg, d.v[0].hint ? d.v[0].hint : "");
+	snprintf(out, sizeof out, "%u:%u: %s | %s", d.v[0].line, d.v[0].col, d.v[0].msg,
+	         d.v[0].hint ? d.v[0].hint : "");
 	pm_diags_free(&d);
 	pm_arena_free(a);
 	return out;
@@ -235,48 +246,68 @@ static void test_errors(void **state)
 {
 	(void)state;
 	assert_string_equal(error_of(RC_COMPONENT, "trsut = untrusted"),
-			    "1:1: unknown attribute 'trsut' of a component | did you mean 'trust'?");
+	                    "1:1: unknown attribute 'trsut' of a component | did you mean 'trust'?");
 	assert_string_equal(error_of(RC_COMPONENT, "kind = devise"),
-			    "1:8: invalid value 'devise' for 'kind' | did you mean 'device'?");
+	                    "1:8: invalid value 'devise' for 'kind' | did you mean 'device'?");
 	assert_string_equal(error_of(RC_COMPONENT, "kind => device"), "1:6: unknown operator '=>' | write '>='");
 	assert_string_equal(error_of(RC_COMPONENT, "kind is device"), "1:6: unknown operator 'is' | write '='");
-	assert_string_equal(error_of(RC_COMPONENT, "kind = device && trust = trusted"), "1:15: unexpected '&&' | write 'and'");
+	assert_string_equal(error_of(RC_COMPONENT, "kind = device && trust = trusted"),
+	                    "1:15: unexpected '&&' | write 'and'");
 	assert_string_equal(error_of(RC_COMPONENT, "kind < device"),
-			    "1:6: '<' cannot be used on 'kind', which is one of a list of words, not ordered | compare it with = != or in [...]");
+	                    "1:6: '<' cannot be used on 'kind', which is one of a list of words, not ordered | compare "
+	                    "it with = != or in [...]");
 	assert_string_equal(error_of(RC_INTERFACE, "protocol contains mllp"),
-			    "1:19: 'protocol' is text: expected a quoted string, found 'mllp' | text is quoted, e.g. protocol contains \"mllp\"");
+	                    "1:19: 'protocol' is text: expected a quoted string, found 'mllp' | text is quoted, e.g. "
+	                    "protocol contains \"mllp\"");
 	assert_string_equal(error_of(RC_INTERFACE, "enabled = yes"),
-			    "1:11: 'enabled' is true or false, found 'yes' | write 'enabled' or 'not enabled'");
+	                    "1:11: 'enabled' is true or false, found 'yes' | write 'enabled' or 'not enabled'");
 	assert_string_equal(error_of(RC_COMPONENT, "interfaces"),
-			    "1:1: 'interfaces' are several interfaces, not a value | test them with any, all or no: any interfaces (...)");
-	assert_string_equal(error_of(RC_COMPONENT, "zone"), "1:1: 'zone' is a zone, not a value | name one of its attributes, e.g. zone.name");
+	                    "1:1: 'interfaces' are several interfaces, not a value | test them with any, all or no: "
+	                    "any interfaces (...)");
+	assert_string_equal(error_of(RC_COMPONENT, "zone"),
+	                    "1:1: 'zone' is a zone, not a value | name one of its attributes, e.g. zone.name");
 	assert_string_equal(error_of(RC_COMPONENT, "zone.trsut = trusted"),
-			    "1:6: unknown attribute 'trsut' of a zone | did you mean 'trust'?");
+	                    "1:6: unknown attribute 'trsut' of a zone | did you mean 'trust'?");
 	assert_string_equal(error_of(RC_COMPONENT, "zon.trust = trusted"),
-			    "1:1: unknown neighbour 'zon' of a component | did you mean 'zone'?");
-	assert_string_equal(error_of(RC_COMPONENT, "any zone"), "1:5: 'zone' is one zone, not a list | test it directly, e.g. zone.id");
+	                    "1:1: unknown neighbour 'zon' of a component | did you mean 'zone'?");
+	assert_string_equal(error_of(RC_COMPONENT, "any zone"),
+	                    "1:5: 'zone' is one zone, not a list | test it directly, e.g. zone.id");
 	assert_string_equal(error_of(RC_COMPONENT, "any interfacs (kind = usb)"),
-			    "1:5: unknown list 'interfacs' of a component | did you mean 'interfaces'?");
-	assert_string_equal(error_of(RC_COMPONENT, "any interfaces (kind = device)"),
-			    "1:24: invalid value 'device' for 'kind' | allowed: ethernet, wifi, ble, bluetooth, usb, serial, nfc, cellular, inductive, rf, sd_card, optical, hdmi, jtag, uart, debug, api, ipc, user_interface, other");
-	assert_string_equal(error_of(RC_COMPONENT, "(kind = device"),
-			    "1:15: expected ')' or 'and'/'or', found the end of the condition | the '(' at 1:1 is not closed");
-	assert_string_equal(error_of(RC_COMPONENT, "kind in device"), "1:9: expected '[' after 'in' | 'in' takes a list, e.g. kind in [a, b]");
+	                    "1:5: unknown list 'interfacs' of a component | did you mean 'interfaces'?");
+	assert_string_equal(
+	        error_of(RC_COMPONENT, "any interfaces (kind = device)"),
+	        "1:24: invalid value 'device' for 'kind' | allowed: ethernet, wifi, ble, bluetooth, usb, serial, nfc, "
+	        "cellular, inductive, rf, sd_card, optical, hdmi, jtag, uart, debug, api, ipc, user_interface, other");
+	assert_string_equal(
+	        error_of(RC_COMPONENT, "(kind = device"),
+	        "1:15: expected ')' or 'and'/'or', found the end of the condition | the '(' at 1:1 is not closed");
+	assert_string_equal(error_of(RC_COMPONENT, "kind in device"),
+	                    "1:9: expected '[' after 'in' | 'in' takes a list, e.g. kind in [a, b]");
 	assert_string_equal(error_of(RC_COMPONENT, "kind in [app device]"),
-			    "1:14: expected ',' or ']' in a list, found 'device' | the list opens at 1:9");
-	assert_string_equal(error_of(RC_COMPONENT, "kind = device kind"), "1:15: unexpected 'kind' | join tests with 'and' or 'or'");
-	assert_string_equal(error_of(RC_COMPONENT, "kind like \"dev\""), "1:6: unknown operator 'like' | write 'contains'");
-	assert_string_equal(error_of(RC_COMPONENT, "kind = device )"), "1:15: unexpected ')' | join tests with 'and' or 'or'");
-	assert_string_equal(error_of(RC_COMPONENT, "  "), "1:1: the condition is empty | write a test such as kind = usb");
+	                    "1:14: expected ',' or ']' in a list, found 'device' | the list opens at 1:9");
+	assert_string_equal(error_of(RC_COMPONENT, "kind = device kind"),
+	                    "1:15: unexpected 'kind' | join tests with 'and' or 'or'");
+	assert_string_equal(error_of(RC_COMPONENT, "kind like \"dev\""),
+	                    "1:6: unknown operator 'like' | write 'contains'");
+	assert_string_equal(error_of(RC_COMPONENT, "kind = device )"),
+	                    "1:15: unexpected ')' | join tests with 'and' or 'or'");
+	assert_string_equal(error_of(RC_COMPONENT, "  "),
+	                    "1:1: the condition is empty | write a test such as kind = usb");
 	assert_string_equal(error_of(RC_COMPONENT, "not"),
-			    "1:4: expected a test, found the end of the condition | a condition is a test (kind = usb), 'not', 'any', 'all', 'no' or '('");
-	assert_string_equal(error_of(RC_FLOW, "protocol contains \"mllp"), "1:19: unterminated string | close it with the same quote");
-	assert_string_equal(error_of(RC_FLOW, "port = ssh"), "1:8: 'port' is a number, found 'ssh' | a number (104) or a range (49152-65535)");
+	                    "1:4: expected a test, found the end of the condition | a condition is a test (kind = "
+	                    "usb), 'not', 'any', 'all', 'no' or '('");
+	assert_string_equal(error_of(RC_FLOW, "protocol contains \"mllp"),
+	                    "1:19: unterminated string | close it with the same quote");
+	assert_string_equal(error_of(RC_FLOW, "port = ssh"),
+	                    "1:8: 'port' is a number, found 'ssh' | a number (104) or a range (49152-65535)");
 	assert_string_equal(error_of(RC_FLOW, "port contains \"22\""),
-			    "1:6: 'contains' cannot be used on 'port', which is a value that 'contains' and 'mentions' cannot test | compare it with = != < <= > >= or in [...]");
+	                    "1:6: 'contains' cannot be used on 'port', which is a value that 'contains' and 'mentions' "
+	                    "cannot test | compare it with = != < <= > >= or in [...]");
 	assert_string_equal(error_of(RC_FLOW, "kind = data $"), "1:13: unexpected character '$' | ");
 	assert_string_equal(error_of(RC_DEVICE, "kind = device"),
-			    "1:1: unknown attribute 'kind' of the device | attributes: name, cyber_device, internet_connectable, submission_type, device_class, components, interfaces, flows, zones, assets, sbom, vulnerabilities, controls");
+	                    "1:1: unknown attribute 'kind' of the device | attributes: name, cyber_device, "
+	                    "internet_connectable, submission_type, device_class, components, interfaces, flows, "
+	                    "zones, assets, sbom, vulnerabilities, controls");
 }
 
 static void test_explain(void **state)
@@ -292,7 +323,7 @@ static void test_explain(void **state)
 	pm_buf_init(&b, 0);
 	rc_explain(n, cond, &graph, idx_of(RC_INTERFACE, "IF-BLE"), &b);
 	assert_string_equal(b.data, "kind is ble; authenticated is false (None (Just Works)); "
-				    "flows F-BOLUS: kind is command; authenticated is false (none)");
+	                            "flows F-BOLUS: kind is command; authenticated is false (none)");
 	pm_buf_clear(&b);
 	const char *c2 = "no assets (integrity >= critical) or all ends (kind = app)";
 	assert_int_equal(rc_parse(c2, RC_FLOW, &SRC, a, &n, &d), 0);
@@ -398,8 +429,8 @@ static void test_bad_rule_files(void **state)
 		}
 		char *want = read_text(exp_path);
 		if (rc != -1 || c || !want || strcmp(want, got.data ? got.data : "") != 0) {
-			fprintf(stderr, "FAIL %s (rc %d)\n--- want\n%s--- got\n%s", path, rc, want ? want : "(no .expect)\n",
-				got.data ? got.data : "");
+			fprintf(stderr, "FAIL %s (rc %d)\n--- want\n%s--- got\n%s", path, rc,
+			        want ? want : "(no .expect)\n", got.data ? got.data : "");
 			failed++;
 		}
 		free(want);
@@ -440,7 +471,8 @@ static void test_shipped_catalog(void **state)
 				char line[64];
 				snprintf(line, sizeof line, "\n%s\t", lists[l]->v[k].s);
 				if (!strstr(ids, line)) {
-					fprintf(stderr, "rule %s: %s is not in tests/rules/mitre-ids.txt\n", r->id.s, lists[l]->v[k].s);
+					fprintf(stderr, "rule %s: %s is not in tests/rules/mitre-ids.txt\n", r->id.s,
+					        lists[l]->v[k].s);
 					unverified++;
 				}
 			}
@@ -500,7 +532,8 @@ static int run_case(const char *path, const pm_catalog *c, coverage *cov, size_t
 		}
 		cases++;
 		if (has_match(m, rule, element) == neg) {
-			fprintf(stderr, "FAIL %s: rule %s %s %s\n", path, rule, neg ? "matches" : "does not match", element);
+			fprintf(stderr, "FAIL %s: rule %s %s %s\n", path, rule, neg ? "matches" : "does not match",
+			        element);
 			failed++;
 		}
 		for (size_t i = 0; i < n_cov; i++)
@@ -535,8 +568,8 @@ static void test_rule_cases(void **state)
 	/* every rule of the catalog has at least one positive and one negative case */
 	for (size_t i = 0; i < c->n_rules; i++)
 		if (!cov[i].pos || !cov[i].neg) {
-			fprintf(stderr, "FAIL rule %s has %d positive and %d negative cases in tests/rules/cases\n", cov[i].rule,
-				cov[i].pos, cov[i].neg);
+			fprintf(stderr, "FAIL rule %s has %d positive and %d negative cases in tests/rules/cases\n",
+			        cov[i].rule, cov[i].pos, cov[i].neg);
 			failed++;
 		}
 	assert_int_equal(failed, 0);
@@ -548,12 +581,12 @@ static void test_rule_cases(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_eval),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_explain),
-		cmocka_unit_test(test_bad_rule_files),
-		cmocka_unit_test(test_shipped_catalog),
-		cmocka_unit_test(test_rule_cases),
+	        cmocka_unit_test(test_eval),
+	        cmocka_unit_test(test_errors),
+	        cmocka_unit_test(test_explain),
+	        cmocka_unit_test(test_bad_rule_files),
+	        cmocka_unit_test(test_shipped_catalog),
+	        cmocka_unit_test(test_rule_cases),
 	};
 	return cmocka_run_group_tests(tests, load_model, free_model);
 }

@@ -22,11 +22,11 @@ static int streq(const char *a, const char *b)
 	return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-#define assert_str(a, b)                                                                                               \
-	do {                                                                                                           \
-		const char *a_ = (a), *b_ = (b);                                                                       \
-		if (!streq(a_, b_))                                                                                    \
-			fail_msg("%s: got \"%s\", want \"%s\"", #a, a_ ? a_ : "(null)", b_ ? b_ : "(null)");           \
+#define assert_str(a, b)                                                                                     \
+	do {                                                                                                 \
+		const char *a_ = (a), *b_ = (b);                                                             \
+		if (!streq(a_, b_))                                                                          \
+			fail_msg("%s: got \"%s\", want \"%s\"", #a, a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
 	} while (0)
 
 static pm_sbom_doc *load_ok(const char *path, pm_diags *d)
@@ -1167,20 +1167,13 @@ static void test_bom_column(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_samples),
-	        cmocka_unit_test(test_laravel_json_equals_xml),
-	        cmocka_unit_test(test_cdx_json_fields),
-	        cmocka_unit_test(test_cdx_xml_fields),
-	        cmocka_unit_test(test_spdx_json_fields),
-	        cmocka_unit_test(test_spdx_tag_fields),
-	        cmocka_unit_test(test_hostile),
-	        cmocka_unit_test(test_deep_nesting),
-	        cmocka_unit_test(test_io_errors),
-	        cmocka_unit_test(test_truncations),
-	        cmocka_unit_test(test_dates_support),
-	        cmocka_unit_test(test_export),
-	        cmocka_unit_test(test_export_checks),
-	        cmocka_unit_test(test_list),
+	        cmocka_unit_test(test_samples),          cmocka_unit_test(test_laravel_json_equals_xml),
+	        cmocka_unit_test(test_cdx_json_fields),  cmocka_unit_test(test_cdx_xml_fields),
+	        cmocka_unit_test(test_spdx_json_fields), cmocka_unit_test(test_spdx_tag_fields),
+	        cmocka_unit_test(test_hostile),          cmocka_unit_test(test_deep_nesting),
+	        cmocka_unit_test(test_io_errors),        cmocka_unit_test(test_truncations),
+	        cmocka_unit_test(test_dates_support),    cmocka_unit_test(test_export),
+	        cmocka_unit_test(test_export_checks),    cmocka_unit_test(test_list),
 	        cmocka_unit_test(test_bom_column),
 	};
 	/* make slow: 2 MB of JSON, 1.4 MB of XML on one line */

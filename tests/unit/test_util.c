@@ -198,11 +198,11 @@ static void test_buf_rollback(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_file_read, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_file_refused, setup, teardown),
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_strmap),
-		cmocka_unit_test(test_buf_rollback),
+	        cmocka_unit_test_setup_teardown(test_file_read, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_file_refused, setup, teardown),
+	        cmocka_unit_test(test_dates),
+	        cmocka_unit_test(test_strmap),
+	        cmocka_unit_test(test_buf_rollback),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

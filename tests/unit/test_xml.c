@@ -40,10 +40,10 @@ static int teardown(void **state)
 }
 
 static const char *const examples[] = {
-	"examples/lab-analyzer.yaml",
-	"examples/insulin-pump.yaml",
-	"examples/minimal.yaml",
-	"examples/skeleton.yaml",
+        "examples/lab-analyzer.yaml",
+        "examples/insulin-pump.yaml",
+        "examples/minimal.yaml",
+        "examples/skeleton.yaml",
 };
 #define N_EXAMPLES (sizeof examples / sizeof examples[0])
 
@@ -100,7 +100,7 @@ static void print_diags(const pm_diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)
 		fprintf(stderr, "  have: %s:%u:%u: %s%s%s\n", d->v[i].file ? d->v[i].file : "", d->v[i].line,
-			d->v[i].col, d->v[i].msg, d->v[i].hint ? " | hint: " : "", d->v[i].hint ? d->v[i].hint : "");
+		        d->v[i].col, d->v[i].msg, d->v[i].hint ? " | hint: " : "", d->v[i].hint ? d->v[i].hint : "");
 }
 
 static int has_msg(const pm_diags *d, const char *needle, unsigned line, unsigned col)
@@ -172,52 +172,52 @@ static void pos_of(const char *s, const char *needle, unsigned *line, unsigned *
 /* ---- a small hand-written submission ---------------------------------------------------- */
 
 static const char MINI[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	"<!-- a hand-written submission -->\n"
-	"<submission xmlns=\"urn:premarket:submission:1\" schemaVersion=\"1\">\n"
-	"  <model>\n"
-	"    <device>\n"
-	"      <name>Minimal &amp; Co &#233;</name>\n"
-	"      <version>1.0</version>\n"
-	"      <manufacturer><name>Example</name></manufacturer>\n"
-	"      <submission_type>510k</submission_type>\n"
-	"      <intended_use>Measures.</intended_use>\n"
-	"      <use_environment>  Home.\n  </use_environment>\n"
-	"      <cyber_device>\n"
-	"        <software> true </software>\n"
-	"        <internet_connectable>false</internet_connectable>\n"
-	"        <vulnerable_characteristics>true</vulnerable_characteristics>\n"
-	"        <rationale><![CDATA[Firmware <only>]]></rationale>\n"
-	"      </cyber_device>\n"
-	"    </device>\n"
-	"    <assets>\n"
-	"      <asset>\n"
-	"        <id>A-1</id>\n"
-	"        <name>Reading</name>\n"
-	"        <kind>data</kind>\n"
-	"        <harm><confidentiality>negligible</confidentiality><integrity>minor</integrity>"
-	"<availability>negligible</availability></harm>\n"
-	"      </asset>\n"
-	"    </assets>\n"
-	"    <zones><zone><id>Z-1</id><name>Home</name><trust>untrusted</trust></zone></zones>\n"
-	"    <components><component><id>C-1</id><name>Thermo</name><kind>device</kind><zone>Z-1</zone>"
-	"</component></components>\n"
-	"    <threats>\n"
-	"      <threat>\n"
-	"        <id>T-1</id>\n"
-	"        <title>Tamper</title>\n"
-	"        <stride>tampering</stride>\n"
-	"        <targets><ref>C-1</ref></targets>\n"
-	"        <assets>\n"
-	"          <ref>A-1</ref>\n"
-	"        </assets>\n"
-	"        <cvss>CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:N</cvss>\n"
-	"      </threat>\n"
-	"    </threats>\n"
-	"  </model>\n"
-	"  <register><entries><entry><anything>skipped</anything></entry></entries></register>\n"
-	"  <check/>\n"
-	"</submission>\n";
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<!-- a hand-written submission -->\n"
+        "<submission xmlns=\"urn:premarket:submission:1\" schemaVersion=\"1\">\n"
+        "  <model>\n"
+        "    <device>\n"
+        "      <name>Minimal &amp; Co &#233;</name>\n"
+        "      <version>1.0</version>\n"
+        "      <manufacturer><name>Example</name></manufacturer>\n"
+        "      <submission_type>510k</submission_type>\n"
+        "      <intended_use>Measures.</intended_use>\n"
+        "      <use_environment>  Home.\n  </use_environment>\n"
+        "      <cyber_device>\n"
+        "        <software> true </software>\n"
+        "        <internet_connectable>false</internet_connectable>\n"
+        "        <vulnerable_characteristics>true</vulnerable_characteristics>\n"
+        "        <rationale><![CDATA[Firmware <only>]]></rationale>\n"
+        "      </cyber_device>\n"
+        "    </device>\n"
+        "    <assets>\n"
+        "      <asset>\n"
+        "        <id>A-1</id>\n"
+        "        <name>Reading</name>\n"
+        "        <kind>data</kind>\n"
+        "        <harm><confidentiality>negligible</confidentiality><integrity>minor</integrity>"
+        "<availability>negligible</availability></harm>\n"
+        "      </asset>\n"
+        "    </assets>\n"
+        "    <zones><zone><id>Z-1</id><name>Home</name><trust>untrusted</trust></zone></zones>\n"
+        "    <components><component><id>C-1</id><name>Thermo</name><kind>device</kind><zone>Z-1</zone>"
+        "</component></components>\n"
+        "    <threats>\n"
+        "      <threat>\n"
+        "        <id>T-1</id>\n"
+        "        <title>Tamper</title>\n"
+        "        <stride>tampering</stride>\n"
+        "        <targets><ref>C-1</ref></targets>\n"
+        "        <assets>\n"
+        "          <ref>A-1</ref>\n"
+        "        </assets>\n"
+        "        <cvss>CVSS:3.1/AV:P/AC:H/PR:N/UI:N/S:U/C:N/I:L/A:N</cvss>\n"
+        "      </threat>\n"
+        "    </threats>\n"
+        "  </model>\n"
+        "  <register><entries><entry><anything>skipped</anything></entry></entries></register>\n"
+        "  <check/>\n"
+        "</submission>\n";
 
 /* MINI as the XSD wants it: the register is only read by premarket, and
  * the XSD has no one-value shortcut for a list.  Caller frees. */
@@ -251,7 +251,7 @@ static void test_xsd_is_current(void **state)
 	assert_non_null(committed);
 	if (len != b.len || memcmp(committed, b.data, len) != 0) {
 		fprintf(stderr, "models/premarket.xsd is stale: regenerate it with "
-				"'premarket schema --format xsd > models/premarket.xsd'\n");
+		                "'premarket schema --format xsd > models/premarket.xsd'\n");
 		fail();
 	}
 	free(committed);
@@ -322,7 +322,8 @@ static void test_examples_validate(void **state)
 	if (validate(schema, mini, &why) != 0)
 		fprintf(stderr, "MINI: not valid:\n%s", why.data ? why.data : "");
 	assert_int_equal(validate(schema, mini, &why), 0);
-	char *swapped = replace(mini, "<id>T-1</id>\n        <title>Tamper</title>", "<title>Tamper</title><id>T-1</id>");
+	char *swapped =
+	        replace(mini, "<id>T-1</id>\n        <title>Tamper</title>", "<title>Tamper</title><id>T-1</id>");
 	assert_int_equal(validate(schema, swapped, &why), 0);
 	free(swapped);
 	free(mini);
@@ -335,16 +336,17 @@ static void test_xsd_is_strict(void **state)
 {
 	(void)state;
 	static const char *const bad[][2] = {
-		{"<title>Tamper</title>", "<title>Tamper</title><colour>red</colour>"}, /* unknown key */
-		{"<trust>untrusted</trust>", "<trust>untrustd</trust>"},                /* enum */
-		{"<id>T-1</id>", "<id>-T1</id>"},                                     /* id pattern */
-		{"<kind>data</kind>", ""},                                            /* required field */
-		{"<targets><ref>C-1</ref></targets>", "<targets/>"},                  /* required list is empty */
-		{"<internet_connectable>false</internet_connectable>", "<internet_connectable>no</internet_connectable>"},
-		{"<cvss>CVSS:3.1/", "<cvss>CVSS:2.0/"},
-		{"<device>", "<device><date>2026-02-30</date>"},                      /* not a date */
-		{"schemaVersion=\"1\"", "schemaVersion=\"2\""},
-		{"<model>", "<model><threats/>"},                                     /* a key twice */
+	        {"<title>Tamper</title>", "<title>Tamper</title><colour>red</colour>"}, /* unknown key */
+	        {"<trust>untrusted</trust>", "<trust>untrustd</trust>"},                /* enum */
+	        {"<id>T-1</id>", "<id>-T1</id>"},                                       /* id pattern */
+	        {"<kind>data</kind>", ""},                                              /* required field */
+	        {"<targets><ref>C-1</ref></targets>", "<targets/>"},                    /* required list is empty */
+	        {"<internet_connectable>false</internet_connectable>",
+	         "<internet_connectable>no</internet_connectable>"},
+	        {"<cvss>CVSS:3.1/", "<cvss>CVSS:2.0/"},
+	        {"<device>", "<device><date>2026-02-30</date>"}, /* not a date */
+	        {"schemaVersion=\"1\"", "schemaVersion=\"2\""},
+	        {"<model>", "<model><threats/>"}, /* a key twice */
 	};
 	xmlSchemaPtr schema = load_schema();
 	char *mini = valid_mini();
@@ -406,25 +408,26 @@ static void test_round_trip_values(void **state)
 {
 	(void)state;
 	static const char yaml[] =
-		"device:\n"
-		"  name: \"  spaced & <tagged> ]]> \\\"q\\\" 'a' \"\n"
-		"  version: \"1.0\"\n"
-		"  model: \"true\"\n"
-		"  udi_di: \"\"\n"
-		"  manufacturer: {name: \"\xC3\x9Cn\xC3\xAF \xE2\x80\x94 \xE2\x9C\x93 \xF0\x9D\x84\x9E\", address: \"a\\r\\nb\\rc\"}\n"
-		"  submission_type: 510k\n"
-		"  intended_use: \"line1\\nline2\\n\\n\\tindented\\n\"\n"
-		"  use_environment: \"null\"\n"
-		"  cyber_device: {software: true, internet_connectable: false, vulnerable_characteristics: true,"
-		" rationale: \"~\", connectivity: [\"\", \" x \", \"#not a comment\"]}\n"
-		"metrics:\n"
-		"  available: false\n"
-		"  vulnerabilities_identified: 1000000000\n"
-		"  percent_patched: 91.7\n"
-		"  mean_days_to_patch: 0.00001\n"
-		"  mean_days_to_deploy: 1e-300\n"
-		"management_plan:\n"
-		"  patch_cycle: {regular_days: 90, critical_days: 0}\n";
+	        "device:\n"
+	        "  name: \"  spaced & <tagged> ]]> \\\"q\\\" 'a' \"\n"
+	        "  version: \"1.0\"\n"
+	        "  model: \"true\"\n"
+	        "  udi_di: \"\"\n"
+	        "  manufacturer: {name: \"\xC3\x9Cn\xC3\xAF \xE2\x80\x94 \xE2\x9C\x93 \xF0\x9D\x84\x9E\", address: "
+	        "\"a\\r\\nb\\rc\"}\n"
+	        "  submission_type: 510k\n"
+	        "  intended_use: \"line1\\nline2\\n\\n\\tindented\\n\"\n"
+	        "  use_environment: \"null\"\n"
+	        "  cyber_device: {software: true, internet_connectable: false, vulnerable_characteristics: true,"
+	        " rationale: \"~\", connectivity: [\"\", \" x \", \"#not a comment\"]}\n"
+	        "metrics:\n"
+	        "  available: false\n"
+	        "  vulnerabilities_identified: 1000000000\n"
+	        "  percent_patched: 91.7\n"
+	        "  mean_days_to_patch: 0.00001\n"
+	        "  mean_days_to_deploy: 1e-300\n"
+	        "management_plan:\n"
+	        "  patch_cycle: {regular_days: 90, critical_days: 0}\n";
 	pm_diags d;
 	pm_model *m = load1(write_str("values.yaml", yaml), &d);
 	if (!m)
@@ -474,9 +477,17 @@ static void test_decimal(void **state)
 		double v;
 		const char *want;
 	} cases[] = {
-		{0, "0"}, {-0.0, "0"}, {1, "1"}, {-2.5, "-2.5"}, {91.7, "91.7"}, {0.1, "0.1"}, {1e9, "1000000000"},
-		{1e-5, "0.00001"}, {123456.789, "123456.789"}, {1e21, "1000000000000000000000"},
-		{0.30000000000000004, "0.30000000000000004"},
+	        {0, "0"},
+	        {-0.0, "0"},
+	        {1, "1"},
+	        {-2.5, "-2.5"},
+	        {91.7, "91.7"},
+	        {0.1, "0.1"},
+	        {1e9, "1000000000"},
+	        {1e-5, "0.00001"},
+	        {123456.789, "123456.789"},
+	        {1e21, "1000000000000000000000"},
+	        {0.30000000000000004, "0.30000000000000004"},
 	};
 	char buf[PM_XML_DECIMAL_MAX];
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -502,8 +513,7 @@ static void test_render_refuses_control_chars(void **state)
 	size_t len = 0;
 	char *ex = read_all(examples[2], &len);
 	assert_non_null(ex);
-	char *yaml = replace(ex, "title: Reading altered through the service port",
-		       "title: \"Reading\\x01altered\"");
+	char *yaml = replace(ex, "title: Reading altered through the service port", "title: \"Reading\\x01altered\"");
 	free(ex);
 	pm_diags d;
 	pm_model *m = load1(write_str("ctl.yaml", yaml), &d);
@@ -587,7 +597,8 @@ static void test_reader_tree(void **state)
 	yt_doc_free(&doc);
 
 	/* empty wrappers are empty lists and mappings; unknown keys have an empty value */
-	char *xml = replace(MINI, "<title>Tamper</title>", "<title>Tamper</title><controls/><residual/><x><y>1</y></x>");
+	char *xml =
+	        replace(MINI, "<title>Tamper</title>", "<title>Tamper</title><controls/><residual/><x><y>1</y></x>");
 	assert_int_equal(yt_parse_xml(&doc, xml, strlen(xml), "mini.xml", a, &lim, &d), 0);
 	t = yt_child(&doc, map_get(&doc, &doc.nodes[doc.root], "threats"), 0);
 	assert_int_equal(map_get(&doc, t, "controls")->type, YT_SEQ);
@@ -660,21 +671,23 @@ static void test_located_errors(void **state)
 		const char *from, *to, *want, *at;
 		int check_col;
 	} cases[] = {
-		{"<stride>tampering</stride>", "<stride><value>tampering</value></stride>",
-		 "<stride> holds <item> elements, found <value>", "<value>", 1},
-		{"<zones><zone>", "<zones><zon>", "<zones> holds <zone> elements, found <zon>", "<zon>", 1},
-		{"<assets>\n          <ref>", "<assets>\n          x<ref>", "<assets> mixes text with elements",
-		 "<assets>\n          x", 1},
-		{"<kind>data</kind>", "<kind id=\"1\">data</kind>", "unexpected attribute 'id' on <kind>", "<kind id", 1},
-		{"<kind>data</kind>", "<kind xmlns=\"urn:other\">data</kind>", "<kind> is not in the submission namespace",
-		 "<kind xmlns", 1},
-		{"<check/>", "<model/>", "a second <model> element (the first is at line 4)", "<model/>", 1},
-		{"<check/>", "<extra/>", "unexpected element <extra> in <submission>", "<extra/>", 1},
-		{"schemaVersion=\"1\"", "schemaVersion=\"2\"", "schemaVersion \"2\" is not supported", "<submission", 1},
-		{"<threats>\n      <threat>", "<threats>\n      <thraet>", "<threats> holds <threat> elements, found <thraet>",
-		 "<thraet>", 1},
-		{"<title>Tamper</title>", "<title>Tamper</titel>", "invalid XML: Opening and ending tag mismatch: title",
-		 "</titel>", 0},
+	        {"<stride>tampering</stride>", "<stride><value>tampering</value></stride>",
+	         "<stride> holds <item> elements, found <value>", "<value>", 1},
+	        {"<zones><zone>", "<zones><zon>", "<zones> holds <zone> elements, found <zon>", "<zon>", 1},
+	        {"<assets>\n          <ref>", "<assets>\n          x<ref>", "<assets> mixes text with elements",
+	         "<assets>\n          x", 1},
+	        {"<kind>data</kind>", "<kind id=\"1\">data</kind>", "unexpected attribute 'id' on <kind>", "<kind id",
+	         1},
+	        {"<kind>data</kind>", "<kind xmlns=\"urn:other\">data</kind>",
+	         "<kind> is not in the submission namespace", "<kind xmlns", 1},
+	        {"<check/>", "<model/>", "a second <model> element (the first is at line 4)", "<model/>", 1},
+	        {"<check/>", "<extra/>", "unexpected element <extra> in <submission>", "<extra/>", 1},
+	        {"schemaVersion=\"1\"", "schemaVersion=\"2\"", "schemaVersion \"2\" is not supported", "<submission",
+	         1},
+	        {"<threats>\n      <threat>", "<threats>\n      <thraet>",
+	         "<threats> holds <threat> elements, found <thraet>", "<thraet>", 1},
+	        {"<title>Tamper</title>", "<title>Tamper</titel>",
+	         "invalid XML: Opening and ending tag mismatch: title", "</titel>", 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		xml = replace(MINI, cases[i].from, cases[i].to);
@@ -734,40 +747,44 @@ static void test_hostile(void **state)
 	const char *marker_path = write_str("secret.txt", "PM-MARKER-7f3a9c\n");
 	char xxe_file[1024], xxe_param[1024], xinclude[1024];
 	snprintf(xxe_file, sizeof xxe_file,
-		 "<?xml version=\"1.0\"?>\n<!DOCTYPE submission [<!ENTITY x SYSTEM \"file://%s\">]>\n"
-		 "<submission xmlns=\"urn:premarket:submission:1\"><model><device><name>&x;</name></device></model></submission>\n",
-		 marker_path);
+	         "<?xml version=\"1.0\"?>\n<!DOCTYPE submission [<!ENTITY x SYSTEM \"file://%s\">]>\n"
+	         "<submission "
+	         "xmlns=\"urn:premarket:submission:1\"><model><device><name>&x;</name></device></model></submission>\n",
+	         marker_path);
 	snprintf(xxe_param, sizeof xxe_param,
-		 "<!DOCTYPE submission [<!ENTITY %% p SYSTEM \"%s\"> %%p;]>\n"
-		 "<submission xmlns=\"urn:premarket:submission:1\"><model/></submission>\n",
-		 marker_path);
+	         "<!DOCTYPE submission [<!ENTITY %% p SYSTEM \"%s\"> %%p;]>\n"
+	         "<submission xmlns=\"urn:premarket:submission:1\"><model/></submission>\n",
+	         marker_path);
 	snprintf(xinclude, sizeof xinclude,
-		 "<submission xmlns=\"urn:premarket:submission:1\" xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
-		 "<model><xi:include href=\"%s\" parse=\"text\"/></model></submission>\n",
-		 marker_path);
+	         "<submission xmlns=\"urn:premarket:submission:1\" xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+	         "<model><xi:include href=\"%s\" parse=\"text\"/></model></submission>\n",
+	         marker_path);
 	static const char laughs[] =
-		"<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
-		" <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
-		" <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
-		" <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
-		" <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
-		" <!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">\n"
-		" <!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">\n"
-		" <!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">\n"
-		" <!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">\n"
-		" <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
-		"]>\n<submission xmlns=\"urn:premarket:submission:1\"><model><device><name>&lol9;</name></device></model></submission>\n";
-	static const char dtd_http[] =
-		"<!DOCTYPE submission SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n"
-		"<submission xmlns=\"urn:premarket:submission:1\"><model/></submission>\n";
-	static const char undeclared[] =
-		"<submission xmlns=\"urn:premarket:submission:1\"><model><device><name>&xxe;</name></device></model></submission>\n";
+	        "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
+	        " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+	        " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
+	        " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+	        " <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
+	        " <!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">\n"
+	        " <!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">\n"
+	        " <!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">\n"
+	        " <!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">\n"
+	        " <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
+	        "]>\n<submission "
+	        "xmlns=\"urn:premarket:submission:1\"><model><device><name>&lol9;</name></device></model></"
+	        "submission>\n";
+	static const char dtd_http[] = "<!DOCTYPE submission SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n"
+	                               "<submission xmlns=\"urn:premarket:submission:1\"><model/></submission>\n";
+	static const char undeclared[] = "<submission "
+	                                 "xmlns=\"urn:premarket:submission:1\"><model><device><name>&xxe;</name></"
+	                                 "device></model></submission>\n";
 	static const char wrong_ns[] = "<submission xmlns=\"urn:premarket:submission:2\"><model/></submission>\n";
 	static const char no_ns[] = "<submission><model/></submission>\n";
 	static const char wrong_root[] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n";
-	static const char bad_utf8[] = "<submission xmlns=\"urn:premarket:submission:1\"><model>\xE4</model></submission>\n";
+	static const char bad_utf8[] =
+	        "<submission xmlns=\"urn:premarket:submission:1\"><model>\xE4</model></submission>\n";
 	static const char pi[] = "<?xml-stylesheet href=\"http://127.0.0.1:9/x.xsl\"?>\n"
-				 "<submission xmlns=\"urn:premarket:submission:1\"><model/></submission>\n";
+	                         "<submission xmlns=\"urn:premarket:submission:1\"><model/></submission>\n";
 
 	/* 100,000 nested elements */
 	pm_buf deep;
@@ -783,20 +800,22 @@ static void test_hostile(void **state)
 		const char *name, *xml, *want, *hint;
 		unsigned line;
 	} cases[] = {
-		{"xxe-file.xml", xxe_file, "DTDs are not allowed", "nothing is loaded", 2},
-		{"xxe-param.xml", xxe_param, "DTDs are not allowed", NULL, 1},
-		{"laughs.xml", laughs, "DTDs are not allowed", NULL, 2},
-		{"dtd-http.xml", dtd_http, "DTDs are not allowed", NULL, 1},
-		{"xinclude.xml", xinclude, "<include> is not in the submission namespace", NULL, 1},
-		{"undeclared.xml", undeclared, "invalid XML: Entity 'xxe' not defined", "only &amp; &lt;", 1},
-		{"wrong-ns.xml", wrong_ns, "wrong XML namespace: expected \"urn:premarket:submission:1\", found "
-					   "\"urn:premarket:submission:2\"", "schema version 2; this premarket reads version 1", 1},
-		{"no-ns.xml", no_ns, "wrong XML namespace: expected \"urn:premarket:submission:1\", found none",
-		 "<submission xmlns=", 1},
-		{"wrong-root.xml", wrong_root, "the root element is <svg>", NULL, 1},
-		{"bad-utf8.xml", bad_utf8, "invalid XML: Input is not proper UTF-8", NULL, 1},
-		{"deep.xml", deep.data, "nesting deeper than 64 levels", NULL, 1},
-		{"pi.xml", pi, "device", NULL, 0}, /* harmless: read, nothing fetched; the model lacks a device */
+	        {"xxe-file.xml", xxe_file, "DTDs are not allowed", "nothing is loaded", 2},
+	        {"xxe-param.xml", xxe_param, "DTDs are not allowed", NULL, 1},
+	        {"laughs.xml", laughs, "DTDs are not allowed", NULL, 2},
+	        {"dtd-http.xml", dtd_http, "DTDs are not allowed", NULL, 1},
+	        {"xinclude.xml", xinclude, "<include> is not in the submission namespace", NULL, 1},
+	        {"undeclared.xml", undeclared, "invalid XML: Entity 'xxe' not defined", "only &amp; &lt;", 1},
+	        {"wrong-ns.xml", wrong_ns,
+	         "wrong XML namespace: expected \"urn:premarket:submission:1\", found "
+	         "\"urn:premarket:submission:2\"",
+	         "schema version 2; this premarket reads version 1", 1},
+	        {"no-ns.xml", no_ns, "wrong XML namespace: expected \"urn:premarket:submission:1\", found none",
+	         "<submission xmlns=", 1},
+	        {"wrong-root.xml", wrong_root, "the root element is <svg>", NULL, 1},
+	        {"bad-utf8.xml", bad_utf8, "invalid XML: Input is not proper UTF-8", NULL, 1},
+	        {"deep.xml", deep.data, "nesting deeper than 64 levels", NULL, 1},
+	        {"pi.xml", pi, "device", NULL, 0}, /* harmless: read, nothing fetched; the model lacks a device */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		pm_diags d;
@@ -828,12 +847,12 @@ static void test_no_stderr(void **state)
 {
 	(void)state;
 	static const char *const inputs[] = {
-		"<submission xmlns=\"urn:premarket:submission:1\"><model></modl></submission>",
-		"<?xml version=\"1.0\" encoding=\"no-such-encoding\"?><submission/>",
-		"<submission xmlns=\"urn:premarket:submission:1\"><p:model/></submission>",
-		"<submission xmlns=\"urn:premarket:submission:1\"><model>\xFF\xFE</model></submission>",
-		"<submission xmlns=\"urn:premarket:submission:1\" xmlns:a=\"relative\"><model/></submission>",
-		"<submission xmlns=\"urn:premarket:submission:1\"><model>&#0;</model></submission>",
+	        "<submission xmlns=\"urn:premarket:submission:1\"><model></modl></submission>",
+	        "<?xml version=\"1.0\" encoding=\"no-such-encoding\"?><submission/>",
+	        "<submission xmlns=\"urn:premarket:submission:1\"><p:model/></submission>",
+	        "<submission xmlns=\"urn:premarket:submission:1\"><model>\xFF\xFE</model></submission>",
+	        "<submission xmlns=\"urn:premarket:submission:1\" xmlns:a=\"relative\"><model/></submission>",
+	        "<submission xmlns=\"urn:premarket:submission:1\"><model>&#0;</model></submission>",
 	};
 	const char *errpath = tmp_path("stderr.txt");
 	fflush(stderr);
@@ -874,19 +893,19 @@ static void test_no_stderr(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_xsd_is_current),
-		cmocka_unit_test(test_examples_validate),
-		cmocka_unit_test(test_xsd_is_strict),
-		cmocka_unit_test(test_round_trip_examples),
-		cmocka_unit_test(test_round_trip_values),
-		cmocka_unit_test(test_decimal),
-		cmocka_unit_test(test_render_refuses_control_chars),
-		cmocka_unit_test(test_reader_tree),
-		cmocka_unit_test(test_load_mini),
-		cmocka_unit_test(test_located_errors),
-		cmocka_unit_test(test_limits),
-		cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_no_stderr),
+	        cmocka_unit_test(test_xsd_is_current),
+	        cmocka_unit_test(test_examples_validate),
+	        cmocka_unit_test(test_xsd_is_strict),
+	        cmocka_unit_test(test_round_trip_examples),
+	        cmocka_unit_test(test_round_trip_values),
+	        cmocka_unit_test(test_decimal),
+	        cmocka_unit_test(test_render_refuses_control_chars),
+	        cmocka_unit_test(test_reader_tree),
+	        cmocka_unit_test(test_load_mini),
+	        cmocka_unit_test(test_located_errors),
+	        cmocka_unit_test(test_limits),
+	        cmocka_unit_test(test_hostile),
+	        cmocka_unit_test(test_no_stderr),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

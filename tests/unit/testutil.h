@@ -17,8 +17,8 @@
  * the model unscored, and the CLI's pipeline (pm_cli_load_scored) scores
  * it next; tests that read m->risk, render or check do the same.  Returns
  * what pm_model_load() returns; d comes back sorted. */
-static inline int pm_test_load_scored(const char *const *paths, size_t n, const pm_load_options *opt,
-				      pm_model **out, pm_diags *d)
+static inline int pm_test_load_scored(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out,
+                                      pm_diags *d)
 {
 	if (pm_model_load(paths, n, opt, out, d) < 0)
 		return -1;
