@@ -216,7 +216,9 @@ install: $(BIN)
 		$(DESTDIR)$(PREFIX)/share/premarket/templates $(DESTDIR)$(PREFIX)/share/premarket/examples \
 		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/premarket
-	install -m 644 models/* $(DESTDIR)$(PREFIX)/share/premarket/models/
+	install -m 644 models/*.* $(DESTDIR)$(PREFIX)/share/premarket/models/
+	install -d $(DESTDIR)$(PREFIX)/share/premarket/models/threats
+	install -m 644 models/threats/*.yaml $(DESTDIR)$(PREFIX)/share/premarket/models/threats/
 	if ls templates/* >/dev/null 2>&1; then install -m 644 templates/* $(DESTDIR)$(PREFIX)/share/premarket/templates/; fi
 	install -m 644 examples/skeleton.yaml $(DESTDIR)$(PREFIX)/share/premarket/examples/
 	install -m 644 man/premarket.1 $(DESTDIR)$(PREFIX)/share/man/man1/premarket.1

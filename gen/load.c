@@ -26,7 +26,7 @@
 #define DEFAULT_MAX_ALIASES 10000
 #define DEFAULT_MAX_FILES   1000
 
-static void start(ld_ctx *L, const pm_load_options *opt, pm_diags *diags)
+void ld_init(ld_ctx *L, const pm_load_options *opt, pm_diags *diags)
 {
 	memset(L, 0, sizeof *L);
 	if (opt)
@@ -53,7 +53,7 @@ int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt
 {
 	*out = NULL;
 	ld_ctx L;
-	start(&L, opt, diags);
+	ld_init(&L, opt, diags);
 	size_t errors_before = diags->errors;
 
 	if (ld_read_files(&L, paths, n) == 0) { /* 1. parse files */

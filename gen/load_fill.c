@@ -413,7 +413,7 @@ static void mapping_hint(ld_ctx *L, const pm_schema *s, const char *what)
 				continue;
 			pm_buf_printf(&b, "%s%s: ...", shown++ ? ", " : "", s->fields[i].key);
 		}
-	pm_diag_hint(L->diags, "write %s as a mapping: {%s%s} (docs/model.md)", what, b.data ? b.data : "",
+	pm_diag_hint(L->diags, "write %s as a mapping: {%s%s}", what, b.data ? b.data : "",
 	             shown < s->n_fields ? ", ..." : "");
 	pm_buf_free(&b);
 }
@@ -486,6 +486,11 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char
 }
 
 /* ---- entry points ------------------------------------------------------------------------ */
+
+void ld_fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char *what, void *obj, const yt_node *n)
+{
+	fill_obj(L, F, s, what, obj, n);
+}
 
 void ld_fill_model(ld_ctx *L, const ld_file *F)
 {

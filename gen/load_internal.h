@@ -18,6 +18,11 @@
  * nothing calls back into gen/load.c or into a later stage.  Scoring is not
  * a stage of the loader: the caller scores the loaded model with
  * pm_risk_compute() (gen/risk.c).
+ *
+ * The threat rule catalog (gen/rules_load.c) is read with the same helpers
+ * (ld_init, ld_parse_file, ld_fill_obj): the same limits, the same located
+ * errors, another field table (pm_schema_rule_file).  It is not a stage of
+ * the model loader and calls none of them.
  */
 #ifndef PM_LOAD_INTERNAL_H
 #define PM_LOAD_INTERNAL_H
@@ -50,6 +55,10 @@ typedef struct ld_ctx {
 	uint32_t *refcount[PM_K_COUNT]; /* 5: references per object */
 	size_t cap_objs[PM_K_COUNT];    /* 5: capacity of m->objs */
 } ld_ctx;
+
+/** Start a load: options with their defaults, an empty model (whose files
+ *  and arena the load fills) in L->m. */
+void ld_init(ld_ctx *L, const pm_load_options *opt, pm_diags *diags);
 
 /* ---- diagnostics at a mark of the model's files (every stage) ------------------------ */
 
@@ -99,6 +108,8 @@ int ld_regular_file(const char *path);
 
 /** Fill the model from the root of F through the field tables. */
 void ld_fill_model(ld_ctx *L, const ld_file *F);
+/** Fill obj, described by s (named `what` in messages), from node n of F. */
+void ld_fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char *what, void *obj, const yt_node *n);
 /** The sections the whole model needs, once every file is filled. */
 void ld_check_sections(ld_ctx *L);
 /** Fill the one top-level section `key` from F (shipped data).  Returns 0

@@ -4,7 +4,8 @@
  *
  * Errors (exit 1): conditional requirements (a not-applicable control,
  * view or labeling item needs a rationale; an unused interface needs one; a
- * not_affected vulnerability needs a VEX justification); a threat with
+ * not_affected vulnerability needs a VEX justification; an accepted,
+ * transferred or false-positive threat needs a status rationale); a threat with
  * neither a CVSS vector nor an exploitability level; an exploitability
  * level the risk policy does not define; a flow interface that belongs to
  * another component; test dates out of order; duplicate labeling / plan
@@ -128,6 +129,9 @@ static void semantic_checks(ld_ctx *L)
 			        "scores are not comparable",
 			        owner);
 		check_exploitability(L, &t->residual.exploitability, owner);
+		if (t->status.at.line && t->status.v >= PM_TS_ACCEPTED && !t->status_rationale.s)
+			ld_error(L, PM_ERR_SCHEMA, t->status.at, "%s is %s and needs a 'status_rationale'", owner,
+			         pm_enum_names_threat_status[t->status.v]);
 	}
 	for (size_t i = 0; i < m->controls.n; i++) {
 		const pm_control *c = &m->controls.v[i];

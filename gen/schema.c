@@ -7,6 +7,7 @@
  * committed copies are current.
  */
 #include "schema.h"
+#include "premarket/threats.h"
 #include "xalloc.h"
 
 #include <math.h>
@@ -250,6 +251,10 @@ static const pm_field zone_fields[] = {
         F(pm_zone, description, PM_F_TEXT, 0, "Description.", NULL),
         FE(pm_zone, trust, PM_F_ENUM, trust, REQ, "How far the zone is trusted.", "untrusted"),
         FE(pm_zone, controlled_by, PM_F_ENUM, controller, 0, "Who controls the zone.", "healthcare_facility"),
+        F(pm_zone, out_of_scope, PM_F_TEXT, 0,
+          "Why the zone, with its components, is outside the scope of the analysis; threat rules skip it and the "
+          "threat model lists it.",
+          "The hospital's own network equipment, managed by the hospital under its policies"),
 };
 static SCHEMA(schema_zone, "zone", "zones", PM_K_ZONE, pm_zone, zone_fields,
               "A trust zone; a flow between components of different zones crosses a trust boundary.");
@@ -269,6 +274,9 @@ static const pm_field iface_fields[] = {
         F(pm_interface, encryption, PM_F_TEXT, 0, "Encryption on this interface, or none.", "TLS 1.3"),
         F(pm_interface, rationale, PM_F_TEXT, 0, "For unused or disabled interfaces: how they cannot be activated.",
           "JTAG fuses blown at end of line"),
+        F(pm_interface, out_of_scope, PM_F_TEXT, 0,
+          "Why the interface is outside the scope of the analysis; threat rules skip it and the threat model lists it.",
+          NULL),
 };
 static SCHEMA(schema_iface, "interface", "Interface", PM_K_INTERFACE, pm_interface, iface_fields,
               "An electronic interface of a component, including unused ones (G25 App. 2).");
@@ -285,6 +293,10 @@ static const pm_field component_fields[] = {
         FR(pm_component, assets, PM_F_REFS, K(PM_K_ASSET), 0, "Assets it stores or processes.", "[A-RESULTS]"),
         FR(pm_component, sbom, PM_F_REFS, K(PM_K_SBOM_COMPONENT), 0, "SBOM components it runs.", "[SB-OPENSSL]"),
         FO(pm_component, interfaces, PM_F_OBJS, schema_iface, 0, "Its interfaces.", NULL),
+        F(pm_component, out_of_scope, PM_F_TEXT, 0,
+          "Why the component, with its interfaces, is outside the scope of the analysis; threat rules skip it and the "
+          "threat model lists it.",
+          "Hospital workstation, secured by the hospital"),
 };
 static SCHEMA(schema_component, "component", "components", PM_K_COMPONENT, pm_component, component_fields,
               "An element of the medical device system: device parts, apps, servers, cloud services, external systems, "
@@ -309,6 +321,14 @@ static const pm_field flow_fields[] = {
         F(pm_flow, integrity, PM_F_TEXT, 0, "Integrity protection, or none.", "TLS record MAC"),
         F(pm_flow, session, PM_F_TEXT, 0, "Session establishment, maintenance and teardown.",
           "Session per batch, 10 min idle timeout"),
+        F(pm_flow, bidirectional, PM_F_BOOL, 0,
+          "The flow also goes from `to` to `from`, with the same protocol and protection (one flow instead of a pair); "
+          "rules see it in both directions.",
+          "true"),
+        F(pm_flow, out_of_scope, PM_F_TEXT, 0,
+          "Why the flow is outside the scope of the analysis; threat rules skip it (and flows between two out-of-scope "
+          "components) and the threat model lists it.",
+          NULL),
 };
 static SCHEMA(schema_flow, "flow", "flows", PM_K_FLOW, pm_flow, flow_fields,
               "A data, command or code flow between two components (G25 App. 2: every communication path).");
@@ -343,8 +363,10 @@ static const pm_field threat_fields[] = {
         FE(pm_threat, stride, PM_F_ENUMS, stride, REQ, "STRIDE categories.", "[tampering]"),
         FE(pm_threat, lifecycle, PM_F_ENUM, lifecycle, 0, "Lifecycle phase the threat arises in (G25 V.A.1).",
            "operation"),
-        FR(pm_threat, targets, PM_F_REFS, K(PM_K_COMPONENT) | K(PM_K_FLOW) | K(PM_K_INTERFACE), REQ,
-           "Components, flows or interfaces it targets.", "[F-RESULTS]"),
+        FR(pm_threat, targets, PM_F_REFS,
+           K(PM_K_COMPONENT) | K(PM_K_FLOW) | K(PM_K_INTERFACE) | K(PM_K_ZONE) | K(PM_K_SBOM_COMPONENT), REQ,
+           "Components, flows, interfaces, zones (the trust boundary as a whole) or SBOM components it targets.",
+           "[F-RESULTS]"),
         FR(pm_threat, assets, PM_F_REFS, K(PM_K_ASSET), REQ, "Assets it affects (one risk is scored per asset).",
            "[A-RESULTS]"),
         FE(pm_threat, harm, PM_F_ENUM, harm, 0,
@@ -368,9 +390,34 @@ static const pm_field threat_fields[] = {
           "STRIDE per element"),
         F(pm_threat, benefit_risk, PM_F_TEXT, 0, "Benefit-risk rationale when the residual risk is not acceptable.",
           NULL),
+        FE(pm_threat, status, PM_F_ENUM, threat_status, 0,
+           "The manufacturer's decision on the threat: open, mitigated, accepted, transferred or false_positive; "
+           "distinct from the risk outcome the method computes.",
+           "mitigated"),
+        F(pm_threat, status_rationale, PM_F_TEXT, 0,
+          "Why the threat is accepted, transferred or a false positive (required then).", NULL),
+        F(pm_threat, rule, PM_F_STRS, 0,
+          "Ids of the threat rules of the catalog this threat answers (docs/threats.md); it answers a rule's match on "
+          "each of its targets (assets for asset rules).",
+          "[NET-03, CLN-02]"),
 };
 static SCHEMA(schema_threat, "threat", "threats", PM_K_THREAT, pm_threat, threat_fields,
               "A threat from the threat model, scored per affected asset before and after controls.");
+
+static const pm_field disposition_fields[] = {
+        F(pm_rule_disposition, rule, PM_F_STR, REQ, "Id of the catalog rule dismissed (`premarket threats --list`).",
+          "WL-12"),
+        FR(pm_rule_disposition, element, PM_F_REF,
+           K(PM_K_COMPONENT) | K(PM_K_INTERFACE) | K(PM_K_FLOW) | K(PM_K_ZONE) | K(PM_K_ASSET) | K(PM_K_SBOM_COMPONENT),
+           0, "The element the rule matched; without one the rule is dismissed for the whole model.", "IF-BLE"),
+        F(pm_rule_disposition, rationale, PM_F_TEXT, REQ,
+          "Why the suggested threat does not apply (it is listed with the match in the threat model).",
+          "The analyzer is a bench instrument; no patient carries it"),
+};
+static SCHEMA(schema_disposition, "rule_disposition", "rule_dispositions", PM_K_NONE, pm_rule_disposition,
+              disposition_fields,
+              "A match of the threat rule catalog dismissed with a reason, for one element or for the whole model "
+              "(docs/threats.md).");
 
 static const pm_field control_fields[] = {
         F(pm_control, id, PM_F_ID, REQ, "Unique id.", "CTL-TLS"),
@@ -763,6 +810,8 @@ static const pm_field model_fields[] = {
         FO(pm_model, components, PM_F_OBJS, schema_component, 0, "System components.", NULL),
         FO(pm_model, flows, PM_F_OBJS, schema_flow, 0, "Flows between components.", NULL),
         FO(pm_model, threats, PM_F_OBJS, schema_threat, 0, "Threats.", NULL),
+        FO(pm_model, rule_dispositions, PM_F_OBJS, schema_disposition, 0,
+           "Matches of the threat rule catalog dismissed with a reason.", NULL),
         FO(pm_model, controls, PM_F_OBJS, schema_control, 0, "Security controls.", NULL),
         FO(pm_model, tests, PM_F_OBJS, schema_test, 0, "Test evidence.", NULL),
         FO(pm_model, sbom, PM_F_OBJ, schema_sbom, ONCE, "Software bill of materials.", NULL),
@@ -779,6 +828,71 @@ static const pm_field model_fields[] = {
 };
 SCHEMA(pm_schema_model, "model", "premarket device security model", PM_K_NONE, pm_model, model_fields,
        "A premarket model: one device, split over one or more YAML files.");
+
+/* ---- threat rule files (models/threats/NAME.yaml, docs/threats.md) ------------------------------------ */
+
+static const pm_field rule_control_fields[] = {
+        FE(pm_rule_control, category, PM_F_ENUM, category, REQ, "FDA control category of the control (G25 Appendix 1).",
+           "authentication"),
+        F(pm_rule_control, title, PM_F_STR, REQ, "What the control is; placeholders allowed.",
+          "Require LE Secure Connections pairing on {name}"),
+        F(pm_rule_control, requirement, PM_F_TEXT, 0,
+          "The security requirement it would implement; placeholders allowed.", NULL),
+};
+static SCHEMA(schema_rule_control, "rule_control", "Suggested control", PM_K_NONE, pm_rule_control, rule_control_fields,
+              "A control the rule suggests against its threat.");
+
+static const pm_field cvss_why_fields[] = {
+        F(pm_cvss_rationale, AV, PM_F_TEXT, REQ, "Why the attack vector.", "Adjacent: BLE range, about 10 m"),
+        F(pm_cvss_rationale, AC, PM_F_TEXT, REQ, "Why the attack complexity.", "Low: off-the-shelf sniffers"),
+        F(pm_cvss_rationale, PR, PM_F_TEXT, REQ, "Why the privileges required.", "None: no pairing needed"),
+        F(pm_cvss_rationale, UI, PM_F_TEXT, REQ, "Why the user interaction.", "None"),
+        F(pm_cvss_rationale, S, PM_F_TEXT, REQ, "Why the scope.", "Unchanged: the device itself"),
+        F(pm_cvss_rationale, C, PM_F_TEXT, REQ, "Why the confidentiality impact.", "High: all data on the link"),
+        F(pm_cvss_rationale, I, PM_F_TEXT, REQ, "Why the integrity impact.", "None: reading only"),
+        F(pm_cvss_rationale, A, PM_F_TEXT, REQ, "Why the availability impact.", "None"),
+};
+static SCHEMA(schema_cvss_why, "cvss_rationale", "CVSS rationale", PM_K_NONE, pm_cvss_rationale, cvss_why_fields,
+              "The reason for each base metric of the rule's default vector.");
+
+static const pm_field rule_fields[] = {
+        F(pm_rule, id, PM_F_ID, REQ, "Rule id, unique in the catalog.", "WL-03"),
+        F(pm_rule, title, PM_F_STR, REQ, "Title of the threat it suggests; placeholders allowed.",
+          "BLE pairing without authentication on {name}"),
+        FE(pm_rule, stride, PM_F_ENUMS, stride, REQ, "STRIDE categories.", "[spoofing, tampering]"),
+        FE(pm_rule, applies_to, PM_F_ENUM, rule_target, REQ, "The kind of element it is evaluated on.", "interface"),
+        F(pm_rule, condition, PM_F_TEXT, REQ, "When it matches, in the condition language of docs/threats.md.",
+          "kind = ble and enabled and not authenticated"),
+        F(pm_rule, capec, PM_F_STRS, 0,
+          "CAPEC attack patterns (MITRE), as CAPEC-<n>; leave it out rather than give one that does not fit.",
+          "[CAPEC-94]"),
+        F(pm_rule, cwe, PM_F_STRS, REQ, "CWE weaknesses (MITRE), as CWE-<n>.", "[CWE-306]"),
+        FE(pm_rule, categories, PM_F_ENUMS, category, REQ, "FDA control categories that answer it (G25 Appendix 1).",
+           "[authentication, cryptography]"),
+        FE(pm_rule, lifecycle, PM_F_ENUM, lifecycle, 0, "Lifecycle phase of the threat (default operation).",
+           "operation"),
+        F(pm_rule, cvss, PM_F_CVSS, REQ, "Default CVSS v3.1 vector of the suggested threat.",
+          "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N"),
+        FO(pm_rule, cvss_rationale, PM_F_OBJ, schema_cvss_why, REQ, "The reason for each base metric.", NULL),
+        F(pm_rule, threat, PM_F_TEXT, REQ, "The threat, written for the element; placeholders allowed.",
+          "An attacker within radio range of {name} ..."),
+        FO(pm_rule, controls, PM_F_OBJS, schema_rule_control, REQ, "Suggested controls.", NULL),
+        F(pm_rule, false_positives, PM_F_TEXT, REQ, "When a match is not a threat, and how to dismiss it.", NULL),
+        F(pm_rule, references, PM_F_STRS, 0, "Published sources for the threat (no invented clause numbers).",
+          "[Bluetooth Core Specification 5.4, Vol 3, Part H]"),
+};
+static SCHEMA(schema_rule, "rule", "rules", PM_K_NONE, pm_rule, rule_fields,
+              "A threat rule: when its condition holds for an element, it suggests a threat for that element.");
+
+static const pm_field rule_file_fields[] = {
+        F(pm_rule_family, family, PM_F_STR, REQ, "Short name of the family.", "wireless"),
+        F(pm_rule_family, title, PM_F_STR, REQ, "Title of the family.",
+          "Wireless: BLE, Wi-Fi, NFC, cellular, inductive"),
+        F(pm_rule_family, description, PM_F_TEXT, 0, "What the family covers.", NULL),
+        FO(pm_rule_family, rules, PM_F_OBJS, schema_rule, REQ, "Its rules.", NULL),
+};
+SCHEMA(pm_schema_rule_file, "rule_file", "threat rule file", PM_K_NONE, pm_rule_family, rule_file_fields,
+       "A file of threat rules: one family (docs/threats.md).");
 
 static void collect(const pm_schema *s, const pm_schema ***out, size_t *n, size_t *cap)
 {

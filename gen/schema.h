@@ -68,6 +68,9 @@ extern const pm_schema pm_schema_model;
 /** The risk policy mapping (also the whole content of models/default-policy.yaml). */
 extern const pm_schema pm_schema_policy;
 
+/** A threat rule file (a file of models/threats/, filling a pm_rule_family of premarket/threats.h). */
+extern const pm_schema pm_schema_rule_file;
+
 const pm_field *pm_schema_field(const pm_schema *s, const char *key);
 /** Every object type reachable from s, each once, in first-use order (depth
  *  first): the order docs/model.md, the JSON Schema and the XSD list them

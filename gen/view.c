@@ -7,6 +7,7 @@
  */
 #include "premarket/buf.h"
 #include "premarket/documents.h"
+#include "premarket/threats.h"
 #include "premarket/view.h"
 #include "diagram.h"
 #include "schema.h"
@@ -899,6 +900,129 @@ static void derive(vb *b, pm_value *root)
 	free(t_sbom);
 }
 
+/* ---- threats identified by rule (gen/threats.c) ------------------------------------------ */
+
+static pm_value *num(vb *b, size_t n)
+{
+	return pm_value_number(b->a, (double)n);
+}
+
+/* Text for a table cell: line breaks become spaces, trailing ones go. */
+static pm_value *cell(vb *b, const char *s)
+{
+	if (!s)
+		return pm_value_null(b->a);
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		n--;
+	pm_buf t;
+	pm_buf_init(&t, 0);
+	for (size_t i = 0; i < n; i++)
+		pm_buf_putc(&t, s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+	pm_value *v = dup(b, t.data ? t.data : "");
+	pm_buf_free(&t);
+	return v;
+}
+
+static pm_value *match_row(vb *b, const pm_identified *id, const pm_match *mt)
+{
+	const pm_model *m = b->m;
+	const pm_rule_info *r = &id->rules[mt->rule];
+	pm_value *row = pm_value_map(b->a);
+	pm_buf st;
+	pm_buf_init(&st, 0);
+	for (size_t i = 0; i < r->n_stride; i++) {
+		if (i)
+			pm_buf_puts(&st, ", ");
+		for (const char *c = pm_enum_names_stride[r->stride[i]]; *c; c++)
+			pm_buf_putc(&st, *c == '_' ? ' ' : *c);
+	}
+	set(row, "rule", str(b, r->id));
+	set(row, "family", str(b, r->family));
+	set(row, "title", str(b, mt->title));
+	set(row, "element", str(b, mt->element));
+	set(row, "element_kind", str(b, mt->kind == PM_K_NONE ? "device" : pm_kind_name(mt->kind)));
+	set(row, "why", str(b, mt->why));
+	set(row, "stride", dup(b, st.data ? st.data : ""));
+	set(row, "capec", str(b, r->capec));
+	set(row, "cwe", str(b, r->cwe));
+	set(row, "threat", mt->threat >= 0 ? str(b, m->threats.v[mt->threat].id.s) : pm_value_null(b->a));
+	set(row, "rationale",
+	    mt->disposition >= 0 ? cell(b, m->rule_dispositions.v[mt->disposition].rationale.s) : pm_value_null(b->a));
+	set(row, "whole_model",
+	    pm_value_bool(b->a, mt->disposition >= 0 && !m->rule_dispositions.v[mt->disposition].element.id.s));
+	pm_buf_free(&st);
+	return row;
+}
+
+static void out_of_scope_row(vb *b, pm_value *list, const char *kind, const pm_str *id, const pm_str *name,
+                             const pm_str *why)
+{
+	if (!why->s)
+		return;
+	pm_value *row = pm_value_map(b->a);
+	set(row, "id", str(b, id->s));
+	set(row, "kind", str(b, kind));
+	set(row, "name", str(b, name->s));
+	set(row, "justification", cell(b, why->s));
+	pm_value_list_append(list, row);
+}
+
+static void rule_identification(vb *b, pm_value *root)
+{
+	const pm_model *m = b->m;
+	const pm_identified *id = m->identified;
+	pm_value *ri = pm_value_map(b->a);
+	set(root, "rule_identification", ri);
+	set(ri, "ran", pm_value_bool(b->a, id != NULL));
+	pm_value *oos = pm_value_list(b->a);
+	for (size_t i = 0; i < m->zones.n; i++)
+		out_of_scope_row(b, oos, "zone", &m->zones.v[i].id, &m->zones.v[i].name, &m->zones.v[i].out_of_scope);
+	for (size_t i = 0; i < m->components.n; i++) {
+		const pm_component *c = &m->components.v[i];
+		out_of_scope_row(b, oos, "component", &c->id, &c->name, &c->out_of_scope);
+		for (size_t k = 0; k < c->interfaces.n; k++)
+			out_of_scope_row(b, oos, "interface", &c->interfaces.v[k].id, &c->interfaces.v[k].name,
+			                 &c->interfaces.v[k].out_of_scope);
+	}
+	for (size_t i = 0; i < m->flows.n; i++)
+		out_of_scope_row(b, oos, "flow", &m->flows.v[i].id, &m->flows.v[i].name, &m->flows.v[i].out_of_scope);
+	finish_list(b, ri, "out_of_scope", oos);
+	if (!id)
+		return;
+	set(ri, "catalog", str(b, id->catalog));
+	set(ri, "n_rules", num(b, id->n_rules));
+	set(ri, "n_skipped", num(b, id->n_skipped));
+	set(ri, "n_matches", num(b, id->n));
+	set(ri, "n_open", num(b, id->n_open));
+	set(ri, "n_modelled", num(b, id->n_modelled));
+	set(ri, "n_dismissed", num(b, id->n_dismissed));
+	set(ri, "n_out_of_scope", num(b, id->n_out_of_scope));
+	pm_value *lists[3] = {pm_value_list(b->a), pm_value_list(b->a), pm_value_list(b->a)};
+	for (size_t i = 0; i < id->n; i++) {
+		const pm_match *mt = &id->v[i];
+		if (mt->state == PM_MATCH_DISMISSED && m->rule_dispositions.v[mt->disposition].element.id.s == NULL)
+			continue; /* listed once with its rule, below */
+		pm_value_list_append(lists[mt->state], match_row(b, id, mt));
+	}
+	finish_list(b, ri, "open", lists[PM_MATCH_OPEN]);
+	finish_list(b, ri, "modelled", lists[PM_MATCH_MODELLED]);
+	finish_list(b, ri, "dismissed", lists[PM_MATCH_DISMISSED]);
+	pm_value *off = pm_value_list(b->a);
+	for (size_t k = 0; k < id->n_rules; k++) {
+		const pm_rule_info *r = &id->rules[k];
+		if (r->disposition < 0)
+			continue;
+		pm_value *row = pm_value_map(b->a);
+		set(row, "rule", str(b, r->id));
+		set(row, "title", str(b, r->title));
+		set(row, "rationale", cell(b, m->rule_dispositions.v[r->disposition].rationale.s));
+		set(row, "n_matches", num(b, r->n_matches));
+		pm_value_list_append(off, row);
+	}
+	finish_list(b, ri, "rules_dismissed", off);
+}
+
 pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_arena *a)
 {
 	vb b;
@@ -913,6 +1037,7 @@ pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_
 	pm_value *root = pm_value_map(a);
 	fill(&b, &pm_schema_model, m, root);
 	derive(&b, root);
+	rule_identification(&b, root);
 
 	pm_value *gen = pm_value_map(a);
 	set(gen, "tool", str(&b, "premarket"));

@@ -373,3 +373,66 @@ int yt_check_encoding(const char *data, size_t len, const char *file, pm_diags *
 	}
 	return 0;
 }
+
+/* ---- positions inside a scalar ---------------------------------------------------------- */
+
+static int space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+void yt_locate(const char *src, size_t len, uint32_t line, uint32_t col, const char *value, size_t offset,
+               uint32_t *oline, uint32_t *ocol)
+{
+	/* the scalar's first byte: `line` lines down, `col` characters in */
+	size_t j = 0;
+	uint32_t l = 1, c = 1;
+	while (j < len && l < line)
+		if (src[j++] == '\n')
+			l++;
+	while (j < len && c < col && src[j] != '\n') {
+		j++;
+		while (j < len && ((unsigned char)src[j] & 0xC0) == 0x80)
+			j++;
+		c++;
+	}
+	char style = j < len ? src[j] : 0;
+	int quoted = style == '"' || style == '\'';
+	/* a block scalar's value starts on the line after its indicator; a quoted one after the quote */
+	if (style == '|' || style == '>') {
+		while (j < len && src[j] != '\n')
+			j++, c++;
+	} else if (quoted) {
+		j++, c++;
+	}
+	size_t n = strlen(value);
+	if (offset > n)
+		offset = n;
+	/* advance over the source for value[0..offset), then to the character at offset */
+	for (size_t i = 0; i <= offset && j < len; i++) {
+		if (i < n && space(value[i]) && i < offset)
+			continue;
+		if (i == offset && (i == n || space(value[i])))
+			break; /* white space or the end: right after the last character */
+		while (j < len && space(src[j])) {
+			if (src[j] == '\n')
+				l++, c = 1;
+			else
+				c++;
+			j++;
+		}
+		if (i == offset)
+			break;
+		/* one value byte: '' in single quotes, an escape in double quotes, or itself */
+		size_t w = 1;
+		if (style == '\'' && src[j] == '\'' && j + 1 < len && src[j + 1] == '\'')
+			w = 2;
+		else if (style == '"' && src[j] == '\\')
+			w = 2;
+		j += w;
+		if (((unsigned char)value[i] & 0xC0) != 0x80)
+			c += (uint32_t)w;
+	}
+	*oline = l;
+	*ocol = c;
+}

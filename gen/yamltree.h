@@ -74,6 +74,18 @@ int yt_parse_xml(yt_doc *doc, const char *data, size_t len, const char *file, pm
                  pm_diags *diags);
 
 /**
+ * Where byte `offset` of a scalar's value is in the source: the scalar
+ * starts at line:col of src[0..len) (as yt_node marks it) and its value,
+ * as the parser returned it (quotes, '' and escapes, folding, block
+ * indentation removed), is `value`.  Walks the two together, matching
+ * every character that is not white space, and stores the 1-based line
+ * and column of that byte in *oline, *ocol.  For error messages inside a
+ * scalar: a rule's condition, a placeholder in text.
+ */
+void yt_locate(const char *src, size_t len, uint32_t line, uint32_t col, const char *value, size_t offset,
+               uint32_t *oline, uint32_t *ocol);
+
+/**
  * Check that `data` is valid UTF-8 without NUL bytes; on failure add an
  * error at the offending byte's line:col and return -1.
  */

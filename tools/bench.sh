@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh BIN — time and peak memory of each stage at several model sizes.
 # Sizes: components x threats.  Stages: validate (load + validate + register),
-# score (CSV register), build (Markdown + HTML of the whole document set).
+# score (CSV register), threats (the rule catalog on the model, JSON),
+# build (Markdown + HTML of the whole document set).
 # Reports wall time and peak RSS (GNU time if present, else /proc).
 set -eu
 BIN=${1:-build/premarket}
@@ -28,5 +29,6 @@ for size in "100 1000" "1000 10000" "10000 100000"; do
 	echo "model: $1 components, $2 threats, $((bytes / 1024)) KiB"
 	measure validate "$BIN" validate -q "$tmp/m.yaml"
 	measure score "$BIN" score --format csv "$tmp/m.yaml"
+	measure threats "$BIN" threats --all --format json "$tmp/m.yaml"
 	measure build "$BIN" build -o "$tmp/out" --format md,html "$tmp/m.yaml"
 done

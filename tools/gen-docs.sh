@@ -1,8 +1,10 @@
 #!/bin/sh
 # gen-docs.sh BIN — regenerate the files derived from the code:
 # models/premarket.schema.json, models/premarket.xsd and the reference
-# section of docs/model.md (from gen/schema.c), and the check reference of
-# docs/check.md (from the rows of gen/check_*.c).
+# section of docs/model.md (from gen/schema.c), the check reference of
+# docs/check.md (from the rows of gen/check_*.c), and the generated sections
+# of docs/threats.md (condition language, rule file format, catalog) from
+# gen/rule_attr.c, gen/schema.c and models/threats/.
 set -eu
 BIN=${1:-build/premarket}
 "$BIN" schema --format json >models/premarket.schema.json.tmp
@@ -28,4 +30,21 @@ awk -v ref=docs/check.ref.tmp '
 ' docs/check.md >docs/check.md.tmp
 mv docs/check.md.tmp docs/check.md
 rm -f docs/check.ref.tmp
-echo "gen-docs: models/premarket.schema.json, models/premarket.xsd, docs/model.md and docs/check.md updated"
+
+# docs/threats.md: each block between <!-- BEGIN X --> and <!-- END X -->
+fill() { # marker file-with-content
+	awk -v m="$1" -v ref="$2" '
+		$0 == "<!-- BEGIN " m " -->" { print; while ((getline l < ref) > 0) print l; skip = 1; next }
+		$0 == "<!-- END " m " -->" { skip = 0 }
+		!skip { print }
+	' docs/threats.md >docs/threats.md.tmp
+	mv docs/threats.md.tmp docs/threats.md
+}
+"$BIN" threats --language >docs/threats.part.tmp
+fill LANGUAGE docs/threats.part.tmp
+"$BIN" schema --format markdown --rules >docs/threats.part.tmp
+fill "RULE FORMAT" docs/threats.part.tmp
+"$BIN" threats --list --format md >docs/threats.part.tmp
+fill CATALOG docs/threats.part.tmp
+rm -f docs/threats.part.tmp
+echo "gen-docs: models/premarket.schema.json, models/premarket.xsd, docs/model.md, docs/check.md and docs/threats.md updated"

@@ -6,6 +6,7 @@
 #define PM_CLI_H
 
 #include <stdio.h>
+#include "premarket/buf.h"
 #include "premarket/diag.h"
 
 /** Exit codes (documented in --help, README.md and premarket(1)). */
@@ -28,6 +29,7 @@ int pm_cmd_init(int argc, char **argv);
 int pm_cmd_check(int argc, char **argv);
 int pm_cmd_sbom(int argc, char **argv);
 int pm_cmd_diagram(int argc, char **argv);
+int pm_cmd_threats(int argc, char **argv);
 #define PM_CMD_CHECK_DECLARED 1
 /** Usage error for getopt_long's result c ('?' or ':'), naming the option. */
 int pm_cli_bad_option(const char *sub, int c, char **argv);
@@ -35,15 +37,33 @@ int pm_cli_bad_option(const char *sub, int c, char **argv);
 long long pm_cli_source_date_epoch(void);
 
 struct pm_model;
-/** The pipeline's first two stages: load the model made of files[0..n)
- *  (pm_model_load()), then score it (pm_risk_compute()).  The diagnostics of
- *  both are added to diags, sorted; returns the scored model, or NULL when
- *  there were errors. */
+/** The threat rules a command runs: the shipped catalog, plus the rule files
+ *  of dirs (--rules), without the rules of skip (--no-rule). */
+typedef struct pm_cli_rules {
+	const char *const *dirs;
+	size_t n_dirs;
+	const char *const *skip;
+	size_t n_skip;
+	int suggest; /**< write the threat to paste for each open match (premarket threats) */
+} pm_cli_rules;
+/** The pipeline's first stages: load the model made of files[0..n)
+ *  (pm_model_load()), identify threats with the rule catalog
+ *  (pm_threats_identify(); rules NULL: the shipped catalog only), then
+ *  score it (pm_risk_compute()).  The diagnostics of all are added to
+ *  diags, sorted; returns the scored model, or NULL when there were errors. */
+struct pm_model *pm_cli_load_identified(char **files, size_t n, const pm_cli_rules *rules, pm_diags *diags);
+struct pm_catalog;
+/** The catalog of rules: the shipped rule folder and rules->dirs.  When name
+ *  is given, how documents name that catalog is appended to it.  Returns
+ *  NULL with the problems in diags. */
+struct pm_catalog *pm_cli_catalog(const pm_cli_rules *rules, pm_buf *name, pm_diags *diags);
+/** pm_cli_load_identified() with the shipped catalog. */
 struct pm_model *pm_cli_load_scored(char **files, size_t n, pm_diags *diags);
 /** pm_cli_load_scored(), with the diagnostics printed on stderr; on errors
  *  return NULL and set *exit_code (1 or 2). */
 struct pm_model *pm_cli_load(char **files, size_t n, int *exit_code);
-#include "premarket/buf.h"
+/** pm_cli_load() with these threat rules. */
+struct pm_model *pm_cli_load_rules(char **files, size_t n, const pm_cli_rules *rules, int *exit_code);
 /** What a command renders for stdout, and the diagnostics of rendering it. */
 typedef struct pm_cli_out {
 	pm_buf buf;

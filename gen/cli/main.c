@@ -23,6 +23,7 @@ static const subcommand commands[] = {
         {"schema", pm_cmd_schema, "print the model format as JSON Schema, Markdown or XML Schema"},
         {"sbom", pm_cmd_sbom, "list the components or vulnerabilities of CycloneDX/SPDX SBOM files"},
         {"score", pm_cmd_score, "print the risk register (text, csv or json)"},
+        {"threats", pm_cmd_threats, "threats the rule catalog finds that the model neither models nor dismisses"},
         {"validate", pm_cmd_validate, "check model files; report every problem as file:line:col"},
 };
 

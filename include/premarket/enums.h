@@ -40,18 +40,19 @@
 	X(PM_CTRL_BY_THIRD_PARTY, "third_party")   \
 	X(PM_CTRL_BY_PUBLIC, "public")
 
-#define PM_ENUM_COMPONENT_KIND(X)              \
-	X(PM_COMP_DEVICE, "device")            \
-	X(PM_COMP_SOFTWARE, "software")        \
-	X(PM_COMP_APP, "app")                  \
-	X(PM_COMP_SERVER, "server")            \
-	X(PM_COMP_CLOUD, "cloud_service")      \
-	X(PM_COMP_WORKSTATION, "workstation")  \
-	X(PM_COMP_NETWORK, "network")          \
-	X(PM_COMP_EXTERNAL, "external_system") \
-	X(PM_COMP_PERIPHERAL, "peripheral")    \
-	X(PM_COMP_USER, "user")                \
-	X(PM_COMP_SERVICE_TOOL, "service_tool")
+#define PM_ENUM_COMPONENT_KIND(X)               \
+	X(PM_COMP_DEVICE, "device")             \
+	X(PM_COMP_SOFTWARE, "software")         \
+	X(PM_COMP_APP, "app")                   \
+	X(PM_COMP_SERVER, "server")             \
+	X(PM_COMP_CLOUD, "cloud_service")       \
+	X(PM_COMP_WORKSTATION, "workstation")   \
+	X(PM_COMP_NETWORK, "network")           \
+	X(PM_COMP_EXTERNAL, "external_system")  \
+	X(PM_COMP_PERIPHERAL, "peripheral")     \
+	X(PM_COMP_USER, "user")                 \
+	X(PM_COMP_SERVICE_TOOL, "service_tool") \
+	X(PM_COMP_DATA_STORE, "data_store")
 
 #define PM_ENUM_IFACE_KIND(X)           \
 	X(PM_IF_ETHERNET, "ethernet")   \
@@ -303,6 +304,25 @@
 	X(PM_MOD_MAY_IMPACT, "may_impact") \
 	X(PM_MOD_UNLIKELY, "unlikely_to_impact")
 
+/* The manufacturer's decision on a threat, distinct from the risk outcome
+ * the method computes (gen/risk.c). */
+#define PM_ENUM_THREAT_STATUS(X)            \
+	X(PM_TS_OPEN, "open")               \
+	X(PM_TS_MITIGATED, "mitigated")     \
+	X(PM_TS_ACCEPTED, "accepted")       \
+	X(PM_TS_TRANSFERRED, "transferred") \
+	X(PM_TS_FALSE_POSITIVE, "false_positive")
+
+/* What a threat rule applies to (models/threats/, docs/threats.md). */
+#define PM_ENUM_RULE_TARGET(X)          \
+	X(PM_RT_COMPONENT, "component") \
+	X(PM_RT_INTERFACE, "interface") \
+	X(PM_RT_FLOW, "flow")           \
+	X(PM_RT_ZONE, "zone")           \
+	X(PM_RT_ASSET, "asset")         \
+	X(PM_RT_SBOM, "sbom_component") \
+	X(PM_RT_DEVICE, "device")
+
 #define PM_ENUM_ALL(X)                          \
 	X(harm, HARM)                           \
 	X(asset_kind, ASSET_KIND)               \
@@ -337,7 +357,9 @@
 	X(plan_item, PLAN_ITEM)                 \
 	X(submission, SUBMISSION)               \
 	X(device_class, DEVICE_CLASS)           \
-	X(mod_impact, MOD_IMPACT)
+	X(mod_impact, MOD_IMPACT)               \
+	X(rule_target, RULE_TARGET)             \
+	X(threat_status, THREAT_STATUS)
 
 #define PM_ENUM_C_(c, s)               c,
 #define PM_ENUM_DECLARE_(lower, UPPER) enum pm_##lower##_v{PM_ENUM_##UPPER(PM_ENUM_C_) PM_N_##UPPER};

@@ -182,6 +182,7 @@ typedef struct pm_zone {
 	pm_mark at;
 	pm_str id, name, description;
 	pm_enum trust, controlled_by;
+	pm_str out_of_scope; /**< why the zone is out of the analysis' scope; absent: in scope */
 } pm_zone;
 
 typedef struct pm_interface {
@@ -190,7 +191,8 @@ typedef struct pm_interface {
 	pm_enum kind, direction, status;
 	pm_strs protocols, ports, destinations;
 	pm_str purpose, authentication, encryption, rationale;
-	int32_t component; /**< index of the owning component (set at load) */
+	pm_str out_of_scope; /**< why the interface is out of scope; absent: in scope */
+	int32_t component;   /**< index of the owning component (set at load) */
 } pm_interface;
 
 typedef struct pm_component {
@@ -200,6 +202,7 @@ typedef struct pm_component {
 	pm_ref zone;
 	pm_refs assets, sbom;
 	PM_LIST(pm_interface) interfaces;
+	pm_str out_of_scope; /**< why the component is out of scope; absent: in scope */
 } pm_component;
 
 typedef struct pm_flow {
@@ -210,6 +213,8 @@ typedef struct pm_flow {
 	pm_str protocol, protocol_version, port;
 	pm_refs assets;
 	pm_str authentication, encryption, integrity, session;
+	pm_bool bidirectional; /**< the flow also goes from `to` to `from` (same protocol and protection) */
+	pm_str out_of_scope;   /**< why the flow is out of scope; absent: in scope */
 } pm_flow;
 
 /* ---- threats, controls, tests --------------------------------------------- */
@@ -237,7 +242,19 @@ typedef struct pm_threat {
 	pm_bool multi_patient; /**< stated: the threat can harm several patients at once */
 	pm_str cvss, exploitability, rationale, source, benefit_risk;
 	pm_residual residual;
+	pm_strs rule;   /**< ids of the threat rules (models/threats/) this threat answers */
+	pm_enum status; /**< enum pm_threat_status_v: the manufacturer's decision, not the computed outcome */
+	pm_str status_rationale;
 } pm_threat;
+
+/** A rule of the threat catalog dismissed for one element (or, without an
+ *  element, for every element), with the reason (docs/threats.md). */
+typedef struct pm_rule_disposition {
+	pm_mark at;
+	pm_str rule;
+	pm_ref element;
+	pm_str rationale;
+} pm_rule_disposition;
 
 typedef struct pm_control {
 	pm_mark at;
@@ -443,6 +460,7 @@ typedef struct pm_model {
 	PM_LIST(pm_component) components;
 	PM_LIST(pm_flow) flows;
 	PM_LIST(pm_threat) threats;
+	PM_LIST(pm_rule_disposition) rule_dispositions;
 	PM_LIST(pm_control) controls;
 	PM_LIST(pm_test) tests;
 	pm_sbom sbom;
@@ -458,6 +476,10 @@ typedef struct pm_model {
 
 	/* Computed once after validation (gen/risk.c); renderers only read it. */
 	pm_register risk;
+	/* The matches of the threat rule catalog, set by pm_threats_identify()
+	 * (include/premarket/threats.h); NULL when identification did not run.
+	 * In the model's arena. */
+	const struct pm_identified *identified;
 
 	/* Set by the loader. */
 	const char **files; /**< input file names, in load order */

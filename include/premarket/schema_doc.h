@@ -16,5 +16,8 @@ int pm_schema_json(pm_buf *out, pm_diags *d);
 /** Append the Markdown field reference to out.  Returns 0, or -1 with a
  *  PM_ERR_OUTPUT diagnostic when out reached its size cap. */
 int pm_schema_markdown(pm_buf *out, pm_diags *d);
+/** Append the Markdown field reference of threat rule files (docs/threats.md).
+ *  Same contract. */
+int pm_schema_markdown_rules(pm_buf *out, pm_diags *d);
 
 #endif

@@ -143,7 +143,8 @@ static void test_errors_are_all_reported_and_located(void **state)
 	assert_true(has_msg(&d, "invalid value \"dat\" for 'kind'", 10, 29));
 	assert_true(has_msg(&d, "duplicate id \"A1\": already defined at", 11, 10));
 	assert_true(has_msg(&d, "unknown key 'titel' in threat", 13, 14));
-	assert_true(has_msg(&d, "must name a component, interface or flow, but \"A1\" is an asset", 13, 55));
+	assert_true(has_msg(
+	        &d, "must name a zone, component, interface, flow or sbom component, but \"A1\" is an asset", 13, 55));
 	assert_true(has_msg(&d, "unknown asset \"A9\"", 13, 69));
 	assert_true(has_msg(&d, "missing required field 'title'", 13, 5));
 	assert_true(d.errors >= 6);
