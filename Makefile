@@ -17,13 +17,15 @@
 #                 tests/cli/*.sh, every examples/*.yaml validates cleanly
 #     asan        ASan+UBSan build (build/asan/): every unit test, tests/bad,
 #                 the examples, and every tests/cli/*.sh but those named in
-#                 SAN_SLOW_CLI (pdf, mutations, check, schema, diagram: see there)
+#                 SAN_SLOW_CLI (pdf, mutations, check, schema, diagram, build,
+#                 score, robust, sbom-model: see there)
 #   make slow  = deps, then `test-slow` and `asan-slow` side by side:
 #     test-slow   plain build: the scale cases, i.e. the second group of the
 #                 unit tests that have one (PM_TEST_GROUP=slow: the 10,000-row,
-#                 400-page PDF table, 2 MB SBOMs, 100,000-item lists) and
-#                 tests/slow/*.sh (models with tens of thousands of objects,
-#                 a 2 MB SBOM through the CLI)
+#                 400-page PDF table, 2 MB SBOMs, 100,000-item lists), the
+#                 second part of the tests/cli scripts in CLI_SPLIT (the same
+#                 variable; tests/lib/group.sh) and tests/slow/*.sh (models
+#                 with tens of thousands of objects, a 2 MB SBOM through the CLI)
 #     asan-slow   ASan+UBSan build: the same, and the SAN_SLOW_CLI scripts
 # So every test runs in both builds, in one target or the other.
 #
@@ -121,12 +123,19 @@ export PM_TIMEOUT_SCALE
 LOGDIR            ?= test-logs
 LOGS               = $(BUILD)/$(LOGDIR)
 
-# The tests/cli scripts that run under the sanitizers only in make slow:
-# their time goes to poppler (pdf), to 1,300 process starts (mutations), to
-# python and many runs of what test_check already covers under the sanitizers
-# (check), to python's JSON Schema validator (schema), and to graphviz
-# laying out a 500-component model plus poppler (diagram).
-SAN_SLOW_CLI      := pdf mutations check schema diagram
+# The tests/cli scripts that run under the sanitizers only in make slow
+# (make check runs the unit tests, the broken-model corpus, the examples and
+# the quick CLI scripts under them): their time goes to poppler (pdf), to
+# 1,300 process starts (mutations), to python and many runs of what the unit
+# tests already cover under the sanitizers (check: test_check; build and
+# score: test_build, test_risk; sbom-model: test_sbom; robust: tests/bad and
+# test_load), to python's JSON Schema validator (schema), and to graphviz
+# laying out every view of every example plus poppler (diagram).
+SAN_SLOW_CLI      := pdf mutations check schema diagram build score robust sbom-model
+# The tests/cli scripts with a second part for make slow (PM_TEST_GROUP=slow;
+# tests/lib/group.sh): the second example's PDF (pdf), two thirds of the
+# truncations and corruptions (mutations), the 500-component model (diagram).
+CLI_SPLIT         := pdf mutations diagram
 # Those that take longest start first, so that a short one is the last to end.
 LONG_CLI          := diagram pdf mutations robust check build score
 LONG_UNIT         := test_cvss test_pdf test_sbom test_check test_mustache
@@ -142,8 +151,9 @@ RUN_UNIT      := $(UNIT_NAMES:%=run/unit/%)
 RUN_UNIT_SLOW := $(SLOW_UNIT:%=run/unit-slow/%)
 RUN_CLI       := $(CLI_NAMES:%=run/cli/%)
 RUN_CLI_SAN   := $(filter-out $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI))
+RUN_CLI_SLOW  := $(CLI_SPLIT:%=run/cli-slow/%)
 RUN_SLOW      := $(SLOW_NAMES:%=run/slow/%)
-.PHONY: $(RUN_UNIT) $(RUN_UNIT_SLOW) $(RUN_CLI) $(RUN_SLOW) run/bad run/examples
+.PHONY: $(RUN_UNIT) $(RUN_UNIT_SLOW) $(RUN_CLI) $(RUN_CLI_SLOW) $(RUN_SLOW) run/bad run/examples
 
 RUN = @sh tests/run-test.sh $(LOGS)
 
@@ -153,6 +163,8 @@ $(RUN_UNIT_SLOW): run/unit-slow/%: $(BUILD)/tests/%
 	$(RUN) unit-slow/$* env PREMARKET_DATADIR=$(CURDIR) PM_TEST_GROUP=slow $<
 $(RUN_CLI): run/cli/%: $(BIN)
 	$(RUN) cli/$* sh tests/cli/$*.sh $(BIN)
+$(RUN_CLI_SLOW): run/cli-slow/%: $(BIN)
+	$(RUN) cli-slow/$* env PM_TEST_GROUP=slow sh tests/cli/$*.sh $(BIN)
 $(RUN_SLOW): run/slow/%: $(BIN)
 	$(RUN) slow/$* sh tests/slow/$*.sh $(BIN)
 run/bad: $(BIN)
@@ -167,7 +179,7 @@ unit: $(RUN_UNIT)
 golden: run/bad $(RUN_CLI) run/examples
 test: $(RUN_CLI) $(RUN_UNIT) run/bad run/examples
 test-san: $(firstword $(RUN_UNIT)) $(RUN_CLI_SAN) run/bad $(RUN_UNIT) run/examples
-test-slow: $(RUN_UNIT_SLOW) $(RUN_SLOW)
+test-slow: $(RUN_CLI_SLOW) $(RUN_UNIT_SLOW) $(RUN_SLOW)
 test-san-slow: $(filter $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI)) test-slow
 
 # The tests under AddressSanitizer + UndefinedBehaviorSanitizer, in
@@ -175,7 +187,7 @@ test-san-slow: $(filter $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI)) test-slow
 # when -fsanitize=undefined adds null checks to format parameters, so that one
 # warning is off in this build.
 SAN_MAKE = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) CFLAGS="-O1 -g" \
+	$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) CFLAGS="-O1 -g1" \
 	EXTRA_CFLAGS="$(SAN_FLAGS) -Wno-format-truncation" EXTRA_LDFLAGS="$(SAN_FLAGS)" \
 	PM_TIMEOUT_SCALE=$$(($(PM_TIMEOUT_SCALE) * $(SAN_TIMEOUT_SCALE)))
 asan:

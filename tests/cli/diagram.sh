@@ -11,7 +11,9 @@
 #  4. the PDF draws them as vectors: each figure is in the contents, its page
 #     has path operators and no image, its labels are extractable text;
 #  5. a model of 500 components and 700 flows: every view is drawn (the
-#     slowest time is printed; make bench measures speed);
+#     slowest time is printed; make bench measures speed); this part runs
+#     in make slow (PM_TEST_GROUP=slow; =all runs every part;
+#     tests/lib/group.sh);
 #  6. the pictures render (rsvg-convert, pdftoppm) when the tools are there.
 # Unit tests of the layout, the SVG (libxml2) and the text are in
 # tests/unit/test_diagram.c.
@@ -24,6 +26,48 @@ fail=0
 checks=0
 no() { echo "diagram.sh: FAIL: $*"; fail=$((fail + 1)); }
 ok() { checks=$((checks + 1)); }
+. "$(dirname "$0")/../lib/group.sh"
+
+# ---- 5. a large model (make slow: PM_TEST_GROUP=slow or all) --------------------
+large_model() {
+	"$PY" - >"$tmp/big.yaml" <<'PY'
+print("device: {name: Big, version: '1', manufacturer: {name: M}, submission_type: 510k, intended_use: x,"
+      " use_environment: y, cyber_device: {software: true, internet_connectable: true,"
+      " vulnerable_characteristics: true, rationale: z}}")
+print("zones:")
+for z in range(6):
+    print("  - {id: Z%d, name: Zone %d, trust: %s}" % (z, z, "trusted" if z % 2 else "untrusted"))
+print("components:")
+for c in range(500):
+    print("  - {id: C%d, name: Component %d, kind: %s, zone: Z%d}" % (c, c, "cloud_service" if c % 7 == 0 else "server", c % 6))
+print("flows:")
+for k in range(700):
+    print("  - {id: F%d, name: Flow %d, from: C%d, to: C%d, kind: %s, protocol: HTTPS, authentication: mTLS,"
+          " encryption: TLS 1.3}" % (k, k, (k * 7) % 500, (k * 13 + 1) % 500, "code" if k % 9 == 0 else "data"))
+PY
+	"$BIN" diagram --list "$tmp/big.yaml" >"$tmp/big.list" || no "big model: --list"
+	grep -q 'summarised by zone' "$tmp/big.list" && ok || no "big model: the global view is not summarised"
+	worst=0
+	worst_id=
+	for id in $(cut -f1 "$tmp/big.list"); do
+		t0=$(date +%s%N)
+		"$BIN" diagram --view "$id" "$tmp/big.yaml" >"$tmp/big.svg" || no "big model $id"
+		ms=$((($(date +%s%N) - t0) / 1000000))
+		[ "$ms" -gt "$worst" ] && { worst=$ms; worst_id=$id; }
+	done
+	# the time is reported, not asserted (a busy machine or the sanitizers would
+	# fail a limit; speed belongs to make bench): each view must only finish
+	echo "diagram.sh: 500 components, 700 flows: $(wc -l <"$tmp/big.list") diagrams, the slowest $worst_id in $worst ms"
+}
+finish() {
+	echo "diagram.sh: $checks checks passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit
+}
+if ! in_group check; then
+	large_model
+	finish
+fi
 
 # ---- 1. the command ----------------------------------------------------------
 "$BIN" diagram --help >"$tmp/help" 2>&1 && grep -q 'Usage: premarket diagram' "$tmp/help" && ok || no "--help"
@@ -167,35 +211,7 @@ else
 	echo "diagram.sh: pdftotext or qpdf not installed: PDF checks skipped"
 fi
 
-# ---- 5. a large model --------------------------------------------------------------
-"$PY" - >"$tmp/big.yaml" <<'PY'
-print("device: {name: Big, version: '1', manufacturer: {name: M}, submission_type: 510k, intended_use: x,"
-      " use_environment: y, cyber_device: {software: true, internet_connectable: true,"
-      " vulnerable_characteristics: true, rationale: z}}")
-print("zones:")
-for z in range(6):
-    print("  - {id: Z%d, name: Zone %d, trust: %s}" % (z, z, "trusted" if z % 2 else "untrusted"))
-print("components:")
-for c in range(500):
-    print("  - {id: C%d, name: Component %d, kind: %s, zone: Z%d}" % (c, c, "cloud_service" if c % 7 == 0 else "server", c % 6))
-print("flows:")
-for k in range(700):
-    print("  - {id: F%d, name: Flow %d, from: C%d, to: C%d, kind: %s, protocol: HTTPS, authentication: mTLS,"
-          " encryption: TLS 1.3}" % (k, k, (k * 7) % 500, (k * 13 + 1) % 500, "code" if k % 9 == 0 else "data"))
-PY
-"$BIN" diagram --list "$tmp/big.yaml" >"$tmp/big.list" || no "big model: --list"
-grep -q 'summarised by zone' "$tmp/big.list" && ok || no "big model: the global view is not summarised"
-worst=0
-worst_id=
-for id in $(cut -f1 "$tmp/big.list"); do
-	t0=$(date +%s%N)
-	"$BIN" diagram --view "$id" "$tmp/big.yaml" >"$tmp/big.svg" || no "big model $id"
-	ms=$((($(date +%s%N) - t0) / 1000000))
-	[ "$ms" -gt "$worst" ] && { worst=$ms; worst_id=$id; }
-done
-# the time is reported, not asserted (a busy machine or the sanitizers would
-# fail a limit; speed belongs to make bench): each view must only finish
-echo "diagram.sh: 500 components, 700 flows: $(wc -l <"$tmp/big.list") diagrams, the slowest $worst_id in $worst ms"
+in_group slow && large_model
 
 # ---- 6. pictures -------------------------------------------------------------------
 if command -v rsvg-convert >/dev/null 2>&1; then
@@ -205,5 +221,4 @@ if command -v pdftoppm >/dev/null 2>&1; then
 	pdftoppm -png -r 50 -f 40 -l 42 "$tmp/out/cybersecurity-submission.pdf" "$tmp/page" && ok || no "pdftoppm"
 fi
 
-echo "diagram.sh: $checks checks passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -3,7 +3,10 @@
 # example carries every chapter heading, the device name and every threat id
 # in order; fonts are embedded; the outline has an entry per chapter; two
 # builds are byte-identical; --split and --a4; non-Latin text round-trips.
+# make check runs lab-analyzer and the rest; make slow the insulin pump
+# (PM_TEST_GROUP=slow; =all runs both; tests/lib/group.sh).
 set -u
+. "$(dirname "$0")/../lib/group.sh"
 BIN=${1:?usage: pdf.sh path/to/premarket}
 for tool in pdftotext pdfinfo pdffonts qpdf; do
 	command -v $tool >/dev/null 2>&1 || { echo "pdf.sh: $tool not installed (poppler-utils, qpdf): skipping"; exit 0; }
@@ -12,7 +15,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 no() { echo "pdf.sh: FAIL: $*"; fail=1; }
-for ex in examples/lab-analyzer.yaml examples/insulin-pump.yaml; do
+examples=
+in_group check && examples=examples/lab-analyzer.yaml
+in_group slow && examples="$examples examples/insulin-pump.yaml"
+for ex in $examples; do
 	name=$(basename "$ex" .yaml)
 	"$BIN" build "$ex" -o "$tmp/$name" --format pdf 2>"$tmp/err" || { no "build $ex"; cat "$tmp/err"; continue; }
 	pdf="$tmp/$name/cybersecurity-submission.pdf"
@@ -62,6 +68,10 @@ PY
 	"$BIN" build "$ex" -o "$tmp/$name-again" --format pdf 2>/dev/null
 	cmp -s "$pdf" "$tmp/$name-again/cybersecurity-submission.pdf" || no "$ex: two builds differ"
 done
+if ! in_group check; then
+	[ $fail -eq 0 ] && echo "pdf.sh: ok"
+	exit $fail
+fi
 # --split and --a4
 "$BIN" build examples/minimal.yaml -o "$tmp/split" --format pdf --split --a4 2>/dev/null || no "build --split"
 n=$(ls "$tmp/split"/*.pdf 2>/dev/null | wc -l)

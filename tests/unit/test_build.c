@@ -213,25 +213,49 @@ static void assert_file_set(const pm_model *m, const pm_build_options *o, unsign
 	pm_diags_free(&d);
 }
 
-/* Every format combination, and PDF with split (slow: 14 PDFs, so once). */
-static void test_file_sets(void **state)
+/* Whether a set of formats is one of those make check builds: each format
+ * alone and all four (the other combinations are the slow group's). */
+static int quick_formats(unsigned formats)
 {
-	(void)state;
+	return (formats & (formats - 1)) == 0 || formats == 15;
+}
+
+/* Every format combination, and PDF with split (slow: 14 PDFs, so once):
+ * each format alone and all four in make check, every other combination in
+ * make slow. */
+static void file_sets(int slow)
+{
 	pm_model *m = load("examples/minimal.yaml");
 	mem_sink s = {0};
 	assert_int_equal(m->sbom.components.n, 0);
 	for (unsigned formats = 1; formats < 16; formats++) {
+		if (quick_formats(formats) == slow)
+			continue;
 		for (int split = 0; split <= (formats == PM_BUILD_PDF); split++) {
 			pm_build_options o = options(formats, split);
 			assert_file_set(m, &o, formats, split, 0, &s);
 		}
 	}
-	/* formats 0 is md and html; NULL options are the defaults too */
-	pm_build_options o = options(0, 0);
-	assert_file_set(m, &o, PM_BUILD_MD | PM_BUILD_HTML, 0, 0, &s);
-	assert_file_set(m, NULL, PM_BUILD_MD | PM_BUILD_HTML, 0, 0, &s);
+	if (!slow) {
+		/* formats 0 is md and html; NULL options are the defaults too */
+		pm_build_options o = options(0, 0);
+		assert_file_set(m, &o, PM_BUILD_MD | PM_BUILD_HTML, 0, 0, &s);
+		assert_file_set(m, NULL, PM_BUILD_MD | PM_BUILD_HTML, 0, 0, &s);
+	}
 	mem_free(&s);
 	pm_model_free(m);
+}
+
+static void test_file_sets(void **state)
+{
+	(void)state;
+	file_sets(0);
+}
+
+static void test_file_sets_combined(void **state)
+{
+	(void)state;
+	file_sets(1);
 }
 
 /* Whether the PDF has a bookmark titled t (libharu writes outline titles
@@ -475,5 +499,10 @@ int main(void)
 	        cmocka_unit_test(test_template_error), cmocka_unit_test(test_sink_failure),
 	        cmocka_unit_test(test_many_partials),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest slow[] = {
+	        cmocka_unit_test(test_file_sets_combined),
+	};
+	if (pm_test_slow_group())
+		return cmocka_run_group_tests_name("test_build (slow)", slow, NULL, NULL);
+	return cmocka_run_group_tests_name("test_build", tests, NULL, NULL);
 }
