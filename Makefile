@@ -234,9 +234,16 @@ install: $(BIN)
 	if ls templates/* >/dev/null 2>&1; then install -m 644 templates/* $(DESTDIR)$(PREFIX)/share/premarket/templates/; fi
 	install -m 644 examples/skeleton.yaml $(DESTDIR)$(PREFIX)/share/premarket/examples/
 	install -m 644 man/premarket.1 $(DESTDIR)$(PREFIX)/share/man/man1/premarket.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/doc/premarket
+	install -m 644 completions/premarket.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/premarket
+	install -m 644 completions/_premarket $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_premarket
+	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/premarket/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/premarket $(DESTDIR)$(PREFIX)/share/man/man1/premarket.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/premarket $(DESTDIR)$(PREFIX)/share/man/man1/premarket.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/premarket $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_premarket
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/premarket
 	rm -rf $(DESTDIR)$(PREFIX)/share/premarket
 
 FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) tests/unit/testutil.h

@@ -1,7 +1,8 @@
 #!/bin/sh
 # install.sh BIN — `make install` into a DESTDIR gives a working premarket that
-# finds its shipped data (default policy, templates, skeleton) next to itself,
-# and `make uninstall` removes every file it installed.
+# finds its shipped data (default policy, templates, skeleton) next to itself, installs
+# the bash and zsh completions and the docs, and `make uninstall`
+# removes every file it installed.
 set -u
 BIN=${1:?usage: install.sh path/to/premarket}
 BUILD=$(dirname "$BIN")
@@ -18,6 +19,12 @@ P="$tmp/root/opt/pm/bin/premarket"
 [ -x "$P" ] || no "no installed binary"
 [ -f "$tmp/root/opt/pm/share/man/man1/premarket.1" ] || no "no man page"
 [ -f "$tmp/root/opt/pm/share/premarket/models/default-policy.yaml" ] || no "no default policy"
+[ -f "$tmp/root/opt/pm/share/bash-completion/completions/premarket" ] || no "no bash completion"
+[ -f "$tmp/root/opt/pm/share/zsh/site-functions/_premarket" ] || no "no zsh completion"
+# the documents --help and the man page point at
+for d in README.md model.md check.md threats.md; do
+	[ -f "$tmp/root/opt/pm/share/doc/premarket/$d" ] || no "no share/doc/premarket/$d"
+done
 # run it from elsewhere, so only the installed data can serve it
 cp examples/minimal.yaml "$tmp/m.yaml"
 (cd "$tmp" && "$P" validate m.yaml) >/dev/null 2>"$tmp/err" || { no "installed validate"; cat "$tmp/err"; }
