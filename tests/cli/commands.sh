@@ -28,6 +28,18 @@ check "init" 0 $?
 "$BIN" validate "$tmp/new/model.yaml" 2>"$tmp/err"
 check "validate the skeleton" 0 $?
 grep -q "warning:" "$tmp/err" && { echo "commands.sh: FAIL: skeleton validates with warnings"; fail=1; }
+# editors: the new model and every example name the JSON Schema on their first
+# line (yaml-language-server), as a path that exists
+schema_of() { sed -n '1s/^# yaml-language-server: \$schema=//p' "$1"; }
+s=$(schema_of "$tmp/new/model.yaml")
+case $s in
+/*) [ -f "$s" ] || { echo "commands.sh: FAIL: init's schema line names a missing file: $s"; fail=1; } ;;
+*) echo "commands.sh: FAIL: init's first line does not name the schema by an absolute path: '$s'"; fail=1 ;;
+esac
+for ex in examples/*.yaml; do
+	s=$(schema_of "$ex")
+	[ -n "$s" ] && [ -f "examples/$s" ] || { echo "commands.sh: FAIL: $ex: no yaml-language-server schema line naming an existing file"; fail=1; }
+done
 echo "# edited" >>"$tmp/new/model.yaml"
 "$BIN" init "$tmp/new" 2>/dev/null
 check "init over an existing model" 3 $?
