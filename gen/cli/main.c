@@ -1,6 +1,7 @@
 /* main.c — premarket's entry point: dispatch to a subcommand.
  * The subcommand table drives both dispatch and the --help text. */
 #include "cli.h"
+#include "suggest.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -40,7 +41,7 @@ static void usage(FILE *out)
 		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "Options:\n"
-	      "  -h, --help     show this help (or 'premarket COMMAND --help')\n"
+	      "  -h, --help     show this help (or 'premarket COMMAND --help', 'premarket help COMMAND')\n"
 	      "  -V, --version  show the version\n"
 	      "\n"
 	      "Exit status:\n"
@@ -54,6 +55,28 @@ static void usage(FILE *out)
 	      "\n"
 	      "Documentation: README.md, docs/model.md, man premarket.\n",
 	      out);
+}
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static const subcommand *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* "unknown command", with the nearest command name when one is close. */
+static int unknown_command(const char *name)
+{
+	const char *names[N_COMMANDS];
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		names[i] = commands[i].name;
+	const char *near = pm_suggest(name, names, N_COMMANDS);
+	if (near)
+		return pm_msg_usage(NULL, "unknown command '%s' (did you mean '%s'?)", name, near);
+	return pm_msg_usage(NULL, "unknown command '%s'", name);
 }
 
 #include <getopt.h>
@@ -75,6 +98,15 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		return pm_msg_usage(NULL, "no command given");
 	const char *cmd = argv[1];
+	char help_opt[] = "--help";
+	if (strcmp(cmd, "help") == 0 && argc > 2) {
+		/* premarket help COMMAND = premarket COMMAND --help */
+		const subcommand *sc = find_command(argv[2]);
+		if (!sc)
+			return unknown_command(argv[2]);
+		char *help_argv[] = {argv[2], help_opt, NULL};
+		return sc->run(2, help_argv);
+	}
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
 		usage(stdout);
 		return PM_EXIT_OK;
@@ -83,10 +115,10 @@ int main(int argc, char **argv)
 		printf("premarket %s\n", PM_VERSION);
 		return PM_EXIT_OK;
 	}
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(cmd, commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+	const subcommand *sc = find_command(cmd);
+	if (sc)
+		return sc->run(argc - 1, argv + 1);
 	if (cmd[0] == '-')
 		return pm_msg_usage(NULL, "unknown option '%s'", cmd);
-	return pm_msg_usage(NULL, "unknown command '%s'", cmd);
+	return unknown_command(cmd);
 }

@@ -21,6 +21,15 @@ for cmd in init validate score explain build check cvss sbom data schema; do
 	"$BIN" --help | grep -q "^  $cmd " || { echo "commands.sh: FAIL: $cmd missing from premarket --help"; fail=1; }
 done
 "$BIN" --version | grep -q '^premarket [0-9]' || { echo "commands.sh: FAIL: --version"; fail=1; }
+# premarket help CMD is CMD --help; a mistyped command gets the nearest name
+"$BIN" help build >"$tmp/h1" && "$BIN" build --help >"$tmp/h2" && cmp -s "$tmp/h1" "$tmp/h2" ||
+	{ echo "commands.sh: FAIL: 'premarket help build' differs from 'premarket build --help'"; fail=1; }
+"$BIN" biuld x 2>"$tmp/err"
+check "mistyped command" 2 $?
+grep -q "unknown command 'biuld' (did you mean 'build'?)" "$tmp/err" || { echo "commands.sh: FAIL: no 'did you mean' for biuld"; fail=1; }
+"$BIN" help frobnicate 2>"$tmp/err"
+check "help of an unknown command" 2 $?
+grep -q "did you mean" "$tmp/err" && { echo "commands.sh: FAIL: a suggestion for a word near no command"; fail=1; }
 
 # init: a model that validates; no silent overwrite; --force
 "$BIN" init "$tmp/new" 2>/dev/null
