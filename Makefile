@@ -220,8 +220,14 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh $(BIN)
 
-bench: $(BIN)
-	@sh tools/bench.sh $(BIN)
+# The floors make bench compares with (tools/bench/floor.c: libyaml, libharu
+# and libxml2 doing only their part of the same work).
+$(BUILD)/tools/floor: tools/bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $< $(PKG_LIBS) -o $@
+
+bench: $(BIN) $(BUILD)/tools/floor
+	@sh tools/bench.sh $(BIN) $(BUILD)/tools/floor
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/premarket/models \
@@ -246,7 +252,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/doc/premarket
 	rm -rf $(DESTDIR)$(PREFIX)/share/premarket
 
-FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) tests/unit/testutil.h
+FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) tests/unit/testutil.h tools/bench/floor.c
 
 # Rewrite every C source and header in the project's style (.clang-format).
 format:

@@ -82,13 +82,19 @@ static char *controls_with(const pm_model *m, const pm_threat *t, int status)
 	return l.n ? ck_joined(&l) : NULL;
 }
 
-/* The first register entry of threat i whose `pick` holds, or NULL. */
-static const pm_risk *entry_of(const pm_model *m, size_t i, bool (*pick)(const pm_risk *r))
+/* For each threat i, the first register entry of threat i whose `pick`
+ * holds, or NULL: one pass over the register (a search per threat would be
+ * quadratic: 100,000 threats have some 200,000 entries).  The caller frees
+ * the array. */
+static const pm_risk **entries_where(const pm_model *m, bool (*pick)(const pm_risk *r))
 {
-	for (size_t k = 0; k < m->risk.n; k++)
-		if (m->risk.v[k].threat == (int32_t)i && pick(&m->risk.v[k]))
-			return &m->risk.v[k];
-	return NULL;
+	const pm_risk **first = pm_xcalloc(m->threats.n ? m->threats.n : 1, sizeof *first);
+	for (size_t k = 0; k < m->risk.n; k++) {
+		const pm_risk *r = &m->risk.v[k];
+		if (r->threat >= 0 && (size_t)r->threat < m->threats.n && !first[r->threat] && pick(r))
+			first[r->threat] = r;
+	}
+	return first;
 }
 
 /* Nothing credited: the residual is the assessment before controls (docs/risk-method.md). */
@@ -99,10 +105,11 @@ static bool residual_unchanged(const pm_risk *r)
 
 static pm_check_status ra_03(const pm_model *m, pm_check_ctx *c)
 {
+	const pm_risk **unchanged = entries_where(m, residual_unchanged);
 	for (size_t i = 0; i < m->threats.n; i++) {
 		const pm_threat *t = &m->threats.v[i];
-		char *impl = controls_with(m, t, PM_CS_IMPLEMENTED);
-		if (impl && entry_of(m, i, residual_unchanged)) {
+		char *impl = unchanged[i] ? controls_with(m, t, PM_CS_IMPLEMENTED) : NULL;
+		if (impl) {
 			if (!t->cvss.s)
 				pm_check_add(
 				        c, t->at,
@@ -120,6 +127,7 @@ static pm_check_status ra_03(const pm_model *m, pm_check_ctx *c)
 		}
 		free(impl);
 	}
+	free(unchanged);
 	return pm_check_verdict(c);
 }
 
@@ -221,8 +229,9 @@ static char *unverified_controls(const pm_model *m, const pm_threat *t, pm_resid
 static pm_check_status ra_08(const pm_model *m, pm_check_ctx *c)
 {
 	size_t n = 0;
+	const pm_risk **first = entries_where(m, unverified);
 	for (size_t i = 0; i < m->threats.n; i++) {
-		const pm_risk *r = entry_of(m, i, unverified);
+		const pm_risk *r = first[i];
 		if (!r)
 			continue;
 		n++;
@@ -233,6 +242,7 @@ static pm_check_status ra_08(const pm_model *m, pm_check_ctx *c)
 		             ck_id(m->threats.v[i].id), *list ? list : "?");
 		free(list);
 	}
+	free(first);
 	if (!n)
 		pm_check_note(c, "every acceptable residual risk that rests on controls rests on verified ones");
 	return pm_check_verdict(c);
@@ -245,9 +255,10 @@ static bool explicit_without_control(const pm_risk *r)
 
 static pm_check_status ra_09(const pm_model *m, pm_check_ctx *c)
 {
+	const pm_risk **first = entries_where(m, explicit_without_control);
 	for (size_t i = 0; i < m->threats.n; i++) {
 		const pm_threat *t = &m->threats.v[i];
-		if (!entry_of(m, i, explicit_without_control))
+		if (!first[i])
 			continue;
 		char *planned = controls_with(m, t, PM_CS_PLANNED);
 		pm_check_add(
@@ -259,6 +270,7 @@ static pm_check_status ra_09(const pm_model *m, pm_check_ctx *c)
 		        planned ? ") are only planned, and planned controls reduce no risk" : "");
 		free(planned);
 	}
+	free(first);
 	return pm_check_verdict(c);
 }
 
@@ -366,9 +378,10 @@ static bool serious_before(const pm_risk *r)
 
 static pm_check_status ra_15(const pm_model *m, pm_check_ctx *c)
 {
+	const pm_risk **first = entries_where(m, serious_before);
 	for (size_t i = 0; i < m->threats.n; i++) {
 		const pm_threat *t = &m->threats.v[i];
-		const pm_risk *r = entry_of(m, i, serious_before);
+		const pm_risk *r = first[i];
 		if (r && !t->hazards.n)
 			pm_check_add(
 			        c, t->at,
@@ -383,6 +396,7 @@ static pm_check_status ra_15(const pm_model *m, pm_check_ctx *c)
 				        "holds it (document)",
 				        ck_id(t->hazards.v[h].id), ck_id(t->id));
 	}
+	free(first);
 	return pm_check_verdict(c);
 }
 

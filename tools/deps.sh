@@ -38,6 +38,7 @@ need libxml2-utils "xmllint (XML tests)" -- have_cmd xmllint
 need poppler-utils "pdftotext/pdfinfo (PDF tests)" -- have_cmd pdftotext
 need qpdf "qpdf (PDF outline tests)" -- have_cmd qpdf
 need clang-format "clang-format (make lint, make format)" -- have_cmd clang-format
+need time "GNU time (make bench)" -- have_file /usr/bin/time
 
 if [ -z "$missing" ]; then
 	echo "deps: all dependencies present"
