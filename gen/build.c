@@ -371,7 +371,9 @@ int pm_build(const pm_model *m, const pm_build_options *opt, const pm_sink *sink
 	/* Stage 1: the completeness check, for the appendix and the XML alike. */
 	pm_check_options co = {b.opt.source_date_epoch};
 	int rc = pm_check_run(m, &co, &b.check, b.d);
-	if (rc == 0)
+	/* Stage 2 only for the formats made from the Markdown (XML and the SBOM
+	 * export are written from the model and the register). */
+	if (rc == 0 && (b.opt.formats & (PM_BUILD_MD | PM_BUILD_HTML | PM_BUILD_PDF)))
 		rc = stage_documents(&b);
 	if (rc == 0)
 		rc = stage_diagrams(&b);
