@@ -40,7 +40,7 @@ BUILD     ?= build
 CC        ?= cc
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-PKGS      := yaml-0.1 libxml-2.0 libcmark-gfm libgvc libcrypto
+PKGS      := yaml-0.1 libxml-2.0 libcmark-gfm libgvc libcrypto xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
