@@ -123,6 +123,28 @@ print("xlsx.sh: %s: %d register rows, %d controls, %d SBOM components, %d risk c
 PY
 done
 
+# a real reader, when installed (Debian python3-openpyxl): the same sheets, panes, filters, fills
+if $PY -c 'import openpyxl' 2>/dev/null; then
+	$PY - "$tmp/lab-analyzer.xlsx" "$tmp/lab-analyzer.csv" <<'PY' || { echo "xlsx.sh: FAIL openpyxl reads the workbook otherwise"; fail=1; }
+import csv, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+reg = list(csv.reader(open(sys.argv[2], newline="")))
+assert wb.sheetnames == ["Register", "Controls", "Traceability", "SBOM"], wb.sheetnames
+for ws in wb.worksheets:
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:"), (ws.title, ws.freeze_panes)
+ws = wb["Register"]
+assert ws.max_row == len(reg), (ws.max_row, len(reg))
+for row, line in zip(ws.iter_rows(min_row=2, values_only=True), reg[1:]):
+    assert row[0] == line[0] and row[8] == line[13] and (row[5] is None or abs(row[5] - float(line[7] or line[5])) < 1e-9), (row, line)
+fill = {"low": "FFC6EFCE", "medium": "FFFFEB9C", "high": "FFFFC7CE"}
+for c in ws["I"][1:]:
+    assert c.fill.fgColor.rgb == fill[c.value], (c.coordinate, c.value, c.fill.fgColor.rgb)
+print("xlsx.sh: openpyxl %s reads lab-analyzer.xlsx: %d rows" % (openpyxl.__version__, ws.max_row - 1))
+PY
+else
+	echo "xlsx.sh: python3-openpyxl is absent: the check with a real xlsx reader is skipped"
+fi
+
 # without a date in the model, SOURCE_DATE_EPOCH dates the workbook
 SOURCE_DATE_EPOCH=1767225600 "$BIN" score --format xlsx -o "$tmp/epoch.xlsx" examples/minimal.yaml 2>/dev/null
 $PY -c 'import sys, zipfile; c = zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode(); assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-01-01T00:00:00Z<" in c, c' "$tmp/epoch.xlsx" ||
