@@ -12,7 +12,7 @@ FROM debian:bookworm-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       make gcc libc6-dev pkg-config libyaml-dev libxml2-dev libcmark-gfm-dev \
-      libcmark-gfm-extensions-dev libhpdf-dev libgraphviz-dev libssl-dev \
+      libcmark-gfm-extensions-dev libhpdf-dev libgraphviz-dev libssl-dev libxlsxwriter-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -23,7 +23,7 @@ FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libyaml-0-2 libxml2 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
-      libhpdf-2.3.0 libgvc6 libcgraph6 libssl3 fonts-dejavu-core \
+      libhpdf-2.3.0 libgvc6 libcgraph6 libssl3 libxlsxwriter4 fonts-dejavu-core \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 1000 premarket
 COPY --from=build /out/usr /usr

@@ -40,7 +40,7 @@ BUILD     ?= build
 CC        ?= cc
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-PKGS      := yaml-0.1 libxml-2.0 libcmark-gfm libgvc libcrypto
+PKGS      := yaml-0.1 libxml-2.0 libcmark-gfm libgvc libcrypto xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lhpdf -lm
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -49,7 +49,8 @@ CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN      := -Wall -Wextra -Wpedantic -Werror -Wstrict-prototypes -Wshadow -Wformat=2 -Wno-format-nonliteral
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
-             -Iinclude -Igen -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR_DEFAULT='"$(PREFIX)/share/premarket"' $(PKG_CFLAGS)
+             -Iinclude -Igen -DPM_VERSION='"$(VERSION)"' -DPM_DATADIR_DEFAULT='"$(PREFIX)/share/premarket"' \
+             -DPM_DOCDIR_DEFAULT='"$(PREFIX)/share/doc/premarket"' $(PKG_CFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
 
 # The library is every .c file in gen/ and in its subfolders (gen/sbom/ ...),
@@ -241,16 +242,16 @@ install: $(BIN)
 	install -m 644 examples/skeleton.yaml $(DESTDIR)$(PREFIX)/share/premarket/examples/
 	install -m 644 man/premarket.1 $(DESTDIR)$(PREFIX)/share/man/man1/premarket.1
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
-		$(DESTDIR)$(PREFIX)/share/doc/premarket
+		$(DESTDIR)$(PREFIX)/share/doc/premarket/images
 	install -m 644 completions/premarket.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/premarket
 	install -m 644 completions/_premarket $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_premarket
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/premarket/
+	install -m 644 docs/images/* $(DESTDIR)$(PREFIX)/share/doc/premarket/images/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/premarket $(DESTDIR)$(PREFIX)/share/man/man1/premarket.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/premarket $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_premarket
-	rm -rf $(DESTDIR)$(PREFIX)/share/doc/premarket
-	rm -rf $(DESTDIR)$(PREFIX)/share/premarket
+	rm -rf $(DESTDIR)$(PREFIX)/share/premarket $(DESTDIR)$(PREFIX)/share/doc/premarket
 
 FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) tests/unit/testutil.h tools/bench/floor.c
 

@@ -13,6 +13,7 @@
 #include "premarket/sbom_model.h"
 #include "premarket/view.h"
 #include "premarket/xml.h"
+#include "premarket/xlsx.h"
 #include "sha256.h"
 #include "templates.h"
 #include "xalloc.h"
@@ -237,6 +238,19 @@ static int stage_xml(build *b)
 	return rc;
 }
 
+/* Stage 6b: the spreadsheet register. */
+static int stage_xlsx(build *b)
+{
+	pm_buf x;
+	pm_buf_init(&x, 0);
+	pm_xlsx_options xo = {b->date, PM_VERSION};
+	int rc = pm_render_xlsx(b->m, &xo, &x, b->d);
+	if (rc == 0)
+		rc = put(b, "risk-register", "xlsx", &x);
+	pm_buf_free(&x);
+	return rc;
+}
+
 static const char *submission_label(const pm_model *m)
 {
 	int v = m->device.submission_type.v;
@@ -383,6 +397,8 @@ int pm_build(const pm_model *m, const pm_build_options *opt, const pm_sink *sink
 		rc = stage_sbom(&b);
 	if (rc == 0 && (b.opt.formats & PM_BUILD_XML))
 		rc = stage_xml(&b);
+	if (rc == 0 && (b.opt.formats & PM_BUILD_XLSX))
+		rc = stage_xlsx(&b);
 	if (rc == 0 && (b.opt.formats & PM_BUILD_PDF))
 		rc = stage_pdf(&b);
 	if (rc == 0)

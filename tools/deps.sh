@@ -30,6 +30,7 @@ need libhpdf-dev "libharu (hpdf.h, -lhpdf)" -- have_lib_header hpdf.h hpdf
 need libcmocka-dev "cmocka (cmocka.pc)" -- have_pc cmocka
 need libgraphviz-dev "graphviz (libgvc.pc)" -- have_pc libgvc
 need libssl-dev "OpenSSL libcrypto (libcrypto.pc)" -- have_pc libcrypto
+need libxlsxwriter-dev "libxlsxwriter (xlsxwriter.pc): the spreadsheet register" -- have_pc xlsxwriter
 need fonts-dejavu-core "DejaVu fonts" -- have_file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 need valgrind "valgrind (make leakcheck)" -- have_cmd valgrind
 need python3-jsonschema "python3 jsonschema (schema tests)" -- /usr/bin/python3 -c 'import jsonschema'

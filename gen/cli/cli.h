@@ -30,6 +30,7 @@ int pm_cmd_check(int argc, char **argv);
 int pm_cmd_sbom(int argc, char **argv);
 int pm_cmd_diagram(int argc, char **argv);
 int pm_cmd_threats(int argc, char **argv);
+int pm_cmd_import(int argc, char **argv);
 #define PM_CMD_CHECK_DECLARED 1
 /** Usage error for getopt_long's result c ('?' or ':'), naming the option. */
 int pm_cli_bad_option(const char *sub, int c, char **argv);

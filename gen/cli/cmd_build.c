@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 
 static const char usage_text[] =
-        "Usage: premarket build -o DIR [--format md,html,pdf,xml] [--split] [--a4] [--with-check]\n"
+        "Usage: premarket build -o DIR [--format md,html,pdf,xml,xlsx] [--split] [--a4] [--with-check]\n"
         "                       [--templates DIR] MODEL...\n"
         "\n"
         "Render the FDA premarket cybersecurity document set of the model into DIR:\n"
@@ -22,7 +22,9 @@ static const char usage_text[] =
         "document plus index.html; with pdf one combined cybersecurity-submission.pdf\n"
         "(title page, document control with the SHA-256 of every input file, contents,\n"
         "bookmarks, every document as a chapter); with xml submission.xml, the model,\n"
-        "register and traceability as data (models/premarket.xsd).  Every build also\n"
+        "register and traceability as data (models/premarket.xsd); with xlsx\n"
+        "risk-register.xlsx, the register, controls, traceability and SBOM as\n"
+        "spreadsheet sheets.  Every build also\n"
         "writes sbom.cdx.json, the SBOM as CycloneDX 1.6 with FDA's support fields.  Outputs are\n"
         "written atomically: a failed build\n"
         "leaves earlier outputs intact.  The same inputs give byte-identical files\n"
@@ -33,7 +35,7 @@ static const char usage_text[] =
         "\n"
         "Options:\n"
         "  -o, --output=DIR      output folder (created when missing)\n"
-        "  -f, --format=LIST     comma-separated: md, html, pdf, xml (default: md,html)\n"
+        "  -f, --format=LIST     comma-separated: md, html, pdf, xml, xlsx (default: md,html)\n"
         "  -s, --split           with pdf: also one PDF per document (<slug>.pdf)\n"
         "      --a4              PDF pages in A4 (default: US Letter)\n"
         "      --with-check      with pdf: the completeness check as the combined PDF's last chapter\n"
@@ -45,7 +47,8 @@ static const char usage_text[] =
         "template error, 2 usage or unreadable input, 3 an output could not be written.\n";
 
 /* Format names, in the order of the PM_BUILD_* bits. */
-static const char *const format_names[] = {"md", "html", "pdf", "xml"};
+static const char *const format_names[] = {"md", "html", "pdf", "xml", "xlsx"};
+#define N_FORMATS (sizeof format_names / sizeof *format_names)
 
 static int parse_formats(const char *s, unsigned *out)
 {
@@ -53,7 +56,7 @@ static int parse_formats(const char *s, unsigned *out)
 	for (const char *p = s;; p++) {
 		size_t n = strcspn(p, ",");
 		unsigned bit = n == 8 && strncmp(p, "markdown", 8) == 0 ? PM_BUILD_MD : 0;
-		for (unsigned k = 0; k < 4; k++)
+		for (unsigned k = 0; k < N_FORMATS; k++)
 			if (strlen(format_names[k]) == n && strncmp(p, format_names[k], n) == 0)
 				bit = 1u << k;
 		if (!bit)
@@ -92,7 +95,8 @@ int pm_cmd_build(int argc, char **argv)
 			break;
 		case 'f':
 			if (parse_formats(optarg, &bo.formats) < 0)
-				return pm_msg_usage("build", "unknown format in '%s' (md, html, pdf, xml)", optarg);
+				return pm_msg_usage("build", "unknown format in '%s' (md, html, pdf, xml, xlsx)",
+				                    optarg);
 			break;
 		case 't':
 			bo.templates_dir = optarg;
@@ -136,7 +140,7 @@ int pm_cmd_build(int argc, char **argv)
 		rc = PM_EXIT_PROBLEMS; /* cannot happen: pm_build() says why it failed */
 	if (built == 0) {
 		char list[64] = "";
-		for (unsigned k = 0; k < 4; k++)
+		for (unsigned k = 0; k < N_FORMATS; k++)
 			if (bo.formats & (1u << k))
 				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "",
 				         format_names[k]);

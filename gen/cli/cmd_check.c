@@ -7,21 +7,25 @@
 #include "premarket/check.h"
 #include "premarket/load.h"
 
+#include <ctype.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Where `make install` puts the docs (Makefile). */
+#ifndef PM_DOCDIR_DEFAULT
+#define PM_DOCDIR_DEFAULT "/usr/local/share/doc/premarket"
+#endif
 
 #ifndef PM_CMD_CHECK_DECLARED
 int pm_cmd_check(int argc, char **argv);
 #endif
 
-/* Where SARIF's tool.driver.informationUri points; relative until the project
- * has a public home. */
-#ifndef PM_INFORMATION_URI
-#define PM_INFORMATION_URI "docs/check.md"
-#endif
-
-static const char usage_text[] = "Usage: premarket check [--format text|md|sarif|json] [--fail-on LEVEL] MODEL...\n"
+static const char usage_text[] = "Usage: premarket check [--format text|md|sarif|json] [--fail-on LEVEL]\n"
+                                 "                       [--doc-base URL] [--src-root DIR] MODEL...\n"
                                  "       premarket check --rules [--format text|md|json]\n"
                                  "\n"
                                  "Check the model for completeness against FDA's premarket cybersecurity\n"
@@ -39,17 +43,51 @@ static const char usage_text[] = "Usage: premarket check [--format text|md|sarif
                                  "                        sarif (SARIF 2.1.0) or json\n"
                                  "      --fail-on=LEVEL   exit 1 when a check at or above LEVEL fails:\n"
                                  "                        required, recommended (default) or advisory\n"
+                                 "      --doc-base=URL    sarif: absolute URL of the folder holding check.md,\n"
+                                 "                        the base of each rule's helpUri (default: the\n"
+                                 "                        installed docs, file://" PM_DOCDIR_DEFAULT "/)\n"
+                                 "      --src-root=DIR    sarif: locations are relative to DIR (%SRCROOT%;\n"
+                                 "                        default: the working directory)\n"
                                  "      --rules           print the checklist instead of checking a model\n"
                                  "  -h, --help            show this help\n"
+                                 "\n"
+                                 "With --format sarif a model that does not load still gives a SARIF log: its\n"
+                                 "errors are results of the rule LOAD.\n"
                                  "\n"
                                  "Exit status: 0 nothing at or above LEVEL fails; 1 something does, or the\n"
                                  "model has errors; 2 usage error or unreadable input; 3 output not written.\n";
 
+/* An absolute URI (scheme ":" then URI characters), without query or
+ * fragment, since check.md#<id> is appended to it. */
+static int is_base_uri(const char *s)
+{
+	if (!isalpha((unsigned char)*s))
+		return 0;
+	const char *p = s;
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	if (*p != ':' || !p[1])
+		return 0;
+	for (p++; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '%') {
+			if (!isxdigit((unsigned char)p[1]) || !isxdigit((unsigned char)p[2]))
+				return 0;
+			p += 2;
+		} else if (!isalnum(c) && !strchr("-._~:/@!$&'()*+,;=", c)) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 int pm_cmd_check(int argc, char **argv)
 {
-	enum { OPT_FAIL_ON = 256, OPT_RULES };
+	enum { OPT_FAIL_ON = 256, OPT_RULES, OPT_DOC_BASE, OPT_SRC_ROOT };
 	static const struct option options[] = {
+	        {"doc-base", required_argument, NULL, OPT_DOC_BASE},
 	        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	        {"src-root", required_argument, NULL, OPT_SRC_ROOT},
 	        {"format", required_argument, NULL, 'f'},
 	        {"help", no_argument, NULL, 'h'},
 	        {"rules", no_argument, NULL, OPT_RULES},
@@ -67,6 +105,7 @@ int pm_cmd_check(int argc, char **argv)
 	pm_check_format fmt = PM_CHECK_TEXT;
 	pm_check_weight threshold = PM_CHECK_RECOMMENDED;
 	int rules = 0, c;
+	const char *doc_base = NULL, *src_root = NULL;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":f:h", options, NULL)) != -1) {
 		switch (c) {
@@ -86,6 +125,20 @@ int pm_cmd_check(int argc, char **argv)
 				        "check", "unknown level '%s' for --fail-on (required, recommended or advisory)",
 				        optarg);
 			break;
+		case OPT_DOC_BASE:
+			if (!is_base_uri(optarg))
+				return pm_msg_usage(
+				        "check",
+				        "--doc-base '%s' is not an absolute URI without '?' or '#' (e.g. "
+				        "https://example.com/premarket/docs/ or file:///usr/share/doc/premarket/)",
+				        optarg);
+			doc_base = optarg;
+			break;
+		case OPT_SRC_ROOT:
+			if (!*optarg)
+				return pm_msg_usage("check", "--src-root needs a directory");
+			src_root = optarg;
+			break;
 		case OPT_RULES:
 			rules = 1;
 			break;
@@ -96,7 +149,19 @@ int pm_cmd_check(int argc, char **argv)
 			return pm_cli_bad_option("check", c, argv);
 		}
 	}
-	pm_check_render_options ropt = {PM_VERSION, PM_INFORMATION_URI, "docs/check.md", 1};
+	/* SARIF locations are relative to the source root */
+	char cwd[PATH_MAX], root[2 * PATH_MAX + 2];
+	if (!getcwd(cwd, sizeof cwd)) {
+		pm_msg_error("cannot determine the working directory");
+		return PM_EXIT_USAGE;
+	}
+	if (!src_root)
+		snprintf(root, sizeof root, "%s", cwd);
+	else if (src_root[0] == '/')
+		snprintf(root, sizeof root, "%s", src_root);
+	else
+		snprintf(root, sizeof root, "%s/%s", cwd, src_root);
+	pm_check_render_options ropt = {PM_VERSION, doc_base, root, 1};
 	pm_buf out;
 	pm_buf_init(&out, 0);
 	pm_diags d;
@@ -119,9 +184,33 @@ int pm_cmd_check(int argc, char **argv)
 	}
 	if (optind >= argc)
 		return pm_msg_usage("check", "no model file given");
-	pm_model *m = pm_cli_load(argv + optind, (size_t)(argc - optind), &rc);
-	if (!m)
-		return rc;
+	pm_model *m;
+	if (fmt == PM_CHECK_SARIF) {
+		/* a model that does not load still gives a SARIF log, of its errors */
+		pm_diags load;
+		pm_diags_init(&load);
+		m = pm_cli_load_identified(argv + optind, (size_t)(argc - optind), NULL, &load);
+		rc = pm_msg_diags(stderr, &load);
+		if (!m) {
+			rc = rc ? rc : PM_EXIT_PROBLEMS;
+			if (pm_check_render_sarif_load(&load, (const char *const *)(argv + optind),
+			                               (size_t)(argc - optind), &ropt, &out, &d) < 0) {
+				pm_msg_diags(stderr, &d);
+				rc = PM_EXIT_OUTPUT;
+			} else if (pm_cli_write_stdout(out.data, out.len) != PM_EXIT_OK) {
+				rc = PM_EXIT_OUTPUT;
+			}
+			pm_diags_free(&load);
+			pm_diags_free(&d);
+			pm_buf_free(&out);
+			return rc;
+		}
+		pm_diags_free(&load);
+	} else {
+		m = pm_cli_load(argv + optind, (size_t)(argc - optind), &rc);
+		if (!m)
+			return rc;
+	}
 	pm_check_options copt = {pm_cli_source_date_epoch()};
 	pm_check_report report;
 	int failed = pm_check_run(m, &copt, &report, &d) < 0 || pm_check_render(&report, fmt, &ropt, &out, &d) < 0;

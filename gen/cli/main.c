@@ -20,6 +20,7 @@ static const subcommand commands[] = {
         {"data", pm_cmd_data, "print the data document templates see, as JSON"},
         {"diagram", pm_cmd_diagram, "draw one architecture diagram of the model (SVG or graphviz DOT)"},
         {"explain", pm_cmd_explain, "show how one threat's scores were derived, step by step"},
+        {"import", pm_cmd_import, "convert a Threat Dragon or OTM threat model into a premarket model"},
         {"init", pm_cmd_init, "start a new model from a commented skeleton"},
         {"schema", pm_cmd_schema, "print the model format as JSON Schema, Markdown or XML Schema"},
         {"sbom", pm_cmd_sbom, "list the components or vulnerabilities of CycloneDX/SPDX SBOM files"},

@@ -19,7 +19,8 @@
  *     diagrams shown as figures;
  *  5. the SBOM export: sbom.cdx.json (CycloneDX 1.6) whenever the model
  *     lists SBOM components, whatever the formats;
- *  6. XML (PM_BUILD_XML): submission.xml;
+ *  6. XML (PM_BUILD_XML): submission.xml; the spreadsheet register
+ *     (PM_BUILD_XLSX): risk-register.xlsx;
  *  7. PDF (PM_BUILD_PDF), the diagrams drawn as vector figures:
  *     cybersecurity-submission.pdf, every document but
  *     the completeness check (it joins with with_check); with split one
@@ -68,7 +69,8 @@ enum {
 	PM_BUILD_MD = 1u << 0,   /**< <slug>.md and index.md */
 	PM_BUILD_HTML = 1u << 1, /**< <slug>.html and index.html */
 	PM_BUILD_PDF = 1u << 2,  /**< cybersecurity-submission.pdf (+ <slug>.pdf with split) */
-	PM_BUILD_XML = 1u << 3   /**< submission.xml */
+	PM_BUILD_XML = 1u << 3,  /**< submission.xml */
+	PM_BUILD_XLSX = 1u << 4  /**< risk-register.xlsx (include/premarket/xlsx.h) */
 };
 
 typedef struct pm_build_options {

@@ -161,10 +161,19 @@ typedef enum pm_check_format {
 
 /** What the renderers add to a report; all fields may be zero. */
 typedef struct pm_check_render_options {
-	const char *tool_version;    /**< e.g. "0.1.0"; NULL = omitted */
-	const char *information_uri; /**< SARIF tool.driver.informationUri; NULL = "docs/check.md" */
-	const char *help_base;       /**< prefix of each rule's help URI; NULL = "docs/check.md" */
-	int heading_level;           /**< Markdown: level of the top heading (1-4); 0 = 1 */
+	const char *tool_version; /**< e.g. "0.1.0"; NULL = omitted */
+	/** SARIF: absolute URI of the folder holding check.md, ending in "/"
+	 *  (informationUri is <doc_base>check.md, each rule's helpUri
+	 *  <doc_base>check.md#<id>); NULL = file://PM_DOCDIR_DEFAULT/, the
+	 *  installed docs.  Used as given: the caller checks it is a URI. */
+	const char *doc_base;
+	/** SARIF: absolute path of the source root (%SRCROOT%): files under it
+	 *  (relative file names being relative to the working directory) are
+	 *  URIs relative to it, others absolute file: URIs, compared lexically;
+	 *  NULL = relative file names are relative to %SRCROOT%, whose URI the
+	 *  log leaves out. */
+	const char *src_root;
+	int heading_level; /**< Markdown: level of the top heading (1-4); 0 = 1 */
 } pm_check_render_options;
 
 /** Append the report in format fmt to out (an unknown format is text); opt
@@ -181,8 +190,19 @@ int pm_check_render_text(const pm_check_report *r, const pm_check_render_options
  *  opt->heading_level (the appendix of the document set). */
 int pm_check_render_md(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
 /** pm_check_render() in PM_CHECK_SARIF: one SARIF 2.1.0 run whose rules[] is
- *  the whole checklist and whose results are the findings. */
+ *  the whole checklist (then the rule LOAD) and whose results are the
+ *  findings (docs/check.md, "SARIF"). */
 int pm_check_render_sarif(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
+/** A SARIF 2.1.0 log for a model that did not load: the same tool.driver
+ *  (the checklist, then the rule LOAD), invocations[0].executionSuccessful
+ *  false, and one result of rule LOAD per diagnostic of `load` (its level
+ *  from the severity, its location; a diagnostic without a file, and the
+ *  note of each count of dropped diagnostics at the end, are located at
+ *  model file files[0] when n_files > 0, since code-scanning services
+ *  require a location).  Returns 0, or -1 with a PM_ERR_OUTPUT diagnostic
+ *  in d when out reached its size cap (out is left as it was). */
+int pm_check_render_sarif_load(const pm_diags *load, const char *const *files, size_t n_files,
+                               const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
 /** pm_check_render() in PM_CHECK_JSON: premarket's own JSON (docs/check.md). */
 int pm_check_render_json(const pm_check_report *r, const pm_check_render_options *opt, pm_buf *out, pm_diags *d);
 
