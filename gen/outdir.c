@@ -365,6 +365,8 @@ static int resolve(pm_outdir *o, pm_diags *d)
 		if (!S_ISDIR(st.st_mode))
 			return out_error(o, d, shown, "cannot write the outputs there: %s", strerror(ENOTDIR));
 		real = realpath(shown, NULL);
+	} else if (errno == ENOENT && lstat(shown, &st) == 0) {
+		return out_error(o, d, shown, "cannot write the outputs there: a symbolic link to nothing");
 	} else if (errno == ENOENT) {
 		const char *slash = strrchr(shown, '/');
 		const char *base = slash ? slash + 1 : shown;
