@@ -325,7 +325,8 @@ static int read_manifest(const char *dir, const char *shown, char ***v, size_t *
 		if (*p && *p != '#') {
 			const char *why = pm_sink_relpath_problem(p);
 			if (why) {
-				rc = bad_manifest(d, spath, line, "not a manifest premarket wrote: the path '%s' %s", p, why);
+				rc = bad_manifest(d, spath, line, "not a manifest premarket wrote: the path '%s' %s", p,
+				                  why);
 				goto done;
 			}
 			add_str(v, n, cap, p);
@@ -345,9 +346,10 @@ done:
 
 static void manifest_text(const pm_outdir *o, pm_buf *b)
 {
-	pm_buf_puts(b, MANIFEST_HEAD ": the files `premarket build` wrote in this folder, one a line.\n"
-	               "# The next build replaces the folder as a whole (docs/internals.md, Output protocol);\n"
-	               "# it refuses a folder holding anything not listed here.\n");
+	pm_buf_puts(b, MANIFEST_HEAD
+	            ": the files `premarket build` wrote in this folder, one a line.\n"
+	            "# The next build replaces the folder as a whole (docs/internals.md, Output protocol);\n"
+	            "# it refuses a folder holding anything not listed here.\n");
 	for (size_t i = 0; i < o->n; i++) {
 		pm_buf_puts(b, o->rel[i]);
 		pm_buf_putc(b, '\n');
@@ -414,8 +416,9 @@ static int resolve(pm_outdir *o, pm_diags *d)
 	struct stat ps;
 	if (stat(real, &st) == 0 && stat(o->parent, &ps) == 0 && st.st_dev != ps.st_dev) {
 		out_error(o, d, shown, "cannot replace this folder as a whole: it is a mount point");
-		pm_diag_hint(d, "premarket swaps the output folder with a new one beside it, in %s; build into a "
-		                "folder inside this one instead",
+		pm_diag_hint(d,
+		             "premarket swaps the output folder with a new one beside it, in %s; build into a "
+		             "folder inside this one instead",
 		             o->parent);
 		return -1;
 	}
@@ -438,8 +441,8 @@ static long read_holder(int fd)
 static int lock_error(pm_outdir *o, pm_diags *d, const char *what, int e)
 {
 	out_error(o, d, o->lock_path, "cannot %s the lock file: %s", what, strerror(e));
-	pm_diag_hint(d, "premarket locks and replaces %s from the folder above it, %s, which must be writable", o->shown,
-	             o->parent);
+	pm_diag_hint(d, "premarket locks and replaces %s from the folder above it, %s, which must be writable",
+	             o->shown, o->parent);
 	return -1;
 }
 
@@ -474,7 +477,8 @@ static int take_lock(pm_outdir *o, int wait, pm_diags *d)
 		}
 		/* the holder before us may have removed the file: ours is the lock
 		 * only when the name still leads to it */
-		if (fstat(fd, &a) == 0 && lstat(o->lock_path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+		if (fstat(fd, &a) == 0 && lstat(o->lock_path, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino) {
 			char pid[32];
 			int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
 			if (ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)n, 0) == n) {
@@ -621,12 +625,12 @@ static int recover(pm_outdir *o, pm_diags *d)
 		if (rename(olds[best], o->out) < 0) {
 			rc = out_error(o, d, o->shown, "cannot put back the previous outputs from '%s': %s", olds[best],
 			               strerror(errno));
-			pm_diag_hint(d, "a build was killed while it replaced the folder; rename '%s' to '%s'", olds[best],
-			             o->out);
+			pm_diag_hint(d, "a build was killed while it replaced the folder; rename '%s' to '%s'",
+			             olds[best], o->out);
 		} else {
 			pm_diag_add(d, PM_WARNING, PM_ERR_OUTPUT, o->shown, 0, 0,
-			            "put back the previous outputs, which a build killed while it replaced the folder "
-			            "had left in '%s'",
+			            "put back the previous outputs, which an earlier build, stopped while it replaced "
+			            "the folder, had left in '%s'",
 			            olds[best]);
 		}
 		free(olds[best]);
@@ -656,7 +660,8 @@ static int foreign(pm_outdir *o, pm_diags *d, const char *rel, const char *what,
 		out_error(o, d, p, "%s that premarket did not write: the folder's %s does not list it", what,
 		          PM_OUTDIR_MANIFEST);
 	else
-		out_error(o, d, o->shown, "not an output folder of premarket (it has no %s) and not empty: it holds '%s'",
+		out_error(o, d, o->shown,
+		          "not an output folder of premarket (it has no %s) and not empty: it holds '%s'",
 		          PM_OUTDIR_MANIFEST, rel);
 	pm_diag_hint(d, "premarket replaces its output folder as a whole and never deletes what it did not write: %s",
 	             has_manifest ? "move it out of the folder, or build into another one"
@@ -807,10 +812,11 @@ static int make_staging(pm_outdir *o, pm_diags *d)
 		if (errno != EEXIST || i + 1 == NAME_TRIES) {
 			int e = errno;
 			out_error(o, d, top->path, "cannot create the staging folder: %s", strerror(e));
-			pm_diag_hint(d,
-			             "premarket writes a build into a new folder beside %s, then swaps the two; %s must "
-			             "be writable",
-			             o->shown, o->parent);
+			pm_diag_hint(
+			        d,
+			        "premarket writes a build into a new folder beside %s, then swaps the two; %s must "
+			        "be writable",
+			        o->shown, o->parent);
 			return -1;
 		}
 		/* a name that is taken stays in the list: rmdir of a folder not
@@ -991,20 +997,23 @@ static int swap(pm_outdir *o, pm_diags *d)
 			prev = list_of(aside, o->old, o->n_old);
 			if (rename(o->out, aside) < 0) {
 				free_list(prev);
-				rc = out_error(o, d, o->shown, "cannot move the previous outputs aside to '%s': %s", aside,
-				               strerror(errno));
+				rc = out_error(o, d, o->shown, "cannot move the previous outputs aside to '%s': %s",
+				               aside, strerror(errno));
 			} else if (rename(o->staging, o->out) < 0) {
 				int e = errno;
 				free_list(prev);
 				if (rename(aside, o->out) == 0) {
-					rc = out_error(o, d, o->shown, "cannot move the new outputs from '%s' into place: %s",
+					rc = out_error(o, d, o->shown,
+					               "cannot move the new outputs from '%s' into place: %s",
 					               o->staging, strerror(e));
 				} else {
-					rc = out_error(o, d, o->shown,
-					               "cannot move the new outputs into place (%s), nor the previous ones "
-					               "back from '%s' (%s)",
-					               strerror(e), aside, strerror(errno));
-					pm_diag_hint(d, "the next build into %s puts the previous outputs back", o->shown);
+					rc = out_error(
+					        o, d, o->shown,
+					        "cannot move the new outputs into place (%s), nor the previous ones "
+					        "back from '%s' (%s)",
+					        strerror(e), aside, strerror(errno));
+					pm_diag_hint(d, "the next build into %s puts the previous outputs back",
+					             o->shown);
 				}
 			} else {
 				atomic_store(&o->previous, prev);
@@ -1036,7 +1045,8 @@ int pm_outdir_commit(pm_outdir *o, pm_diags *d)
 		return abandon(o);
 	o->committed = 1;
 	if (o->sync && pm_sink_sync_dir(o->parent) < 0)
-		pm_diag_add(d, PM_WARNING, PM_ERR_OUTPUT, o->parent, 0, 0, "cannot sync the folder: %s", strerror(errno));
+		pm_diag_add(d, PM_WARNING, PM_ERR_OUTPUT, o->parent, 0, 0, "cannot sync the folder: %s",
+		            strerror(errno));
 	if (o->moved) {
 		struct stat st;
 		remove_list(atomic_load(&o->previous));

@@ -201,8 +201,7 @@ static int make_dirs(pm_outset *o, const char *path, pm_diags *d)
 }
 
 /* Create a fresh temp file for "<where>/<name>"; sets *tmp, returns the fd. */
-static int open_temp(pm_outset *o, const char *where, const char *name, const char *final, char **tmp,
-                     pm_diags *d)
+static int open_temp(pm_outset *o, const char *where, const char *name, const char *final, char **tmp, pm_diags *d)
 {
 	for (int i = 0; i < TMP_TRIES; i++) {
 		char *t = pm_xasprintf("%s/.%s.tmp-%ld-%lu", where, name, (long)getpid(), tmp_seq++);
@@ -314,8 +313,9 @@ int pm_outset_commit(pm_outset *o, pm_diags *d)
 	for (size_t i = 0; i < o->n; i++) {
 		if (rename(o->v[i].tmp, o->v[i].final) < 0) {
 			int e = errno;
-			set_failed(o, d, o->v[i].final, "cannot rename '%s' to it: %s (%zu of %zu files already replaced)",
-			           o->v[i].tmp, strerror(e), i, o->n);
+			set_failed(o, d, o->v[i].final,
+			           "cannot rename '%s' to it: %s (%zu of %zu files already replaced)", o->v[i].tmp,
+			           strerror(e), i, o->n);
 			drop_all(o);
 			return -1;
 		}

@@ -34,8 +34,8 @@ static const char usage_text[] =
         "was.  DIR/.premarket-manifest lists what the build wrote: a DIR that is not\n"
         "empty and has none, or holds other files, is refused, never cleared.  Builds\n"
         "into one DIR take turns: a second one waits (saying so) unless --no-wait.\n"
-        "The same inputs give byte-identical files\n"
-        "(the date comes from the model or SOURCE_DATE_EPOCH).  The completeness check\n"
+        "The same inputs give byte-identical files (the date comes from the model or\n"
+        "SOURCE_DATE_EPOCH).  The completeness check\n"
         "(completeness-check.md/.html) is a working report for the manufacturer or\n"
         "importer, not part of the submission: the combined PDF leaves it out unless\n"
         "--with-check is given.\n"
@@ -119,8 +119,8 @@ static int start_output(pm_outdir *out, const char *outdir, int no_wait, pm_diag
 	if (r == 1) {
 		long pid = pm_outdir_holder(out);
 		if (pid)
-			fprintf(stderr, "premarket: waiting for another build into %s to finish (process %ld)...\n", outdir,
-			        pid);
+			fprintf(stderr, "premarket: waiting for another build into %s to finish (process %ld)...\n",
+			        outdir, pid);
 		else
 			fprintf(stderr, "premarket: waiting for another build into %s to finish...\n", outdir);
 		r = pm_outdir_start(out, 1, d);

@@ -346,8 +346,8 @@ static void test_bad_relpaths(void **state)
 {
 	(void)state;
 	static const char *const BAD[] = {
-	        "",  "/etc/passwd", "../x.html", "a/../b.html", "html/..",    "./a.html", "a/./b",
-	        ".", "..",          "a//b.html", "html/",       "a/b/c.html", "/",        "//x", "a\nb.html",
+	        "",   "/etc/passwd", "../x.html", "a/../b.html", "html/..", "./a.html", "a/./b",     ".",
+	        "..", "a//b.html",   "html/",     "a/b/c.html",  "/",       "//x",      "a\nb.html",
 	};
 	for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
 		pm_outset *o = pm_outset_new(path("bad"));
