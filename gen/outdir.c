@@ -819,8 +819,10 @@ static int make_staging(pm_outdir *o, pm_diags *d)
 			        o->shown, o->parent);
 			return -1;
 		}
-		/* a name that is taken stays in the list: rmdir of a folder not
-		 * ours fails unless it is empty, and then it was harmless */
+		/* the name is taken, by nothing of ours: out of the list again */
+		atomic_store(&o->staged, top->next);
+		atomic_store(&o->state, top->next ? LIVE_STAGING : LIVE_IDLE);
+		free(top);
 	}
 	return -1;
 }

@@ -479,7 +479,9 @@ static void test_outdir_replaces_whole_set(void **state)
 	pm_outdir *o = pm_outdir_new(path("a/b/c/"));
 	assert_int_equal(pm_outdir_commit(o, &td), 0);
 	pm_outdir_free(o);
-	assert_non_null(read_all("a/b/c/.premarket-manifest", NULL));
+	char *manifest = read_all("a/b/c/.premarket-manifest", NULL);
+	assert_non_null(manifest);
+	free(manifest);
 	assert_int_equal(mkdir(path("empty"), 0700), 0);
 	o = pm_outdir_new(path("empty"));
 	pm_outdir_set_sync(o, 1);
