@@ -160,6 +160,22 @@ next_build() { # NAME
 	run "$1" -- $ARGS_B --templates "$tmp/badtpl" -o "$OUT" "$MODEL_B"
 }
 
+# full_tmpfs NAME SIZE ARGS MODEL — as root, the previous set in a tmpfs of
+# SIZE (mounted on $tmp/mnt, left mounted), and a build of MODEL with ARGS
+# that does not fit: exit 3 for ENOSPC, the set as it was, nothing left.
+# Returns 1 (nothing done) when the tmpfs cannot be mounted.
+full_tmpfs() {
+	[ "$(id -u)" = 0 ] && mkdir -p "$tmp/mnt" && mount -t tmpfs -o size="$2" tmpfs "$tmp/mnt" 2>/dev/null || return 1
+	mounts="$tmp/mnt $mounts"
+	cp -R "$tmp/refA" "$tmp/mnt/out"
+	# shellcheck disable=SC2086
+	run "$1" -- $3 -o "$tmp/mnt/out" "$4"
+	expect "$1" 3 'error: cannot write it: No space left on device'
+	same "ENOSPC ($1, a full tmpfs)" "$tmp/mnt/out" "$tmp/A.sums"
+	clean "ENOSPC ($1, a full tmpfs)" "$tmp/mnt"
+	return 0
+}
+
 if in_group check; then
 	# -------------------------------------------------------------------------
 	# 1. A whole new set; folders that are not ours.
@@ -231,13 +247,7 @@ if in_group check; then
 	expect enospc 3 'error: cannot write it: No space left on device'
 	same "ENOSPC (shim)" "$OUT" "$tmp/A.sums"
 	clean "ENOSPC (shim)" "$tmp/p"
-	if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/mnt" && mount -t tmpfs -o size=1m tmpfs "$tmp/mnt" 2>/dev/null; then
-		mounts="$tmp/mnt $mounts"
-		cp -R "$tmp/refA" "$tmp/mnt/out"
-		run tmpfs -- $ARGS_B -o "$tmp/mnt/out" "$MODEL_B"
-		expect tmpfs 3 'error: cannot write it: No space left on device'
-		same "ENOSPC (a full tmpfs)" "$tmp/mnt/out" "$tmp/A.sums"
-		clean "ENOSPC (a full tmpfs)" "$tmp/mnt"
+	if full_tmpfs tmpfs 1m "$ARGS_B" "$MODEL_B"; then
 		# a read-only file system
 		mount -o remount,ro "$tmp/mnt" &&
 			run erofs -- $ARGS_B -o "$tmp/mnt/out" "$MODEL_B" &&
@@ -449,13 +459,8 @@ if in_group slow; then
 			echo "outset.sh: SIG$sig after $delay s: exit $killed_rc, $(cmp -s "$tmp/kept.sums" "$tmp/A.sums" && echo previous || echo new) set" >&2
 		done
 	done
-	if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/mnt" && mount -t tmpfs -o size=4m tmpfs "$tmp/mnt" 2>/dev/null; then
-		mounts="$tmp/mnt $mounts"
-		cp -R "$tmp/refA" "$tmp/mnt/out"
-		run bigfull -- $ARGS_BIG -o "$tmp/mnt/out" "$tmp/big.yaml"
-		expect bigfull 3 'No space left on device'
-		same "ENOSPC in a large build" "$tmp/mnt/out" "$tmp/A.sums"
-		clean "ENOSPC in a large build" "$tmp/mnt"
+	if full_tmpfs bigfull 4m "$ARGS_BIG" "$tmp/big.yaml"; then
+		umount "$tmp/mnt" && mounts=
 	else
 		echo "outset.sh: skipped the large tmpfs case (not root, or mount failed)" >&2
 	fi
