@@ -533,7 +533,7 @@ static void keep(pm_outdir *o, const char *path, pm_diags *d)
  * manifest lists, or without one (a set that was being written) the
  * regular files in it and in its subfolders; then the folders.  Anything
  * else stays, with a warning. */
-static int remove_leftover(pm_outdir *o, const char *path, pm_diags *d)
+static void remove_leftover(pm_outdir *o, const char *path, pm_diags *d)
 {
 	char **v = NULL;
 	size_t n = 0, cap = 0;
@@ -541,7 +541,7 @@ static int remove_leftover(pm_outdir *o, const char *path, pm_diags *d)
 	if (m < 0) { /* not a manifest of ours: leave the folder alone */
 		keep(o, path, d);
 		free_strs(v, n);
-		return 0;
+		return;
 	}
 	if (m == 1) {
 		DIR *dp = opendir(path);
@@ -551,9 +551,10 @@ static int remove_leftover(pm_outdir *o, const char *path, pm_diags *d)
 				continue;
 			char *p = pm_xasprintf("%s/%s", path, e->d_name);
 			struct stat st;
-			if (lstat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+			int there = lstat(p, &st) == 0;
+			if (there && S_ISREG(st.st_mode)) {
 				add_str(&v, &n, &cap, e->d_name);
-			} else if (S_ISDIR(st.st_mode)) {
+			} else if (there && S_ISDIR(st.st_mode)) {
 				DIR *sp = opendir(p);
 				struct dirent *f;
 				while (sp && (f = readdir(sp)) != NULL) {
@@ -580,7 +581,6 @@ static int remove_leftover(pm_outdir *o, const char *path, pm_diags *d)
 	struct stat st;
 	if (lstat(path, &st) == 0)
 		keep(o, path, d);
-	return 0;
 }
 
 /* Under the lock: put back a previous set that a killed fallback swap left
