@@ -335,7 +335,7 @@ if in_group check; then
 		shift 3
 		rm -rf "$tmp/pause" && mkdir "$tmp/pause"
 		env "$@" FAULTSHIM_PAUSE="$_pt" FAULTSHIM_PAUSE_DIR="$tmp/pause" LD_PRELOAD="$SHIM" \
-			env --default-signal=INT "$BIN" build $ARGS_B -o "$OUT" "$MODEL_B" >"$tmp/$_n.out" 2>"$tmp/$_n.err" &
+			$DEFSIG "$BIN" build $ARGS_B -o "$OUT" "$MODEL_B" >"$tmp/$_n.out" 2>"$tmp/$_n.err" &
 		_pid=$!
 		_i=0
 		while [ ! -f "$tmp/pause/paused" ] && [ $_i -lt $((LIMIT * 10)) ]; do
@@ -349,7 +349,11 @@ if in_group check; then
 		wait "$_pid"
 		rc=$?
 	}
-	for sig in TERM INT; do
+	# a background job of a script ignores SIGINT, which premarket then
+	# leaves ignored (as under nohup): env gives it back its default
+	DEFSIG="env --default-signal=INT" SIGS="TERM INT"
+	$DEFSIG true 2>/dev/null || { DEFSIG= SIGS=TERM; echo "outset.sh: skipped SIGINT (no env --default-signal)" >&2; }
+	for sig in $SIGS; do
 		want=$((128 + $(signum "$sig")))
 		fresh
 		killat "$sig-write" "$sig" write:3
