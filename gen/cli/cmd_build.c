@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char usage_text[] =
         "Usage: premarket build -o DIR [--format md,html,pdf,xml] [--split] [--a4] [--with-check]\n"
@@ -82,7 +83,15 @@ static int parse_formats(const char *s, unsigned *out)
  * handler returns), so the shell sees 128+N. */
 static void on_signal(int sig)
 {
+	static const char intr[] = "premarket: build stopped by SIGINT\n";
+	static const char term[] = "premarket: build stopped by SIGTERM\n";
+	static const char hup[] = "premarket: build stopped by SIGHUP\n";
+	const char *m = sig == SIGINT ? intr : sig == SIGTERM ? term : hup;
+	size_t n = sig == SIGINT ? sizeof intr : sig == SIGTERM ? sizeof term : sizeof hup;
 	pm_outdir_on_signal();
+	if (write(2, m, n - 1) < 0) {
+		/* nothing to do: the process ends either way */
+	}
 	raise(sig);
 }
 

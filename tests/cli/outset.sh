@@ -357,7 +357,7 @@ if in_group check; then
 		want=$((128 + $(signum "$sig")))
 		fresh
 		killat "$sig-write" "$sig" write:3
-		expect "$sig-write" "$want" ''
+		expect "$sig-write" "$want" "^premarket: build stopped by SIG$sig\$"
 		same "SIG$sig while writing" "$OUT" "$tmp/A.sums"
 		clean "SIG$sig while writing" "$tmp/p"
 	done
@@ -366,13 +366,13 @@ if in_group check; then
 		case $pt in *:*) ;; *) pt=$pt:1 ;; esac
 		fresh
 		killat "TERM-$pt" TERM "$pt"
-		expect "TERM-$pt" 143 ''
+		expect "TERM-$pt" 143 '^premarket: build stopped by SIGTERM$'
 		same "SIGTERM at $pt" "$OUT" "$tmp/B.sums"
 		clean "SIGTERM at $pt" "$tmp/p"
 	done
 	fresh
 	killat TERM-fallback TERM rename-done:2 FAULTSHIM_EXCHANGE=EINVAL
-	expect TERM-fallback 143 ''
+	expect TERM-fallback 143 '^premarket: build stopped by SIGTERM$'
 	same "SIGTERM between the fallback's renames" "$OUT" "$tmp/B.sums"
 	clean "SIGTERM between the fallback's renames" "$tmp/p"
 
@@ -452,6 +452,9 @@ if in_group slow; then
 			killed_rc=$rc
 			want=$((128 + $(signum "$sig")))
 			if [ "$rc" -ne 0 ] && [ "$rc" -ne "$want" ]; then fail "SIG$sig after $delay s: exit $rc"; else ok; fi
+			if [ "$rc" -eq 143 ] && ! grep -q '^premarket: build stopped by SIGTERM$' "$tmp/big.err"; then
+				fail "SIGTERM after $delay s: no message"
+			fi
 			if sums "$OUT" >"$tmp/now.sums" && { cmp -s "$tmp/now.sums" "$tmp/A.sums" || cmp -s "$tmp/now.sums" "$tmp/Big.sums"; }; then
 				ok
 			else
