@@ -160,6 +160,17 @@ next_build() { # NAME
 	run "$1" -- $ARGS_B --templates "$tmp/badtpl" -o "$OUT" "$MODEL_B"
 }
 
+# wait_for FILE [PATTERN] — until FILE exists (and holds PATTERN), at most
+# $LIMIT s; 1 when it never did.
+wait_for() {
+	_i=0
+	until [ -f "$1" ] && { [ $# -lt 2 ] || grep -q -- "$2" "$1"; }; do
+		[ $_i -lt $((LIMIT * 10)) ] || return 1
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+
 # full_tmpfs NAME SIZE ARGS MODEL — as root, the previous set in a tmpfs of
 # SIZE (mounted on $tmp/mnt, left mounted), and a build of MODEL with ARGS
 # that does not fit: exit 3 for ENOSPC, the set as it was, nothing left.
@@ -337,12 +348,7 @@ if in_group check; then
 		env "$@" FAULTSHIM_PAUSE="$_pt" FAULTSHIM_PAUSE_DIR="$tmp/pause" LD_PRELOAD="$SHIM" \
 			$DEFSIG "$BIN" build $ARGS_B -o "$OUT" "$MODEL_B" >"$tmp/$_n.out" 2>"$tmp/$_n.err" &
 		_pid=$!
-		_i=0
-		while [ ! -f "$tmp/pause/paused" ] && [ $_i -lt $((LIMIT * 10)) ]; do
-			sleep 0.1
-			_i=$((_i + 1))
-		done
-		[ -f "$tmp/pause/paused" ] || fail "$_n: never reached $_pt"
+		wait_for "$tmp/pause/paused" || fail "$_n: never reached $_pt"
 		kill -"$_sig" "$_pid"
 		sleep 0.2
 		: >"$tmp/pause/go"
@@ -400,18 +406,10 @@ if in_group check; then
 	FAULTSHIM_PAUSE=exchange:1 FAULTSHIM_PAUSE_DIR="$tmp/pause" LD_PRELOAD="$SHIM" \
 		"$BIN" build $ARGS_A -o "$OUT" "$MODEL_A" >"$tmp/first.out" 2>"$tmp/first.err" &
 	first=$!
-	_i=0
-	while [ ! -f "$tmp/pause/paused" ] && [ $_i -lt $((LIMIT * 10)) ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
+	wait_for "$tmp/pause/paused" || fail "the first build never reached the exchange"
 	"$BIN" build $ARGS_B -o "$OUT" "$MODEL_B" >"$tmp/second.out" 2>"$tmp/second.err" &
 	second=$!
-	_i=0
-	while ! grep -q "waiting for another build" "$tmp/second.err" 2>/dev/null && [ $_i -lt $((LIMIT * 10)) ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
+	wait_for "$tmp/second.err" "waiting for another build"
 	if grep -q "^premarket: waiting for another build into $OUT to finish (process $first)" "$tmp/second.err"; then ok; else
 		fail "the second build does not say it waits"
 		cat "$tmp/second.err" >&2
