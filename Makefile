@@ -18,7 +18,7 @@
 #     asan        ASan+UBSan build (build/asan/): every unit test, tests/bad,
 #                 the examples, and every tests/cli/*.sh but those named in
 #                 SAN_SLOW_CLI (pdf, mutations, check, schema, diagram, build,
-#                 score, robust, sbom-model: see there)
+#                 score, robust, sbom-model, outset: see there)
 #   make slow  = deps, then `test-slow` and `asan-slow` side by side:
 #     test-slow   plain build: the scale cases, i.e. the second group of the
 #                 unit tests that have one (PM_TEST_GROUP=slow: the 10,000-row,
@@ -130,15 +130,18 @@ LOGS               = $(BUILD)/$(LOGDIR)
 # 1,300 process starts (mutations), to python and many runs of what the unit
 # tests already cover under the sanitizers (check: test_check; build and
 # score: test_build, test_risk; sbom-model: test_sbom; robust: tests/bad and
-# test_load), to python's JSON Schema validator (schema), and to graphviz
-# laying out every view of every example plus poppler (diagram).
-SAN_SLOW_CLI      := pdf mutations check schema diagram build score robust sbom-model
+# test_load), to python's JSON Schema validator (schema), to graphviz
+# laying out every view of every example plus poppler (diagram), and to some
+# fifty builds with faults injected, whose library code test_output covers
+# under the sanitizers (outset).
+SAN_SLOW_CLI      := pdf mutations check schema diagram build score robust sbom-model outset
 # The tests/cli scripts with a second part for make slow (PM_TEST_GROUP=slow;
 # tests/lib/group.sh): the second example's PDF (pdf), two thirds of the
-# truncations and corruptions (mutations), the 500-component model (diagram).
-CLI_SPLIT         := pdf mutations diagram
+# truncations and corruptions (mutations), the 500-component model (diagram),
+# the kills of a large build after several delays (outset).
+CLI_SPLIT         := pdf mutations diagram outset
 # Those that take longest start first, so that a short one is the last to end.
-LONG_CLI          := diagram pdf mutations robust check build score
+LONG_CLI          := diagram pdf mutations robust check build outset score
 LONG_UNIT         := test_cvss test_pdf test_sbom test_check test_mustache
 
 UNIT_NAMES  := $(TEST_SRC:tests/unit/%.c=%)

@@ -29,7 +29,8 @@
  *  8. the commit: sink->commit, once, only when every stage succeeded.
  *
  * The first stage that fails stops the build: the sink's commit is then not
- * called, so a directory sink leaves earlier outputs as they were.  The same
+ * called, so the directory sink (pm_outdir, premarket/sink_dir.h) leaves the
+ * earlier outputs as they were.  The same
  * model and options give the same files, byte for byte, in the same order.
  */
 #ifndef PREMARKET_BUILD_H
@@ -56,7 +57,8 @@
  * When put or commit returns -1 without adding an error, pm_build() adds a
  * PM_ERR_OUTPUT one.  After a failed put, pm_build() calls neither put nor
  * commit again; it never frees or resets the sink, which stays the caller's.
- * The directory sink is in premarket/sink_dir.h.
+ * The directory sink, which replaces the output folder as a whole, is
+ * pm_outdir_sink() in premarket/sink_dir.h.
  */
 typedef struct pm_sink {
 	int (*put)(void *ud, const char *relpath, const void *data, size_t len, pm_diags *d);

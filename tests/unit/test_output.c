@@ -1,13 +1,26 @@
-/* test_output.c — atomic output sets, the directory sink (gen/sink_dir.c):
- * commit writes every file with the right content and modes; a failure
- * anywhere before the renames (a file where a directory must go, a directory
- * where a file must go, a read-only directory, a write error) leaves the
- * previous outputs untouched and no temporary file behind; bad relpaths are
- * refused; an uncommitted set removes its temporary files; as a pm_sink,
- * failures are PM_ERR_OUTPUT diagnostics.
+/* test_output.c — writing files (premarket/sink_dir.h).
  *
- * sink_dir.c is compiled into this test, which can then see its temp
- * counter. */
+ * pm_outset (gen/sink_dir.c), files into a folder of the user's: commit
+ * writes every file with the right content and modes; a failure anywhere
+ * before the renames (a file where a directory must go, a directory where a
+ * file must go, a read-only directory, a write error) leaves the previous
+ * outputs untouched and no temporary file behind; bad relpaths are refused;
+ * an uncommitted set removes its temporary files.
+ *
+ * pm_outdir (gen/outdir.c), the output folder replaced as a whole: the new
+ * set replaces the old one entirely (a file the new set lacks is gone), with
+ * its manifest and the old folder's mode; a folder that is not ours (no
+ * manifest, or a file, folder or symbolic link the manifest does not list)
+ * is refused and left as it was; a failure (bad path, write error, a failing
+ * swap) leaves the previous set and nothing beside it; the fallback swap;
+ * the signal cleanup; the lock (busy without waiting, the holder's pid);
+ * leftovers of killed builds removed (staging folders with and without a
+ * manifest) or kept (files not ours), a set left aside put back; as a
+ * pm_sink, failures are PM_ERR_OUTPUT diagnostics.
+ *
+ * sink_dir.c and outdir.c are compiled into this test, which can then see
+ * the temp counter and replace the swap (PM_OUTDIR_EXCHANGE). */
+#define _GNU_SOURCE /* as gen/outdir.c, which this test includes */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -18,6 +31,21 @@
 #include <unistd.h>
 
 #include "sink_dir.c"
+
+/* The swap, as the test wants it: real, or failing with fake_errno. */
+static int fake_errno;
+static int fake_exchange(const char *a, const char *b);
+#define PM_OUTDIR_EXCHANGE fake_exchange
+#include "outdir.c"
+
+static int fake_exchange(const char *a, const char *b)
+{
+	if (fake_errno) {
+		errno = fake_errno;
+		return -1;
+	}
+	return exchange_names(a, b);
+}
 
 /* The diagnostics of the set's calls, emptied by setup(). */
 static pm_diags td;
@@ -35,6 +63,7 @@ static int setup(void **state)
 	(void)state;
 	pm_diags_free(&td);
 	pm_diags_init(&td);
+	fake_errno = 0;
 	snprintf(base, sizeof base, "/tmp/pm-test-output-XXXXXX");
 	umask(022);
 	return mkdtemp(base) ? 0 : -1;
@@ -164,7 +193,6 @@ static void test_commit_writes_all(void **state)
 
 	assert_int_equal(pm_outset_commit(o, &td), 0);
 	assert_int_equal(td.n, 0);
-	assert_string_equal(pm_outset_error(o), "");
 	pm_outset_free(o);
 
 	assert_content("new/deep/out/index.html", "<p>index</p>");
@@ -233,13 +261,14 @@ static void test_failure_file_in_the_way(void **state)
 	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9, &td), 0);
 	assert_int_equal(pm_outset_add(o, "a.html", "new a", 5, &td), 0);
 	assert_int_equal(pm_outset_add(o, "sub/x.html", "x", 1, &td), -1);
-	assert_non_null(strstr(pm_outset_error(o), path("out/sub")));
-	assert_non_null(strstr(pm_outset_error(o), strerror(ENOTDIR)));
-	/* the set has failed: later adds and the commit are refused */
+	assert_int_equal(td.n, 1);
+	assert_string_equal(td.v[0].file, path("out/sub"));
+	assert_non_null(strstr(last_diag(), "cannot create the folder"));
+	assert_non_null(strstr(last_diag(), strerror(ENOTDIR)));
+	/* the set has failed: later adds and the commit are refused, quietly */
 	assert_int_equal(pm_outset_add(o, "html/r.html", "new r", 5, &td), -1);
 	assert_int_equal(pm_outset_commit(o, &td), -1);
-	assert_non_null(strstr(last_diag(), "cannot create directory"));
-	assert_non_null(strstr(last_diag(), strerror(ENOTDIR)));
+	assert_int_equal(td.n, 1);
 	assert_previous_intact();
 	pm_outset_free(o);
 	assert_previous_intact();
@@ -256,9 +285,8 @@ static void test_failure_directory_in_the_way(void **state)
 	assert_int_equal(pm_outset_add(o, "a.html", "new a", 5, &td), 0);
 	assert_int_equal(pm_outset_add(o, "b.html", "new b", 5, &td), 0);
 	assert_int_equal(pm_outset_commit(o, &td), -1);
-	assert_non_null(strstr(last_diag(), path("out/b.html")));
+	assert_string_equal(td.v[td.n - 1].file, path("out/b.html"));
 	assert_non_null(strstr(last_diag(), strerror(EISDIR)));
-	assert_non_null(strstr(last_diag(), pm_outset_error(o)));
 	assert_true(pm_diags_has(&td, PM_ERR_OUTPUT));
 	assert_previous_intact();
 	pm_outset_free(o);
@@ -277,8 +305,8 @@ static void test_failure_read_only_dir(void **state)
 	pm_outset *o = pm_outset_new(path("out"));
 	assert_int_equal(pm_outset_add(o, "index.html", "new index", 9, &td), 0);
 	assert_int_equal(pm_outset_add(o, "html/r.html", "new r", 5, &td), -1);
-	assert_non_null(strstr(pm_outset_error(o), path("out/html/r.html")));
-	assert_non_null(strstr(pm_outset_error(o), strerror(EACCES)));
+	assert_string_equal(td.v[td.n - 1].file, path("out/html/r.html"));
+	assert_non_null(strstr(last_diag(), strerror(EACCES)));
 	assert_int_equal(pm_outset_commit(o, &td), -1);
 	assert_previous_intact();
 	pm_outset_free(o);
@@ -307,8 +335,8 @@ static void test_failure_write_error(void **state)
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
 	signal(SIGXFSZ, old_handler);
 	assert_int_equal(rc, -1);
-	assert_non_null(strstr(pm_outset_error(o), "cannot write"));
-	assert_non_null(strstr(pm_outset_error(o), strerror(EFBIG)));
+	assert_non_null(strstr(last_diag(), "cannot write"));
+	assert_non_null(strstr(last_diag(), strerror(EFBIG)));
 	assert_int_equal(pm_outset_commit(o, &td), -1);
 	assert_previous_intact();
 	pm_outset_free(o);
@@ -318,13 +346,13 @@ static void test_bad_relpaths(void **state)
 {
 	(void)state;
 	static const char *const BAD[] = {
-	        "",  "/etc/passwd", "../x.html", "a/../b.html", "html/..",    "./a.html", "a/./b",
-	        ".", "..",          "a//b.html", "html/",       "a/b/c.html", "/",        "//x",
+	        "",   "/etc/passwd", "../x.html", "a/../b.html", "html/..", "./a.html", "a/./b",     ".",
+	        "..", "a//b.html",   "html/",     "a/b/c.html",  "/",       "//x",      "a\nb.html",
 	};
 	for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
 		pm_outset *o = pm_outset_new(path("bad"));
 		assert_int_equal(pm_outset_add(o, BAD[i], "x", 1, &td), -1);
-		assert_non_null(strstr(pm_outset_error(o), "output path"));
+		assert_non_null(strstr(last_diag(), "output path"));
 		assert_int_equal(pm_outset_commit(o, &td), -1);
 		pm_outset_free(o);
 	}
@@ -339,7 +367,7 @@ static void test_bad_relpaths(void **state)
 	o = pm_outset_new(path("bad"));
 	assert_int_equal(pm_outset_add(o, "html/a.html", "1", 1, &td), 0);
 	assert_int_equal(pm_outset_add(o, "html/a.html", "2", 1, &td), -1);
-	assert_non_null(strstr(pm_outset_error(o), "twice"));
+	assert_non_null(strstr(last_diag(), "twice"));
 	assert_int_equal(pm_outset_commit(o, &td), -1);
 	pm_outset_free(o);
 	/* nothing was written; only directories made on the way may remain */
@@ -381,43 +409,426 @@ static void test_temp_name_taken(void **state)
 	assert_int_equal(count_temps(base), 3);
 }
 
+/* ---- pm_outdir ----------------------------------------------------------------------- */
+
+/* Entries of base whose name has "premarket-" (lock, staging, old, kept). */
+static int count_ours_beside(void)
+{
+	DIR *d = opendir(base);
+	struct dirent *e;
+	int n = 0;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		if (strstr(e->d_name, "premarket-"))
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* A set of files written into base/out and committed; 0 or -1. */
+static int outdir_build(const char *const *files, size_t n)
+{
+	pm_outdir *o = pm_outdir_new(path("out"));
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = pm_outdir_add(o, files[i], files[i], strlen(files[i]), &td);
+	if (rc == 0)
+		rc = pm_outdir_commit(o, &td);
+	pm_outdir_free(o);
+	return rc;
+}
+
+static void assert_old_set(void)
+{
+	assert_content("out/index.html", "index.html");
+	assert_content("out/old-only.html", "old-only.html");
+	assert_content("out/diagrams/a.svg", "diagrams/a.svg");
+	assert_int_equal(count_ours_beside(), 0);
+}
+
+static const char *const OLD_SET[] = {"index.html", "old-only.html", "diagrams/a.svg"};
+
+static void test_outdir_replaces_whole_set(void **state)
+{
+	(void)state;
+	assert_int_equal(outdir_build(OLD_SET, 3), 0);
+	assert_int_equal(td.n, 0);
+	assert_old_set();
+	assert_content("out/.premarket-manifest",
+	               MANIFEST_HEAD ": the files `premarket build` wrote in this folder, one a line.\n"
+	                             "# The next build replaces the folder as a whole (docs/internals.md, Output "
+	                             "protocol);\n"
+	                             "# it refuses a folder holding anything not listed here.\n"
+	                             "index.html\nold-only.html\ndiagrams/a.svg\n");
+	assert_int_equal(mode_of("out"), 0755);
+	/* the folder keeps its mode */
+	assert_int_equal(chmod(path("out"), 0750), 0);
+	static const char *const NEW_SET[] = {"index.html", "diagrams/b.svg", "new.html"};
+	assert_int_equal(outdir_build(NEW_SET, 3), 0);
+	assert_int_equal(td.n, 0);
+	assert_content("out/index.html", "index.html");
+	assert_content("out/new.html", "new.html");
+	assert_content("out/diagrams/b.svg", "diagrams/b.svg");
+	/* what the new set lacks is gone with the old one */
+	assert_null(read_all("out/old-only.html", NULL));
+	assert_null(read_all("out/diagrams/a.svg", NULL));
+	assert_int_equal(mode_of("out"), 0750);
+	assert_int_equal(mode_of("out/new.html"), 0644);
+	assert_int_equal(count_ours_beside(), 0);
+	/* an empty set; a missing parent is made; an empty existing folder is taken */
+	pm_outdir *o = pm_outdir_new(path("a/b/c/"));
+	assert_int_equal(pm_outdir_commit(o, &td), 0);
+	pm_outdir_free(o);
+	char *manifest = read_all("a/b/c/.premarket-manifest", NULL);
+	assert_non_null(manifest);
+	free(manifest);
+	assert_int_equal(mkdir(path("empty"), 0700), 0);
+	o = pm_outdir_new(path("empty"));
+	pm_outdir_set_sync(o, 1);
+	assert_int_equal(pm_outdir_add(o, "x", "x", 1, &td), 0);
+	assert_int_equal(pm_outdir_commit(o, &td), 0);
+	pm_outdir_free(o);
+	assert_content("empty/x", "x");
+	assert_int_equal(mode_of("empty"), 0700);
+	assert_null(pm_outdir_new(NULL));
+	assert_null(pm_outdir_new(""));
+	/* the root folder is never replaced */
+	o = pm_outdir_new("/");
+	assert_int_equal(pm_outdir_start(o, 0, &td), -1);
+	assert_non_null(strstr(last_diag(), "root folder"));
+	pm_outdir_free(o);
+}
+
+/* DIR is not ours: start fails, nothing changes. */
+static void assert_refused(const char *want)
+{
+	pm_diags_free(&td);
+	pm_diags_init(&td);
+	pm_outdir *o = pm_outdir_new(path("out"));
+	assert_int_equal(pm_outdir_start(o, 0, &td), -1);
+	assert_int_equal(td.n, 1);
+	assert_true(pm_diags_has(&td, PM_ERR_OUTPUT));
+	if (!strstr(last_diag(), want))
+		fail_msg("'%s' does not say '%s'", last_diag(), want);
+	assert_non_null(td.v[0].hint);
+	assert_int_equal(pm_outdir_add(o, "x", "x", 1, &td), -1);
+	assert_int_equal(pm_outdir_commit(o, &td), -1);
+	assert_int_equal(td.n, 1);
+	pm_outdir_free(o);
+	assert_int_equal(count_ours_beside(), 0);
+}
+
+static void test_outdir_refuses_foreign(void **state)
+{
+	(void)state;
+	/* not empty, no manifest */
+	previous_build();
+	assert_refused("not an output folder of premarket");
+	assert_previous_intact();
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", path("out"));
+	assert_int_equal(system(cmd), 0);
+
+	/* ours, plus a file, a folder, a symbolic link the manifest does not list */
+	assert_int_equal(outdir_build(OLD_SET, 3), 0);
+	write_file("out/notes.txt", "mine");
+	assert_refused("a file that premarket did not write");
+	assert_content("out/notes.txt", "mine");
+	assert_int_equal(unlink(path("out/notes.txt")), 0);
+	assert_int_equal(mkdir(path("out/mine"), 0777), 0);
+	assert_refused("a folder that premarket did not write");
+	assert_int_equal(rmdir(path("out/mine")), 0);
+	write_file("out/diagrams/mine.svg", "mine");
+	assert_refused("a file that premarket did not write");
+	assert_string_equal(td.v[0].file, path("out/diagrams/mine.svg"));
+	assert_int_equal(unlink(path("out/diagrams/mine.svg")), 0);
+	/* an output name that is now a symbolic link or a folder */
+	assert_int_equal(rename(path("out/index.html"), path("index.keep")), 0);
+	assert_int_equal(symlink("../index.keep", path("out/index.html")), 0);
+	assert_refused("a symbolic link that premarket did not write");
+	assert_int_equal(unlink(path("out/index.html")), 0);
+	assert_int_equal(mkdir(path("out/index.html"), 0777), 0);
+	assert_refused("a folder that premarket did not write");
+	assert_int_equal(rmdir(path("out/index.html")), 0);
+	assert_int_equal(rename(path("index.keep"), path("out/index.html")), 0);
+	/* a manifest that is not ours */
+	write_file("out/.premarket-manifest", "index.html\n");
+	assert_refused("not a manifest premarket wrote");
+	write_file("out/.premarket-manifest", MANIFEST_HEAD "\n../../etc/passwd\n");
+	assert_refused("not a manifest premarket wrote");
+	assert_int_equal(td.v[0].line, 2);
+	write_file("out/.premarket-manifest", MANIFEST_HEAD "\nindex.html\nold-only.html\ndiagrams/a.svg\n");
+	assert_old_set();
+	/* DIR is a file */
+	write_file("file", "x");
+	pm_outdir *o = pm_outdir_new(path("file"));
+	assert_int_equal(pm_outdir_add(o, "x", "x", 1, &td), -1);
+	assert_non_null(strstr(last_diag(), strerror(ENOTDIR)));
+	pm_outdir_free(o);
+	assert_content("file", "x");
+	/* a file appears during the build: the commit refuses */
+	o = pm_outdir_new(path("out"));
+	assert_int_equal(pm_outdir_add(o, "index.html", "new", 3, &td), 0);
+	write_file("out/late.txt", "mine");
+	assert_int_equal(pm_outdir_commit(o, &td), -1);
+	assert_non_null(strstr(last_diag(), "did not write"));
+	assert_int_equal(count_ours_beside(), 1); /* the lock, until free */
+	pm_outdir_free(o);
+	assert_content("out/late.txt", "mine");
+	assert_int_equal(unlink(path("out/late.txt")), 0);
+	assert_old_set();
+	/* a read-only output folder or subfolder */
+	if (geteuid() != 0) {
+		assert_int_equal(chmod(path("out/diagrams"), 0555), 0);
+		assert_refused(strerror(EACCES));
+		assert_int_equal(chmod(path("out/diagrams"), 0755), 0);
+		assert_int_equal(chmod(path("out"), 0555), 0);
+		assert_refused(strerror(EACCES));
+		assert_int_equal(chmod(path("out"), 0755), 0);
+		assert_old_set();
+	}
+}
+
+static void test_outdir_failures_keep_previous(void **state)
+{
+	(void)state;
+	assert_int_equal(outdir_build(OLD_SET, 3), 0);
+	static const char *const BAD[] = {"", "../x", "a/b/c", ".premarket-manifest", "a\tb", "/x"};
+	for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+		pm_outdir *o = pm_outdir_new(path("out"));
+		assert_int_equal(pm_outdir_add(o, "index.html", "new", 3, &td), 0);
+		assert_int_equal(pm_outdir_add(o, BAD[i], "x", 1, &td), -1);
+		assert_non_null(strstr(last_diag(), "output path"));
+		assert_int_equal(pm_outdir_commit(o, &td), -1);
+		pm_outdir_free(o);
+		assert_old_set();
+	}
+	pm_outdir *o = pm_outdir_new(path("out"));
+	assert_int_equal(pm_outdir_add(o, "twice", "1", 1, &td), 0);
+	assert_int_equal(pm_outdir_add(o, "twice", "2", 1, &td), -1);
+	assert_non_null(strstr(last_diag(), "twice"));
+	pm_outdir_free(o);
+	assert_old_set();
+
+	/* write(2) fails (file size limit) */
+	static char big[64 * 1024];
+	struct rlimit old, small;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = 4096;
+	void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+	o = pm_outdir_new(path("out"));
+	assert_int_equal(pm_outdir_add(o, "index.html", "new", 3, &td), 0);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	int rc = pm_outdir_add(o, "big.html", big, sizeof big, &td);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, old_handler);
+	assert_int_equal(rc, -1);
+	assert_string_equal(td.v[td.n - 1].file, path("out/big.html"));
+	assert_non_null(strstr(last_diag(), strerror(EFBIG)));
+	assert_int_equal(count_ours_beside(), 1); /* the staging folder is gone, the lock stays until free */
+	assert_int_equal(pm_outdir_commit(o, &td), -1);
+	pm_outdir_free(o);
+	assert_old_set();
+
+	/* the swap fails */
+	fake_errno = EIO;
+	static const char *const NEW_SET[] = {"index.html", "new.html"};
+	assert_int_equal(outdir_build(NEW_SET, 2), -1);
+	assert_non_null(strstr(last_diag(), strerror(EIO)));
+	assert_old_set();
+	assert_null(read_all("out/new.html", NULL));
+}
+
+static void test_outdir_fallback_swap(void **state)
+{
+	(void)state;
+	assert_int_equal(outdir_build(OLD_SET, 3), 0);
+	static const char *const NEW_SET[] = {"index.html", "new.html"};
+	for (int k = 0; k < 2; k++) {
+		fake_errno = k ? ENOSYS : EINVAL;
+		assert_int_equal(outdir_build(NEW_SET, 2), 0);
+		assert_int_equal(td.n, 0);
+		assert_content("out/new.html", "new.html");
+		assert_null(read_all("out/old-only.html", NULL));
+		assert_int_equal(count_ours_beside(), 0);
+	}
+	/* the first build into a folder that does not exist needs no swap */
+
+	pm_outdir *o = pm_outdir_new(path("fresh"));
+	assert_int_equal(pm_outdir_add(o, "x", "x", 1, &td), 0);
+	assert_int_equal(pm_outdir_commit(o, &td), 0);
+	pm_outdir_free(o);
+	assert_content("fresh/x", "x");
+}
+
+/* What a signal handler does, at each point of a set's life. */
+static void test_outdir_on_signal(void **state)
+{
+	(void)state;
+	assert_int_equal(outdir_build(OLD_SET, 3), 0);
+	pm_outdir_on_signal(); /* no live set: nothing */
+	assert_old_set();
+	pm_outdir *o = pm_outdir_new(path("out"));
+	pm_outdir_on_signal(); /* not started */
+	assert_int_equal(pm_outdir_start(o, 0, &td), 0);
+	assert_int_equal(count_ours_beside(), 2); /* the lock, the staging folder */
+	assert_int_equal(pm_outdir_add(o, "index.html", "new", 3, &td), 0);
+	assert_int_equal(pm_outdir_add(o, "diagrams/new.svg", "new", 3, &td), 0);
+	errno = EDOM;
+	pm_outdir_on_signal();
+	assert_int_equal(errno, EDOM);
+	assert_old_set(); /* the staging folder and the lock are gone */
+	pm_outdir_free(o);
+	assert_old_set();
+	/* after the swap, the previous set (under the staging name) goes */
+	o = pm_outdir_new(path("out"));
+	assert_int_equal(pm_outdir_add(o, "index.html", "new", 3, &td), 0);
+	assert_int_equal(write_manifest(o, &td), 0);
+	assert_int_equal(check_ours(o, &td), 0);
+	assert_int_equal(swap(o, &td), 0);
+	assert_int_equal(count_ours_beside(), 2);
+	pm_outdir_on_signal();
+	assert_int_equal(count_ours_beside(), 0);
+	assert_content("out/index.html", "new");
+	assert_null(read_all("out/old-only.html", NULL));
+	pm_outdir_free(o);
+}
+
+static void test_outdir_lock_busy(void **state)
+{
+	(void)state;
+	assert_int_equal(outdir_build(OLD_SET, 3), 0);
+	pm_outdir *a = pm_outdir_new(path("out"));
+	assert_int_equal(pm_outdir_start(a, 0, &td), 0);
+	pm_outdir *b = pm_outdir_new(path("out/"));
+	assert_int_equal(pm_outdir_start(b, 0, &td), 1);
+	assert_int_equal(pm_outdir_holder(b), (long)getpid());
+	assert_int_equal(td.n, 0);
+	assert_int_equal(pm_outdir_add(a, "index.html", "a", 1, &td), 0);
+	assert_int_equal(pm_outdir_commit(a, &td), 0);
+	pm_outdir_free(a);
+	/* the lock file went with a; b takes a new one */
+	assert_int_equal(count_ours_beside(), 0);
+	assert_int_equal(pm_outdir_start(b, 0, &td), 0);
+	assert_int_equal(pm_outdir_add(b, "index.html", "b", 1, &td), 0);
+	assert_int_equal(pm_outdir_commit(b, &td), 0);
+	pm_outdir_free(b);
+	assert_content("out/index.html", "b");
+	assert_int_equal(count_ours_beside(), 0);
+	/* a lock file that is a symbolic link is refused */
+	assert_int_equal(symlink("elsewhere", path(".out.premarket-lock")), 0);
+	a = pm_outdir_new(path("out"));
+	assert_int_equal(pm_outdir_start(a, 1, &td), -1);
+	assert_non_null(strstr(last_diag(), "lock file"));
+	pm_outdir_free(a);
+	assert_int_equal(unlink(path(".out.premarket-lock")), 0);
+}
+
+#define DEAD "999999999"
+
+static void test_outdir_leftovers(void **state)
+{
+	(void)state;
+	assert_int_equal(outdir_build(OLD_SET, 3), 0);
+	/* killed while writing: no manifest */
+	assert_int_equal(mkdir(path(".out.premarket-staging-" DEAD "-0000abcd"), 0777), 0);
+	assert_int_equal(mkdir(path(".out.premarket-staging-" DEAD "-0000abcd/diagrams"), 0777), 0);
+	write_file(".out.premarket-staging-" DEAD "-0000abcd/a.html", "x");
+	write_file(".out.premarket-staging-" DEAD "-0000abcd/diagrams/a.svg", "x");
+	/* killed while removing a previous set: a manifest, and a file not ours */
+	assert_int_equal(mkdir(path(".out.premarket-staging-" DEAD "-0000abce"), 0777), 0);
+	write_file(".out.premarket-staging-" DEAD "-0000abce/.premarket-manifest", MANIFEST_HEAD "\nb.html\n");
+	write_file(".out.premarket-staging-" DEAD "-0000abce/b.html", "x");
+	write_file(".out.premarket-staging-" DEAD "-0000abce/mine.txt", "mine");
+	/* a live process's, a name not quite ours, another folder's */
+	char live[128];
+	snprintf(live, sizeof live, ".out.premarket-staging-%ld-0000abcd", (long)getpid());
+	assert_int_equal(mkdir(path(live), 0777), 0);
+	assert_int_equal(mkdir(path(".out.premarket-staging-" DEAD "-xyz"), 0777), 0);
+	assert_int_equal(mkdir(path(".other.premarket-staging-" DEAD "-0000abcd"), 0777), 0);
+
+	static const char *const NEW_SET[] = {"index.html"};
+	assert_int_equal(outdir_build(NEW_SET, 1), 0);
+	assert_int_equal(td.n, 1);
+	assert_int_equal(td.v[0].sev, PM_WARNING);
+	assert_non_null(strstr(td.v[0].msg, "files premarket did not write"));
+	assert_non_null(strstr(td.v[0].file, ".out.premarket-kept-"));
+	char kept[600];
+	snprintf(kept, sizeof kept, "%s/mine.txt", td.v[0].file);
+	FILE *f = fopen(kept, "r");
+	assert_non_null(f);
+	fclose(f);
+	struct stat st;
+	assert_int_equal(lstat(path(".out.premarket-staging-" DEAD "-0000abcd"), &st), -1);
+	assert_int_equal(lstat(path(live), &st), 0);
+	assert_int_equal(lstat(path(".out.premarket-staging-" DEAD "-xyz"), &st), 0);
+	assert_int_equal(lstat(path(".other.premarket-staging-" DEAD "-0000abcd"), &st), 0);
+	assert_content("out/index.html", "index.html");
+}
+
+/* A kill between the two renames of the fallback swap: the next build puts
+ * the previous set back before anything else. */
+static void test_outdir_put_back(void **state)
+{
+	(void)state;
+	assert_int_equal(outdir_build(OLD_SET, 3), 0);
+	assert_int_equal(rename(path("out"), path(".out.premarket-old-" DEAD "-0000abcd")), 0);
+	assert_int_equal(mkdir(path(".out.premarket-staging-" DEAD "-0000abcd"), 0777), 0);
+	write_file(".out.premarket-staging-" DEAD "-0000abcd/index.html", "half");
+	pm_outdir *o = pm_outdir_new(path("out"));
+	assert_int_equal(pm_outdir_start(o, 0, &td), 0);
+	assert_int_equal(td.n, 1);
+	assert_int_equal(td.v[0].sev, PM_WARNING);
+	assert_non_null(strstr(td.v[0].msg, "put back the previous outputs"));
+	pm_outdir_free(o);
+	assert_old_set();
+}
+
 /* The set as a pm_sink: files through put, published by commit; a failing
  * put or commit is a PM_ERR_OUTPUT error naming the cause. */
-static void test_sink(void **state)
+static void test_outdir_sink(void **state)
 {
 	(void)state;
 	pm_diags d;
 	pm_diags_init(&d);
-	previous_build();
-	pm_outset *o = pm_outset_new(path("out"));
-	pm_sink s = pm_outset_sink(o);
+	pm_outdir *o = pm_outdir_new(path("out"));
+	pm_sink s = pm_outdir_sink(o);
 	assert_ptr_equal(s.ud, o);
 	assert_int_equal(s.put(s.ud, "index.html", "new index", 9, &d), 0);
 	assert_int_equal(s.commit(s.ud, &d), 0);
 	assert_int_equal(d.n, 0);
 	assert_content("out/index.html", "new index");
+	/* once only */
+	assert_int_equal(s.commit(s.ud, &d), -1);
+	assert_true(pm_diags_has(&d, PM_ERR_USAGE));
+	pm_outdir_free(o);
+	pm_diags_free(&d);
 
+	pm_diags_init(&d);
+	o = pm_outdir_new(path("out"));
+	s = pm_outdir_sink(o);
 	assert_int_equal(s.put(s.ud, "../x.html", "x", 1, &d), -1);
 	assert_int_equal(d.n, 1);
 	assert_true(pm_diags_has(&d, PM_ERR_OUTPUT));
 	assert_null(d.v[0].file);
 	assert_non_null(strstr(d.v[0].msg, "cannot write the outputs: output path '../x.html'"));
 	assert_int_equal(s.commit(s.ud, &d), -1);
-	assert_int_equal(d.n, 2);
-	assert_int_equal(d.v[1].kind, PM_ERR_OUTPUT);
-	pm_outset_free(o);
+	assert_int_equal(d.n, 1);
+	pm_outdir_free(o);
 	pm_diags_free(&d);
 
 	/* a commit that cannot create the folder */
 	pm_diags_init(&d);
-	o = pm_outset_new(path("out/index.html/sub"));
-	s = pm_outset_sink(o);
+	o = pm_outdir_new(path("out/index.html/sub"));
+	s = pm_outdir_sink(o);
 	assert_int_equal(s.commit(s.ud, &d), -1);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].kind, PM_ERR_OUTPUT);
 	assert_non_null(strstr(d.v[0].msg, strerror(ENOTDIR)));
-	pm_outset_free(o);
+	pm_outdir_free(o);
 	pm_diags_free(&d);
+	assert_content("out/index.html", "new index");
 }
 
 int main(void)
@@ -433,7 +844,15 @@ int main(void)
 	        cmocka_unit_test_setup_teardown(test_bad_relpaths, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_free_uncommitted, setup, teardown),
 	        cmocka_unit_test_setup_teardown(test_temp_name_taken, setup, teardown),
-	        cmocka_unit_test_setup_teardown(test_sink, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_replaces_whole_set, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_refuses_foreign, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_failures_keep_previous, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_fallback_swap, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_on_signal, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_lock_busy, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_leftovers, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_put_back, setup, teardown),
+	        cmocka_unit_test_setup_teardown(test_outdir_sink, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
 }
