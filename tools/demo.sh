@@ -15,6 +15,11 @@ echo
 echo "\$ premarket score examples/lab-analyzer.yaml   (summary)"
 "$BIN" score examples/lab-analyzer.yaml | sed -n '/^Summary:/,$p' | head -8
 echo
+# demo-out/ is the demo's own: a folder left by premarket 0.1 (no manifest,
+# which build refuses to replace) is removed first
+if [ -d "$OUT" ] && [ ! -e "$OUT/.premarket-manifest" ]; then
+	rm -rf "$OUT"
+fi
 echo "\$ premarket build examples/lab-analyzer.yaml -o $OUT --format md,html,pdf"
 "$BIN" build examples/lab-analyzer.yaml -o "$OUT" --format md,html,pdf
 echo
