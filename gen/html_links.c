@@ -7,12 +7,14 @@
  *     kind's defining document defines it, it becomes an anchor
  *     (<span class="pm-def" id="threat_T-1">), everywhere else a link to it
  *     (<a class="pm-ref" href="threat-model.html#threat_T-1">);
- *   - other id-like tokens ("PM-TM", "CWE-787") are kept on one line, and a
- *     CVSS vector may break only after a "/" (<wbr>).
+ *   - other id-like tokens ("PM-TM", "CWE-787", "2025-11-21") are kept on
+ *     one line, and a token with "/" inside (a CVSS vector, a path, a package
+ *     URL) may break only after a "/" (<wbr>).
  * Text inside links, images, code and raw HTML is left alone.  The same
  * Markdown and model always give the same tree. */
 #include "html_links.h"
 
+#include "md_text.h"
 #include "premarket/model.h"
 #include "strmap.h"
 #include "utf8.h"
@@ -20,6 +22,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,7 +106,7 @@ static int linkable(const char *id)
 
 /* prefix "_" id, with every byte but ASCII letters, digits, "." and "-"
  * written as "_XX" (upper-case hex): a valid HTML id, one per (kind, id),
- * never one a heading gets (heading ids have no "_"). */
+ * never the id of a heading (heading ids have no "_"). */
 static char *make_anchor(const char *prefix, const char *id)
 {
 	static const char HEX[] = "0123456789ABCDEF";
@@ -321,51 +324,90 @@ static long match_id(const pm_html_xref *x, const unsigned char *s, size_t n, si
 	return -1;
 }
 
-/* A CVSS vector at s[p..): "CVSS:" a digit, up to the next space or
- * separator, without a trailing "." or ":"; its length, or 0. */
-static size_t match_vector(const unsigned char *s, size_t n, size_t p)
+/* A token with a "/" inside at s[p..) (a CVSS vector, a path, a package
+ * URL, "and/or"): up to the next space or separator, without a trailing
+ * "." or ":"; its length, or 0. */
+static size_t match_slashed(const unsigned char *s, size_t n, size_t p)
 {
-	size_t q = p;
+	size_t q = p, last = 0;
 	int slash = 0;
-	if (n - p < 7 || memcmp(s + p, "CVSS:", 5) != 0 || !is_digit(s[p + 5]))
-		return 0;
-	while (q < n && s[q] > 0x20 && s[q] < 0x7F && !strchr("|,;()[]\"'", s[q])) {
-		slash |= s[q] == '/';
+	while (q < n && s[q] > 0x20 && s[q] != 0x7F && !strchr("|,;()[]\"'<>", s[q])) {
+		if (s[q] == '/' && q > p)
+			slash = 1, last = q;
 		q++;
 	}
 	while (q > p && (s[q - 1] == '.' || s[q - 1] == ':'))
 		q--;
-	return slash ? q - p : 0;
+	return slash && last + 1 < q ? q - p : 0;
 }
 
-/* An id-like token at s[p..): letters, digits and "._:-", an upper-case
- * and no lower-case letter, with a "-" between two letters or digits ("PM-TM", "CWE-787",
- * "AES-128-CCM"), at most NOWRAP_MAX bytes; its length, or 0.  *skip gets
+/* An id-like token at s[p..): letters, digits and "._:-" (and
+ * parentheses opened right after one: "524B(b)(1)") with a "-" between two
+ * letters or digits or such a "(", and a digit or else no lower-case letter
+ * ("PM-TM", "CWE-787", "2025-11-21", "32-bit", "us-west-2"; not the word
+ * "Third-party"), at most NOWRAP_MAX bytes; its length, or 0.  *skip gets
  * the length of the token of those characters, id-like or not. */
 static size_t match_idlike(const unsigned char *s, size_t n, size_t p, size_t *skip)
 {
 	size_t q = p;
-	int lower = 0, upper = 0, joined = 0;
-	while (q < n &&
-	       (is_alpha(s[q]) || is_digit(s[q]) || s[q] == '.' || s[q] == ':' || s[q] == '_' || s[q] == '-')) {
-		lower |= s[q] >= 'a' && s[q] <= 'z';
-		upper |= s[q] >= 'A' && s[q] <= 'Z';
-		if (s[q] == '-' && q > p && q + 1 < n && (is_alpha(s[q - 1]) || is_digit(s[q - 1])) &&
-		    (is_alpha(s[q + 1]) || is_digit(s[q + 1])))
+	int lower = 0, upper = 0, digit = 0, joined = 0, depth = 0;
+	for (; q < n; q++) {
+		unsigned char c = s[q];
+		int after_alnum =
+		        q > p && (is_alpha(s[q - 1]) || is_digit(s[q - 1]) || s[q - 1] == ')' || s[q - 1] == ',');
+		if (c == '(' && after_alnum) {
+			depth++;
+			joined = 1; /* "524B(b)(1)" */
+			continue;
+		}
+		if (c == ')' && depth > 0) {
+			depth--;
+			continue;
+		}
+		if (c == ',' && q > p && s[q - 1] == ')' && q + 1 < n && s[q + 1] == '(')
+			continue; /* "(A),(B)" */
+		if (!is_alpha(c) && !is_digit(c) && c != '.' && c != ':' && c != '_' && c != '-')
+			break;
+		lower |= c >= 'a' && c <= 'z';
+		upper |= c >= 'A' && c <= 'Z';
+		digit |= is_digit(c);
+		if (c == '-' && after_alnum && q + 1 < n && (is_alpha(s[q + 1]) || is_digit(s[q + 1])))
 			joined = 1;
-		q++;
 	}
 	*skip = q - p;
 	while (q > p && (s[q - 1] == '.' || s[q - 1] == ':' || s[q - 1] == '-'))
 		q--;
-	if (lower || !upper || !joined || q - p > NOWRAP_MAX || !ends_token(s, n, q))
+	if (depth > 0 || (lower && !digit) || (!upper && !digit) || !joined || q - p > NOWRAP_MAX ||
+	    !ends_token(s, n, q))
 		return 0;
 	return q - p;
 }
 
+/* s[0..n) as HTML text: & < > " ' as references. */
+static int put_escaped(pm_buf *out, const char *s, size_t n)
+{
+	size_t run = 0;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *ref = s[i] == '&'    ? "&amp;"
+		                  : s[i] == '<'  ? "&lt;"
+		                  : s[i] == '>'  ? "&gt;"
+		                  : s[i] == '"'  ? "&quot;"
+		                  : s[i] == '\'' ? "&#39;"
+		                                 : NULL;
+		if (!ref)
+			continue;
+		rc |= pm_buf_put(out, s + run, i - run);
+		rc |= pm_buf_puts(out, ref);
+		run = i + 1;
+	}
+	rc |= pm_buf_put(out, s + run, n - run);
+	return rc;
+}
+
 /* ---- the pass over the tree ------------------------------------------------------ */
 
-enum piece_kind { P_REF, P_DEF, P_NOWRAP, P_VECTOR };
+enum piece_kind { P_REF, P_DEF, P_NOWRAP, P_SLASHED };
 
 typedef struct piece {
 	size_t at, len;
@@ -451,8 +493,9 @@ static cmark_node *inline_node(walk *w, const char *enter, const char *exit)
 }
 
 /* Snippets 0..2 of every page; the pieces' own tags follow. */
-enum { SNIP_END_A, SNIP_END_SPAN, SNIP_WBR, SNIP_FIXED };
-static const char *const FIXED[SNIP_FIXED] = {"</a>", "</span>", "<wbr>"};
+enum { SNIP_END_A, SNIP_END_SPAN, SNIP_WBR, SNIP_NOWRAP, SNIP_LONG, SNIP_FIXED };
+static const char *const FIXED[SNIP_FIXED] = {"</a>", "</span>", "<wbr>", "<span class=\"pm-nw\">",
+                                              "<span class=\"pm-long\">"};
 
 static size_t add_snip(walk *w, char *html)
 {
@@ -464,7 +507,7 @@ static size_t add_snip(walk *w, char *html)
 
 /* The opening tag of piece p (owned by the caller) and the index of its
  * closing one. */
-static char *piece_open(const walk *w, const piece *p, size_t *close)
+static char *piece_open(const walk *w, const piece *p, const char *s, size_t *close)
 {
 	if (p->kind == P_REF || p->kind == P_DEF) {
 		const xtarget *t = &w->x->t[p->target];
@@ -477,7 +520,10 @@ static char *piece_open(const walk *w, const piece *p, size_t *close)
 		                    t->anchor);
 	}
 	*close = SNIP_END_SPAN;
-	return pm_xstrdup(p->kind == P_NOWRAP ? "<span class=\"pm-nw\">" : "<span class=\"pm-vector\">");
+	if (p->kind == P_NOWRAP)
+		return pm_xstrdup(FIXED[SNIP_NOWRAP]);
+	return pm_xstrdup(p->len > 5 && memcmp(s + p->at, "CVSS:", 5) == 0 ? "<span class=\"pm-vector\">"
+	                                                                   : "<span class=\"pm-path\">");
 }
 
 /* Piece p of s, inserted before node: in a table cell, which cannot hold a
@@ -487,16 +533,21 @@ static char *piece_open(const walk *w, const piece *p, size_t *close)
 static void put_piece(walk *w, cmark_node *node, const piece *p, const char *s, int in_table)
 {
 	size_t close, end = p->at + p->len;
-	char *open = piece_open(w, p, &close);
+	char *open = piece_open(w, p, s, &close);
 	if (in_table) {
 		pm_buf b;
 		pm_buf_init(&b, 0);
 		pm_buf_printf(&b, "\x01%zu\x02", add_snip(w, open));
+		if (p->kind == P_SLASHED)
+			pm_buf_printf(&b, "\x01%d\x02", SNIP_NOWRAP);
 		for (size_t i = p->at; i < end; i++) {
 			pm_buf_putc(&b, s[i]);
-			if (p->kind == P_VECTOR && s[i] == '/' && i + 1 < end)
-				pm_buf_printf(&b, "\x01%d\x02", SNIP_WBR);
+			if (p->kind == P_SLASHED && s[i] == '/' && i + 1 < end)
+				pm_buf_printf(&b, "\x01%d\x02\x01%d\x02\x01%d\x02", SNIP_END_SPAN, SNIP_WBR,
+				              SNIP_NOWRAP);
 		}
+		if (p->kind == P_SLASHED)
+			pm_buf_printf(&b, "\x01%d\x02", SNIP_END_SPAN);
 		pm_buf_printf(&b, "\x01%zu\x02", close);
 		cmark_node_insert_before(node, text_node(w, b.data, b.len));
 		pm_buf_free(&b);
@@ -504,15 +555,23 @@ static void put_piece(walk *w, cmark_node *node, const piece *p, const char *s, 
 	}
 	cmark_node *c = inline_node(w, open, FIXED[close]);
 	free(open);
+	if (p->kind != P_SLASHED) {
+		cmark_node_append_child(c, text_node(w, s + p->at, p->len));
+		cmark_node_insert_before(node, c);
+		return;
+	}
+	/* each part up to a "/" on one line, a break allowed after it */
 	size_t run = p->at;
-	for (size_t i = p->at; p->kind == P_VECTOR && i + 1 < end; i++) {
-		if (s[i] != '/')
+	for (size_t i = p->at; i < end; i++) {
+		if (i + 1 < end && s[i] != '/')
 			continue;
-		cmark_node_append_child(c, text_node(w, s + run, i + 1 - run));
-		cmark_node_append_child(c, inline_node(w, FIXED[SNIP_WBR], ""));
+		cmark_node *seg = inline_node(w, FIXED[SNIP_NOWRAP], FIXED[SNIP_END_SPAN]);
+		cmark_node_append_child(seg, text_node(w, s + run, i + 1 - run));
+		cmark_node_append_child(c, seg);
+		if (i + 1 < end)
+			cmark_node_append_child(c, inline_node(w, FIXED[SNIP_WBR], ""));
 		run = i + 1;
 	}
-	cmark_node_append_child(c, text_node(w, s + run, end - run));
 	cmark_node_insert_before(node, c);
 }
 
@@ -571,8 +630,8 @@ static void do_text(walk *w, cmark_node *node)
 			p++;
 			continue;
 		}
-		if ((len = match_vector(s, n, p)) > 0) {
-			add_piece(w, p, len, P_VECTOR, -1);
+		if ((len = match_slashed(s, n, p)) > 0) {
+			add_piece(w, p, len, P_SLASHED, -1);
 			p += len;
 			continue;
 		}
@@ -604,16 +663,41 @@ static void do_text(walk *w, cmark_node *node)
 	free(copy);
 }
 
+/* The cells of a table whose text is longer than LONG_CELL bytes get their
+ * content inside <span class="pm-long">, which keeps their column from
+ * becoming narrower than a few words. */
+#define LONG_CELL  48
+#define WIDE_TABLE 6 /* columns from which a table may be wider than the text column */
+
+static void mark_long_cells(walk *w, cmark_node *table)
+{
+	for (cmark_node *row = cmark_node_first_child(table); row; row = cmark_node_next(row))
+		for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+			char *text = pm_md_plain_text(cell);
+			size_t len = strlen(text);
+			free(text);
+			if (len <= LONG_CELL || !cmark_node_first_child(cell))
+				continue;
+			char open[16], close[16];
+			snprintf(open, sizeof open, "\x01%d\x02", SNIP_LONG);
+			snprintf(close, sizeof close, "\x01%d\x02", SNIP_END_SPAN);
+			cmark_node_prepend_child(cell, text_node(w, open, strlen(open)));
+			cmark_node_append_child(cell, text_node(w, close, strlen(close)));
+		}
+}
+
 static void wrap_table(walk *w, cmark_node *table)
 {
 	cmark_node *open = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, w->mem);
 	cmark_node *close = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, w->mem);
-	cmark_node_set_on_enter(open, "<div class=\"pm-table\">");
+	int wide = cmark_gfm_extensions_get_table_columns(table) >= WIDE_TABLE;
+	cmark_node_set_on_enter(open, wide ? "<div class=\"pm-table pm-wide\">" : "<div class=\"pm-table\">");
 	cmark_node_set_on_exit(open, "");
 	cmark_node_set_on_enter(close, "</div>");
 	cmark_node_set_on_exit(close, "");
 	cmark_node_insert_before(table, open);
 	cmark_node_insert_after(table, close);
+	mark_long_cells(w, table);
 }
 
 int pm_html_links_apply(cmark_node *doc, cmark_mem *mem, const pm_html_context *ctx, pm_html_links **links)
@@ -700,4 +784,32 @@ void pm_html_links_free(pm_html_links *l)
 		free(l->snip[i]);
 	free(l->snip);
 	free(l);
+}
+
+/* ---- plain text ------------------------------------------------------------------- */
+
+int pm_html_put_text(pm_buf *out, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n = strlen(text), run = 0;
+	int rc = 0;
+	for (size_t p = 0; p < n;) {
+		size_t len = 0, skip = 1;
+		if (starts_token(s, n, p) && (len = match_idlike(s, n, p, &skip)) == 0) {
+			p += skip ? skip : 1;
+			continue;
+		}
+		if (!len) {
+			p++;
+			continue;
+		}
+		rc |= put_escaped(out, text + run, p - run);
+		rc |= pm_buf_puts(out, FIXED[SNIP_NOWRAP]);
+		rc |= put_escaped(out, text + p, len);
+		rc |= pm_buf_puts(out, FIXED[SNIP_END_SPAN]);
+		p += len;
+		run = p;
+	}
+	rc |= put_escaped(out, text + run, n - run);
+	return rc ? -1 : 0;
 }

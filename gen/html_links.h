@@ -32,4 +32,9 @@ int pm_html_links_write(const pm_html_links *links, const char *body, pm_buf *ou
 
 void pm_html_links_free(pm_html_links *links);
 
+/** Append text (valid UTF-8 without control characters: a heading's) as
+ *  HTML text with its id-like tokens kept on one line.  0, or -1 when out
+ *  is full. */
+int pm_html_put_text(pm_buf *out, const char *text);
+
 #endif

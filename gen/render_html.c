@@ -75,10 +75,13 @@ static const char *const STYLESHEET[] = {
         ".pm-table { overflow-x: auto; margin: 0 0 1rem; }",
         "table { width: 100%; border-collapse: collapse; font-size: .92rem; }",
         ".pm-table > table { margin-bottom: 0; }",
+        ".pm-wide { width: max(100%, min(100vw - 4rem, 90rem)); margin-left: calc((100% - max(100%, min(100vw - 4rem, "
+        "90rem))) / 2); }",
+        ".pm-long { display: block; min-width: 12rem; }",
         "th, td { padding: .4rem .6rem; border: 1px solid var(--line); text-align: left; vertical-align: top; "
         "overflow-wrap: normal; word-break: normal; hyphens: manual; }",
         "thead th { background: var(--head); font-weight: 600; }",
-        ".pm-ref, .pm-def, .pm-nw { white-space: nowrap; }",
+        ".pm-ref, .pm-def, .pm-nw, td a, th a, td code, th code { white-space: nowrap; }",
         ".pm-def { scroll-margin-top: 1rem; }",
         ".pm-def:target, tr:has(> td > .pm-def:target) > td, tr:has(> td > strong > .pm-def:target) > td { "
         "background: #fff4c2; }",
@@ -119,6 +122,8 @@ static const char *const STYLESHEET[] = {
         "\tbody { font-size: 10.5pt; }",
         "\t.pm-nav, .pm-pager { display: none; }",
         "\t.pm-table { overflow: visible; }",
+        "\t.pm-wide { width: auto; margin-left: 0; }",
+        "\t.pm-long { min-width: 0; }",
         "\ttable { font-size: 8.5pt; }",
         "\t.pm-bar { color: #000; background: none; border-bottom: 2px solid #000; }",
         "\t.pm-bar-inner, main, .pm-footer { max-width: none; padding-left: 0; padding-right: 0; }",
@@ -421,7 +426,8 @@ static void put_toc(hout *o, const headings *hs)
 		put(o, "<a href=\"#");
 		esc(o, h->id);
 		put(o, "\">");
-		esc(o, h->text);
+		if (!o->err && pm_html_put_text(o->b, h->text) < 0)
+			o->err = 1;
 		put(o, "</a>");
 		if (h->level == 3)
 			put(o, "</li>\n");
