@@ -343,18 +343,21 @@ static size_t match_slashed(const unsigned char *s, size_t n, size_t p)
 
 /* An id-like token at s[p..): letters, digits and "._:-" (and
  * parentheses opened right after one: "524B(b)(1)") with a "-" between two
- * letters or digits or such a "(", and a digit or else no lower-case letter
- * ("PM-TM", "CWE-787", "2025-11-21", "32-bit", "us-west-2"; not the word
- * "Third-party"), at most NOWRAP_MAX bytes; its length, or 0.  *skip gets
+ * letters or digits or such a "(", and a digit, a "." "_" or ":" inside, or
+ * else no lower-case letter ("PM-TM", "CWE-787", "2025-11-21", "32-bit",
+ * "us-west-2", "lab-host.example"; not the word "Third-party"); or an option
+ * ("-p-", "-sS"); at most NOWRAP_MAX bytes; its length, or 0.  *skip gets
  * the length of the token of those characters, id-like or not. */
 static size_t match_idlike(const unsigned char *s, size_t n, size_t p, size_t *skip)
 {
 	size_t q = p;
-	int lower = 0, upper = 0, digit = 0, joined = 0, depth = 0;
+	int lower = 0, upper = 0, digit = 0, joined = 0, dotted = 0, depth = 0;
+	int option = s[p] == '-' && p + 1 < n && (is_alpha(s[p + 1]) || is_digit(s[p + 1])); /* "-sS", "-p-" */
 	for (; q < n; q++) {
 		unsigned char c = s[q];
 		int after_alnum =
 		        q > p && (is_alpha(s[q - 1]) || is_digit(s[q - 1]) || s[q - 1] == ')' || s[q - 1] == ',');
+		int before_alnum = q + 1 < n && (is_alpha(s[q + 1]) || is_digit(s[q + 1]));
 		if (c == '(' && after_alnum) {
 			depth++;
 			joined = 1; /* "524B(b)(1)" */
@@ -371,14 +374,19 @@ static size_t match_idlike(const unsigned char *s, size_t n, size_t p, size_t *s
 		lower |= c >= 'a' && c <= 'z';
 		upper |= c >= 'A' && c <= 'Z';
 		digit |= is_digit(c);
-		if (c == '-' && after_alnum && q + 1 < n && (is_alpha(s[q + 1]) || is_digit(s[q + 1])))
+		if (c == '-' && after_alnum && before_alnum)
 			joined = 1;
+		if ((c == '.' || c == ':' || c == '_') && after_alnum && before_alnum)
+			dotted = 1; /* "service.example-lab.org", "a_b" */
 	}
 	*skip = q - p;
-	while (q > p && (s[q - 1] == '.' || s[q - 1] == ':' || s[q - 1] == '-'))
+	while (q > p && (s[q - 1] == '.' || s[q - 1] == ':' || (s[q - 1] == '-' && !option)))
 		q--;
-	if (depth > 0 || (lower && !digit) || (!upper && !digit) || !joined || q - p > NOWRAP_MAX ||
-	    !ends_token(s, n, q))
+	if (depth > 0 || q - p > NOWRAP_MAX || !ends_token(s, n, q))
+		return 0;
+	if (option)
+		return q - p;
+	if (!joined || (lower && !digit && !dotted) || (!upper && !digit && !dotted))
 		return 0;
 	return q - p;
 }
