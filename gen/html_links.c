@@ -324,15 +324,15 @@ static long match_id(const pm_html_xref *x, const unsigned char *s, size_t n, si
 	return -1;
 }
 
-/* A token with a "/" inside at s[p..) (a CVSS vector, a path, a package
- * URL, "and/or"): up to the next space or separator, without a trailing
+/* A token with a "/" or "@" inside at s[p..) (a CVSS vector, a path, a
+ * package URL, "and/or", an e-mail address): up to the next space or separator, without a trailing
  * "." or ":"; its length, or 0. */
 static size_t match_slashed(const unsigned char *s, size_t n, size_t p)
 {
 	size_t q = p, last = 0;
 	int slash = 0;
 	while (q < n && s[q] > 0x20 && s[q] != 0x7F && !strchr("|,;()[]\"'<>", s[q])) {
-		if (s[q] == '/' && q > p)
+		if ((s[q] == '/' || s[q] == '@') && q > p)
 			slash = 1, last = q;
 		q++;
 	}
@@ -462,19 +462,23 @@ static int leads(cmark_node *text)
 	}
 }
 
-/* Whether text is inside a link or an image (skipped), *heading whether
- * inside a heading (anchors, but no links). */
+/* Whether text is inside an image (2: skipped, its text is the alt
+ * attribute) or a link (1: kept whole where it should be, no ids), and
+ * *heading whether inside a heading (anchors, but no links). */
 static int in_link(cmark_node *text, int *heading)
 {
+	int link = 0;
 	*heading = 0;
 	for (cmark_node *n = cmark_node_parent(text); n; n = cmark_node_parent(n)) {
 		cmark_node_type t = cmark_node_get_type(n);
-		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE)
-			return 1;
+		if (t == CMARK_NODE_IMAGE)
+			return 2;
+		if (t == CMARK_NODE_LINK)
+			link = 1;
 		if (t == CMARK_NODE_HEADING)
 			*heading = 1;
 	}
-	return 0;
+	return link;
 }
 
 static void add_piece(walk *w, size_t at, size_t len, enum piece_kind kind, long ti)
@@ -550,7 +554,7 @@ static void put_piece(walk *w, cmark_node *node, const piece *p, const char *s, 
 			pm_buf_printf(&b, "\x01%d\x02", SNIP_NOWRAP);
 		for (size_t i = p->at; i < end; i++) {
 			pm_buf_putc(&b, s[i]);
-			if (p->kind == P_SLASHED && s[i] == '/' && i + 1 < end)
+			if (p->kind == P_SLASHED && (s[i] == '/' || s[i] == '@') && i + 1 < end)
 				pm_buf_printf(&b, "\x01%d\x02\x01%d\x02\x01%d\x02", SNIP_END_SPAN, SNIP_WBR,
 				              SNIP_NOWRAP);
 		}
@@ -571,7 +575,7 @@ static void put_piece(walk *w, cmark_node *node, const piece *p, const char *s, 
 	/* each part up to a "/" on one line, a break allowed after it */
 	size_t run = p->at;
 	for (size_t i = p->at; i < end; i++) {
-		if (i + 1 < end && s[i] != '/')
+		if (i + 1 < end && s[i] != '/' && s[i] != '@')
 			continue;
 		cmark_node *seg = inline_node(w, FIXED[SNIP_NOWRAP], FIXED[SNIP_END_SPAN]);
 		cmark_node_append_child(seg, text_node(w, s + run, i + 1 - run));
@@ -601,8 +605,8 @@ static int in_cell(cmark_node *text)
 static void do_text(walk *w, cmark_node *node)
 {
 	const char *lit = cmark_node_get_literal(node);
-	int heading, lead;
-	if (!lit || !*lit || in_link(node, &heading))
+	int heading, lead, link;
+	if (!lit || !*lit || (link = in_link(node, &heading)) == 2)
 		return;
 	const unsigned char *s = (const unsigned char *)lit;
 	size_t n = strlen(lit), lead_at = 0;
@@ -617,7 +621,7 @@ static void do_text(walk *w, cmark_node *node)
 			p++;
 			continue;
 		}
-		if ((ti = match_id(w->x, s, n, p, &len, w->buf)) >= 0) {
+		if (!link && (ti = match_id(w->x, s, n, p, &len, w->buf)) >= 0) {
 			const xtarget *t = &w->x->t[ti];
 			size_t ord = ++w->seen[ti];
 			int home = w->slug && strcmp(w->slug, KINDS[t->kind].home) == 0;
@@ -635,7 +639,7 @@ static void do_text(walk *w, cmark_node *node)
 			continue;
 		}
 		if (w->scan) {
-			p++;
+			p += link ? n - p : 1; /* a link's text holds no mention */
 			continue;
 		}
 		if ((len = match_slashed(s, n, p)) > 0) {

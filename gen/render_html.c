@@ -81,7 +81,7 @@ static const char *const STYLESHEET[] = {
         "th, td { padding: .4rem .6rem; border: 1px solid var(--line); text-align: left; vertical-align: top; "
         "overflow-wrap: normal; word-break: normal; hyphens: manual; }",
         "thead th { background: var(--head); font-weight: 600; }",
-        ".pm-ref, .pm-def, .pm-nw, td a, th a, td code, th code { white-space: nowrap; }",
+        ".pm-ref, .pm-def, .pm-nw, td code, th code { white-space: nowrap; }",
         ".pm-def { scroll-margin-top: 1rem; }",
         ".pm-def:target, tr:has(> td > .pm-def:target) > td, tr:has(> td > strong > .pm-def:target) > td { "
         "background: #fff4c2; }",

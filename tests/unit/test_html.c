@@ -916,7 +916,7 @@ static void test_xref_links(void **state)
 	assert_non_null(strstr(b.data, "<span class=\"pm-nw\">XT-1</span>, <span class=\"pm-nw\">T-1a</span>, "
 	                               "<span class=\"pm-nw\">T-1.5</span> and <span class=\"pm-nw\">T-10x</span>"));
 	assert_non_null(strstr(b.data, "<code>T-1</code>"));
-	assert_non_null(strstr(b.data, "<a href=\"other.html\">T-1</a>"));
+	assert_non_null(strstr(b.data, "<a href=\"other.html\"><span class=\"pm-nw\">T-1</span></a>"));
 	assert_non_null(strstr(b.data, "<code>T-1 in a code block\n</code>"));
 	pm_buf_free(&got);
 	xmlFreeDoc(doc);
@@ -979,7 +979,8 @@ static void test_whole_tokens(void **state)
 	page(&b, "| A | B | C | D | E | F |\n|---|---|---|---|---|---|\n"
 	         "| CVSS:3.1/AV:N/AC:L/PR:N | 2025-11-21 | PM-TM | Third-party | 524B(b)(1) | 6.5 |\n"
 	         "| x | y | z | a | b | This cell holds more than forty-eight bytes of text, so it is long. |\n\n"
-	         "| K | V |\n|---|---|\n| k | v |\n\nProse with CVSS:4.0/AV:N/AC:L and PM-TM.\n");
+	         "| K | V |\n|---|---|\n| k | v |\n\nProse with CVSS:4.0/AV:N/AC:L and PM-TM.\n\n"
+	         "Write to <sec@lab-host.example>.\n");
 	xmlDocPtr doc = parse_clean(&b);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	assert_int_equal(count(root, "table"), 2);
@@ -1006,6 +1007,10 @@ static void test_whole_tokens(void **state)
 	/* the same outside tables (custom inlines rather than markers) */
 	assert_non_null(strstr(b.data, "<span class=\"pm-vector\"><span class=\"pm-nw\">CVSS:4.0/</span><wbr>"));
 	assert_non_null(strstr(b.data, "and <span class=\"pm-nw\">PM-TM</span>."));
+	/* an address breaks after its "@" only, inside its link */
+	assert_non_null(strstr(b.data, "<a href=\"mailto:sec@lab-host.example\"><span class=\"pm-path\"><span "
+	                               "class=\"pm-nw\">sec@</span><wbr><span class=\"pm-nw\">lab-host.example</span>"
+	                               "</span></a>"));
 	assert_null(memchr(b.data, '\x01', b.len));
 	assert_null(memchr(b.data, '\x02', b.len));
 	xmlFreeDoc(doc);
