@@ -7,8 +7,12 @@
  *   - gives each heading a unique id, by replacing the heading node with a
  *     custom block that holds "<hN id=...>" + the heading's own rendered
  *     inlines + "</hN>" (cmark-gfm has no attributes on headings);
+ *   - hands the tree to gen/html_links.c first (tables in scrolling
+ *     wrappers, ids and vectors kept whole, object ids as anchors and links
+ *     across the document set);
  *   - writes the page frame around the body: head, stylesheet, header bar,
- *     navigation, table of contents, footer;
+ *     navigation (the current page marked), table of contents, previous and
+ *     next links, footer;
  *   - escapes every string it writes itself (esc()).
  * Nothing here depends on the clock, the environment or addresses. */
 #include "hash.h"
