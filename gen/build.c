@@ -194,14 +194,20 @@ static int stage_html(build *b)
 	pm_buf html;
 	pm_buf_init(&html, 0);
 	int rc = 0;
+	/* where each object id is defined, so that every page links to it */
+	pm_html_xref *xref = pm_html_xref_new(b->m);
+	for (size_t i = 0; i <= pm_n_documents && rc == 0; i++)
+		rc = pm_html_xref_scan(xref, doc_slug(i), b->md[i].data ? b->md[i].data : "", b->md[i].len, b->d);
 	for (size_t i = 0; i <= pm_n_documents && rc == 0; i++) {
 		const pm_buf *src = &b->md[i];
+		pm_html_context ctx = {i < pm_n_documents ? i + 1 : 0, doc_slug(i), xref};
 		pm_buf_clear(&html);
-		rc = pm_html_page_figures(src->data ? src->data : "", src->len, doc_title(i), subtitle, nav, n_nav,
-		                          figs, nfigs, &html, b->d);
+		rc = pm_html_page_ctx(src->data ? src->data : "", src->len, doc_title(i), subtitle, nav, n_nav, figs,
+		                      nfigs, &ctx, &html, b->d);
 		if (rc == 0)
 			rc = put(b, doc_slug(i), "html", &html);
 	}
+	pm_html_xref_free(xref);
 	pm_buf_free(&html);
 	free(figs);
 	free(subtitle);

@@ -7,11 +7,16 @@
  *   - gives each heading a unique id, by replacing the heading node with a
  *     custom block that holds "<hN id=...>" + the heading's own rendered
  *     inlines + "</hN>" (cmark-gfm has no attributes on headings);
+ *   - hands the tree to gen/html_links.c first (tables in scrolling
+ *     wrappers, ids and vectors kept whole, object ids as anchors and links
+ *     across the document set);
  *   - writes the page frame around the body: head, stylesheet, header bar,
- *     navigation, table of contents, footer;
+ *     navigation (the current page marked), table of contents, previous and
+ *     next links, footer;
  *   - escapes every string it writes itself (esc()).
  * Nothing here depends on the clock, the environment or addresses. */
 #include "hash.h"
+#include "html_links.h"
 #include "md_text.h"
 #include "premarket/html.h"
 #include "utf8.h"
@@ -55,6 +60,8 @@ static const char *const STYLESHEET[] = {
         ".pm-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding-top: .5rem; "
         "padding-bottom: .5rem; margin-top: 0; margin-bottom: 0; }",
         ".pm-nav a { font-size: .9rem; }",
+        ".pm-nav .pm-current a { color: var(--fg); font-weight: 600; text-decoration: none; border-bottom: 3px solid "
+        "var(--accent); }",
         "main { padding-top: 1.5rem; padding-bottom: 2rem; }",
         "h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 .6em; }",
         "h1 { font-size: 1.9rem; margin-top: .4rem; }",
@@ -68,10 +75,25 @@ static const char *const STYLESHEET[] = {
         "border-radius: 6px; }",
         ".pm-toc-title { margin: 0 0 .35rem; font-weight: 600; }",
         ".pm-toc ul { margin: 0; padding-left: 1.1rem; }",
+        "main { overflow-wrap: break-word; }",
+        ".pm-table { overflow-x: auto; margin: 0 0 1rem; }",
         "table { width: 100%; border-collapse: collapse; font-size: .92rem; }",
+        ".pm-table > table { margin-bottom: 0; }",
+        ".pm-wide { width: max(100%, min(100vw - 4rem, 90rem)); margin-left: calc((100% - max(100%, min(100vw - 4rem, "
+        "90rem))) / 2); }",
+        ".pm-long { display: block; min-width: 12rem; }",
         "th, td { padding: .4rem .6rem; border: 1px solid var(--line); text-align: left; vertical-align: top; "
-        "overflow-wrap: anywhere; }",
-        "thead th { position: sticky; top: 0; background: var(--head); font-weight: 600; }",
+        "overflow-wrap: normal; word-break: normal; hyphens: manual; }",
+        "thead th { background: var(--head); font-weight: 600; }",
+        ".pm-ref, .pm-def, .pm-nw, td code, th code { white-space: nowrap; }",
+        ".pm-def { scroll-margin-top: 1rem; }",
+        ".pm-def:target, tr:has(> td > .pm-def:target) > td, tr:has(> td > strong > .pm-def:target) > td { "
+        "background: #fff4c2; }",
+        ".pm-pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem 1rem; margin: 2.5rem 0 "
+        "0; padding-top: 1rem; border-top: 1px solid var(--line); }",
+        ".pm-pager a { max-width: 48%; }",
+        ".pm-pager .pm-next { margin-left: auto; text-align: right; }",
+        ".pm-pager-label { display: block; color: var(--muted); font-size: .85rem; }",
         "tbody tr:nth-child(even) { background: var(--zebra); }",
         "code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, \"Liberation Mono\", monospace; "
         "font-size: .88em; }",
@@ -91,9 +113,22 @@ static const char *const STYLESHEET[] = {
         ".pm-footer { padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px "
         "solid var(--line); }",
         ".pm-docs td:first-child { width: 35%; }",
+        "@media (max-width: 40rem) {",
+        "\t.pm-bar-inner, .pm-nav ul, main, .pm-footer { padding-left: .75rem; padding-right: .75rem; }",
+        "\t.pm-nav ul { flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; }",
+        "\th1 { font-size: 1.55rem; }",
+        "\th2 { font-size: 1.25rem; }",
+        "\ttable { font-size: .85rem; }",
+        "\tth, td { padding: .3rem .45rem; }",
+        "\t.pm-pager a { max-width: none; }",
+        "}",
         "@media print {",
         "\tbody { font-size: 10.5pt; }",
-        "\t.pm-nav { display: none; }",
+        "\t.pm-nav, .pm-pager { display: none; }",
+        "\t.pm-table { overflow: visible; }",
+        "\t.pm-wide { width: auto; margin-left: 0; }",
+        "\t.pm-long { min-width: 0; }",
+        "\ttable { font-size: 8.5pt; }",
         "\t.pm-bar { color: #000; background: none; border-bottom: 2px solid #000; }",
         "\t.pm-bar-inner, main, .pm-footer { max-width: none; padding-left: 0; padding-right: 0; }",
         "\tthead { display: table-header-group; }",
@@ -395,7 +430,8 @@ static void put_toc(hout *o, const headings *hs)
 		put(o, "<a href=\"#");
 		esc(o, h->id);
 		put(o, "\">");
-		esc(o, h->text);
+		if (!o->err && pm_html_put_text(o->b, h->text) < 0)
+			o->err = 1;
 		put(o, "</a>");
 		if (h->level == 3)
 			put(o, "</li>\n");
@@ -450,7 +486,8 @@ static void insert_toc(cmark_node *doc, cmark_node *lead, cmark_mem *mem, const 
 
 /* ---- page frame ------------------------------------------------------------ */
 
-static void put_head(hout *o, const char *title, const char *subtitle, const pm_html_link *nav, size_t n_nav)
+static void put_head(hout *o, const char *title, const char *subtitle, const pm_html_link *nav, size_t n_nav,
+                     size_t current)
 {
 	put(o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -476,7 +513,8 @@ static void put_head(hout *o, const char *title, const char *subtitle, const pm_
 	if (n_nav) {
 		put(o, "<nav class=\"pm-nav\" aria-label=\"Documents\">\n<ul>\n");
 		for (size_t i = 0; i < n_nav; i++) {
-			put(o, "<li><a href=\"");
+			put(o, i == current ? "<li class=\"pm-current\"><a aria-current=\"page\" href=\""
+			                    : "<li><a href=\"");
 			put_href(o, nav[i].href);
 			put(o, "\">");
 			esc(o, nav[i].title);
@@ -485,6 +523,28 @@ static void put_head(hout *o, const char *title, const char *subtitle, const pm_
 		put(o, "</ul>\n</nav>\n");
 	}
 	put(o, "<main>\n");
+}
+
+/* Links to the entries before and after nav[current], if any. */
+static void put_pager(hout *o, const pm_html_link *nav, size_t n_nav, size_t current)
+{
+	if (current >= n_nav || n_nav < 2)
+		return;
+	put(o, "<nav class=\"pm-pager\" aria-label=\"Previous and next document\">\n");
+	for (int k = 0; k < 2; k++) {
+		const pm_html_link *l = k == 0 ? (current > 0 ? &nav[current - 1] : NULL)
+		                               : (current + 1 < n_nav ? &nav[current + 1] : NULL);
+		if (!l)
+			continue;
+		put(o,
+		    k == 0 ? "<a class=\"pm-prev\" rel=\"prev\" href=\"" : "<a class=\"pm-next\" rel=\"next\" href=\"");
+		put_href(o, l->href);
+		put(o, k == 0 ? "\"><span class=\"pm-pager-label\">&#8592; Previous</span> "
+		              : "\"><span class=\"pm-pager-label\">Next &#8594;</span> ");
+		esc(o, l->title);
+		put(o, "</a>\n");
+	}
+	put(o, "</nav>\n");
 }
 
 static void put_foot(hout *o, const char *subtitle)
@@ -560,6 +620,15 @@ int pm_html_page_figures(const char *markdown, size_t len, const char *title, co
                          const pm_html_link *nav, size_t n_nav, const pm_html_figure *figs, size_t nfigs, pm_buf *out,
                          pm_diags *d)
 {
+	return pm_html_page_ctx(markdown, len, title, subtitle, nav, n_nav, figs, nfigs, NULL, out, d);
+}
+
+int pm_html_page_ctx(const char *markdown, size_t len, const char *title, const char *subtitle, const pm_html_link *nav,
+                     size_t n_nav, const pm_html_figure *figs, size_t nfigs, const pm_html_context *ctx, pm_buf *out,
+                     pm_diags *d)
+{
+	size_t current = ctx ? ctx->current : (size_t)-1;
+	pm_html_links *links = NULL;
 	size_t mark = out->len;
 	int overflow = out->overflow;
 	hout o = {out, 0};
@@ -597,6 +666,12 @@ int pm_html_page_figures(const char *markdown, size_t len, const char *title, co
 		                   "HTML page \"%s\": cmark-gfm could not parse the Markdown", title);
 	}
 	md_links_to_html(doc);
+	if (pm_html_links_apply(doc, mem, ctx, &links) == PM_HTML_LINKS_SCANNED) { /* pm_html_xref_scan(): no page */
+		pm_html_links_free(links);
+		cmark_node_free(doc);
+		cmark_parser_free(parser);
+		return 0;
+	}
 	make_figures(doc, figs, nfigs, mem);
 	lead = number_headings(doc, cmark_parser_get_syntax_extensions(parser), mem, &hs, &ids);
 	insert_toc(doc, lead, mem, &hs);
@@ -604,8 +679,11 @@ int pm_html_page_figures(const char *markdown, size_t len, const char *title, co
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
 
-	put_head(&o, title, subtitle, nav, n_nav);
-	put(&o, body);
+	put_head(&o, title, subtitle, nav, n_nav, current);
+	if (!o.err && pm_html_links_write(links, body, out) < 0)
+		o.err = 1;
+	pm_html_links_free(links);
+	put_pager(&o, nav, n_nav, current);
 	put_foot(&o, subtitle);
 	mem->free(body);
 	headings_free(&hs);
@@ -627,14 +705,14 @@ int pm_html_index(const char *title, const char *subtitle, const pm_html_link *d
 	if (check_links(docs, n, "HTML index", d) < 0)
 		return -1;
 
-	put_head(&o, title, subtitle, NULL, 0);
+	put_head(&o, title, subtitle, NULL, 0, 0);
 	put(&o, "<h1>");
 	esc(&o, title);
 	put(&o, "</h1>\n");
 	if (n == 0) {
 		put(&o, "<p>No documents.</p>\n");
 	} else {
-		put(&o, "<table class=\"pm-docs\">\n<thead>\n<tr>\n<th>Document</th>\n");
+		put(&o, "<div class=\"pm-table\">\n<table class=\"pm-docs\">\n<thead>\n<tr>\n<th>Document</th>\n");
 		if (descriptions)
 			put(&o, "<th>Description</th>\n");
 		put(&o, "</tr>\n</thead>\n<tbody>\n");
@@ -651,7 +729,7 @@ int pm_html_index(const char *title, const char *subtitle, const pm_html_link *d
 			}
 			put(&o, "</tr>\n");
 		}
-		put(&o, "</tbody>\n</table>\n");
+		put(&o, "</tbody>\n</table>\n</div>\n");
 	}
 	put_foot(&o, subtitle);
 	if (o.err)

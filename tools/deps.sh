@@ -40,6 +40,7 @@ need poppler-utils "pdftotext/pdfinfo (PDF tests)" -- have_cmd pdftotext
 need qpdf "qpdf (PDF outline tests)" -- have_cmd qpdf
 need clang-format "clang-format (make lint, make format)" -- have_cmd clang-format
 need time "GNU time (make bench)" -- have_file /usr/bin/time
+need chromium "headless Chromium (make slow: the HTML read in a browser, tools/html-screenshots.sh)" -- have_cmd chromium
 
 if [ -z "$missing" ]; then
 	echo "deps: all dependencies present"

@@ -73,6 +73,54 @@ int pm_html_page_figures(const char *markdown, size_t len, const char *title, co
                          const pm_html_link *nav, size_t n_nav, const pm_html_figure *figs, size_t nfigs, pm_buf *out,
                          pm_diags *d);
 
+/* ---- navigation and links between the documents ---------------------------------- */
+
+struct pm_model;
+
+/** Where every object id of a model is defined in the document set, and so
+ *  where mentions of it link to (docs/html.md, "Anchors and links").  Made
+ *  from the model's ids (pm_model.objs and the controls' requirement ids),
+ *  then told each document's Markdown with pm_html_xref_scan(), which finds
+ *  the defining mention of each object in its kind's defining document.
+ *  Borrows nothing from the model after pm_html_xref_new() returns. */
+typedef struct pm_html_xref pm_html_xref;
+
+/** A new, empty cross-reference table for the ids of m (never NULL). */
+pm_html_xref *pm_html_xref_new(const struct pm_model *m);
+
+/** Record the anchors document slug (e.g. "threat-model") defines: its
+ *  Markdown [markdown, markdown+len), as pm_html_page_ctx() will be given
+ *  it.  Call it for every document before rendering any page with x.
+ *  Returns 0, or -1 with a diagnostic. */
+int pm_html_xref_scan(pm_html_xref *x, const char *slug, const char *markdown, size_t len, pm_diags *d);
+
+/** The anchor (HTML id) of object id and, in *slug when slug is not NULL,
+ *  the document that defines it; NULL when id is no object of the model or
+ *  its defining document does not mention it (nothing links to it then). */
+const char *pm_html_xref_anchor(const pm_html_xref *x, const char *id, const char **slug);
+
+/** The defining document's slug of the objects of kind (enum pm_kind), or
+ *  of requirement ids for kind 0; NULL for a kind that has none. */
+const char *pm_html_xref_home(int kind);
+
+void pm_html_xref_free(pm_html_xref *x);
+
+/** What a page of a document set knows about its place in the set. */
+typedef struct pm_html_context {
+	size_t current;           /**< index in nav of this page (marked, with previous/next links); >= n_nav: none */
+	const char *slug;         /**< this document's slug, for xref; NULL: none */
+	const pm_html_xref *xref; /**< object ids to anchor and link, or NULL */
+} pm_html_context;
+
+/** pm_html_page_figures(), with the page's place in its document set (ctx
+ *  may be NULL): the current document marked in the navigation
+ *  (aria-current="page"), links to the previous and next entries of nav,
+ *  and, with ctx->xref, every object id defined in this document an
+ *  anchor and every other mention of an object id a link to its anchor. */
+int pm_html_page_ctx(const char *markdown, size_t len, const char *title, const char *subtitle, const pm_html_link *nav,
+                     size_t n_nav, const pm_html_figure *figs, size_t nfigs, const pm_html_context *ctx, pm_buf *out,
+                     pm_diags *d);
+
 /**
  * Append an index page that links every document docs[0..n), in order, with
  * descriptions[i] (descriptions may be NULL, and any entry may be NULL) next

@@ -3,7 +3,10 @@
  * hostile caller strings put no script, frame, event handler or dangerous URL
  * into the parsed tree; GFM tables; unique, stable heading ids and the table
  * of contents; the index page; byte-identical output; failure leaves the
- * buffer as it was. */
+ * buffer as it was; the current document and previous/next links; object
+ * ids as anchors and links (gen/html_links.c): whole tokens only, never in
+ * code or links, odd characters, unique ids, determinism; tables in their
+ * scrolling wrapper; ids, dates and CVSS vectors kept whole. */
 #include "testutil.h"
 
 #include <libxml/HTMLparser.h>
@@ -12,6 +15,7 @@
 #include <strings.h>
 
 #include "premarket/html.h"
+#include "premarket/model.h"
 
 /* ---- parsing with libxml2 ------------------------------------------------ */
 
@@ -24,11 +28,11 @@ typedef xmlErrorPtr err_ptr;
 static int parse_errors;
 
 /* libxml2's HTML parser knows HTML 4 only: it reports the HTML5 sectioning
- * elements the page frame uses as unknown tags.  Those, and only those, are
+ * elements the page frame uses, and <wbr>, as unknown tags.  Those, and only those, are
  * not errors. */
 static void on_error(void *ctx, err_ptr e)
 {
-	static const char *const HTML5[] = {"header", "nav", "main", "footer"};
+	static const char *const HTML5[] = {"header", "nav", "main", "footer", "wbr"};
 	(void)ctx;
 	if (e->code == XML_HTML_UNKNOWN_TAG && e->str1)
 		for (size_t i = 0; i < sizeof HTML5 / sizeof *HTML5; i++)
@@ -666,6 +670,353 @@ static void test_failure_leaves_buffer(void **state)
 	pm_diags_free(&d);
 }
 
+/* ---- navigation, anchors and links ------------------------------------------ */
+
+/* Every element under n with attribute attr equal to val (val NULL: any). */
+static size_t count_attr(xmlNodePtr n, const char *attr, const char *val)
+{
+	size_t k = 0;
+	for (; n; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			char *v = prop(n, attr);
+			k += v && (!val || strcmp(v, val) == 0);
+			free(v);
+		}
+		k += count_attr(n->children, attr, val);
+	}
+	return k;
+}
+
+static void page_ctx(pm_buf *out, const char *md, const pm_html_context *ctx)
+{
+	pm_diags d;
+	pm_diags_init(&d);
+	pm_buf_init(out, 0);
+	assert_int_equal(
+	        pm_html_page_ctx(md, strlen(md), "Doc", NULL, NAV, sizeof NAV / sizeof *NAV, NULL, 0, ctx, out, &d), 0);
+	assert_int_equal(d.n, 0);
+	pm_diags_free(&d);
+}
+
+static void test_nav_current(void **state)
+{
+	(void)state;
+	for (size_t cur = 0; cur <= 3; cur++) {
+		pm_html_context ctx = {cur, NULL, NULL};
+		pm_buf b;
+		page_ctx(&b, "# Doc\n\ntext\n", &ctx);
+		xmlDocPtr doc = parse_clean(&b);
+		xmlNodePtr root = xmlDocGetRootElement(doc);
+		xmlNodePtr nav = find(root, "nav", "pm-nav");
+		assert_non_null(nav);
+		/* exactly one current entry, the page's own (none for 3: out of range) */
+		assert_int_equal(count_attr(root, "aria-current", NULL), cur < 3);
+		assert_int_equal(count_attr(nav, "aria-current", "page"), cur < 3);
+		if (cur < 3) {
+			xmlNodePtr li = find(nav, "li", "pm-current");
+			assert_non_null(li);
+			char *href = prop(find(li, "a", NULL), "href");
+			assert_string_equal(href, NAV[cur].href);
+			free(href);
+		}
+		xmlNodePtr pager = find(root, "nav", "pm-pager");
+		if (cur >= 3) {
+			assert_null(pager);
+		} else {
+			xmlNodePtr prev = find(pager, "a", "pm-prev"), next = find(pager, "a", "pm-next");
+			assert_true((prev != NULL) == (cur > 0));
+			assert_true((next != NULL) == (cur < 2));
+			if (prev) {
+				char *h = prop(prev, "href");
+				assert_string_equal(h, NAV[cur - 1].href);
+				free(h);
+			}
+			if (next) {
+				char *h = prop(next, "href");
+				assert_string_equal(h, NAV[cur + 1].href);
+				free(h);
+			}
+		}
+		xmlFreeDoc(doc);
+		pm_buf_free(&b);
+	}
+	/* without a context: no current entry, no pager */
+	pm_buf b;
+	page(&b, "text\n");
+	assert_null(strstr(b.data, "aria-current"));
+	assert_null(strstr(b.data, "pm-pager\""));
+	pm_buf_free(&b);
+}
+
+/* A model with only what pm_html_xref_new() reads: ids by kind and the
+ * controls' requirement ids. */
+typedef struct mini {
+	pm_model m;
+	pm_threat t[5];
+	pm_component c[2];
+	pm_control ctl[1];
+	void *tp[5], *cp[2], *ctlp[1];
+} mini;
+
+static void mini_init(mini *x)
+{
+	static const char *const TIDS[] = {"T-1", "T-10", "T.2:x_y", "42", "pump"};
+	memset(x, 0, sizeof *x);
+	for (size_t i = 0; i < 5; i++) {
+		x->t[i].id.s = TIDS[i];
+		x->tp[i] = &x->t[i];
+	}
+	x->c[0].id.s = "c-pump";   /* never mentioned in the threat model: no anchor */
+	x->c[1].id.s = "C-HUB.v2"; /* ends in a "." and a digit */
+	x->cp[0] = &x->c[0];
+	x->cp[1] = &x->c[1];
+	x->ctl[0].id.s = "C-AUTH";
+	x->ctl[0].requirement_id.s = "SR-1";
+	x->ctlp[0] = &x->ctl[0];
+	x->m.objs[PM_K_THREAT] = x->tp;
+	x->m.n_objs[PM_K_THREAT] = 5;
+	x->m.objs[PM_K_COMPONENT] = x->cp;
+	x->m.n_objs[PM_K_COMPONENT] = 2;
+	x->m.objs[PM_K_CONTROL] = x->ctlp;
+	x->m.n_objs[PM_K_CONTROL] = 1;
+	x->m.controls.v = x->ctl;
+	x->m.controls.n = 1;
+}
+
+static const char TM_MD[] = "# Threat model\n\n"
+                            "Threats T-1 and T-10 are below; XT-1, T-1a, T-1.5 and T-10x are none of them.\n\n"
+                            "| Threat | Title |\n|---|---|\n"
+                            "| T-1 | one, see T-10 |\n| T-10 | ten |\n| T.2:x_y | odd |\n| 42 | number |\n"
+                            "| C-HUB.v2 | hub |\n\n"
+                            "`T-1` in code, [T-1](other.md) as a link, T-1.\n\n"
+                            "```\nT-1 in a code block\n```\n";
+static const char ARCH_MD[] = "# Architecture\n\n| Control | Requirement |\n|---|---|\n"
+                              "| **C-AUTH** Authentication | SR-1: the requirement |\n";
+static const char TRACE_MD[] = "# Trace\n\n"
+                               "## About T-1\n\n"
+                               "T-1, T-10 and T.2:x_y (pump 42, c-pump); C-AUTH/SR-1. C-HUB.v2.\n\n"
+                               "| Threat | Control | Requirement |\n|---|---|---|\n| T-1 | C-AUTH | SR-1 |\n\n"
+                               "```\nT-1\n```\n";
+
+static pm_html_xref *mini_xref(mini *x)
+{
+	pm_diags d;
+	pm_diags_init(&d);
+	mini_init(x);
+	pm_html_xref *xr = pm_html_xref_new(&x->m);
+	assert_int_equal(pm_html_xref_scan(xr, "threat-model", TM_MD, strlen(TM_MD), &d), 0);
+	assert_int_equal(pm_html_xref_scan(xr, "security-architecture", ARCH_MD, strlen(ARCH_MD), &d), 0);
+	assert_int_equal(pm_html_xref_scan(xr, "traceability-matrix", TRACE_MD, strlen(TRACE_MD), &d), 0);
+	assert_int_equal(d.n, 0);
+	pm_diags_free(&d);
+	return xr;
+}
+
+/* "text -> href" of every pm-ref link under n, joined by newlines. */
+static void refs(xmlNodePtr n, pm_buf *out)
+{
+	for (; n; n = n->next) {
+		if (is_elem(n, "a")) {
+			char *c = prop(n, "class"), *h = prop(n, "href"), *t = text_of(n);
+			if (c && strcmp(c, "pm-ref") == 0)
+				pm_buf_printf(out, "%s -> %s\n", t, h ? h : "");
+			free(c);
+			free(h);
+			free(t);
+		}
+		refs(n->children, out);
+	}
+}
+
+/* No element with an id attribute twice. */
+static void assert_unique_ids(xmlNodePtr root)
+{
+	char *ids[256];
+	size_t n = 0;
+	xmlNodePtr stack[512];
+	size_t sp = 0;
+	stack[sp++] = root;
+	while (sp) {
+		xmlNodePtr e = stack[--sp];
+		for (; e; e = e->next) {
+			if (e->type != XML_ELEMENT_NODE)
+				continue;
+			char *id = prop(e, "id");
+			if (id) {
+				for (size_t i = 0; i < n; i++)
+					assert_string_not_equal(ids[i], id);
+				assert_true(n < 256);
+				ids[n++] = id;
+			}
+			if (e->children) {
+				assert_true(sp < 512);
+				stack[sp++] = e->children;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+}
+
+static void test_xref_anchors(void **state)
+{
+	(void)state;
+	mini x;
+	pm_html_xref *xr = mini_xref(&x);
+	const char *slug = NULL;
+	assert_string_equal(pm_html_xref_anchor(xr, "T-1", &slug), "threat_T-1");
+	assert_string_equal(slug, "threat-model");
+	/* odd characters: "_" and ":" escaped as _XX, "." kept */
+	assert_string_equal(pm_html_xref_anchor(xr, "T.2:x_y", NULL), "threat_T.2_3Ax_5Fy");
+	assert_string_equal(pm_html_xref_anchor(xr, "C-HUB.v2", NULL), "component_C-HUB.v2");
+	assert_string_equal(pm_html_xref_anchor(xr, "C-AUTH", &slug), "control_C-AUTH");
+	assert_string_equal(slug, "security-architecture");
+	assert_string_equal(pm_html_xref_anchor(xr, "SR-1", &slug), "requirement_SR-1");
+	assert_string_equal(slug, "security-architecture");
+	/* a number or a word is no link target; nor is an id its document never mentions */
+	assert_null(pm_html_xref_anchor(xr, "42", NULL));
+	assert_null(pm_html_xref_anchor(xr, "pump", NULL));
+	assert_null(pm_html_xref_anchor(xr, "c-pump", NULL));
+	assert_null(pm_html_xref_anchor(xr, "T-", NULL));
+	assert_string_equal(pm_html_xref_home(PM_K_THREAT), "threat-model");
+	assert_string_equal(pm_html_xref_home(0), "security-architecture");
+	assert_string_equal(pm_html_xref_home(PM_K_SBOM_COMPONENT), "sbom");
+	pm_html_xref_free(xr);
+	pm_html_xref_free(NULL);
+}
+
+static void test_xref_links(void **state)
+{
+	(void)state;
+	mini x;
+	pm_html_xref *xr = mini_xref(&x);
+
+	/* the defining document: the first cell of each row is the anchor, even
+	 * though the prose above mentions T-1 first; other mentions link to it */
+	pm_html_context tm = {1, "threat-model", xr};
+	pm_buf b, got;
+	page_ctx(&b, TM_MD, &tm);
+	xmlDocPtr doc = parse_clean(&b);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	assert_unique_ids(root);
+	xmlNodePtr def = find(root, "span", "pm-def");
+	assert_non_null(def);
+	assert_true(is_elem(def->parent, "td"));
+	char *id = prop(def, "id");
+	assert_string_equal(id, "threat_T-1");
+	free(id);
+	assert_int_equal(count_attr(root, "id", "threat_T-1"), 1);
+	assert_int_equal(count_attr(root, "id", "threat_T.2_3Ax_5Fy"), 1);
+	assert_int_equal(count_attr(root, "id", "component_C-HUB.v2"), 1);
+	pm_buf_init(&got, 0);
+	refs(root, &got);
+	/* whole tokens only: not XT-1, T-1a, T-1.5, T-10x; not the code or the link */
+	assert_string_equal(got.data,
+	                    "T-1 -> #threat_T-1\nT-10 -> #threat_T-10\nT-10 -> #threat_T-10\nT-1 -> #threat_T-1\n");
+	assert_non_null(strstr(b.data, "<span class=\"pm-nw\">XT-1</span>, <span class=\"pm-nw\">T-1a</span>, "
+	                               "<span class=\"pm-nw\">T-1.5</span> and <span class=\"pm-nw\">T-10x</span>"));
+	assert_non_null(strstr(b.data, "<code>T-1</code>"));
+	assert_non_null(strstr(b.data, "<a href=\"other.html\"><span class=\"pm-nw\">T-1</span></a>"));
+	assert_non_null(strstr(b.data, "<code>T-1 in a code block\n</code>"));
+	pm_buf_free(&got);
+	xmlFreeDoc(doc);
+
+	/* another document: links to the defining ones, none for unanchored ids */
+	pm_html_context tr = {2, "traceability-matrix", xr};
+	pm_buf c;
+	page_ctx(&c, TRACE_MD, &tr);
+	doc = parse_clean(&c);
+	root = xmlDocGetRootElement(doc);
+	assert_unique_ids(root);
+	assert_null(find(root, "span", "pm-def"));
+	pm_buf_init(&got, 0);
+	refs(root, &got);
+	assert_string_equal(got.data, "T-1 -> threat-model.html#threat_T-1\n"
+	                              "T-10 -> threat-model.html#threat_T-10\n"
+	                              "T.2:x_y -> threat-model.html#threat_T.2_3Ax_5Fy\n"
+	                              "C-AUTH -> security-architecture.html#control_C-AUTH\n"
+	                              "SR-1 -> security-architecture.html#requirement_SR-1\n"
+	                              "C-HUB.v2 -> threat-model.html#component_C-HUB.v2\n"
+	                              "T-1 -> threat-model.html#threat_T-1\n"
+	                              "C-AUTH -> security-architecture.html#control_C-AUTH\n"
+	                              "SR-1 -> security-architecture.html#requirement_SR-1\n");
+	pm_buf_free(&got);
+	/* no link in a heading (kept whole), nor in code */
+	xmlNodePtr h2 = find(root, "h2", NULL);
+	assert_int_equal(count(h2->children, "a"), 0);
+	assert_non_null(find(h2->children, "span", "pm-nw"));
+	assert_int_equal(count(find(root, "pre", NULL)->children, "a"), 0);
+	xmlFreeDoc(doc);
+
+	/* deterministic: the same table and Markdown give the same bytes */
+	mini y;
+	pm_html_xref *xr2 = mini_xref(&y);
+	pm_html_context tr2 = {2, "traceability-matrix", xr2};
+	pm_buf c2;
+	page_ctx(&c2, TRACE_MD, &tr2);
+	assert_int_equal(c.len, c2.len);
+	assert_memory_equal(c.data, c2.data, c.len);
+	pm_buf_free(&c2);
+	pm_html_xref_free(xr2);
+
+	/* without the table: no anchors, no links, same text */
+	pm_html_context none = {2, "traceability-matrix", NULL};
+	page_ctx(&c2, TRACE_MD, &none);
+	assert_null(strstr(c2.data, "pm-ref\""));
+	assert_null(strstr(c2.data, "pm-def\""));
+	pm_buf_free(&c2);
+	pm_buf_free(&c);
+	pm_buf_free(&b);
+	pm_html_xref_free(xr);
+}
+
+/* Ids and dates on one line, CVSS vectors breakable after "/" only, every
+ * table in its scrolling wrapper (wide ones marked), long cells marked. */
+static void test_whole_tokens(void **state)
+{
+	(void)state;
+	pm_buf b;
+	page(&b, "| A | B | C | D | E | F |\n|---|---|---|---|---|---|\n"
+	         "| CVSS:3.1/AV:N/AC:L/PR:N | 2025-11-21 | PM-TM | Third-party | 524B(b)(1) | 6.5 |\n"
+	         "| x | y | z | a | b | This cell holds more than forty-eight bytes of text, so it is long. |\n\n"
+	         "| K | V |\n|---|---|\n| k | v |\n\nProse with CVSS:4.0/AV:N/AC:L and PM-TM.\n\n"
+	         "Write to <sec@lab-host.example>.\n");
+	xmlDocPtr doc = parse_clean(&b);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	assert_int_equal(count(root, "table"), 2);
+	xmlNodePtr wide = find(root, "div", "pm-table pm-wide");
+	assert_non_null(wide);
+	assert_true(is_elem(wide->children, "table") || is_elem(wide->children->next, "table"));
+	assert_non_null(find(root, "div", "pm-table"));
+	/* vectors: one nowrap part per "/", a <wbr> after each "/" */
+	xmlNodePtr v = find(root, "span", "pm-vector");
+	assert_non_null(v);
+	assert_int_equal(count(v->children, "wbr"), 3);
+	assert_int_equal(count(v->children, "span"), 4);
+	char *t = text_of(v);
+	assert_string_equal(t, "CVSS:3.1/AV:N/AC:L/PR:N");
+	free(t);
+	assert_non_null(
+	        strstr(b.data, "<span class=\"pm-nw\">CVSS:3.1/</span><wbr><span class=\"pm-nw\">AV:N/</span>"));
+	assert_non_null(strstr(b.data, "<span class=\"pm-nw\">2025-11-21</span>"));
+	assert_non_null(strstr(b.data, "<span class=\"pm-nw\">PM-TM</span>"));
+	assert_non_null(strstr(b.data, "<span class=\"pm-nw\">524B(b)(1)</span>"));
+	assert_non_null(strstr(b.data, "<td>Third-party</td>"));
+	assert_non_null(strstr(b.data, "<td>6.5</td>"));
+	assert_non_null(strstr(b.data, "<td><span class=\"pm-long\">This cell"));
+	/* the same outside tables (custom inlines rather than markers) */
+	assert_non_null(strstr(b.data, "<span class=\"pm-vector\"><span class=\"pm-nw\">CVSS:4.0/</span><wbr>"));
+	assert_non_null(strstr(b.data, "and <span class=\"pm-nw\">PM-TM</span>."));
+	/* an address breaks after its "@" only, inside its link */
+	assert_non_null(strstr(b.data, "<a href=\"mailto:sec@lab-host.example\"><span class=\"pm-path\"><span "
+	                               "class=\"pm-nw\">sec@</span><wbr><span class=\"pm-nw\">lab-host.example</span>"
+	                               "</span></a>"));
+	assert_null(memchr(b.data, '\x01', b.len));
+	assert_null(memchr(b.data, '\x02', b.len));
+	xmlFreeDoc(doc);
+	pm_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -680,6 +1031,10 @@ int main(void)
 	        cmocka_unit_test(test_deterministic),
 	        cmocka_unit_test(test_odd_input),
 	        cmocka_unit_test(test_failure_leaves_buffer),
+	        cmocka_unit_test(test_nav_current),
+	        cmocka_unit_test(test_xref_anchors),
+	        cmocka_unit_test(test_xref_links),
+	        cmocka_unit_test(test_whole_tokens),
 	};
 	int rc = cmocka_run_group_tests_name("html", tests, NULL, NULL);
 	xmlCleanupParser();
