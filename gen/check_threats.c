@@ -59,7 +59,8 @@ static bool flow_out(const pm_model *m, const pm_flow *f)
  * side of it, the trust boundary as a whole (boundary_flow, boundary_itf). */
 typedef struct coverage {
 	bool *comp, *itf, *flow, *crossing;
-	bool *boundary_flow, *boundary_itf; /* covered, or a crossing covered by a threat on a zone it enters or leaves */
+	bool *boundary_flow,
+	        *boundary_itf; /* covered, or a crossing covered by a threat on a zone it enters or leaves */
 } coverage;
 
 /* The zone of a flow's end is the target of a threat. */
@@ -110,7 +111,8 @@ static void coverage_build(const pm_model *m, coverage *t)
 		int a = ck_iface_idx(&fl->from_interface), b = ck_iface_idx(&fl->to_interface);
 		bool crosses = ck_flow_crosses(m, fl) && !flow_out(m, fl);
 		t->flow[f] = direct_flow[f] || (a >= 0 && direct_itf[a]) || (b >= 0 && direct_itf[b]);
-		bool by_zone = crosses && (zone_targeted(m, direct_zone, &fl->from) || zone_targeted(m, direct_zone, &fl->to));
+		bool by_zone =
+		        crosses && (zone_targeted(m, direct_zone, &fl->from) || zone_targeted(m, direct_zone, &fl->to));
 		t->boundary_flow[f] = t->flow[f] || by_zone;
 		if (a >= 0) {
 			t->itf[a] |= direct_flow[f];
@@ -250,7 +252,6 @@ static pm_check_status tm_05(const pm_model *m, pm_check_ctx *c)
 	return pm_check_verdict(c);
 }
 
-
 /* ---- TM-06: every match of the threat rule catalog modelled or dismissed ---------------- */
 
 static pm_mark match_at(const pm_model *m, const pm_match *mt)
@@ -343,13 +344,14 @@ static pm_check_status tm_07(const pm_model *m, pm_check_ctx *c)
 		case PM_TS_MITIGATED:
 			if (r)
 				pm_check_add(c, t->status.at,
-				             "threat %s is mitigated, but its risk to asset %s is uncontrolled: %s", ck_id(t->id),
-				             asset, uncontrolled_why(r->uncontrolled));
+				             "threat %s is mitigated, but its risk to asset %s is uncontrolled: %s",
+				             ck_id(t->id), asset, uncontrolled_why(r->uncontrolled));
 			break;
 		case PM_TS_FALSE_POSITIVE:
 			if (r)
 				pm_check_add(c, t->status.at,
-				             "threat %s is a false positive, yet the register scores its risk to asset %s as "
+				             "threat %s is a false positive, yet the register scores its risk to asset "
+				             "%s as "
 				             "uncontrolled (%s); a threat that does not apply is dismissed "
 				             "(rule_dispositions) or removed, not scored",
 				             ck_id(t->id), asset, uncontrolled_why(r->uncontrolled));

@@ -993,6 +993,7 @@ static void rule_identification(vb *b, pm_value *root)
 	set(ri, "catalog", str(b, id->catalog));
 	set(ri, "n_rules", num(b, id->n_rules));
 	set(ri, "n_skipped", num(b, id->n_skipped));
+	set(ri, "has_skipped", pm_value_bool(b->a, id->n_skipped > 0));
 	set(ri, "n_matches", num(b, id->n));
 	set(ri, "n_open", num(b, id->n_open));
 	set(ri, "n_modelled", num(b, id->n_modelled));

@@ -791,8 +791,8 @@ static const rule_case cases[] = {
          NULL},
         {"TM-01 component covered through the SBOM component it runs",
          "TM-01",
-         {E("    targets: [C-BUILD]\n", "    targets: [SB-FW]\n"), E("    zone: Z-MFR\n", "    zone: Z-MFR\n    sbom: [SB-FW]\n"),
-          END},
+         {E("    targets: [C-BUILD]\n", "    targets: [SB-FW]\n"),
+          E("    zone: Z-MFR\n", "    zone: Z-MFR\n    sbom: [SB-FW]\n"), END},
          PM_CHECK_PASS,
          "",
          NULL},
@@ -856,7 +856,7 @@ static const rule_case cases[] = {
         {"TM-07 transferred threat without a disclosed transfer",
          "TM-07",
          {E("    controls: [K-AUTHZ]\n", "    controls: [K-AUTHZ]\n    status: transferred\n    status_rationale: The "
-                                       "clinic configures the app.\n"),
+                                         "clinic configures the app.\n"),
           E("  risk_transfers:\n    - description: Keep the phone OS updated.\n      to: Patient\n      disclosed_in: "
             "User guide 3\n",
             "  risk_transfers: []\n"),
@@ -867,23 +867,13 @@ static const rule_case cases[] = {
         {"TM-07 transferred threat with a disclosed transfer",
          "TM-07",
          {E("    controls: [K-AUTHZ]\n", "    controls: [K-AUTHZ]\n    status: transferred\n    status_rationale: The "
-                                       "clinic configures the app.\n"),
+                                         "clinic configures the app.\n"),
           END},
          PM_CHECK_PASS,
          "",
          NULL},
-        {"TM-07 no status stated",
-         "TM-07",
-         {END},
-         PM_CHECK_NA,
-         "no threat states a status",
-         NULL},
-        {"TM-06 without the rule catalog",
-         "TM-06",
-         {END},
-         PM_CHECK_NA,
-         "did not run",
-         NULL},
+        {"TM-07 no status stated", "TM-07", {END}, PM_CHECK_NA, "no threat states a status", NULL},
+        {"TM-06 without the rule catalog", "TM-06", {END}, PM_CHECK_NA, "did not run", NULL},
         /* RA */
         {"RA-02 unacceptable risk without controls",
          "RA-02",
@@ -2598,7 +2588,6 @@ static void test_examples_known_gaps(void **state)
 		pm_model_free(m);
 	}
 }
-
 
 /* TM-06 with the shipped rule catalog: BASE leaves rule matches open; each
  * finding names the rule and the element, at the element; dismissing every

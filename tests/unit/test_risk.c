@@ -862,12 +862,17 @@ static void test_renderers_agree(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_requirements_mapping),  cmocka_unit_test(test_exploitability_mapping),
-	        cmocka_unit_test(test_register_with_effects), cmocka_unit_test(test_aggregate_zone_and_sbom_targets),
+	        cmocka_unit_test(test_requirements_mapping),
+	        cmocka_unit_test(test_exploitability_mapping),
+	        cmocka_unit_test(test_register_with_effects),
+	        cmocka_unit_test(test_aggregate_zone_and_sbom_targets),
 	        cmocka_unit_test(test_stated_level_carried),
-	        cmocka_unit_test(test_explicit_residual),     cmocka_unit_test(test_outcomes),
-	        cmocka_unit_test(test_multi_patient),         cmocka_unit_test(test_stated_harm_and_hazards),
-	        cmocka_unit_test(test_policy_document),       cmocka_unit_test(test_renderers_agree),
+	        cmocka_unit_test(test_explicit_residual),
+	        cmocka_unit_test(test_outcomes),
+	        cmocka_unit_test(test_multi_patient),
+	        cmocka_unit_test(test_stated_harm_and_hazards),
+	        cmocka_unit_test(test_policy_document),
+	        cmocka_unit_test(test_renderers_agree),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
