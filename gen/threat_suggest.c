@@ -196,13 +196,30 @@ static void keep_worst(const pm_model *m, const pm_rule *r, ilist *l)
 	l->n = k;
 }
 
-static void suggested_assets(ts_ctx *x, const pm_rule *r, rc_elem el, int32_t idx, ilist *out)
+/* The assets the element holds or carries, of the highest threatened harm.
+ * Returns 1 when the element has none and the model's first asset of the
+ * highest threatened harm stands in (computed once per rule: the matches of
+ * a rule are consecutive, and the model's assets are the same for each). */
+static int suggested_assets(ts_ctx *x, const pm_rule *r, rc_elem el, int32_t idx, ilist *out)
 {
 	element_assets(x->g, el, idx, out);
-	if (!out->n)
-		element_assets(x->g, RC_DEVICE, 0, out);
-	ilist_done(out);
-	keep_worst(x->m, r, out);
+	if (out->n) {
+		ilist_done(out);
+		keep_worst(x->m, r, out);
+		return 0;
+	}
+	if (x->fallback_rule != r) {
+		ilist all = {0};
+		element_assets(x->g, RC_DEVICE, 0, &all);
+		ilist_done(&all);
+		keep_worst(x->m, r, &all);
+		x->fallback_rule = r;
+		x->fallback_asset = all.n ? all.v[0] : -1;
+		free(all.v);
+	}
+	if (x->fallback_asset >= 0)
+		ilist_add(out, x->fallback_asset);
+	return 1;
 }
 
 static void suggested_targets(ts_ctx *x, rc_elem el, int32_t idx, ilist *out, rc_elem *kind)
@@ -293,7 +310,7 @@ void ts_suggest(ts_ctx *x, const pm_rule *r, rc_elem el, pm_match *out)
 	ilist targets = {0}, assets = {0};
 	rc_elem tkind;
 	suggested_targets(x, el, idx, &targets, &tkind);
-	suggested_assets(x, r, el, idx, &assets);
+	int stand_in = suggested_assets(x, r, el, idx, &assets);
 	const char *id = fresh_id(x, r->id.s, el == RC_DEVICE ? NULL : out->element);
 	pm_buf b;
 	pm_buf_init(&b, 0);
@@ -307,9 +324,14 @@ void ts_suggest(ts_ctx *x, const pm_rule *r, rc_elem el, pm_match *out)
 	pm_buf_printf(&b, "]\n    lifecycle: %s\n",
 	              pm_enum_names_lifecycle[r->lifecycle.at.line ? r->lifecycle.v : PM_LC_OPERATION]);
 	put_ids(&b, "targets", x->g, tkind, &targets);
-	if (assets.n)
+	if (assets.n) {
 		put_ids(&b, "assets", x->g, RC_ASSET, &assets);
-	else
+		if (stand_in) { /* a comment after the list, on its line */
+			pm_buf_truncate(&b, b.len - 1);
+			pm_buf_puts(&b, "  # the element holds no asset: the model's asset of the highest threatened "
+			                "harm stands in; name those this threat affects\n");
+		}
+	} else
 		pm_buf_puts(&b, "    assets: []  # the model has no assets: name the ones this threat affects\n");
 	pm_buf_printf(&b, "    cvss: %s\n", r->cvss.s);
 	put_rationale(&b, r);

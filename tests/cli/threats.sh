@@ -139,6 +139,11 @@ PY
 	case $ex in tests/rules/recall/*)
 		grep -q '^  - id: ' "$tmp/ex/suggested.yaml" || no "$name: no suggestion to paste" ;;
 	esac
+	# the API gateway holds no asset: one asset of the model stands in, and says so
+	if [ "$name" = medusa ]; then
+		grep -q "^    assets: \[A-[A-Z]*\]  # the element holds no asset: the model's asset of the highest threatened harm stands in" \
+			"$tmp/ex/suggested.yaml" || no "medusa: no stand-in asset for the gateway's suggestions"
+	fi
 done
 
 # ---- recall on the recall models (tools/recall.py, docs/threats.md) ----------------------------
