@@ -403,7 +403,8 @@ static const pm_check_def rules[] = {
           "Add a threat that targets the flow or its interface (or extend the targets of an existing threat)."},
          tm_05},
         {{"TM-06", "Every rule match is modelled or dismissed", "Threat model", "G25 V.A.1", REC, HELP,
-          "Each match of premarket's threat rule catalog (premarket threats --list) on an element in scope is answered by a "
+          "Each match of premarket's threat rule catalog (premarket threats --list) on an element in scope is answered "
+          "by a "
           "threat that names the rule (threats[].rule) and targets the element, or dismissed for it with a "
           "rationale (rule_dispositions).  Not applicable when the catalog did not run.",
           "Paste the threat 'premarket threats MODEL' suggests (and complete it), or add a rule_dispositions entry "

@@ -106,6 +106,25 @@ check "the pasted suggestions validate" 0 $?
 grep -q 'error:' "$tmp/err" && { no "pasted suggestions: errors"; cat "$tmp/err"; }
 "$BIN" threats "$tmp/pasted.yaml" >"$tmp/out" 2>"$tmp/err"
 grep -q ' 0 open,' "$tmp/out" || { no "after pasting, matches are still open"; tail -3 "$tmp/out"; }
+# (1b) a model scored in CVSS v4.0 gets a rule's v4.0 default where it has one
+"$BIN" threats --format yaml tests/rules/cases/cvss-v4.yaml >"$tmp/v4.yaml" 2>"$tmp/err"
+check "v4.0 model: --format yaml" 0 $?
+grep -A12 '^  - id: T-NET-03-F-UPLOAD$' "$tmp/v4.yaml" | grep -q '^    cvss: CVSS:4.0/AV:N/AC:H/AT:P/' ||
+	no "v4.0 model: NET-03 is not suggested with its v4.0 vector"
+grep -A12 '^  - id: T-NET-03-F-UPLOAD$' "$tmp/v4.yaml" | grep -q 'Default CVSS v4.0 vector of threat rule NET-03.* AT:P: Present' ||
+	no "v4.0 model: NET-03's suggestion lacks the v4.0 rationale"
+grep -A12 '^  - id: T-NET-01-F-UPLOAD$' "$tmp/v4.yaml" | grep -q '^    cvss: CVSS:3.1/' ||
+	no "v4.0 model: NET-01 (no v4.0 default) is not suggested with its v3.1 vector"
+/usr/bin/python3 - tests/rules/cases/cvss-v4.yaml "$tmp/v4.yaml" "$tmp/v4-pasted.yaml" <<'PY' || fail=1
+import sys
+model, sugg, out = open(sys.argv[1]).read(), open(sys.argv[2]).read(), sys.argv[3]
+open(out, "w").write(model.replace("\nthreats:\n", "\nthreats:\n" + sugg.split("\nthreats:\n", 1)[1], 1))
+PY
+"$BIN" validate "$tmp/v4-pasted.yaml" >/dev/null 2>"$tmp/err"
+check "v4.0 model: the pasted suggestions validate" 0 $?
+"$BIN" threats "$tmp/v4-pasted.yaml" >"$tmp/out" 2>/dev/null
+grep -q ' 0 open,' "$tmp/out" || no "v4.0 model: after pasting, matches are still open"
+
 # (2) the examples and the recall models (tests/rules/recall/, written by
 #     others) with their rule references taken out, the suggestions added as
 #     one more model file (as include: would)
