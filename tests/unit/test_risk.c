@@ -11,6 +11,7 @@
 #include "premarket/explain.h"
 #include "premarket/load.h"
 #include "premarket/render.h"
+#include "premarket/view.h"
 
 static char dir[256];
 
@@ -426,6 +427,17 @@ static void test_aggregate_zone_and_sbom_targets(void **state)
 	assert_int_equal(R->by_component[0].risks, 1); /* C-PUMP runs SB-LIB */
 	assert_int_equal(R->by_zone[0].risks, 1);      /* Z-HOME: T-LIB once */
 	assert_int_equal(R->device.risks, 2);
+	/* the view (traceability): T-LIB's SBOM components and components include SB-LIB and its runners */
+	pm_value_arena *va = pm_value_arena_new();
+	const pm_value *root = pm_view_build(m, NULL, va);
+	const pm_value *threats = pm_value_map_get(root, "threats");
+	const pm_value *lib = pm_value_list_at(threats, 1);
+	size_t len;
+	const char *t = pm_value_text(pm_value_map_get(lib, "sbom_text"), &len);
+	assert_string_equal(t, "SB-LIB");
+	t = pm_value_text(pm_value_map_get(lib, "components_text"), &len);
+	assert_string_equal(t, "C-PUMP, C-APP");
+	pm_value_arena_free(va);
 	pm_model_free(m);
 }
 
