@@ -289,12 +289,14 @@ static pm_check_status tm_06(const pm_model *m, pm_check_ctx *c)
 		const pm_match *mt = &id->v[i];
 		if (mt->state != PM_MATCH_OPEN)
 			continue;
+		const char *rule = id->rules[mt->rule].id;
+		int whole = mt->kind == PM_K_NONE; /* a rule on the whole device: dismissed without an element */
 		pm_check_add(c, match_at(m, mt),
 		             "rule %s matches %s%s (%s), and no threat answers it (threats[].rule) nor a rule "
 		             "disposition dismisses it; paste the threat 'premarket threats' suggests, or add a "
-		             "rule_dispositions entry {rule: %s, element: %s, rationale: ...}",
-		             id->rules[mt->rule].id, kind_word(mt->kind), mt->element, mt->title,
-		             id->rules[mt->rule].id, mt->kind == PM_K_NONE ? "(none)" : mt->element);
+		             "rule_dispositions entry {rule: %s%s%s, rationale: ...}",
+		             rule, kind_word(mt->kind), whole ? "the device" : mt->element, mt->title, rule,
+		             whole ? "" : ", element: ", whole ? "" : mt->element);
 	}
 	if (!pm_check_count(c))
 		pm_check_note(c, "%zu rule matches: %zu modelled by a threat, %zu dismissed with a rationale", id->n,
