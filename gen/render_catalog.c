@@ -102,6 +102,11 @@ static void render_json(const pm_catalog *c, pm_buf *b)
 		json_enums(b, &r->categories, pm_enum_names_category);
 		pm_buf_puts(b, ", \"cvss\": ");
 		pm_json_str(b, r->cvss.s);
+		pm_buf_puts(b, ", \"cvss_v4\": ");
+		if (r->cvss_v4.s)
+			pm_json_str(b, r->cvss_v4.s);
+		else
+			pm_buf_puts(b, "null");
 		pm_buf_puts(b, ",\n   \"condition\": ");
 		pm_json_str(b, r->condition.s);
 		pm_buf_puts(b, "}");

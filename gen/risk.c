@@ -588,6 +588,26 @@ static void aggregate(pm_model *m)
 		seen_c[i] = -1;
 	for (size_t i = 0; i <= m->zones.n; i++)
 		seen_z[i] = -1;
+	/* the components that run each SBOM component (a threat on an SBOM
+	 * component counts for them), as index ranges into runs[] */
+	size_t ns = m->n_objs[PM_K_SBOM_COMPONENT], nr = 0;
+	size_t *first = pm_xcalloc(ns + 2, sizeof *first);
+	for (size_t i = 0; i < m->components.n; i++)
+		for (size_t k = 0; k < m->components.v[i].sbom.n; k++) {
+			const pm_ref *s = &m->components.v[i].sbom.v[k];
+			if (s->kind == PM_K_SBOM_COMPONENT && s->idx >= 0 && (size_t)s->idx < ns)
+				first[s->idx + 1]++, nr++;
+		}
+	for (size_t i = 0; i < ns; i++)
+		first[i + 1] += first[i];
+	int32_t *runs = pm_xcalloc(nr + 1, sizeof *runs);
+	size_t *fill = pm_xcalloc(ns + 1, sizeof *fill);
+	for (size_t i = 0; i < m->components.n; i++)
+		for (size_t k = 0; k < m->components.v[i].sbom.n; k++) {
+			const pm_ref *s = &m->components.v[i].sbom.v[k];
+			if (s->kind == PM_K_SBOM_COMPONENT && s->idx >= 0 && (size_t)s->idx < ns)
+				runs[first[s->idx] + fill[s->idx]++] = (int32_t)i;
+		}
 	for (size_t k = 0; k < R->n; k++) {
 		const pm_risk *r = &R->v[k];
 		summarize(&R->device, r);
@@ -595,6 +615,27 @@ static void aggregate(pm_model *m)
 		const pm_threat *t = &m->threats.v[r->threat];
 		for (size_t g = 0; g < t->targets.n; g++) {
 			const pm_ref *ref = &t->targets.v[g];
+			if (ref->kind == PM_K_ZONE && ref->idx >= 0 && seen_z[ref->idx] != (int64_t)k) {
+				/* a threat on the trust boundary as a whole */
+				seen_z[ref->idx] = (int64_t)k;
+				summarize(&R->by_zone[ref->idx], r);
+				continue;
+			}
+			if (ref->kind == PM_K_SBOM_COMPONENT && ref->idx >= 0 && (size_t)ref->idx < ns) {
+				for (size_t j = first[ref->idx]; j < first[ref->idx + 1]; j++) {
+					int32_t c = runs[j];
+					if (seen_c[c] == (int64_t)k)
+						continue;
+					seen_c[c] = (int64_t)k;
+					summarize(&R->by_component[c], r);
+					const pm_ref *z = &m->components.v[c].zone;
+					if (z->kind == PM_K_ZONE && seen_z[z->idx] != (int64_t)k) {
+						seen_z[z->idx] = (int64_t)k;
+						summarize(&R->by_zone[z->idx], r);
+					}
+				}
+				continue;
+			}
 			int32_t comps[2] = {-1, -1};
 			if (ref->kind == PM_K_COMPONENT) {
 				comps[0] = ref->idx;
@@ -620,6 +661,9 @@ static void aggregate(pm_model *m)
 	}
 	free(seen_c);
 	free(seen_z);
+	free(first);
+	free(runs);
+	free(fill);
 }
 
 int pm_risk_compute(pm_model *m, pm_diags *diags)

@@ -82,8 +82,19 @@ static void compile_rule(ld_ctx *L, const ld_file *F, pm_rule *r)
 	if (r->cvss.s && strncmp(r->cvss.s, "CVSS:3.1/", 9) != 0) {
 		ld_error(L, PM_ERR_VALUE, r->cvss.at, "rule \"%s\": the default vector must be CVSS v3.1",
 		         r->id.s ? r->id.s : "?");
-		pm_diag_hint(L->diags, "a model's threat may use v4.0; the catalog gives v3.1 defaults");
+		pm_diag_hint(L->diags, "a CVSS v4.0 default goes in cvss_v4, with its cvss_v4_rationale");
 	}
+	if (r->cvss_v4.s && strncmp(r->cvss_v4.s, "CVSS:4.0/", 9) != 0) {
+		ld_error(L, PM_ERR_VALUE, r->cvss_v4.at, "rule \"%s\": cvss_v4 must be a CVSS v4.0 vector",
+		         r->id.s ? r->id.s : "?");
+		pm_diag_hint(L->diags, "the v3.1 default goes in cvss");
+	}
+	if (r->cvss_v4.s && !r->cvss_v4_rationale.at.line)
+		ld_error(L, PM_ERR_SCHEMA, r->cvss_v4.at,
+		         "rule \"%s\" has a cvss_v4 vector and needs a cvss_v4_rationale", r->id.s ? r->id.s : "?");
+	if (!r->cvss_v4.s && r->cvss_v4_rationale.at.line)
+		ld_error(L, PM_ERR_SCHEMA, r->cvss_v4_rationale.at,
+		         "rule \"%s\" has a cvss_v4_rationale but no cvss_v4 vector", r->id.s ? r->id.s : "?");
 	if (!r->applies_to.at.line)
 		return; /* reported as missing; nothing to parse the condition against */
 	rc_elem el = (rc_elem)r->applies_to.v;

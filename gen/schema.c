@@ -855,6 +855,24 @@ static const pm_field cvss_why_fields[] = {
 static SCHEMA(schema_cvss_why, "cvss_rationale", "CVSS rationale", PM_K_NONE, pm_cvss_rationale, cvss_why_fields,
               "The reason for each base metric of the rule's default vector.");
 
+static const pm_field cvss4_why_fields[] = {
+        F(pm_cvss4_rationale, AV, PM_F_TEXT, REQ, "Why the attack vector.", "Adjacent: BLE range, about 10 m"),
+        F(pm_cvss4_rationale, AC, PM_F_TEXT, REQ, "Why the attack complexity.", "Low: no protection to evade"),
+        F(pm_cvss4_rationale, AT, PM_F_TEXT, REQ, "Why the attack requirements.",
+          "Present: pairing must happen while the attacker is in range"),
+        F(pm_cvss4_rationale, PR, PM_F_TEXT, REQ, "Why the privileges required.", "None: no pairing needed"),
+        F(pm_cvss4_rationale, UI, PM_F_TEXT, REQ, "Why the user interaction.", "None"),
+        F(pm_cvss4_rationale, VC, PM_F_TEXT, REQ, "Why the confidentiality impact on the vulnerable system.",
+          "High: all data on the link"),
+        F(pm_cvss4_rationale, VI, PM_F_TEXT, REQ, "Why the integrity impact on the vulnerable system.", "High"),
+        F(pm_cvss4_rationale, VA, PM_F_TEXT, REQ, "Why the availability impact on the vulnerable system.", "Low"),
+        F(pm_cvss4_rationale, SC, PM_F_TEXT, REQ, "Why the confidentiality impact on subsequent systems.", "None"),
+        F(pm_cvss4_rationale, SI, PM_F_TEXT, REQ, "Why the integrity impact on subsequent systems.", "None"),
+        F(pm_cvss4_rationale, SA, PM_F_TEXT, REQ, "Why the availability impact on subsequent systems.", "None"),
+};
+static SCHEMA(schema_cvss4_why, "cvss_v4_rationale", "CVSS v4.0 rationale", PM_K_NONE, pm_cvss4_rationale,
+              cvss4_why_fields, "The reason for each base metric of the rule's default CVSS v4.0 vector.");
+
 static const pm_field rule_fields[] = {
         F(pm_rule, id, PM_F_ID, REQ, "Rule id, unique in the catalog.", "WL-03"),
         F(pm_rule, title, PM_F_STR, REQ, "Title of the threat it suggests; placeholders allowed.",
@@ -874,6 +892,12 @@ static const pm_field rule_fields[] = {
         F(pm_rule, cvss, PM_F_CVSS, REQ, "Default CVSS v3.1 vector of the suggested threat.",
           "CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N"),
         FO(pm_rule, cvss_rationale, PM_F_OBJ, schema_cvss_why, REQ, "The reason for each base metric.", NULL),
+        F(pm_rule, cvss_v4, PM_F_CVSS, 0,
+          "Default CVSS v4.0 vector, where v4.0 fits (attack requirements, impact on subsequent systems); "
+          "suggestions use it in a model whose threats are scored in v4.0.",
+          "CVSS:4.0/AV:A/AC:L/AT:P/PR:N/UI:N/VC:H/VI:H/VA:L/SC:N/SI:N/SA:N"),
+        FO(pm_rule, cvss_v4_rationale, PM_F_OBJ, schema_cvss4_why, 0,
+           "The reason for each base metric of cvss_v4 (required with it).", NULL),
         F(pm_rule, threat, PM_F_TEXT, REQ, "The threat, written for the element; placeholders allowed.",
           "An attacker within radio range of {name} ..."),
         FO(pm_rule, controls, PM_F_OBJS, schema_rule_control, REQ, "Suggested controls.", NULL),

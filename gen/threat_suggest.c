@@ -36,6 +36,14 @@ void ts_init(ts_ctx *x, pm_model *m, const rc_graph *g, const char *catalog)
 	x->g = g;
 	x->catalog = catalog;
 	pm_strmap_init(&x->ids);
+	/* a model whose threats are scored in CVSS v4.0 only gets v4.0 defaults where a rule has one */
+	size_t n31 = 0, n40 = 0;
+	for (size_t t = 0; t < m->threats.n; t++) {
+		const char *v = m->threats.v[t].cvss.s;
+		n31 += v && strncmp(v, "CVSS:3", 6) == 0;
+		n40 += v && strncmp(v, "CVSS:4.0/", 9) == 0;
+	}
+	x->v4 = n40 > 0 && n31 == 0;
 	size_t n;
 	const pm_schema **all = pm_schema_all(&pm_schema_model, &n);
 	for (size_t s = 0; s < n; s++) {
@@ -196,13 +204,30 @@ static void keep_worst(const pm_model *m, const pm_rule *r, ilist *l)
 	l->n = k;
 }
 
-static void suggested_assets(ts_ctx *x, const pm_rule *r, rc_elem el, int32_t idx, ilist *out)
+/* The assets the element holds or carries, of the highest threatened harm.
+ * Returns 1 when the element has none and the model's first asset of the
+ * highest threatened harm stands in (computed once per rule: the matches of
+ * a rule are consecutive, and the model's assets are the same for each). */
+static int suggested_assets(ts_ctx *x, const pm_rule *r, rc_elem el, int32_t idx, ilist *out)
 {
 	element_assets(x->g, el, idx, out);
-	if (!out->n)
-		element_assets(x->g, RC_DEVICE, 0, out);
-	ilist_done(out);
-	keep_worst(x->m, r, out);
+	if (out->n) {
+		ilist_done(out);
+		keep_worst(x->m, r, out);
+		return 0;
+	}
+	if (x->fallback_rule != r) {
+		ilist all = {0};
+		element_assets(x->g, RC_DEVICE, 0, &all);
+		ilist_done(&all);
+		keep_worst(x->m, r, &all);
+		x->fallback_rule = r;
+		x->fallback_asset = all.n ? all.v[0] : -1;
+		free(all.v);
+	}
+	if (x->fallback_asset >= 0)
+		ilist_add(out, x->fallback_asset);
+	return 1;
 }
 
 static void suggested_targets(ts_ctx *x, rc_elem el, int32_t idx, ilist *out, rc_elem *kind)
@@ -262,20 +287,29 @@ static void put_line(pm_buf *b, const char *s)
 		pm_buf_putc(b, *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
-static void put_rationale(pm_buf *b, const pm_rule *r)
+/* The rationale of the vector the suggestion uses (v4.0: cvss_v4), metric by metric. */
+static void put_rationale(pm_buf *b, const pm_rule *r, int v4)
 {
-	static const char *const names[] = {"AV", "AC", "PR", "UI", "S", "C", "I", "A"};
-	const pm_str *why[] = {&r->cvss_rationale.AV, &r->cvss_rationale.AC, &r->cvss_rationale.PR,
-	                       &r->cvss_rationale.UI, &r->cvss_rationale.S,  &r->cvss_rationale.C,
-	                       &r->cvss_rationale.I,  &r->cvss_rationale.A};
+	static const char *const names31[] = {"AV", "AC", "PR", "UI", "S", "C", "I", "A"};
+	static const char *const names40[] = {"AV", "AC", "AT", "PR", "UI", "VC", "VI", "VA", "SC", "SI", "SA"};
+	const pm_cvss_rationale *w3 = &r->cvss_rationale;
+	const pm_cvss4_rationale *w4 = &r->cvss_v4_rationale;
+	const pm_str *why31[] = {&w3->AV, &w3->AC, &w3->PR, &w3->UI, &w3->S, &w3->C, &w3->I, &w3->A};
+	const pm_str *why40[] = {&w4->AV, &w4->AC, &w4->AT, &w4->PR, &w4->UI, &w4->VC,
+	                         &w4->VI, &w4->VA, &w4->SC, &w4->SI, &w4->SA};
+	const char *const *names = v4 ? names40 : names31;
+	const pm_str *const *why = v4 ? why40 : why31;
+	const char *vector = v4 ? r->cvss_v4.s : r->cvss.s;
+	int n = v4 ? 11 : 8;
 	pm_buf t;
 	pm_buf_init(&t, 0);
-	pm_buf_printf(&t, "Default vector of threat rule %s, to be reviewed for this element.", r->id.s);
-	for (int k = 0; k < 8; k++) {
+	pm_buf_printf(&t, "Default %svector of threat rule %s, to be reviewed for this element.",
+	              v4 ? "CVSS v4.0 " : "", r->id.s);
+	for (int k = 0; k < n; k++) {
 		/* the metric's value, read from the vector */
 		char want[16], val = '?';
 		snprintf(want, sizeof want, "/%s:", names[k]);
-		const char *p = r->cvss.s ? strstr(r->cvss.s, want) : NULL;
+		const char *p = vector ? strstr(vector, want) : NULL;
 		if (p)
 			val = p[strlen(want)];
 		pm_buf_printf(&t, " %s:%c: ", names[k], val);
@@ -293,7 +327,7 @@ void ts_suggest(ts_ctx *x, const pm_rule *r, rc_elem el, pm_match *out)
 	ilist targets = {0}, assets = {0};
 	rc_elem tkind;
 	suggested_targets(x, el, idx, &targets, &tkind);
-	suggested_assets(x, r, el, idx, &assets);
+	int stand_in = suggested_assets(x, r, el, idx, &assets);
 	const char *id = fresh_id(x, r->id.s, el == RC_DEVICE ? NULL : out->element);
 	pm_buf b;
 	pm_buf_init(&b, 0);
@@ -307,12 +341,18 @@ void ts_suggest(ts_ctx *x, const pm_rule *r, rc_elem el, pm_match *out)
 	pm_buf_printf(&b, "]\n    lifecycle: %s\n",
 	              pm_enum_names_lifecycle[r->lifecycle.at.line ? r->lifecycle.v : PM_LC_OPERATION]);
 	put_ids(&b, "targets", x->g, tkind, &targets);
-	if (assets.n)
+	if (assets.n) {
 		put_ids(&b, "assets", x->g, RC_ASSET, &assets);
-	else
+		if (stand_in) { /* a comment after the list, on its line */
+			pm_buf_truncate(&b, b.len - 1);
+			pm_buf_puts(&b, "  # the element holds no asset: the model's asset of the highest threatened "
+			                "harm stands in; name those this threat affects\n");
+		}
+	} else
 		pm_buf_puts(&b, "    assets: []  # the model has no assets: name the ones this threat affects\n");
-	pm_buf_printf(&b, "    cvss: %s\n", r->cvss.s);
-	put_rationale(&b, r);
+	int v4 = x->v4 && r->cvss_v4.s;
+	pm_buf_printf(&b, "    cvss: %s\n", v4 ? r->cvss_v4.s : r->cvss.s);
+	put_rationale(&b, r, v4);
 	pm_buf_puts(&b, "    source: ");
 	char src[300];
 	snprintf(src, sizeof src, "premarket threat rule %s, %s", r->id.s, x->catalog);

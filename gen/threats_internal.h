@@ -13,8 +13,12 @@
 typedef struct ts_ctx {
 	pm_model *m;
 	const rc_graph *g;
-	const char *catalog; /**< named in each suggestion's `source` */
-	pm_strmap ids;       /**< keys in the model's arena */
+	const char *catalog;          /**< named in each suggestion's `source` */
+	pm_strmap ids;                /**< keys in the model's arena */
+	int v4;                       /**< the model's threats are scored in CVSS v4.0: suggest v4.0 vectors */
+	const pm_rule *fallback_rule; /**< the rule fallback_asset was chosen for, or NULL */
+	int32_t fallback_asset;       /**< for an element without assets: the model's asset of the highest
+	                                   harm that rule threatens, or -1 */
 } ts_ctx;
 
 /** Start: index the ids of m.  Free with ts_free(). */

@@ -605,7 +605,20 @@ static void derive(vb *b, pm_value *root)
 		set(tm, "hazards_text", hazards_text(b, t));
 		for (size_t g = 0; g < t->targets.n; g++) {
 			int32_t cs[2];
-			if (!target_components(m, &t->targets.v[g], cs))
+			const pm_ref *tg = &t->targets.v[g];
+			if (tg->kind == PM_K_SBOM_COMPONENT) {
+				/* an SBOM component: itself, and the components that run it */
+				append_unique(t_sbom[ti], ref_value(b, tg));
+				for (size_t c = 0; c < m->components.n; c++)
+					for (size_t s = 0; s < m->components.v[c].sbom.n; s++)
+						if (m->components.v[c].sbom.v[s].kind == PM_K_SBOM_COMPONENT &&
+						    m->components.v[c].sbom.v[s].idx == tg->idx) {
+							append_unique(t_comps[ti], b->objs[PM_K_COMPONENT][c]);
+							append_unique(c_threats[c], tm);
+						}
+				continue;
+			}
+			if (!target_components(m, tg, cs))
 				continue;
 			for (int c = 0; c < 2; c++) {
 				if (cs[c] < 0)
@@ -993,6 +1006,7 @@ static void rule_identification(vb *b, pm_value *root)
 	set(ri, "catalog", str(b, id->catalog));
 	set(ri, "n_rules", num(b, id->n_rules));
 	set(ri, "n_skipped", num(b, id->n_skipped));
+	set(ri, "has_skipped", pm_value_bool(b->a, id->n_skipped > 0));
 	set(ri, "n_matches", num(b, id->n));
 	set(ri, "n_open", num(b, id->n_open));
 	set(ri, "n_modelled", num(b, id->n_modelled));

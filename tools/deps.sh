@@ -34,7 +34,7 @@ need libxlsxwriter-dev "libxlsxwriter (xlsxwriter.pc): the spreadsheet register"
 need fonts-dejavu-core "DejaVu fonts" -- have_file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 need valgrind "valgrind (make leakcheck)" -- have_cmd valgrind
 need python3-jsonschema "python3 jsonschema (schema tests)" -- /usr/bin/python3 -c 'import jsonschema'
-need python3-yaml "python3 yaml (schema tests)" -- /usr/bin/python3 -c 'import yaml'
+need python3-yaml "python3 yaml (schema tests, tools/recall.py)" -- /usr/bin/python3 -c 'import yaml'
 need libxml2-utils "xmllint (XML tests)" -- have_cmd xmllint
 need poppler-utils "pdftotext/pdfinfo (PDF tests)" -- have_cmd pdftotext
 need qpdf "qpdf (PDF outline tests)" -- have_cmd qpdf

@@ -7,7 +7,8 @@
  * the kind of element it applies to, a condition in the language of
  * docs/threats.md, and the threat it suggests (STRIDE, CAPEC, CWE, FDA
  * control categories, a default CVSS v3.1 vector with a rationale per
- * metric, threat text, suggested controls).  Every value keeps its source
+ * metric and, where v4.0 fits, a v4.0 vector with its rationale, threat
+ * text, suggested controls).  Every value keeps its source
  * location; marks index pm_catalog.files.
  */
 #ifndef PREMARKET_THREATS_H
@@ -30,6 +31,12 @@ typedef struct pm_cvss_rationale {
 	pm_str AV, AC, PR, UI, S, C, I, A;
 } pm_cvss_rationale;
 
+/** Why the default CVSS v4.0 vector has each of its eleven base metrics. */
+typedef struct pm_cvss4_rationale {
+	pm_mark at;
+	pm_str AV, AC, AT, PR, UI, VC, VI, VA, SC, SI, SA;
+} pm_cvss4_rationale;
+
 struct rc_node;
 struct rc_template;
 
@@ -44,6 +51,8 @@ typedef struct pm_rule {
 	pm_enum lifecycle;   /**< enum pm_lifecycle_v; absent: operation */
 	pm_str cvss;         /**< default CVSS v3.1 vector */
 	pm_cvss_rationale cvss_rationale;
+	pm_str cvss_v4; /**< default CVSS v4.0 vector, where v4.0 fits; absent: none */
+	pm_cvss4_rationale cvss_v4_rationale;
 	pm_str threat; /**< threat text, with placeholders such as {name} */
 	PM_LIST(pm_rule_control) controls;
 	pm_str false_positives;

@@ -20,6 +20,7 @@
 #include "check_internal.h" /* pm_check_def_at(): each rule's evaluation */
 #include "premarket/check.h"
 #include "premarket/load.h"
+#include "premarket/threats.h"
 
 static char dir[256];
 
@@ -772,6 +773,107 @@ static const rule_case cases[] = {
          PM_CHECK_FAIL,
          "flow F-SYNC (C-APP -> C-CLOUD) crosses the trust boundary Z-PHONE -> Z-CLOUD",
          "      - id: IF-APP-NET"},
+        {"TM-01 uncovered component out of scope",
+         "TM-01",
+         {E("    targets: [C-BUILD]\n", "    targets: [C-APP]\n"),
+          E("    zone: Z-MFR\n", "    zone: Z-MFR\n    out_of_scope: The build farm has its own threat model.\n"), END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"TM-01 uncovered component in an out-of-scope zone",
+         "TM-01",
+         {E("    targets: [C-BUILD]\n", "    targets: [C-APP]\n"),
+          E("  - {id: Z-MFR, name: Manufacturer, trust: trusted}\n",
+            "  - {id: Z-MFR, name: Manufacturer, trust: trusted, out_of_scope: Analysed separately.}\n"),
+          END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"TM-01 component covered through the SBOM component it runs",
+         "TM-01",
+         {E("    targets: [C-BUILD]\n", "    targets: [SB-FW]\n"),
+          E("    zone: Z-MFR\n", "    zone: Z-MFR\n    sbom: [SB-FW]\n"), END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"TM-01 an SBOM component it does not run covers nothing",
+         "TM-01",
+         {E("    targets: [C-BUILD]\n", "    targets: [SB-FW]\n"), END},
+         PM_CHECK_FAIL,
+         "no threat targets component C-BUILD (server)",
+         "  - id: C-BUILD"},
+        {"TM-05 crossing covered by a threat on the boundary's zone",
+         "TM-05",
+         {E("    targets: [F-SYNC]\n", "    targets: [Z-CLOUD]\n"), END},
+         PM_CHECK_PASS,
+         "each covered by a threat",
+         NULL},
+        {"TM-05 a zone on neither side covers nothing",
+         "TM-05",
+         {E("    targets: [F-SYNC]\n", "    targets: [Z-MFR]\n"), END},
+         PM_CHECK_FAIL,
+         "flow F-SYNC (C-APP -> C-CLOUD) crosses the trust boundary Z-PHONE -> Z-CLOUD",
+         "      - id: IF-APP-NET"},
+        {"TM-05 uncovered crossing out of scope",
+         "TM-05",
+         {E("    targets: [F-SYNC]\n", "    targets: [C-CLOUD]\n"),
+          E("    authentication: OAuth 2.0 token\n",
+            "    authentication: OAuth 2.0 token\n    out_of_scope: Covered by the cloud provider's assessment.\n"),
+          END},
+         PM_CHECK_PASS,
+         "1 flows cross",
+         NULL},
+        {"TM-07 mitigated threat with controlled risks",
+         "TM-07",
+         {E("    controls: [K-AUTHN, K-CRYPTO]\n", "    controls: [K-AUTHN, K-CRYPTO]\n    status: mitigated\n"), END},
+         PM_CHECK_PASS,
+         "1 threats state a status",
+         NULL},
+        {"TM-07 mitigated threat without a control",
+         "TM-07",
+         {E("    controls: [K-AUTHN, K-CRYPTO]\n", "    status: mitigated\n"), END},
+         PM_CHECK_FAIL,
+         "threat T-SPOOF is mitigated, but its risk to asset A-DOSE is uncontrolled: it is acceptable only by a "
+         "stated residual",
+         "    status: mitigated"},
+        {"TM-07 mitigated threat whose residual risk is not acceptable",
+         "TM-07",
+         {E("    controls: [K-AUTHN, K-CRYPTO]\n    residual: {exploitability: very_low, rationale: Commands are "
+            "authenticated.}\n",
+            "    status: mitigated\n"),
+          END},
+         PM_CHECK_FAIL,
+         "uncontrolled: its residual risk is not acceptable",
+         "    status: mitigated"},
+        {"TM-07 false positive scored as an uncontrolled risk",
+         "TM-07",
+         {E("    controls: [K-AUTHN, K-CRYPTO]\n",
+            "    status: false_positive\n    status_rationale: Commands never reach the radio.\n"),
+          END},
+         PM_CHECK_FAIL,
+         "threat T-SPOOF is a false positive, yet the register scores its risk to asset A-DOSE as uncontrolled",
+         "    status: false_positive"},
+        {"TM-07 transferred threat without a disclosed transfer",
+         "TM-07",
+         {E("    controls: [K-AUTHZ]\n", "    controls: [K-AUTHZ]\n    status: transferred\n    status_rationale: The "
+                                         "clinic configures the app.\n"),
+          E("  risk_transfers:\n    - description: Keep the phone OS updated.\n      to: Patient\n      disclosed_in: "
+            "User guide 3\n",
+            "  risk_transfers: []\n"),
+          END},
+         PM_CHECK_FAIL,
+         "threat T-DEPLOY is transferred, but the report discloses no risk transfer",
+         "    status: transferred"},
+        {"TM-07 transferred threat with a disclosed transfer",
+         "TM-07",
+         {E("    controls: [K-AUTHZ]\n", "    controls: [K-AUTHZ]\n    status: transferred\n    status_rationale: The "
+                                         "clinic configures the app.\n"),
+          END},
+         PM_CHECK_PASS,
+         "",
+         NULL},
+        {"TM-07 no status stated", "TM-07", {END}, PM_CHECK_NA, "no threat states a status", NULL},
+        {"TM-06 without the rule catalog", "TM-06", {END}, PM_CHECK_NA, "did not run", NULL},
         /* RA */
         {"RA-02 unacceptable risk without controls",
          "RA-02",
@@ -1678,9 +1780,10 @@ static void test_base_passes_everything(void **state)
 	(void)state;
 	/* what BASE does not have: a modification, an IDE, a device declared not
 	 * internet-connectable, affected vulnerabilities, exploitable anomalies,
-	 * measured metrics, a labeled end of support */
-	static const char *const not_applicable[] = {"MOD-01", "IDE-01", "PKG-03", "VA-04",
-	                                             "VA-05",  "UA-02",  "MET-02", "SB-07"};
+	 * measured metrics, a labeled end of support, a threat status; and it is
+	 * loaded without the threat rule catalog (TM-06: test_tm06_rule_matches) */
+	static const char *const not_applicable[] = {"MOD-01", "IDE-01", "PKG-03", "VA-04", "VA-05",
+	                                             "UA-02",  "MET-02", "SB-07",  "TM-06", "TM-07"};
 	const size_t n_na = sizeof not_applicable / sizeof *not_applicable;
 	pm_model *m = load_text(BASE);
 	pm_check_report r;
@@ -2065,7 +2168,9 @@ static void test_rule_table(void **state)
 	        /* the risk method: outcomes, the policy, the link to safety risk management (issue 12) */
 	        "RA-08", "RA-09", "RA-10", "RA-11", "RA-12", "RA-13", "RA-14", "RA-15", "RA-16",
 	        /* consistency a reviewer checks by hand (issue 12) */
-	        "PKG-04", "VA-04", "VA-05", "UA-02", "MET-02", "SB-07", "SB-08"};
+	        "PKG-04", "VA-04", "VA-05", "UA-02", "MET-02", "SB-07", "SB-08",
+	        /* the threat rule catalog and threat status (issue 13) */
+	        "TM-06", "TM-07"};
 	for (size_t i = 0; i < sizeof section7 / sizeof *section7; i++) {
 		size_t n = 0;
 		for (size_t k = 0; k < pm_check_rule_count(); k++)
@@ -2088,7 +2193,8 @@ static void test_rule_table(void **state)
 		const char *id = pm_check_rule_at(k)->id;
 		bool failing = strncmp(id, "LBL-", 4) == 0 || strncmp(id, "CMP-", 4) == 0 || strcmp(id, "RA-01") == 0 ||
 		               strcmp(id, "RA-04") == 0 ||
-		               strcmp(id, "RA-11") == 0; /* test_register_without_controls */
+		               strcmp(id, "RA-11") == 0 || /* test_register_without_controls */
+		               strcmp(id, "TM-06") == 0;   /* test_tm06_rule_matches */
 		for (size_t c = 0; c < sizeof cases / sizeof *cases && !failing; c++)
 			failing = strcmp(cases[c].rule, id) == 0 && cases[c].want == PM_CHECK_FAIL;
 		if (!failing)
@@ -2133,7 +2239,7 @@ static void test_render_text(void **state)
 	         "%s:%u:7: error: [SB-03] SBOM component SB-LIB (mbedtls 3.6.4) lacks an end-of-support date "
 	         "(end_of_support)\n"
 	         "%s:%u:7: warning: [SB-06] SBOM component SB-APP has no hash (hashes)\n"
-	         "check: %s: 92 checks: 82 passed, 2 failed, 8 not applicable (documentation date 2026-06-01)\n"
+	         "check: %s: 94 checks: 82 passed, 2 failed, 10 not applicable (documentation date 2026-06-01)\n"
 	         "check: failed: 1 required (1 gap), 1 recommended (1 gap), 0 advisory (0 gaps)\n",
 	         model_path(), line_of(text, "    - id: SB-LIB"), model_path(), line_of(text, "    - id: SB-APP"),
 	         model_path());
@@ -2309,7 +2415,7 @@ static void test_render_sarif_and_json(void **state)
 	free(out);
 
 	out = render(&r, PM_CHECK_JSON, 0);
-	assert_non_null(strstr(out, "\"summary\": {\"checks\": 92, \"passed\": 82, \"not_applicable\": 8, \"failed\": "
+	assert_non_null(strstr(out, "\"summary\": {\"checks\": 94, \"passed\": 82, \"not_applicable\": 10, \"failed\": "
 	                            "{\"required\": 1, \"recommended\": 1, \"advisory\": 0}"));
 	assert_non_null(strstr(out, "{\"id\": \"SB-06\", \"title\": \"Component hashes\""));
 	assert_non_null(strstr(out, "\"status\": \"not_applicable\""));
@@ -2483,6 +2589,82 @@ static void test_examples_known_gaps(void **state)
 	}
 }
 
+/* TM-06 with the shipped rule catalog: BASE leaves rule matches open; each
+ * finding names the rule and the element, at the element; dismissing every
+ * open rule for the whole model makes the check pass. */
+static pm_model *load_identified(const char *text, const pm_catalog *c)
+{
+	pm_model *m = NULL;
+	pm_diags d;
+	pm_diags_init(&d);
+	const char *path = model_path();
+	write_file(path, text);
+	assert_int_equal(pm_model_load(&path, 1, NULL, &m, &d), 0);
+	assert_int_equal(pm_threats_identify(m, c, NULL, &d), 0);
+	assert_int_equal(pm_risk_compute(m, &d), 0);
+	pm_diags_free(&d);
+	return m;
+}
+
+static void test_tm06_rule_matches(void **state)
+{
+	(void)state;
+	const char *dir_rules = "models/threats";
+	pm_catalog *c = NULL;
+	pm_diags d;
+	pm_diags_init(&d);
+	assert_int_equal(pm_catalog_load(&dir_rules, 1, 1, &c, &d), 0);
+	pm_model *m = load_identified(BASE, c);
+	assert_non_null(m->identified);
+	assert_true(m->identified->n_open > 0);
+	pm_check_report r;
+	run(m, -1, &r);
+	const pm_check_result *x = find(&r, "TM-06");
+	assert_int_equal(x->status, PM_CHECK_FAIL);
+	assert_int_equal(x->n_findings, m->identified->n_open);
+	/* the first open match: its finding names the rule and the element, at the element's line */
+	const pm_identified *id = m->identified;
+	size_t first = 0;
+	while (id->v[first].state != PM_MATCH_OPEN)
+		first++;
+	char want[256];
+	snprintf(want, sizeof want, "rule %s matches ", id->rules[id->v[first].rule].id);
+	const pm_check_finding *f = NULL;
+	for (size_t k = 0; k < x->n_findings && !f; k++)
+		if (strstr(x->findings[k].message, want) && strstr(x->findings[k].message, id->v[first].element))
+			f = &x->findings[k];
+	assert_non_null(f);
+	assert_non_null(strstr(f->message, "rule_dispositions"));
+	if (id->v[first].kind != PM_K_NONE) {
+		const pm_mark *at = pm_model_obj(m, id->v[first].kind, id->v[first].idx);
+		assert_int_equal(f->loc.line, at->line);
+	}
+	/* dismiss every open rule for the whole model */
+	pm_buf b;
+	pm_buf_init(&b, 0);
+	pm_buf_puts(&b, BASE);
+	pm_buf_puts(&b, "rule_dispositions:\n");
+	for (size_t i = 0; i < id->n; i++) {
+		const char *rule = id->rules[id->v[i].rule].id;
+		if (id->v[i].state != PM_MATCH_OPEN || strstr(b.data, rule))
+			continue;
+		pm_buf_printf(&b, "  - {rule: %s, rationale: Not applicable to the test pump.}\n", rule);
+	}
+	pm_check_report_free(&r);
+	pm_model_free(m);
+	m = load_identified(b.data, c);
+	assert_int_equal(m->identified->n_open, 0);
+	run(m, -1, &r);
+	x = find(&r, "TM-06");
+	assert_int_equal(x->status, PM_CHECK_PASS);
+	assert_non_null(strstr(x->message, "dismissed with a rationale"));
+	pm_check_report_free(&r);
+	pm_model_free(m);
+	pm_buf_free(&b);
+	pm_diags_free(&d);
+	pm_catalog_free(c);
+}
+
 /* Removing a required part of an example is reported at the place to fix. */
 static void test_example_removals(void **state)
 {
@@ -2643,6 +2825,7 @@ int main(void)
 	        cmocka_unit_test(test_run_usage),
 	        cmocka_unit_test(test_examples_known_gaps),
 	        cmocka_unit_test(test_example_removals),
+	        cmocka_unit_test(test_tm06_rule_matches),
 	};
 	size_t n = sizeof cases / sizeof *cases;
 	struct CMUnitTest *rule_tests = calloc(n, sizeof *rule_tests);

@@ -11,6 +11,7 @@
 #include "premarket/explain.h"
 #include "premarket/load.h"
 #include "premarket/render.h"
+#include "premarket/view.h"
 
 static char dir[256];
 
@@ -370,6 +371,76 @@ static void locate(const char *body, const char *needle, unsigned *line, unsigne
 }
 
 /* Issue 12.1: a stated level carries into the residual; it moves only by credited effects. */
+
+/* A threat on a zone counts for that zone; one on an SBOM component for the
+ * components that run it (and their zones); each entry once. */
+static void test_aggregate_zone_and_sbom_targets(void **state)
+{
+	(void)state;
+	char path[512];
+	snprintf(path, sizeof path, "%s/agg.yaml", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("device:\n"
+	      "  name: Pump\n"
+	      "  version: '2'\n"
+	      "  manufacturer: {name: Maker}\n"
+	      "  submission_type: pma\n"
+	      "  intended_use: x\n"
+	      "  use_environment: home\n"
+	      "  cyber_device: {software: true, internet_connectable: true, vulnerable_characteristics: true, "
+	      "rationale: r}\n"
+	      "zones:\n"
+	      "  - {id: Z-HOME, name: Home, trust: untrusted}\n"
+	      "  - {id: Z-CLOUD, name: Cloud, trust: partially_trusted}\n"
+	      "components:\n"
+	      "  - {id: C-PUMP, name: Pump, kind: device, zone: Z-HOME, sbom: [SB-LIB]}\n"
+	      "  - {id: C-APP, name: App, kind: app, zone: Z-HOME, sbom: [SB-LIB]}\n"
+	      "  - {id: C-CLOUD, name: Cloud, kind: cloud_service, zone: Z-CLOUD}\n"
+	      "assets:\n"
+	      "  - {id: A-PHI, name: PHI, kind: data, harm: {confidentiality: minor, integrity: minor, availability: "
+	      "negligible}}\n"
+	      "sbom:\n"
+	      "  components:\n"
+	      "    - {id: SB-LIB, name: lib, version: '1', supplier: s, support: actively_maintained}\n"
+	      "threats:\n"
+	      "  - {id: T-ZONE, title: Hostile cloud, stride: tampering, targets: [Z-CLOUD], assets: [A-PHI], "
+	      "exploitability: high}\n"
+	      "  - {id: T-LIB, title: Library flaw, stride: tampering, targets: [SB-LIB, C-APP], assets: [A-PHI], "
+	      "exploitability: high}\n",
+	      f);
+	fclose(f);
+	const char *p = path;
+	pm_diags d;
+	pm_diags_init(&d);
+	pm_model *m = NULL;
+	pm_test_load_scored(&p, 1, NULL, &m, &d);
+	for (size_t i = 0; i < d.n; i++)
+		if (d.v[i].sev == PM_ERROR)
+			fprintf(stderr, "%u:%u: %s\n", d.v[i].line, d.v[i].col, d.v[i].msg);
+	pm_diags_free(&d);
+	assert_non_null(m);
+	const pm_register *R = &m->risk;
+	assert_int_equal(R->by_zone[1].risks, 1);      /* Z-CLOUD: T-ZONE */
+	assert_int_equal(R->by_component[2].risks, 0); /* C-CLOUD: a threat on its zone is not its own */
+	assert_int_equal(R->by_component[1].risks, 1); /* C-APP: T-LIB once, though it counts twice */
+	assert_int_equal(R->by_component[0].risks, 1); /* C-PUMP runs SB-LIB */
+	assert_int_equal(R->by_zone[0].risks, 1);      /* Z-HOME: T-LIB once */
+	assert_int_equal(R->device.risks, 2);
+	/* the view (traceability): T-LIB's SBOM components and components include SB-LIB and its runners */
+	pm_value_arena *va = pm_value_arena_new();
+	const pm_value *root = pm_view_build(m, NULL, va);
+	const pm_value *threats = pm_value_map_get(root, "threats");
+	const pm_value *lib = pm_value_list_at(threats, 1);
+	size_t len;
+	const char *t = pm_value_text(pm_value_map_get(lib, "sbom_text"), &len);
+	assert_string_equal(t, "SB-LIB");
+	t = pm_value_text(pm_value_map_get(lib, "components_text"), &len);
+	assert_string_equal(t, "C-PUMP, C-APP");
+	pm_value_arena_free(va);
+	pm_model_free(m);
+}
+
 static void test_stated_level_carried(void **state)
 {
 	(void)state;
@@ -803,11 +874,17 @@ static void test_renderers_agree(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_requirements_mapping),  cmocka_unit_test(test_exploitability_mapping),
-	        cmocka_unit_test(test_register_with_effects), cmocka_unit_test(test_stated_level_carried),
-	        cmocka_unit_test(test_explicit_residual),     cmocka_unit_test(test_outcomes),
-	        cmocka_unit_test(test_multi_patient),         cmocka_unit_test(test_stated_harm_and_hazards),
-	        cmocka_unit_test(test_policy_document),       cmocka_unit_test(test_renderers_agree),
+	        cmocka_unit_test(test_requirements_mapping),
+	        cmocka_unit_test(test_exploitability_mapping),
+	        cmocka_unit_test(test_register_with_effects),
+	        cmocka_unit_test(test_aggregate_zone_and_sbom_targets),
+	        cmocka_unit_test(test_stated_level_carried),
+	        cmocka_unit_test(test_explicit_residual),
+	        cmocka_unit_test(test_outcomes),
+	        cmocka_unit_test(test_multi_patient),
+	        cmocka_unit_test(test_stated_harm_and_hazards),
+	        cmocka_unit_test(test_policy_document),
+	        cmocka_unit_test(test_renderers_agree),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
