@@ -281,21 +281,13 @@ static gedge *add_edge(G *g, int from, int to, int32_t flow)
 	return e;
 }
 
-/* The zone a zone lies within, -1 (validation refuses cycles; depth bounds
- * the walk all the same). */
-static int32_t zone_within(const pm_model *m, int32_t z)
-{
-	const pm_ref *w = &m->zones.v[z].within;
-	return w->kind == PM_K_ZONE && w->idx >= 0 && (size_t)w->idx < m->zones.n && w->idx != z ? w->idx : -1;
-}
-
 /* A zone's cluster, after those of the zones it lies within (so that an
  * enclosing zone comes first, and is drawn below the zones inside it). */
 static int add_cluster_at(G *g, int32_t zone, size_t depth)
 {
 	if (g->zone_cl[zone] >= 0)
 		return g->zone_cl[zone];
-	int32_t up = g->nest ? zone_within(g->m, zone) : -1;
+	int32_t up = g->nest ? pm_dg_zone_within(g->m, zone) : -1;
 	int parent = up >= 0 && depth < g->m->zones.n ? add_cluster_at(g, up, depth + 1) : -1;
 	if (g->zone_cl[zone] >= 0) /* a cycle came back here */
 		return g->zone_cl[zone];
@@ -376,7 +368,7 @@ static void flow_edges(G *g, int32_t only_zone)
 		gedge *e = add_edge(g, a, b, fi);
 		pm_dg_flow_style(g->c, fi, &e->stroke, &e->dash, &e->width);
 		if (!g->export)
-			e->label = pm_dg_flow_label(g->c, fi, 0);
+			e->label = pm_dg_flow_label(g->c, fi, 0, NULL);
 	}
 }
 
@@ -890,6 +882,8 @@ static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 		} else if (!e->lab) {
 			set_html(root, e->e, elabel, e->label.w, e->label.h);
 		}
+		if (g->export && e->flow >= 0 && m->flows.v[e->flow].bidirectional.v)
+			agxset(e->e, sym(root, AGEDGE, "dir", "forward"), S("both"));
 		agxset(e->e, estyle, S(e->dash == DG_DASHED ? "dashed" : e->dash == DG_DOTTED ? "dotted" : "solid"));
 		agxset(e->e, ecolor, S(hex(e->stroke)));
 		setf(e->e, epen, e->width);
@@ -1045,14 +1039,14 @@ static void draw_edge(G *g, gedge *e, const frame *fr)
 		chain_edge(&ch, e->e2, fr, centre(fr, e->lab));
 		if (ch.n)
 			tip = ch.v[ch.n - 1];
-		arrow = ch.n > 1;
+		arrow = ch.n > 1 ? e->flow >= 0 ? pm_dg_flow_arrows(m, e->flow) : DG_ARROW_END : 0;
 	} else { /* a loop: dot's own spline, its arrow point */
 		splines *spl = ED_spl(e->e);
 		if (spl && spl->size > 0 && spl->list[0].size >= 4) {
 			bezier *bz = &spl->list[0];
 			for (int i = 0; i < bz->size; i++)
 				chain_add(&ch, P(fr, bz->list[i]));
-			arrow = bz->eflag;
+			arrow = bz->eflag ? e->flow >= 0 ? pm_dg_flow_arrows(m, e->flow) : DG_ARROW_END : 0;
 			tip = P(fr, bz->ep);
 		}
 	}
@@ -1097,6 +1091,8 @@ static void read_back(G *g, Agraph_t *root)
 	 * zone is drawn NEST_PAD wider on the sides and below per level of
 	 * zones inside it, so that nesting shows (into the picture's margin) */
 	int *below = pm_xcalloc(g->ncl + 1, sizeof *below);
+	for (size_t k = 0; k < g->ncl; k++)
+		c->used_nested |= g->cl[k].parent >= 0;
 	for (size_t k = g->ncl; k-- > 0;)
 		if (g->cl[k].parent >= 0 && below[g->cl[k].parent] < below[k] + 1)
 			below[g->cl[k].parent] = below[k] + 1;

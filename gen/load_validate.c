@@ -249,8 +249,9 @@ static void zone_checks(ld_ctx *L)
 			pm_buf_printf(&chain, "%s", zz->id.s);
 			ld_error(L, PM_ERR_REF, zz->within.id.at, "zone \"%s\" lies within itself: %s", zz->id.s,
 			         chain.data);
-			pm_diag_hint(L->diags, "'within' names the zone that contains this one; the outermost zone has no "
-			                       "'within'");
+			pm_diag_hint(L->diags,
+			             "'within' names the zone that contains this one; the outermost zone has no "
+			             "'within'");
 			pm_buf_free(&chain);
 		}
 		for (size_t k = 0; k < n; k++)
@@ -261,7 +262,8 @@ static void zone_checks(ld_ctx *L)
 	for (size_t i = 0; i < m->components.n; i++) {
 		const pm_num *r = &m->components.v[i].diagram.rank;
 		if (r->at.line && r->v != (double)(int)r->v)
-			ld_error(L, PM_ERR_VALUE, r->at, "component \"%s\": diagram 'rank' must be a whole number, found %g",
+			ld_error(L, PM_ERR_VALUE, r->at,
+			         "component \"%s\": diagram 'rank' must be a whole number, found %g",
 			         m->components.v[i].id.s ? m->components.v[i].id.s : "?", r->v);
 	}
 }

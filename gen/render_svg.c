@@ -27,6 +27,7 @@ static const char *const CLASS[DG_G_NKINDS] = {
         [DG_G_LEGEND] = "legend",
         [DG_G_MORE] = "more",
         [DG_G_ZONE_LABEL] = "zone-label",
+        [DG_G_NOTE] = "note",
 };
 
 /* Prefixes that keep element ids unique when a flow and its label, or a
@@ -43,6 +44,7 @@ static const char *const PREFIX[DG_G_NKINDS] = {
         [DG_G_LEGEND] = "legend-",
         [DG_G_MORE] = "more-",
         [DG_G_ZONE_LABEL] = "zonelabel-",
+        [DG_G_NOTE] = "note-",
 };
 
 static void esc(pm_buf *b, const char *s)

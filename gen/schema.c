@@ -295,8 +295,7 @@ static const pm_field layout_hint_fields[] = {
           "Name of a column: the diagrams keep the components of one group in line, with straight flows between them.",
           "update-path"),
 };
-static SCHEMA(schema_layout_hint, "layout_hint", "Diagram layout hints", PM_K_NONE, pm_layout_hint,
-              layout_hint_fields,
+static SCHEMA(schema_layout_hint, "layout_hint", "Diagram layout hints", PM_K_NONE, pm_layout_hint, layout_hint_fields,
               "Optional hints that steer the layout of the architecture diagrams (docs/diagrams.md); they change "
               "where a component is drawn, never what a diagram shows.");
 
