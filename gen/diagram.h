@@ -208,6 +208,7 @@ typedef struct pm_dg_group {
 struct pm_diagram {
 	pm_arena *a;
 	const char *id, *title, *desc; /* desc: the text alternative */
+	const char *alt;               /* the short text alternative */
 	double w, h;
 	pm_dg_group *g;
 	size_t ng, capg;

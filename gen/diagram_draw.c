@@ -122,6 +122,16 @@ void pm_diagram_free(pm_diagram *dg)
 	free(dg);
 }
 
+const char *pm_diagram_alt(const pm_diagram *dg)
+{
+	return dg && dg->alt ? dg->alt : dg && dg->title ? dg->title : "";
+}
+
+const char *pm_diagram_desc(const pm_diagram *dg)
+{
+	return dg && dg->desc ? dg->desc : "";
+}
+
 void pm_diagram_size(const pm_diagram *dg, double *w, double *h)
 {
 	*w = dg ? dg->w : 0;

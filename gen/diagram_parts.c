@@ -603,6 +603,36 @@ void pm_dg_describe(pm_dg_ctx *c)
 		        from->zone.idx != to->zone.idx ? "; it crosses a trust boundary" : "");
 	}
 	c->dg->desc = pm_dg_clean(c->dg->a, b.data ? b.data : "");
+	/* the short one: caption, basis, zones, and the flows in numbers */
+	pm_buf_clear(&b);
+	pm_buf_printf(&b, "%s. %s", s->caption, s->basis ? s->basis : "");
+	size_t nz = 0;
+	for (size_t z = 0; z < m->zones.n; z++) {
+		int in = 0;
+		for (size_t k = 0; k < s->ncomps && !in; k++)
+			in = m->components.v[s->comps[k]].zone.kind == PM_K_ZONE &&
+			     m->components.v[s->comps[k]].zone.idx == (int32_t)z;
+		if (in)
+			pm_buf_printf(&b, "%s%s (%s)", nz++ ? ", " : " Zones: ",
+			              m->zones.v[z].name.s ? m->zones.v[z].name.s : m->zones.v[z].id.s ? m->zones.v[z].id.s : "",
+			              trust_text(m, (int32_t)z));
+	}
+	if (nz)
+		pm_buf_puts(&b, ".");
+	size_t cross = 0, auth = 0, enc = 0, integ = 0;
+	for (size_t k = 0; k < s->nflows; k++) {
+		const pm_flow *f = &m->flows.v[s->flows[k]];
+		cross += m->components.v[f->from.idx].zone.idx != m->components.v[f->to.idx].zone.idx;
+		auth += pm_dg_protection(f->authentication) == DG_YES;
+		enc += pm_dg_protection(f->encryption) == DG_YES;
+		integ += pm_dg_protection(f->integrity) == DG_YES;
+	}
+	if (s->nflows)
+		pm_buf_printf(&b,
+		              " Of its %zu flow%s, %zu cross%s a trust boundary; authentication is stated for %zu, "
+		              "encryption for %zu, integrity protection for %zu.",
+		              s->nflows, s->nflows == 1 ? "" : "s", cross, cross == 1 ? "es" : "", auth, enc, integ);
+	c->dg->alt = pm_dg_clean(c->dg->a, b.data ? b.data : "");
 	pm_buf_free(&b);
 }
 
