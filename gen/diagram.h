@@ -201,6 +201,7 @@ typedef struct pm_dg_group {
 	const char *title; /* tooltip / accessible name (or NULL) */
 	const char *data;  /* e.g. the component kind, for SVG data-kind (or NULL) */
 	const char *href;  /* a link (another diagram), or NULL */
+	const char *zone;  /* a component's zone, a zone's enclosing zone (SVG pm:zone, pm:within), or NULL */
 	size_t p0, np;     /* paints */
 	size_t t0, nt;     /* texts */
 } pm_dg_group;

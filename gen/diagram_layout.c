@@ -243,6 +243,7 @@ typedef struct G {
 	int32_t *zone_cl;   /* zone -> cluster, -1 */
 	int export;         /* the DOT text, not a layout */
 	int nest;           /* zones inside their 'within' zones' clusters */
+	int anchors;        /* rank anchors went to dot: the picture is cropped to what is drawn */
 	int lr;             /* ranks from left to right */
 } G;
 
@@ -705,6 +706,9 @@ static void layout_hints(G *g, Agraph_t *root, Agsym_t *estyle)
 	for (size_t k = 0; k < nr; k++)
 		if (!nd || ranks[nd - 1] != ranks[k])
 			ranks[nd++] = ranks[k];
+	/* dot ranks clusters one by one unless asked to rank the whole graph at
+	 * once: the anchors across zones need the latter */
+	agsafeset(root, S("newrank"), S("true"), S(""));
 	Agsym_t *grank = sym(root, AGRAPH, "rank", "");
 	/* rank=same within a cluster (or the root) */
 	for (long cl = -1; cl < (long)g->ncl; cl++)
@@ -721,18 +725,13 @@ static void layout_hints(G *g, Agraph_t *root, Agsym_t *estyle)
 				}
 				agsubnode(sg, g->n[k].n, 1);
 			}
-			for (size_t k = 0; sg && k < g->ne; k++) {
-				const gedge *e = &g->e[k];
-				if (e->lab && g->n[e->from].cl == cl && g->n[e->to].cl == cl &&
-				    hint_rank(g, &g->n[e->from]) == ranks[r] && hint_rank(g, &g->n[e->to]) == ranks[r])
-					agsubnode(sg, e->lab, 1);
-			}
 		}
 	if (nd > 1) {
 		Agsym_t *minlen = sym(root, AGEDGE, "minlen", "1"), *weight = sym(root, AGEDGE, "weight", "1");
 		Agsym_t *nshape = sym(root, AGNODE, "shape", "box"), *nstyle = sym(root, AGNODE, "style", "");
 		Agsym_t *nw = sym(root, AGNODE, "width", "1"), *nh = sym(root, AGNODE, "height", "0.5");
 		Agnode_t **anchor = pm_xcalloc(nd, sizeof *anchor);
+		g->anchors = 1;
 		char name[48];
 		for (size_t r = 0; r < nd; r++) {
 			snprintf(name, sizeof name, "rank_anchor_%d", ranks[r]);
@@ -1080,6 +1079,30 @@ static void draw_edge(G *g, gedge *e, const frame *fr)
 	}
 }
 
+/* Move the drawing to the margins and size the picture to it: the
+ * invisible rank anchors take room in dot's bounding box. */
+static void crop(pm_diagram *dg)
+{
+	double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+	for (size_t i = 0; i < dg->no; i++) {
+		const pm_dg_op *o = &dg->o[i];
+		int n = o->op == 'C' ? 3 : o->op == 'Z' ? 0 : 1;
+		for (int j = 0; j < n; j++) {
+			x0 = fmin(x0, o->p[j].x);
+			y0 = fmin(y0, o->p[j].y);
+			x1 = fmax(x1, o->p[j].x);
+			y1 = fmax(y1, o->p[j].y);
+		}
+	}
+	if (x0 > x1)
+		return;
+	double dx = DG_MARGIN - x0, dy = DG_MARGIN - y0;
+	for (size_t gi = 0; gi < dg->ng; gi++)
+		pm_dg_translate(dg, gi, dx, dy);
+	dg->w = x1 - x0 + 2 * DG_MARGIN;
+	dg->h = y1 - y0 + 2 * DG_MARGIN;
+}
+
 static void read_back(G *g, Agraph_t *root)
 {
 	pm_dg_ctx *c = g->c;
@@ -1113,8 +1136,10 @@ static void read_back(G *g, Agraph_t *root)
 		char *title = pm_xasprintf("Zone %s: %s", z->id.s ? z->id.s : "", z->name.s ? z->name.s : "");
 		int fill, line;
 		pm_dg_zone_colours(g->m, cl->zone, &fill, &line);
-		pm_dg_group_begin(c->dg, DG_G_ZONE, DG_L_ZONES, z->id.s, title, NULL);
+		size_t gi = pm_dg_group_begin(c->dg, DG_G_ZONE, DG_L_ZONES, z->id.s, title, NULL);
 		free(title);
+		if (cl->parent >= 0 && g->m->zones.v[g->cl[cl->parent].zone].id.s)
+			c->dg->g[gi].zone = pm_arena_strdup(c->dg->a, g->m->zones.v[g->cl[cl->parent].zone].id.s);
 		pm_dg_rect(c->dg, cl->x, cl->y, cl->w, cl->h, 6, fill, line, 1.3, DG_LONGDASH);
 		textlabel_t *lab = GD_label(cl->sg);
 		double lx = cl->x + 6, ly = cl->y + 3;
@@ -1139,6 +1164,8 @@ static void read_back(G *g, Agraph_t *root)
 	}
 	for (size_t k = 0; k < g->ne; k++)
 		draw_edge(g, &g->e[k], &fr);
+	if (g->anchors)
+		crop(c->dg);
 }
 
 /* ---- entry points --------------------------------------------------------------------------------- */

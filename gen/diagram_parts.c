@@ -294,6 +294,8 @@ pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t ci)
 	char *title = pm_xasprintf("%s: %s (%s)", comp->id.s ? comp->id.s : "", comp->name.s ? comp->name.s : "",
 	                           kind ? kind : "component");
 	pm_dg_box box = {pm_dg_group_begin(c->dg, DG_G_COMPONENT, DG_L_NODES, comp->id.s, title, kind), w, h};
+	if (comp->zone.kind == PM_K_ZONE && comp->zone.id.s)
+		c->dg->g[box.group].zone = pm_arena_strdup(c->dg->a, comp->zone.id.s);
 	free(title);
 	pm_dg_draw_shape(c->dg, shape, 0, 0, w, h, pm_dg_shape_fill(shape), mp != NULL);
 	double inner_l = si->pad_l, inner_r = w - si->pad_r, inner_t = si->pad_t, inner_b = h - si->pad_b;
@@ -614,7 +616,9 @@ void pm_dg_describe(pm_dg_ctx *c)
 			     m->components.v[s->comps[k]].zone.idx == (int32_t)z;
 		if (in)
 			pm_buf_printf(&b, "%s%s (%s)", nz++ ? ", " : " Zones: ",
-			              m->zones.v[z].name.s ? m->zones.v[z].name.s : m->zones.v[z].id.s ? m->zones.v[z].id.s : "",
+			              m->zones.v[z].name.s ? m->zones.v[z].name.s
+			              : m->zones.v[z].id.s ? m->zones.v[z].id.s
+			                                   : "",
 			              trust_text(m, (int32_t)z));
 	}
 	if (nz)

@@ -420,8 +420,11 @@ int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d)
 			int fill, line;
 			pm_dg_zone_colours(m, zb[q].zone, &fill, &line);
 			char *title = pm_xasprintf("Zone %s: %s", z->id.s ? z->id.s : "", z->name.s ? z->name.s : "");
-			pm_dg_group_begin(dg, DG_G_ZONE, DG_L_ZONES, z->id.s, title, NULL);
+			size_t gi = pm_dg_group_begin(dg, DG_G_ZONE, DG_L_ZONES, z->id.s, title, NULL);
 			free(title);
+			int32_t up = depth > 0 ? pm_dg_zone_within(m, zb[q].zone) : -1;
+			if (up >= 0 && m->zones.v[up].id.s)
+				dg->g[gi].zone = pm_arena_strdup(dg->a, m->zones.v[up].id.s);
 			pm_dg_rect(dg, zb[q].l, zt, zb[q].r - zb[q].l, zbot - zt, 6, fill, line, 1.3, DG_LONGDASH);
 			pm_dg_zone_label_draw(c, zb[q].zone, 1, zb[q].l + 6, zt + 3);
 			pm_dg_group_end(dg);

@@ -209,6 +209,11 @@ static void group(pm_buf *b, const pm_diagram *dg, const pm_dg_group *g)
 		esc(b, g->data);
 		pm_buf_putc(b, '"');
 	}
+	if (g->zone) {
+		pm_buf_puts(b, g->kind == DG_G_ZONE ? " pm:within=\"" : " pm:zone=\"");
+		esc(b, g->zone);
+		pm_buf_putc(b, '"');
+	}
 	pm_buf_puts(b, ">\n");
 	if (g->title) {
 		pm_buf_puts(b, "<title>");
