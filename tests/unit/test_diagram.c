@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <hpdf.h>
 #include <math.h>
 #include <time.h>
 
@@ -333,6 +334,48 @@ static const char *text_of(const pm_diagram *dg, int kind, const char *id, const
 	return NULL;
 }
 
+/* The compiled-in advance widths (gen/diagram_metrics.c) are those libharu
+ * reads from the DejaVu fonts the PDF embeds, glyph for glyph (within the
+ * rounding of 1/1000 em), so that a label measured for the layout is as
+ * wide in the PDF.  Skipped when the fonts are not installed. */
+static void test_metrics_match_pdf_fonts(void **state)
+{
+	(void)state;
+	static const char *const files[2] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+	                                     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+	FILE *f = fopen(files[0], "rb");
+	if (!f) {
+		print_message("skipped: %s not installed\n", files[0]);
+		skip();
+	}
+	fclose(f);
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	assert_non_null(pdf);
+	HPDF_UseUTFEncodings(pdf);
+	size_t compared = 0, off = 0;
+	for (int k = 0; k < 2; k++) {
+		const char *name = HPDF_LoadTTFontFromFile(pdf, files[k], HPDF_FALSE);
+		assert_non_null(name);
+		HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+		assert_non_null(font);
+		for (size_t r = 0; r < pm_dg_n_metric_ranges; r++)
+			for (uint32_t cp = pm_dg_metric_ranges[r].lo; cp <= pm_dg_metric_ranges[r].hi; cp++) {
+				const uint16_t *t = k ? pm_dg_metrics_bold : pm_dg_metrics_regular;
+				uint16_t want = t[pm_dg_metric_ranges[r].base + (cp - pm_dg_metric_ranges[r].lo)];
+				if (want == 65535) /* not in the font */
+					continue;
+				HPDF_INT got = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+				if (abs((int)got - (int)want) > 1 && off++ < 5)
+					print_message("%s U+%04X: table %u, libharu %d\n", files[k], (unsigned)cp, want,
+					              (int)got);
+				compared++;
+			}
+	}
+	HPDF_Free(pdf);
+	assert_true(compared > 1000);
+	assert_int_equal(off, 0);
+}
+
 /* Zones within zones, the layout hints, a bidirectional flow, steps that
  * name their flows (tests/data/diagram-nested.yaml). */
 static void test_nested(void **state)
@@ -583,6 +626,7 @@ int main(void)
 	        cmocka_unit_test(test_examples_svg),
 	        cmocka_unit_test(test_hostile_names),
 	        cmocka_unit_test(test_nested),
+	        cmocka_unit_test(test_metrics_match_pdf_fonts),
 	        cmocka_unit_test(test_large_model),
 	        cmocka_unit_test(test_protection),
 	        cmocka_unit_test(test_wrap),
