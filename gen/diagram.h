@@ -45,6 +45,7 @@ typedef struct pm_dg_spec {
 	int32_t view, use_case, zone; /* indices, -1 when none */
 	int32_t parent;               /* a zone part: its summary's index, else -1 */
 	int derived;                  /* drawn for a view kind the model does not provide */
+	int steps_on_arrows;          /* a call flow whose steps name its flows: drawn in step order */
 	int32_t *comps;               /* component indices, in drawing order */
 	size_t ncomps;
 	int32_t *flows; /* flow indices, in order (step order for use cases) */
@@ -292,6 +293,8 @@ enum { DG_NOT_STATED = 0, DG_YES, DG_NO };
 /** The spelling of a component's or a flow's kind, NULL when absent. */
 const char *pm_dg_component_kind(const pm_component *c);
 const char *pm_dg_flow_kind(const pm_flow *f);
+/** Whether text names id as a word ("(F-CMD)", "F-CMD: ...", "... F-CMD."). */
+int pm_dg_names(const char *text, const char *id);
 /** The zone zone z lies within ('within'), -1 when none. */
 int32_t pm_dg_zone_within(const pm_model *m, int32_t z);
 /** A zone's trust (enum pm_trust_v), -1 when absent. */

@@ -418,6 +418,27 @@ void pm_dg_flow_style(pm_dg_ctx *c, int32_t fi, int *stroke, int *dash, double *
 		c->used_alert_line = 1;
 }
 
+static int id_char(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+	       ch == '-';
+}
+
+/* Whether text names id as a word ("(F-CMD)", "F-CMD: ...", "... F-CMD."). */
+int pm_dg_names(const char *text, const char *id)
+{
+	size_t n = id ? strlen(id) : 0;
+	if (!text || !n)
+		return 0;
+	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
+		char after = p[n];
+		int tail_ok = !id_char(after) && !((after == '.' || after == ':') && id_char(p[n + 1]));
+		if ((p == text || !id_char(p[-1])) && tail_ok)
+			return 1;
+	}
+	return 0;
+}
+
 int32_t pm_dg_zone_within(const pm_model *m, int32_t z)
 {
 	if (z < 0 || (size_t)z >= m->zones.n)

@@ -178,27 +178,6 @@ typedef struct row {
 	pm_dg_box box;
 } row;
 
-static int id_char(char ch)
-{
-	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-	       ch == '-';
-}
-
-/* Whether text names id as a word ("(F-CMD)", "F-CMD: ...", "... F-CMD."). */
-static int names(const char *text, const char *id)
-{
-	size_t n = id ? strlen(id) : 0;
-	if (!text || !n)
-		return 0;
-	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
-		char after = p[n];
-		int tail_ok = !id_char(after) && !((after == '.' || after == ':') && id_char(p[n + 1]));
-		if ((p == text || !id_char(p[-1])) && tail_ok)
-			return 1;
-	}
-	return 0;
-}
-
 /* Rows from the use case's steps when a step names one of its flows: each
  * step in order, on the arrow of every flow it names first (its text on the
  * first of them), or as a note when it names none; a flow no step names
@@ -210,11 +189,7 @@ static size_t plan_rows(pm_dg_ctx *c, row *r)
 	const pm_dg_spec *s = c->spec;
 	const pm_use_case *u = s->use_case >= 0 ? &m->use_cases.v[s->use_case] : NULL;
 	size_t nsteps = u ? u->steps.n : 0, n = 0;
-	int any = 0;
-	for (size_t i = 0; i < nsteps && !any; i++)
-		for (size_t k = 0; k < s->nflows && !any; k++)
-			any = names(u->steps.v[i].s, m->flows.v[s->flows[k]].id.s);
-	if (!any) {
+	if (!s->steps_on_arrows) {
 		for (size_t k = 0; k < s->nflows; k++)
 			r[n++] = (row){(int32_t)k, (int)k + 1, NULL, {0, 0, 0}};
 		return n;
@@ -224,7 +199,7 @@ static size_t plan_rows(pm_dg_ctx *c, row *r)
 		const char *t = u->steps.v[i].s;
 		int got = 0;
 		for (size_t k = 0; k < s->nflows; k++)
-			if (!placed[k] && names(t, m->flows.v[s->flows[k]].id.s)) {
+			if (!placed[k] && pm_dg_names(t, m->flows.v[s->flows[k]].id.s)) {
 				r[n++] = (row){(int32_t)k, (int)i + 1, got ? NULL : t, {0, 0, 0}};
 				placed[k] = 1;
 				got = 1;
