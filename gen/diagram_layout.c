@@ -706,14 +706,17 @@ static void layout_hints(G *g, Agraph_t *root, Agsym_t *estyle)
 	for (size_t k = 0; k < nr; k++)
 		if (!nd || ranks[nd - 1] != ranks[k])
 			ranks[nd++] = ranks[k];
-	/* dot ranks clusters one by one unless asked to rank the whole graph at
-	 * once: the anchors across zones need the latter */
-	agsafeset(root, S("newrank"), S("true"), S(""));
 	Agsym_t *grank = sym(root, AGRAPH, "rank", "");
-	/* rank=same within a cluster (or the root) */
-	for (long cl = -1; cl < (long)g->ncl; cl++)
+	/* rank=same within a cluster (or the root), and each rank of a cluster
+	 * below its previous one: an invisible edge from one component of that
+	 * rank to every component of this one (dot ranks a cluster's nodes by
+	 * the edges inside it; the anchors below order the clusters) */
+	Agsym_t *eweight = nd > 1 ? sym(root, AGEDGE, "weight", "1") : NULL;
+	for (long cl = -1; cl < (long)g->ncl; cl++) {
+		long prev = -1; /* a node of the cluster's previous rank */
 		for (size_t r = 0; r < nd; r++) {
 			Agraph_t *sg = NULL;
+			long first = -1;
 			for (size_t k = 0; k < g->nn; k++) {
 				if (g->n[k].cl != cl || hint_rank(g, &g->n[k]) != ranks[r])
 					continue;
@@ -722,10 +725,21 @@ static void layout_hints(G *g, Agraph_t *root, Agsym_t *estyle)
 					snprintf(name, sizeof name, "rank_%ld_%d", cl, ranks[r]);
 					sg = agsubg(cl >= 0 ? g->cl[cl].sg : root, name, 1);
 					agxset(sg, grank, S("same"));
+					first = (long)k;
 				}
 				agsubnode(sg, g->n[k].n, 1);
+				if (prev >= 0) {
+					char name[64];
+					snprintf(name, sizeof name, "rank_step_%zu", k);
+					Agedge_t *e = agedge(root, g->n[prev].n, g->n[k].n, name, 1);
+					agxset(e, estyle, S("invis"));
+					agxset(e, eweight, S("0"));
+				}
 			}
+			if (first >= 0)
+				prev = first;
 		}
+	}
 	if (nd > 1) {
 		Agsym_t *minlen = sym(root, AGEDGE, "minlen", "1"), *weight = sym(root, AGEDGE, "weight", "1");
 		Agsym_t *nshape = sym(root, AGNODE, "shape", "box"), *nstyle = sym(root, AGNODE, "style", "");
