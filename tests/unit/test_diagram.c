@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "diagram.h"
+#include "premarket/html.h"
 #include "premarket/pdf.h"
 
 static pm_model *load(const char *path)
@@ -376,6 +377,40 @@ static void test_metrics_match_pdf_fonts(void **state)
 	assert_int_equal(off, 0);
 }
 
+/* The HTML of a figure: a <figure> with exactly one <img> of the caller's
+ * URL, the short alternative (escaped) as alt, the caption, the long
+ * description; an image the caller did not name stays cmark-gfm's, and a
+ * figure URL with other characters is not taken. */
+static void test_html_figure(void **state)
+{
+	(void)state;
+	static const char md[] = "# T\n\n![Figure: Global view](diagrams/V-GLOBAL.svg)\n\n"
+	                         "![other](diagrams/OTHER.svg)\n\n![odd](diagrams/a%20b.svg)\n";
+	pm_html_figure figs[2] = {
+	        {"diagrams/V-GLOBAL.svg", 600, 400, "Three zones \"and\" <two> flows", "Zone Z-A: every word"},
+	        {"diagrams/a%20b.svg", 10, 10, "x", NULL},
+	};
+	pm_diags d;
+	pm_diags_init(&d);
+	pm_buf b;
+	pm_buf_init(&b, 0);
+	assert_int_equal(pm_html_page_figures(md, sizeof md - 1, "T", NULL, NULL, 0, figs, 2, &b, &d), 0);
+	const char *html = b.data;
+	assert_non_null(strstr(html,
+	                       "<figure class=\"pm-figure\" id=\"pm-figure-1\">\n<img src=\"diagrams/V-GLOBAL.svg\" "
+	                       "alt=\"Three zones &quot;and&quot; &lt;two&gt; flows\" width=\"600\" height=\"400\">\n"
+	                       "<figcaption>Figure: Global view</figcaption>\n"
+	                       "<details><summary>Text description of the figure</summary><p>Zone Z-A: every "
+	                       "word</p></details>\n</figure>"));
+	assert_null(strstr(html, "pm-figure-2")); /* the odd URL is no figure */
+	size_t imgs = 0;
+	for (const char *q = strstr(html, "<img"); q; q = strstr(q + 1, "<img"))
+		imgs++;
+	assert_int_equal(imgs, 3); /* the figure's, and cmark-gfm's two others */
+	pm_buf_free(&b);
+	pm_diags_free(&d);
+}
+
 /* Zones within zones, the layout hints, a bidirectional flow, steps that
  * name their flows (tests/data/diagram-nested.yaml). */
 static void test_nested(void **state)
@@ -626,6 +661,7 @@ int main(void)
 	        cmocka_unit_test(test_examples_svg),
 	        cmocka_unit_test(test_hostile_names),
 	        cmocka_unit_test(test_nested),
+	        cmocka_unit_test(test_html_figure),
 	        cmocka_unit_test(test_metrics_match_pdf_fonts),
 	        cmocka_unit_test(test_large_model),
 	        cmocka_unit_test(test_protection),
