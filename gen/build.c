@@ -189,6 +189,8 @@ static int stage_html(build *b)
 	for (size_t i = 0; b->dgs && i < b->ndgs; i++) {
 		figs[nfigs].url = pm_diagram_plan_file(b->plan, i);
 		pm_diagram_size(b->dgs[i], &figs[nfigs].width, &figs[nfigs].height);
+		figs[nfigs].alt = pm_diagram_alt(b->dgs[i]);
+		figs[nfigs].desc = pm_diagram_desc(b->dgs[i]);
 		nfigs++;
 	}
 	pm_buf html;

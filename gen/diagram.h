@@ -45,6 +45,7 @@ typedef struct pm_dg_spec {
 	int32_t view, use_case, zone; /* indices, -1 when none */
 	int32_t parent;               /* a zone part: its summary's index, else -1 */
 	int derived;                  /* drawn for a view kind the model does not provide */
+	int steps_on_arrows;          /* a call flow whose steps name its flows: drawn in step order */
 	int32_t *comps;               /* component indices, in drawing order */
 	size_t ncomps;
 	int32_t *flows; /* flow indices, in order (step order for use cases) */
@@ -135,6 +136,7 @@ enum pm_dg_colour {
 	DG_C_Z_UNKNOWN,
 	DG_C_Z_UNKNOWN_LINE,
 	DG_C_ALERT_FILL,
+	DG_C_NOTE,
 	DG_NCOLOURS
 };
 
@@ -187,6 +189,7 @@ enum pm_dg_group_kind {
 	DG_G_LEGEND,     /* the legend */
 	DG_G_MORE,       /* the components of a zone left out of its diagram */
 	DG_G_ZONE_LABEL, /* a zone's name, drawn above the lines that cross it */
+	DG_G_NOTE,       /* a use case step that names no flow (sequence) */
 	DG_G_NKINDS
 };
 
@@ -199,6 +202,7 @@ typedef struct pm_dg_group {
 	const char *title; /* tooltip / accessible name (or NULL) */
 	const char *data;  /* e.g. the component kind, for SVG data-kind (or NULL) */
 	const char *href;  /* a link (another diagram), or NULL */
+	const char *zone;  /* a component's zone, a zone's enclosing zone (SVG pm:zone, pm:within), or NULL */
 	size_t p0, np;     /* paints */
 	size_t t0, nt;     /* texts */
 } pm_dg_group;
@@ -206,6 +210,7 @@ typedef struct pm_dg_group {
 struct pm_diagram {
 	pm_arena *a;
 	const char *id, *title, *desc; /* desc: the text alternative */
+	const char *alt;               /* the short text alternative */
 	double w, h;
 	pm_dg_group *g;
 	size_t ng, capg;
@@ -288,6 +293,10 @@ enum { DG_NOT_STATED = 0, DG_YES, DG_NO };
 /** The spelling of a component's or a flow's kind, NULL when absent. */
 const char *pm_dg_component_kind(const pm_component *c);
 const char *pm_dg_flow_kind(const pm_flow *f);
+/** Whether text names id as a word ("(F-CMD)", "F-CMD: ...", "... F-CMD."). */
+int pm_dg_names(const char *text, const char *id);
+/** The zone zone z lies within ('within'), -1 when none. */
+int32_t pm_dg_zone_within(const pm_model *m, int32_t z);
 /** A zone's trust (enum pm_trust_v), -1 when absent. */
 int pm_dg_trust(const pm_zone *z);
 
@@ -313,7 +322,8 @@ typedef struct pm_dg_ctx {
 	pm_dg_notes notes;
 	unsigned shapes_used; /* bit per shape */
 	unsigned zones_used;  /* bit per trust level (+ 1 << 3: none) */
-	int used_dash[4], used_alert_line, used_marks, used_badges, used_unused_if, used_mp, used_counts, used_code;
+	int used_dash[4], used_alert_line, used_marks, used_badges, used_unused_if, used_mp, used_counts, used_code,
+	        used_bidir, used_nested, used_notes;
 	const char **mp_comp, **mp_flow; /* multi-patient threats targeting each (multi-patient views), or NULL */
 	pm_arena *tmp;                   /* scratch text */
 } pm_dg_ctx;
@@ -324,8 +334,11 @@ void pm_dg_ctx_free(pm_dg_ctx *c);
 /** A component's node, drawn at the origin in its own group. */
 pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t comp);
 /** A flow's label ("F-ID · kind", protocol, A/E/I badges, notes) at the
- *  origin in its own group; number > 0 prefixes the step number. */
-pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t flow, int number);
+ *  origin in its own group; number > 0 prefixes the step number, step
+ *  (or NULL) is the use case step's text, drawn under the rest. */
+pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t flow, int number, const char *step);
+/** A use case step that names no flow: "n. text" in a note width wide. */
+pm_dg_box pm_dg_step_note(pm_dg_ctx *c, int number, const char *text, double width);
 /** A zone as one node (summary, href: its own diagram) or as a stub (the
  *  other end of flows in one zone's diagram), at the origin in its group. */
 pm_dg_box pm_dg_zone_node(pm_dg_ctx *c, int32_t zone, size_t ncomps, size_t ninternal, const char *href, int stub);
@@ -342,9 +355,12 @@ void pm_dg_zone_label_draw(pm_dg_ctx *c, int32_t zone, int stacked, double x, do
 void pm_dg_zone_colours(const pm_model *m, int32_t zone, int *fill, int *line);
 /** A flow's line: style, colour and what the legend must explain. */
 void pm_dg_flow_style(pm_dg_ctx *c, int32_t flow, int *stroke, int *dash, double *width);
-/** Draw the path pts[0..n) (cubic: 1 + 3k points) with an arrowhead at tip
- *  (from the last point) when arrow, and the boundary marks, into the
- *  current group. */
+/** Draw the path pts[0..n) (cubic: 1 + 3k points) into the current group,
+ *  with an arrowhead at tip (from the last point) when arrow has
+ *  DG_ARROW_END, and one at pts[0] (along the path) when DG_ARROW_START. */
+enum { DG_ARROW_END = 1, DG_ARROW_START = 2 };
+/** The arrowheads of flow fi: DG_ARROW_END, and DG_ARROW_START when it is bidirectional. */
+int pm_dg_flow_arrows(const pm_model *m, int32_t fi);
 void pm_dg_edge_draw(pm_dg_ctx *c, const pm_dg_pt *pts, size_t n, int arrow, pm_dg_pt tip, int stroke, int dash,
                      double width);
 /** An authentication / encryption / integrity badge (10 x 10) at (x, y). */
@@ -365,6 +381,7 @@ int pm_dg_layout_sequence(pm_dg_ctx *c, pm_diags *d);
 #define DG_FONT_NODE  9.0
 #define DG_FONT_SMALL 7.0
 #define DG_FONT_LABEL 7.5
+#define DG_FONT_STEP  7.0
 #define DG_MARGIN     12.0
 
 #endif

@@ -37,6 +37,7 @@ const pm_dg_rgb pm_dg_palette[DG_NCOLOURS] = {
         [DG_C_Z_UNKNOWN] = {0xf3, 0xf4, 0xf6},
         [DG_C_Z_UNKNOWN_LINE] = {0x6b, 0x75, 0x80},
         [DG_C_ALERT_FILL] = {0xfd, 0xe7, 0xe7},
+        [DG_C_NOTE] = {0xf6, 0xf4, 0xe8},
 };
 
 /* name, graphviz shape, pads left/top/right/bottom, growth of round shapes */
@@ -119,6 +120,16 @@ void pm_diagram_free(pm_diagram *dg)
 	free(dg->t);
 	pm_arena_free(dg->a);
 	free(dg);
+}
+
+const char *pm_diagram_alt(const pm_diagram *dg)
+{
+	return dg && dg->alt ? dg->alt : dg && dg->title ? dg->title : "";
+}
+
+const char *pm_diagram_desc(const pm_diagram *dg)
+{
+	return dg && dg->desc ? dg->desc : "";
 }
 
 void pm_diagram_size(const pm_diagram *dg, double *w, double *h)

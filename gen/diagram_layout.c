@@ -29,6 +29,7 @@ struct pm_diagram_engine {
 };
 
 #define ARROW_ROOM 9.0 /* below a zone's name, for arrowheads */
+#define NEST_PAD   5.0 /* a zone around the zones within it: per level, on the sides and below */
 
 /* ---- graphviz's own leaks ------------------------------------------------------------ */
 
@@ -221,6 +222,7 @@ typedef struct gedge {
 
 typedef struct gclus {
 	int32_t zone;
+	int parent; /* the cluster of the zone it lies within, -1 */
 	double lw, lh;
 	Agraph_t *sg;
 	double x, y, w, h;
@@ -240,6 +242,8 @@ typedef struct G {
 	int32_t *zone_node; /* zone -> zone node or stub, -1 */
 	int32_t *zone_cl;   /* zone -> cluster, -1 */
 	int export;         /* the DOT text, not a layout */
+	int nest;           /* zones inside their 'within' zones' clusters */
+	int anchors;        /* rank anchors went to dot: the picture is cropped to what is drawn */
 	int lr;             /* ranks from left to right */
 } G;
 
@@ -278,17 +282,56 @@ static gedge *add_edge(G *g, int from, int to, int32_t flow)
 	return e;
 }
 
-static int add_cluster(G *g, int32_t zone)
+/* A zone's cluster, after those of the zones it lies within (so that an
+ * enclosing zone comes first, and is drawn below the zones inside it). */
+static int add_cluster_at(G *g, int32_t zone, size_t depth)
 {
 	if (g->zone_cl[zone] >= 0)
+		return g->zone_cl[zone];
+	int32_t up = g->nest ? pm_dg_zone_within(g->m, zone) : -1;
+	int parent = up >= 0 && depth < g->m->zones.n ? add_cluster_at(g, up, depth + 1) : -1;
+	if (g->zone_cl[zone] >= 0) /* a cycle came back here */
 		return g->zone_cl[zone];
 	gclus *k = &g->cl[g->ncl];
 	memset(k, 0, sizeof *k);
 	k->zone = zone;
+	k->parent = parent;
 	if (!g->export)
 		pm_dg_zone_label(g->c, zone, 0, &k->lw, &k->lh);
 	g->zone_cl[zone] = (int32_t)g->ncl;
 	return (int)g->ncl++;
+}
+
+static int add_cluster(G *g, int32_t zone)
+{
+	return add_cluster_at(g, zone, 0);
+}
+
+/* The innermost cluster that holds both clusters a and b (-1: none). */
+static int common_cluster(const G *g, int a, int b)
+{
+	for (int x = a; x >= 0; x = g->cl[x].parent)
+		for (int y = b; y >= 0; y = g->cl[y].parent)
+			if (x == y)
+				return x;
+	return -1;
+}
+
+/* A component's layout hints (docs/diagrams.md): rank (-1: none), group (NULL). */
+static int hint_rank(const G *g, const gnode *n)
+{
+	if (n->kind != DG_G_COMPONENT)
+		return -1;
+	const pm_num *r = &g->m->components.v[n->ref].diagram.rank;
+	return r->at.line && r->v >= 0 && r->v <= 1000 ? (int)r->v : -1;
+}
+
+static const char *hint_group(const G *g, const gnode *n)
+{
+	if (n->kind != DG_G_COMPONENT)
+		return NULL;
+	const char *s = g->m->components.v[n->ref].diagram.group.s;
+	return s && *s ? s : NULL;
 }
 
 /* Components (and their zones) of a graph or one zone's diagram. */
@@ -326,7 +369,7 @@ static void flow_edges(G *g, int32_t only_zone)
 		gedge *e = add_edge(g, a, b, fi);
 		pm_dg_flow_style(g->c, fi, &e->stroke, &e->dash, &e->width);
 		if (!g->export)
-			e->label = pm_dg_flow_label(g->c, fi, 0);
+			e->label = pm_dg_flow_label(g->c, fi, 0, NULL);
 	}
 }
 
@@ -442,6 +485,7 @@ static void build(G *g)
 		g->comp_node[i] = -1;
 	for (size_t i = 0; i < m->zones.n; i++)
 		g->zone_node[i] = g->zone_cl[i] = -1;
+	g->nest = g->s->form == DG_GRAPH;
 	if (g->s->form == DG_SUMMARY) {
 		summary_graph(g);
 	} else if (g->s->form == DG_ZONE) {
@@ -552,6 +596,8 @@ static void grid_isolated(G *g, Agraph_t *root, Agsym_t *estyle)
 	uint8_t *linked = pm_xcalloc(g->nn + 1, 1);
 	for (size_t k = 0; k < g->ne; k++)
 		linked[g->e[k].from] = linked[g->e[k].to] = 1;
+	for (size_t k = 0; k < g->nn; k++) /* placed by their hints */
+		linked[k] |= hint_rank(g, &g->n[k]) >= 0 || hint_group(g, &g->n[k]) != NULL;
 	for (long cl = -1; cl < (long)g->ncl; cl++) {
 		size_t n = 0;
 		for (size_t k = 0; k < g->nn; k++)
@@ -586,8 +632,8 @@ static void grid_isolated(G *g, Agraph_t *root, Agsym_t *estyle)
 static void split_edge(G *g, Agraph_t *root, gedge *e, size_t k, Agsym_t *width, Agsym_t *height, Agsym_t *shape)
 {
 	char name[40];
-	int ca = g->n[e->from].cl, cb = g->n[e->to].cl;
-	Agraph_t *parent = ca >= 0 && ca == cb ? g->cl[ca].sg : root;
+	int cc = common_cluster(g, g->n[e->from].cl, g->n[e->to].cl);
+	Agraph_t *parent = cc >= 0 ? g->cl[cc].sg : root;
 	snprintf(name, sizeof name, "label%zu", k);
 	e->lab = agnode(parent, name, 1);
 	if (parent != root)
@@ -595,10 +641,147 @@ static void split_edge(G *g, Agraph_t *root, gedge *e, size_t k, Agsym_t *width,
 	agxset(e->lab, shape, S("box"));
 	setf(e->lab, width, e->label.w / 72.0);
 	setf(e->lab, height, e->label.h / 72.0);
+	/* a flow against the ranks the model asks for goes to dot reversed, so
+	 * that the hints win (the line is drawn from its source all the same) */
+	int ra = hint_rank(g, &g->n[e->from]), rb = hint_rank(g, &g->n[e->to]), back = ra >= 0 && rb >= 0 && ra > rb;
 	snprintf(name, sizeof name, "e%zu", k);
-	e->e = agedge(root, g->n[e->from].n, e->lab, name, 1);
+	e->e = back ? agedge(root, e->lab, g->n[e->from].n, name, 1) : agedge(root, g->n[e->from].n, e->lab, name, 1);
 	snprintf(name, sizeof name, "e%zub", k);
-	e->e2 = agedge(root, e->lab, g->n[e->to].n, name, 1);
+	e->e2 = back ? agedge(root, g->n[e->to].n, e->lab, name, 1) : agedge(root, e->lab, g->n[e->to].n, name, 1);
+}
+
+/* An attribute, declared with default dflt unless it is already. */
+static Agsym_t *sym(Agraph_t *root, int kind, const char *name, const char *dflt)
+{
+	Agsym_t *a = agattr(root, kind, S(name), NULL);
+	return a ? a : agattr(root, kind, S(name), S(dflt));
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* The model's layout hints (docs/diagrams.md), after the nodes and edges:
+ * - group: graphviz's group attribute on the component and on the label
+ *   node of a flow between two components of the group (dot keeps the
+ *   chain straight and in one column);
+ * - rank: the components of one cluster (or of none) with one rank, and the
+ *   label nodes of the flows between them, in one rank=same subgraph of
+ *   that cluster (dot ignores rank=same across clusters); across clusters
+ *   an invisible chain of anchor points, one per rank used, holds every
+ *   ranked component at or below its rank's anchor and above the next. */
+static void layout_hints(G *g, Agraph_t *root, Agsym_t *estyle)
+{
+	int *ranks = pm_xcalloc(g->nn + 1, sizeof *ranks);
+	size_t nr = 0;
+	int any_group = 0;
+	for (size_t k = 0; k < g->nn; k++) {
+		int r = hint_rank(g, &g->n[k]);
+		if (r >= 0)
+			ranks[nr++] = r;
+		any_group |= hint_group(g, &g->n[k]) != NULL;
+	}
+	if (any_group) {
+		Agsym_t *group = sym(root, AGNODE, "group", "");
+		for (size_t k = 0; k < g->nn; k++) {
+			const char *gr = hint_group(g, &g->n[k]);
+			if (gr)
+				agxset(g->n[k].n, group, S(gr));
+		}
+		for (size_t k = 0; k < g->ne; k++) {
+			const gedge *e = &g->e[k];
+			const char *a = hint_group(g, &g->n[e->from]), *b = hint_group(g, &g->n[e->to]);
+			if (e->lab && a && b && strcmp(a, b) == 0)
+				agxset(e->lab, group, S(a));
+		}
+	}
+	if (!nr) {
+		free(ranks);
+		return;
+	}
+	qsort(ranks, nr, sizeof *ranks, cmp_int);
+	size_t nd = 0; /* distinct ranks */
+	for (size_t k = 0; k < nr; k++)
+		if (!nd || ranks[nd - 1] != ranks[k])
+			ranks[nd++] = ranks[k];
+	Agsym_t *grank = sym(root, AGRAPH, "rank", "");
+	/* rank=same within a cluster (or the root), and each rank of a cluster
+	 * below its previous one: an invisible edge from one component of that
+	 * rank to every component of this one (dot ranks a cluster's nodes by
+	 * the edges inside it; the anchors below order the clusters) */
+	Agsym_t *eweight = nd > 1 ? sym(root, AGEDGE, "weight", "1") : NULL;
+	for (long cl = -1; cl < (long)g->ncl; cl++) {
+		long prev = -1; /* a node of the cluster's previous rank */
+		for (size_t r = 0; r < nd; r++) {
+			Agraph_t *sg = NULL;
+			long first = -1;
+			for (size_t k = 0; k < g->nn; k++) {
+				if (g->n[k].cl != cl || hint_rank(g, &g->n[k]) != ranks[r])
+					continue;
+				if (!sg) {
+					char name[64];
+					snprintf(name, sizeof name, "rank_%ld_%d", cl, ranks[r]);
+					sg = agsubg(cl >= 0 ? g->cl[cl].sg : root, name, 1);
+					agxset(sg, grank, S("same"));
+					first = (long)k;
+				}
+				agsubnode(sg, g->n[k].n, 1);
+				if (prev >= 0) {
+					char name[64];
+					snprintf(name, sizeof name, "rank_step_%zu", k);
+					Agedge_t *e = agedge(root, g->n[prev].n, g->n[k].n, name, 1);
+					agxset(e, estyle, S("invis"));
+					agxset(e, eweight, S("0"));
+				}
+			}
+			if (first >= 0)
+				prev = first;
+		}
+	}
+	if (nd > 1) {
+		Agsym_t *minlen = sym(root, AGEDGE, "minlen", "1"), *weight = sym(root, AGEDGE, "weight", "1");
+		Agsym_t *nshape = sym(root, AGNODE, "shape", "box"), *nstyle = sym(root, AGNODE, "style", "");
+		Agsym_t *nw = sym(root, AGNODE, "width", "1"), *nh = sym(root, AGNODE, "height", "0.5");
+		Agnode_t **anchor = pm_xcalloc(nd, sizeof *anchor);
+		g->anchors = 1;
+		char name[48];
+		for (size_t r = 0; r < nd; r++) {
+			snprintf(name, sizeof name, "rank_anchor_%d", ranks[r]);
+			anchor[r] = agnode(root, name, 1);
+			agxset(anchor[r], nshape, S("point"));
+			agxset(anchor[r], nstyle, S("invis"));
+			agxset(anchor[r], nw, S("0.01"));
+			agxset(anchor[r], nh, S("0.01"));
+			if (r) {
+				snprintf(name, sizeof name, "rank_chain_%zu", r);
+				Agedge_t *e = agedge(root, anchor[r - 1], anchor[r], name, 1);
+				agxset(e, estyle, S("invis"));
+			}
+		}
+		for (size_t k = 0; k < g->nn; k++) {
+			int rk = hint_rank(g, &g->n[k]);
+			if (rk < 0)
+				continue;
+			size_t r = 0;
+			while (ranks[r] != rk)
+				r++;
+			snprintf(name, sizeof name, "rank_in_%zu", k);
+			Agedge_t *e = agedge(root, anchor[r], g->n[k].n, name, 1);
+			agxset(e, estyle, S("invis"));
+			agxset(e, minlen, S("0"));
+			agxset(e, weight, S("0"));
+			if (r + 1 < nd) {
+				snprintf(name, sizeof name, "rank_out_%zu", k);
+				e = agedge(root, g->n[k].n, anchor[r + 1], name, 1);
+				agxset(e, estyle, S("invis"));
+				agxset(e, weight, S("0"));
+			}
+		}
+		free(anchor);
+	}
+	free(ranks);
 }
 
 static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
@@ -643,11 +826,11 @@ static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 	Agsym_t *ecolor = agattr(root, AGEDGE, S("color"), S("#34404c"));
 	Agsym_t *epen = agattr(root, AGEDGE, S("penwidth"), S("1"));
 
-	for (size_t k = 0; k < g->ncl; k++) {
+	for (size_t k = 0; k < g->ncl; k++) { /* an enclosing zone before the zones within it */
 		gclus *cl = &g->cl[k];
 		const pm_zone *z = &m->zones.v[cl->zone];
 		char *name = pm_xasprintf("cluster_%s", z->id.s ? z->id.s : "zone");
-		cl->sg = agsubg(root, name, 1);
+		cl->sg = agsubg(cl->parent >= 0 ? g->cl[cl->parent].sg : root, name, 1);
 		free(name);
 		if (g->export) {
 			char *t = dot_text(z->name.s ? z->name.s : z->id.s ? z->id.s : "");
@@ -712,10 +895,13 @@ static Agraph_t *to_graphviz(G *g, Agdisc_t *disc)
 		} else if (!e->lab) {
 			set_html(root, e->e, elabel, e->label.w, e->label.h);
 		}
+		if (g->export && e->flow >= 0 && m->flows.v[e->flow].bidirectional.v)
+			agxset(e->e, sym(root, AGEDGE, "dir", "forward"), S("both"));
 		agxset(e->e, estyle, S(e->dash == DG_DASHED ? "dashed" : e->dash == DG_DOTTED ? "dotted" : "solid"));
 		agxset(e->e, ecolor, S(hex(e->stroke)));
 		setf(e->e, epen, e->width);
 	}
+	layout_hints(g, root, estyle);
 	return root;
 }
 
@@ -866,14 +1052,14 @@ static void draw_edge(G *g, gedge *e, const frame *fr)
 		chain_edge(&ch, e->e2, fr, centre(fr, e->lab));
 		if (ch.n)
 			tip = ch.v[ch.n - 1];
-		arrow = ch.n > 1;
+		arrow = ch.n > 1 ? e->flow >= 0 ? pm_dg_flow_arrows(m, e->flow) : DG_ARROW_END : 0;
 	} else { /* a loop: dot's own spline, its arrow point */
 		splines *spl = ED_spl(e->e);
 		if (spl && spl->size > 0 && spl->list[0].size >= 4) {
 			bezier *bz = &spl->list[0];
 			for (int i = 0; i < bz->size; i++)
 				chain_add(&ch, P(fr, bz->list[i]));
-			arrow = bz->eflag;
+			arrow = bz->eflag ? e->flow >= 0 ? pm_dg_flow_arrows(m, e->flow) : DG_ARROW_END : 0;
 			tip = P(fr, bz->ep);
 		}
 	}
@@ -885,10 +1071,15 @@ static void draw_edge(G *g, gedge *e, const frame *fr)
 		int32_t zb = z->kind == DG_G_COMPONENT ? zone_of(m, z->ref) : -1;
 		pm_dg_pt at;
 		if (e->flow >= 0 && za != zb) {
-			if (za >= 0 && g->zone_cl[za] >= 0 && crossing(ch.v, ch.n, &g->cl[g->zone_cl[za]], 1, &at))
-				pm_dg_mark(c, at.x, at.y);
-			if (zb >= 0 && g->zone_cl[zb] >= 0 && crossing(ch.v, ch.n, &g->cl[g->zone_cl[zb]], 0, &at))
-				pm_dg_mark(c, at.x, at.y);
+			/* every zone it leaves, up to the one holding both ends, and every zone it enters */
+			int ca = za >= 0 ? g->zone_cl[za] : -1, cb = zb >= 0 ? g->zone_cl[zb] : -1;
+			int top = common_cluster(g, ca, cb);
+			for (int x = ca; x >= 0 && x != top; x = g->cl[x].parent)
+				if (crossing(ch.v, ch.n, &g->cl[x], 1, &at))
+					pm_dg_mark(c, at.x, at.y);
+			for (int x = cb; x >= 0 && x != top; x = g->cl[x].parent)
+				if (crossing(ch.v, ch.n, &g->cl[x], 0, &at))
+					pm_dg_mark(c, at.x, at.y);
 		}
 	}
 	free(ch.v);
@@ -902,6 +1093,30 @@ static void draw_edge(G *g, gedge *e, const frame *fr)
 	}
 }
 
+/* Move the drawing to the margins and size the picture to it: the
+ * invisible rank anchors take room in dot's bounding box. */
+static void crop(pm_diagram *dg)
+{
+	double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+	for (size_t i = 0; i < dg->no; i++) {
+		const pm_dg_op *o = &dg->o[i];
+		int n = o->op == 'C' ? 3 : o->op == 'Z' ? 0 : 1;
+		for (int j = 0; j < n; j++) {
+			x0 = fmin(x0, o->p[j].x);
+			y0 = fmin(y0, o->p[j].y);
+			x1 = fmax(x1, o->p[j].x);
+			y1 = fmax(y1, o->p[j].y);
+		}
+	}
+	if (x0 > x1)
+		return;
+	double dx = DG_MARGIN - x0, dy = DG_MARGIN - y0;
+	for (size_t gi = 0; gi < dg->ng; gi++)
+		pm_dg_translate(dg, gi, dx, dy);
+	dg->w = x1 - x0 + 2 * DG_MARGIN;
+	dg->h = y1 - y0 + 2 * DG_MARGIN;
+}
+
 static void read_back(G *g, Agraph_t *root)
 {
 	pm_dg_ctx *c = g->c;
@@ -909,20 +1124,36 @@ static void read_back(G *g, Agraph_t *root)
 	frame fr = {bb.LL.x, bb.UR.y};
 	c->dg->w = bb.UR.x - bb.LL.x + 2 * DG_MARGIN;
 	c->dg->h = bb.UR.y - bb.LL.y + 2 * DG_MARGIN;
+	/* dot lets a cluster share borders with the clusters inside it: each
+	 * zone is drawn NEST_PAD wider on the sides and below per level of
+	 * zones inside it, so that nesting shows (into the picture's margin) */
+	int *below = pm_xcalloc(g->ncl + 1, sizeof *below);
+	for (size_t k = 0; k < g->ncl; k++)
+		c->used_nested |= g->cl[k].parent >= 0;
+	for (size_t k = g->ncl; k-- > 0;)
+		if (g->cl[k].parent >= 0 && below[g->cl[k].parent] < below[k] + 1)
+			below[g->cl[k].parent] = below[k] + 1;
 	for (size_t k = 0; k < g->ncl; k++) {
 		gclus *cl = &g->cl[k];
 		boxf cb = GD_bb(cl->sg);
 		pm_dg_pt tl = P(&fr, (pointf){cb.LL.x, cb.UR.y});
-		cl->x = tl.x;
+		double pad = fmin(NEST_PAD * below[k], DG_MARGIN - 2);
+		cl->x = tl.x - pad;
 		cl->y = tl.y;
-		cl->w = cb.UR.x - cb.LL.x;
-		cl->h = cb.UR.y - cb.LL.y;
+		cl->w = cb.UR.x - cb.LL.x + 2 * pad;
+		cl->h = cb.UR.y - cb.LL.y + pad;
+	}
+	free(below);
+	for (size_t k = 0; k < g->ncl; k++) {
+		gclus *cl = &g->cl[k];
 		const pm_zone *z = &g->m->zones.v[cl->zone];
 		char *title = pm_xasprintf("Zone %s: %s", z->id.s ? z->id.s : "", z->name.s ? z->name.s : "");
 		int fill, line;
 		pm_dg_zone_colours(g->m, cl->zone, &fill, &line);
-		pm_dg_group_begin(c->dg, DG_G_ZONE, DG_L_ZONES, z->id.s, title, NULL);
+		size_t gi = pm_dg_group_begin(c->dg, DG_G_ZONE, DG_L_ZONES, z->id.s, title, NULL);
 		free(title);
+		if (cl->parent >= 0 && g->m->zones.v[g->cl[cl->parent].zone].id.s)
+			c->dg->g[gi].zone = pm_arena_strdup(c->dg->a, g->m->zones.v[g->cl[cl->parent].zone].id.s);
 		pm_dg_rect(c->dg, cl->x, cl->y, cl->w, cl->h, 6, fill, line, 1.3, DG_LONGDASH);
 		textlabel_t *lab = GD_label(cl->sg);
 		double lx = cl->x + 6, ly = cl->y + 3;
@@ -947,6 +1178,8 @@ static void read_back(G *g, Agraph_t *root)
 	}
 	for (size_t k = 0; k < g->ne; k++)
 		draw_edge(g, &g->e[k], &fr);
+	if (g->anchors)
+		crop(c->dg);
 }
 
 /* ---- entry points --------------------------------------------------------------------------------- */

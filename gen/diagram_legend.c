@@ -102,6 +102,9 @@ void pm_dg_legend(pm_dg_ctx *c)
 		zone_item(&f, fills[3], fills[3] + 1, trust[3]);
 	if (c->zones_used && c->spec->form != DG_SUMMARY)
 		glyph_item(&f, "", DG_C_INK, "a zone's dashed border is a trust boundary");
+	if (c->used_nested)
+		glyph_item(&f, "", DG_C_INK,
+		           "a zone drawn inside another lies within it (its border is a boundary too)");
 
 	f.x = f.left;
 	f.y += ROW;
@@ -116,6 +119,14 @@ void pm_dg_legend(pm_dg_ctx *c)
 		          "red: crosses a trust boundary without authentication or encryption stated");
 	if (c->used_code)
 		line_item(&f, DG_C_LINE, DG_SOLID, 1.7, "thick: code (software, updates)");
+	if (c->used_bidir) {
+		const char *t = "arrowheads at both ends: the flow goes both ways (bidirectional)";
+		double x = place(&f, SAMPLE_W, t), y = f.y + SAMPLE_H / 2;
+		pm_dg_pt pts[2] = {{x, y}, {x + SAMPLE_W - 6, y}};
+		pm_dg_edge_draw(c, pts, 2, DG_ARROW_START | DG_ARROW_END, (pm_dg_pt){x + SAMPLE_W, y}, DG_C_LINE,
+		                DG_SOLID, 1.1);
+		text(&f, x + SAMPLE_W + 4, t);
+	}
 	if (c->used_marks) {
 		double x = place(&f, 10, "crosses a trust boundary (zone border)");
 		pm_dg_mark(c, x + 5, f.y + SAMPLE_H / 2);
@@ -145,6 +156,12 @@ void pm_dg_legend(pm_dg_ctx *c)
 		           "flows with authentication (E encryption, I integrity) stated, of all");
 	if (c->used_unused_if)
 		glyph_item(&f, "\xE2\x8A\x98", DG_C_MUTED, "unused or disabled interface");
+	if (c->used_notes) {
+		const char *t = "a step of the use case that names no flow (a step names a flow by its id)";
+		double x = place(&f, SAMPLE_W, t);
+		pm_dg_rect(dg, x, f.y + 1, SAMPLE_W, SAMPLE_H - 2, 2.5, DG_C_NOTE, DG_C_FAINT, 0.6, DG_SOLID);
+		text(&f, x + SAMPLE_W + 4, t);
+	}
 	if (c->used_mp)
 		glyph_item(&f, "\xE2\x9A\xA0", DG_C_ALERT, "multi-patient threats that target it");
 	f.y += ROW;

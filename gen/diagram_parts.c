@@ -18,6 +18,8 @@
 #define NAME_LINES 2     /* in at most this many lines */
 #define LABEL_W    128.0
 #define HEAD_W     150.0
+#define STEP_W     190.0 /* a use case step's text on its arrow or in its note */
+#define STEP_LINES 6
 #define LEAD       1.24
 #define BADGE      10.0
 #define BADGE_GAP  3.0
@@ -292,6 +294,8 @@ pm_dg_box pm_dg_component_node(pm_dg_ctx *c, int32_t ci)
 	char *title = pm_xasprintf("%s: %s (%s)", comp->id.s ? comp->id.s : "", comp->name.s ? comp->name.s : "",
 	                           kind ? kind : "component");
 	pm_dg_box box = {pm_dg_group_begin(c->dg, DG_G_COMPONENT, DG_L_NODES, comp->id.s, title, kind), w, h};
+	if (comp->zone.kind == PM_K_ZONE && comp->zone.id.s)
+		c->dg->g[box.group].zone = pm_arena_strdup(c->dg->a, comp->zone.id.s);
 	free(title);
 	pm_dg_draw_shape(c->dg, shape, 0, 0, w, h, pm_dg_shape_fill(shape), mp != NULL);
 	double inner_l = si->pad_l, inner_r = w - si->pad_r, inner_t = si->pad_t, inner_b = h - si->pad_b;
@@ -333,7 +337,7 @@ static const char *protocol_text(pm_dg_ctx *c, const pm_flow *f)
 	return p;
 }
 
-pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t fi, int number)
+pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t fi, int number, const char *step)
 {
 	const pm_flow *f = &c->m->flows.v[fi];
 	const char *kind = pm_dg_flow_kind(f);
@@ -362,6 +366,8 @@ pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t fi, int number)
 		free(s);
 		c->used_mp = 1;
 	}
+	if (step)
+		tb_wrap(c, &b, step, DG_FONT_STEP, DG_ITALIC, DG_C_INK, STEP_W, STEP_LINES);
 	c->used_badges = 1;
 	double top = BADGE + 2;
 	double w = ceil((b.w > line1 ? b.w : line1) + 6), h = ceil(top + b.h + 4);
@@ -375,6 +381,24 @@ pm_dg_box pm_dg_flow_label(pm_dg_ctx *c, int32_t fi, int number)
 	       pm_dg_protection(f->integrity));
 	tb_draw(c->dg, &b, w / 2, 2 + top);
 	pm_dg_group_end(c->dg);
+	return box;
+}
+
+pm_dg_box pm_dg_step_note(pm_dg_ctx *c, int number, const char *text, double width)
+{
+	tblock b;
+	memset(&b, 0, sizeof b);
+	char *t = pm_xasprintf("%d. %s", number, text);
+	tb_wrap(c, &b, t, DG_FONT_STEP, DG_ITALIC, DG_C_INK, width - 12, STEP_LINES);
+	free(t);
+	double w = ceil(width), h = ceil(b.h + 8);
+	char *title = pm_xasprintf("Step %d", number);
+	pm_dg_box box = {pm_dg_group_begin(c->dg, DG_G_NOTE, DG_L_LABELS, NULL, title, NULL), w, h};
+	free(title);
+	pm_dg_rect(c->dg, 0, 0, w, h, 2.5, DG_C_NOTE, DG_C_FAINT, 0.6, DG_SOLID);
+	tb_draw(c->dg, &b, w / 2, 4);
+	pm_dg_group_end(c->dg);
+	c->used_notes = 1;
 	return box;
 }
 
@@ -394,11 +418,75 @@ void pm_dg_flow_style(pm_dg_ctx *c, int32_t fi, int *stroke, int *dash, double *
 		c->used_alert_line = 1;
 }
 
+static int id_char(char ch)
+{
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+	       ch == '-';
+}
+
+/* Whether text names id as a word ("(F-CMD)", "F-CMD: ...", "... F-CMD."). */
+int pm_dg_names(const char *text, const char *id)
+{
+	size_t n = id ? strlen(id) : 0;
+	if (!text || !n)
+		return 0;
+	for (const char *p = strstr(text, id); p; p = strstr(p + 1, id)) {
+		char after = p[n];
+		int tail_ok = !id_char(after) && !((after == '.' || after == ':') && id_char(p[n + 1]));
+		if ((p == text || !id_char(p[-1])) && tail_ok)
+			return 1;
+	}
+	return 0;
+}
+
+int32_t pm_dg_zone_within(const pm_model *m, int32_t z)
+{
+	if (z < 0 || (size_t)z >= m->zones.n)
+		return -1;
+	const pm_ref *w = &m->zones.v[z].within;
+	return w->kind == PM_K_ZONE && w->idx >= 0 && (size_t)w->idx < m->zones.n && w->idx != z ? w->idx : -1;
+}
+
+int pm_dg_flow_arrows(const pm_model *m, int32_t fi)
+{
+	return DG_ARROW_END | (m->flows.v[fi].bidirectional.v ? DG_ARROW_START : 0);
+}
+
 void pm_dg_mark(pm_dg_ctx *c, double x, double y)
 {
 	pm_dg_ellipse(c->dg, x, y, 3.4, 3.4, DG_C_WHITE, DG_C_NODE_STROKE, 1.1);
 	pm_dg_ellipse(c->dg, x, y, 1.2, 1.2, DG_C_NODE_STROKE, DG_C_NONE, 0);
 	c->used_marks = 1;
+}
+
+/* An arrowhead with its point at tip, coming from base (or, when base is on
+ * the tip, along the path's tangent there: the point of pts[] other than
+ * the tip nearest to it, walking from index k by step). */
+static void head(pm_diagram *dg, pm_dg_pt tip, pm_dg_pt base, const pm_dg_pt *pts, size_t n, size_t k, int step,
+                 int stroke, double width)
+{
+	double dx = tip.x - base.x, dy = tip.y - base.y, len = sqrt(dx * dx + dy * dy);
+	if (len < 0.5) { /* the path ends at the tip: the head along its last tangent */
+		while (k < n && fabs(pts[k].x - tip.x) + fabs(pts[k].y - tip.y) < 0.5)
+			k = step > 0 ? k + 1 : k - 1; /* size_t wraps below 0: k >= n stops */
+		if (k >= n)
+			return;
+		dx = tip.x - pts[k].x;
+		dy = tip.y - pts[k].y;
+		len = sqrt(dx * dx + dy * dy);
+		double al = 7 + width;
+		base = (pm_dg_pt){tip.x - dx / len * al, tip.y - dy / len * al};
+		dx = tip.x - base.x;
+		dy = tip.y - base.y;
+		len = sqrt(dx * dx + dy * dy);
+	}
+	double ux = dx / len, uy = dy / len, half = 3.6 + width * 0.6;
+	pm_dg_paint_begin(dg, stroke, stroke, 0.6, DG_SOLID);
+	pm_dg_move(dg, tip.x, tip.y);
+	pm_dg_line(dg, base.x - uy * half, base.y + ux * half);
+	pm_dg_line(dg, base.x + uy * half, base.y - ux * half);
+	pm_dg_close(dg);
+	pm_dg_paint_end(dg);
 }
 
 void pm_dg_edge_draw(pm_dg_ctx *c, const pm_dg_pt *pts, size_t n, int arrow, pm_dg_pt tip, int stroke, int dash,
@@ -415,32 +503,12 @@ void pm_dg_edge_draw(pm_dg_ctx *c, const pm_dg_pt *pts, size_t n, int arrow, pm_
 	for (; i < n; i++)
 		pm_dg_line(dg, pts[i].x, pts[i].y);
 	pm_dg_paint_end(dg);
-	if (!arrow)
-		return;
-	pm_dg_pt base = pts[n - 1];
-	double dx = tip.x - base.x, dy = tip.y - base.y, len = sqrt(dx * dx + dy * dy);
-	if (len < 0.5) { /* the path ends at the tip: the head along its last tangent */
-		size_t k = n - 1;
-		while (k > 0 && fabs(pts[k - 1].x - tip.x) + fabs(pts[k - 1].y - tip.y) < 0.5)
-			k--;
-		if (k == 0)
-			return;
-		dx = tip.x - pts[k - 1].x;
-		dy = tip.y - pts[k - 1].y;
-		len = sqrt(dx * dx + dy * dy);
-		double al = 7 + width;
-		base = (pm_dg_pt){tip.x - dx / len * al, tip.y - dy / len * al};
-		dx = tip.x - base.x;
-		dy = tip.y - base.y;
-		len = sqrt(dx * dx + dy * dy);
+	if (arrow & DG_ARROW_END)
+		head(dg, tip, pts[n - 1], pts, n, n - 1, -1, stroke, width);
+	if ((arrow & DG_ARROW_START) && n > 1) {
+		head(dg, pts[0], pts[0], pts, n, 1, 1, stroke, width);
+		c->used_bidir = 1;
 	}
-	double ux = dx / len, uy = dy / len, half = 3.6 + width * 0.6;
-	pm_dg_paint_begin(dg, stroke, stroke, 0.6, DG_SOLID);
-	pm_dg_move(dg, tip.x, tip.y);
-	pm_dg_line(dg, base.x - uy * half, base.y + ux * half);
-	pm_dg_line(dg, base.x + uy * half, base.y - ux * half);
-	pm_dg_close(dg);
-	pm_dg_paint_end(dg);
 }
 
 /* ---- zones -------------------------------------------------------------------------------------- */
@@ -533,10 +601,14 @@ void pm_dg_describe(pm_dg_ctx *c)
 			if (comp->zone.kind != PM_K_ZONE || comp->zone.idx != (int32_t)z)
 				continue;
 			const char *kind = pm_dg_component_kind(comp);
-			if (!n++)
-				pm_buf_printf(&b, " Zone %s, %s (%s):", m->zones.v[z].id.s ? m->zones.v[z].id.s : "",
+			if (!n++) {
+				const pm_ref *w = &m->zones.v[z].within;
+				pm_buf_printf(&b,
+				              " Zone %s, %s (%s%s%s):", m->zones.v[z].id.s ? m->zones.v[z].id.s : "",
 				              m->zones.v[z].name.s ? m->zones.v[z].name.s : "",
-				              trust_text(m, (int32_t)z));
+				              trust_text(m, (int32_t)z), w->kind == PM_K_ZONE ? ", within " : "",
+				              w->kind == PM_K_ZONE && w->id.s ? w->id.s : "");
+			}
 			pm_buf_printf(&b, " %s %s (%s);", comp->id.s ? comp->id.s : "",
 			              comp->name.s ? comp->name.s : "", kind ? kind : "component");
 		}
@@ -544,16 +616,48 @@ void pm_dg_describe(pm_dg_ctx *c)
 	for (size_t k = 0; k < s->nflows; k++) {
 		const pm_flow *f = &m->flows.v[s->flows[k]];
 		const pm_component *from = &m->components.v[f->from.idx], *to = &m->components.v[f->to.idx];
-		pm_buf_printf(&b,
-		              " Flow %s%s%s from %s to %s over %s; authentication %s, encryption %s, integrity %s%s.",
-		              f->id.s ? f->id.s : "", f->name.s ? ", " : "", f->name.s ? f->name.s : "",
-		              from->id.s ? from->id.s : "", to->id.s ? to->id.s : "",
-		              f->protocol.s ? f->protocol.s : "a protocol not stated",
-		              state_word(pm_dg_protection(f->authentication)),
-		              state_word(pm_dg_protection(f->encryption)), state_word(pm_dg_protection(f->integrity)),
-		              from->zone.idx != to->zone.idx ? "; it crosses a trust boundary" : "");
+		pm_buf_printf(
+		        &b, " Flow %s%s%s from %s to %s%s over %s; authentication %s, encryption %s, integrity %s%s.",
+		        f->id.s ? f->id.s : "", f->name.s ? ", " : "", f->name.s ? f->name.s : "",
+		        from->id.s ? from->id.s : "", to->id.s ? to->id.s : "", f->bidirectional.v ? " and back" : "",
+		        f->protocol.s ? f->protocol.s : "a protocol not stated",
+		        state_word(pm_dg_protection(f->authentication)), state_word(pm_dg_protection(f->encryption)),
+		        state_word(pm_dg_protection(f->integrity)),
+		        from->zone.idx != to->zone.idx ? "; it crosses a trust boundary" : "");
 	}
 	c->dg->desc = pm_dg_clean(c->dg->a, b.data ? b.data : "");
+	/* the short one: caption, basis, zones, and the flows in numbers */
+	pm_buf_clear(&b);
+	pm_buf_printf(&b, "%s. %s", s->caption, s->basis ? s->basis : "");
+	size_t nz = 0;
+	for (size_t z = 0; z < m->zones.n; z++) {
+		int in = 0;
+		for (size_t k = 0; k < s->ncomps && !in; k++)
+			in = m->components.v[s->comps[k]].zone.kind == PM_K_ZONE &&
+			     m->components.v[s->comps[k]].zone.idx == (int32_t)z;
+		if (in)
+			pm_buf_printf(&b, "%s%s (%s)", nz++ ? ", " : " Zones: ",
+			              m->zones.v[z].name.s ? m->zones.v[z].name.s
+			              : m->zones.v[z].id.s ? m->zones.v[z].id.s
+			                                   : "",
+			              trust_text(m, (int32_t)z));
+	}
+	if (nz)
+		pm_buf_puts(&b, ".");
+	size_t cross = 0, auth = 0, enc = 0, integ = 0;
+	for (size_t k = 0; k < s->nflows; k++) {
+		const pm_flow *f = &m->flows.v[s->flows[k]];
+		cross += m->components.v[f->from.idx].zone.idx != m->components.v[f->to.idx].zone.idx;
+		auth += pm_dg_protection(f->authentication) == DG_YES;
+		enc += pm_dg_protection(f->encryption) == DG_YES;
+		integ += pm_dg_protection(f->integrity) == DG_YES;
+	}
+	if (s->nflows)
+		pm_buf_printf(&b,
+		              " Of its %zu flow%s, %zu cross%s a trust boundary; authentication is stated for %zu, "
+		              "encryption for %zu, integrity protection for %zu.",
+		              s->nflows, s->nflows == 1 ? "" : "s", cross, cross == 1 ? "es" : "", auth, enc, integ);
+	c->dg->alt = pm_dg_clean(c->dg->a, b.data ? b.data : "");
 	pm_buf_free(&b);
 }
 

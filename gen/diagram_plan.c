@@ -522,12 +522,19 @@ static void plan_use_case(pm_diagram_plan *p, const pm_model *m, size_t ui)
 		pm_dg_spec *s = add_spec(p);
 		set_id(p, s, u->id.s ? u->id.s : "use-case");
 		s->form = u->steps.n && x.nf ? DG_SEQUENCE : DG_GRAPH;
+		for (size_t i = 0; s->form == DG_SEQUENCE && i < u->steps.n && !s->steps_on_arrows; i++)
+			for (size_t k = 0; k < x.nf && !s->steps_on_arrows; k++)
+				s->steps_on_arrows = pm_dg_names(u->steps.v[i].s, m->flows.v[x.f[k]].id.s);
 		s->use_case = (int32_t)ui;
 		s->view_kind = PM_VIEW_USE_CASE;
 		s->ref = u->id.s ? pm_arena_strdup(p->a, u->id.s) : NULL;
 		s->title = pm_arena_strdup(p->a, u->title.s ? u->title.s : "Security use case");
 		s->basis = pm_arena_strdup(
-		        p->a, s->form == DG_SEQUENCE
+		        p->a, s->steps_on_arrows
+		                      ? "It shows the use case's steps in order: a step that names a flow is drawn on "
+		                        "that flow's arrow, a step that names none as a note; each component is a "
+		                        "lifeline, grouped by zone."
+		              : s->form == DG_SEQUENCE
 		                      ? "It shows the flows the use case lists, in that order, numbered as steps; "
 		                        "each component is a lifeline, grouped by zone."
 		                      : "It shows the components and flows the use case lists.");

@@ -16,6 +16,8 @@
  * verify no control, zones without components.
  * Risk method fields (risk_method_checks, at the end): a whole multi_patient_step,
  * each hazard of a threat listed once.
+ * Zones and layout hints (zone_checks): zones nest without a cycle ('within'),
+ * a component's diagram rank is a whole number.
  */
 #include "load_internal.h"
 #include "suggest.h"
@@ -217,9 +219,59 @@ static void warnings(ld_ctx *L)
 
 static void risk_method_checks(ld_ctx *L);
 
+/* A zone inside itself, directly or through others, is reported once, at
+ * the 'within' of the cycle's first zone in model order; the hint names
+ * the whole chain. */
+static void zone_checks(ld_ctx *L)
+{
+	const pm_model *m = L->m;
+	size_t nz = m->zones.n;
+	uint8_t *state = pm_xcalloc(nz + 1, 1); /* 0 unseen, 1 on the walk, 2 done */
+	int32_t *walk = pm_xcalloc(nz + 1, sizeof *walk);
+	for (size_t i = 0; i < nz; i++) {
+		size_t n = 0;
+		int32_t z = (int32_t)i;
+		while (z >= 0 && state[z] == 0) {
+			state[z] = 1;
+			walk[n++] = z;
+			const pm_ref *w = &m->zones.v[z].within;
+			z = w->kind == PM_K_ZONE && w->idx >= 0 && (size_t)w->idx < nz ? w->idx : -1;
+		}
+		if (z >= 0 && state[z] == 1) { /* back on this walk: a cycle from z */
+			size_t from = 0;
+			while (walk[from] != z)
+				from++;
+			const pm_zone *zz = &m->zones.v[z];
+			pm_buf chain;
+			pm_buf_init(&chain, 0);
+			for (size_t k = from; k < n; k++)
+				pm_buf_printf(&chain, "%s -> ", m->zones.v[walk[k]].id.s);
+			pm_buf_printf(&chain, "%s", zz->id.s);
+			ld_error(L, PM_ERR_REF, zz->within.id.at, "zone \"%s\" lies within itself: %s", zz->id.s,
+			         chain.data);
+			pm_diag_hint(L->diags,
+			             "'within' names the zone that contains this one; the outermost zone has no "
+			             "'within'");
+			pm_buf_free(&chain);
+		}
+		for (size_t k = 0; k < n; k++)
+			state[walk[k]] = 2;
+	}
+	free(walk);
+	free(state);
+	for (size_t i = 0; i < m->components.n; i++) {
+		const pm_num *r = &m->components.v[i].diagram.rank;
+		if (r->at.line && r->v != (double)(int)r->v)
+			ld_error(L, PM_ERR_VALUE, r->at,
+			         "component \"%s\": diagram 'rank' must be a whole number, found %g",
+			         m->components.v[i].id.s ? m->components.v[i].id.s : "?", r->v);
+	}
+}
+
 void ld_validate(ld_ctx *L)
 {
 	semantic_checks(L);
+	zone_checks(L);
 	risk_method_checks(L);
 	warnings(L);
 }

@@ -105,10 +105,12 @@ static const char *const STYLESHEET[] = {
         "margin-right: 0; }",
         "img { max-width: 100%; height: auto; }",
         ".pm-figure { margin: 0 0 1.25rem; }",
-        ".pm-diagram { width: 100%; margin: 0 auto; background: #fff no-repeat center / contain; border: 1px solid "
-        "var(--line); border-radius: 4px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
-        ".pm-figure .pm-caption { margin: .4rem 0 0; color: var(--muted); font-size: .9rem; font-style: italic; "
+        ".pm-figure img { display: block; max-width: 100%; height: auto; margin: 0 auto; background: #fff; border: "
+        "1px solid var(--line); border-radius: 4px; }",
+        ".pm-figure figcaption { margin: .4rem 0 0; color: var(--muted); font-size: .9rem; font-style: italic; "
         "text-align: center; }",
+        ".pm-figure details { margin: .3rem 0 0; font-size: .85rem; color: var(--muted); }",
+        ".pm-figure summary { cursor: pointer; }",
         "hr { margin: 2rem 0; border: 0; border-top: 1px solid var(--line); }",
         ".pm-footer { padding-top: 1rem; padding-bottom: 2rem; color: var(--muted); font-size: .85rem; border-top: 1px "
         "solid var(--line); }",
@@ -322,8 +324,9 @@ static cmark_node *number_headings(cmark_node *doc, cmark_llist *exts, cmark_mem
 	return lead;
 }
 
-/* The figure of url, or NULL.  Only URLs of plain path characters are used:
- * the URL goes into a CSS url(). */
+/* The figure of url, or NULL.  Only URLs of plain path characters are used
+ * (the URL goes into an attribute unescaped, and tests/cli/build.sh allows
+ * exactly the diagrams' relative paths). */
 static const pm_html_figure *find_figure(const pm_html_figure *figs, size_t n, const char *url)
 {
 	if (!url || !*url ||
@@ -336,11 +339,12 @@ static const pm_html_figure *find_figure(const pm_html_figure *figs, size_t n, c
 }
 
 /* A paragraph that is one image of a figure the caller names (the diagrams,
- * docs/diagrams.md) becomes a figure: the picture, scaled to the page
- * width in its own proportions, with its description as its accessible
- * name and as the visible caption.  The picture is the CSS background of
- * an element with role="img" rather than an <img>, so that the page has no
- * element that loads anything from the Markdown. */
+ * docs/diagrams.md) becomes a <figure>: an <img> of the SVG file at its own
+ * size (never wider than the page), the figure's short text alternative as
+ * its alt, the Markdown image's text as the caption, and the long
+ * description (every zone, component and flow in words) in a <details>
+ * under it.  Only the caller's figures become <img>, and only with their
+ * own URLs (find_figure): no image URL of the Markdown reaches the page. */
 static void make_figures(cmark_node *doc, const pm_html_figure *figs, size_t nfigs, cmark_mem *mem)
 {
 	cmark_node **paras = NULL;
@@ -366,17 +370,20 @@ static void make_figures(cmark_node *doc, const pm_html_figure *figs, size_t nfi
 		pm_buf tag;
 		hout o = {&tag, 0};
 		pm_buf_init(&tag, 0);
-		char *alt = pm_md_plain_text(img);
-		pm_buf_printf(
-		        &tag,
-		        "<div class=\"pm-figure\" role=\"figure\" aria-labelledby=\"pm-figure-%zu\">\n"
-		        "<div class=\"pm-diagram\" role=\"img\" aria-labelledby=\"pm-figure-%zu\" "
-		        "style=\"background-image: url('%s'); aspect-ratio: %.0f / %.0f; max-width: %.0fpx;\"></div>\n"
-		        "<p class=\"pm-caption\" id=\"pm-figure-%zu\">",
-		        i + 1, i + 1, f->url, f->width, f->height, f->width, i + 1);
-		esc(&o, alt);
-		put(&o, "</p>\n</div>\n");
-		free(alt);
+		char *caption = pm_md_plain_text(img);
+		pm_buf_printf(&tag, "<figure class=\"pm-figure\" id=\"pm-figure-%zu\">\n<img src=\"%s\" alt=\"", i + 1,
+		              f->url);
+		esc(&o, f->alt && *f->alt ? f->alt : caption && *caption ? caption : "Figure");
+		pm_buf_printf(&tag, "\" width=\"%.0f\" height=\"%.0f\">\n<figcaption>", f->width, f->height);
+		esc(&o, caption);
+		put(&o, "</figcaption>\n");
+		if (f->desc && *f->desc) {
+			put(&o, "<details><summary>Text description of the figure</summary><p>");
+			esc(&o, f->desc);
+			put(&o, "</p></details>\n");
+		}
+		put(&o, "</figure>\n");
+		free(caption);
 		cmark_node *block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem);
 		cmark_node_set_on_enter(block, tag.data ? tag.data : "");
 		cmark_node_set_on_exit(block, "");

@@ -204,6 +204,7 @@ typedef struct R {
 	size_t nch, cur, next_head;
 	HPDF_Outline *ostack;
 	size_t capostack;
+	size_t odepth; /* depth of the last heading's outline entry (0: the chapter) */
 
 	link_rec *links;
 	size_t nlinks, caplinks;
@@ -817,6 +818,7 @@ static void outline_heading(R *r, size_t depth, const char *text, HPDF_Destinati
 			HPDF_Outline_SetDestination(o, dest);
 	}
 	r->ostack[depth] = o;
+	r->odepth = o ? depth : depth - 1;
 }
 
 /* Draw the heading text already in the pool as flow [f0, f1) in style hs;
@@ -1647,6 +1649,11 @@ static void layout_diagram(R *r, cmark_node *n, const pm_diagram *dg, const char
 	if (fig) {
 		fig->page = r->page_index;
 		fig->dest = make_dest(r->page, r->y + 4);
+		/* its bookmark, under the section it is in */
+		HPDF_Outline up = r->ostack ? r->ostack[r->odepth] ? r->ostack[r->odepth] : r->ostack[0] : NULL;
+		HPDF_Outline o = up ? HPDF_CreateOutline(r->pdf, up, fig->text, r->utf8) : NULL;
+		if (o && fig->dest)
+			HPDF_Outline_SetDestination(o, fig->dest);
 	}
 	r->y -= h + 4;
 	r->fresh = 0;
@@ -1944,6 +1951,7 @@ static void layout_chapter(R *r, size_t i)
 	c->dest = make_dest(r->page, r->ph);
 	r->ostack = pm_xgrow(r->ostack, &r->capostack, 2, sizeof *r->ostack);
 	r->ostack[0] = HPDF_CreateOutline(r->pdf, NULL, c->title, r->utf8);
+	r->odepth = 0;
 	if (r->ostack[0]) {
 		HPDF_Outline_SetOpened(r->ostack[0], HPDF_FALSE);
 		HPDF_Outline_SetDestination(r->ostack[0], c->dest);

@@ -27,6 +27,7 @@ static const char *const CLASS[DG_G_NKINDS] = {
         [DG_G_LEGEND] = "legend",
         [DG_G_MORE] = "more",
         [DG_G_ZONE_LABEL] = "zone-label",
+        [DG_G_NOTE] = "note",
 };
 
 /* Prefixes that keep element ids unique when a flow and its label, or a
@@ -43,6 +44,7 @@ static const char *const PREFIX[DG_G_NKINDS] = {
         [DG_G_LEGEND] = "legend-",
         [DG_G_MORE] = "more-",
         [DG_G_ZONE_LABEL] = "zonelabel-",
+        [DG_G_NOTE] = "note-",
 };
 
 static void esc(pm_buf *b, const char *s)
@@ -205,6 +207,11 @@ static void group(pm_buf *b, const pm_diagram *dg, const pm_dg_group *g)
 	if (g->data) {
 		pm_buf_puts(b, " pm:kind=\"");
 		esc(b, g->data);
+		pm_buf_putc(b, '"');
+	}
+	if (g->zone) {
+		pm_buf_puts(b, g->kind == DG_G_ZONE ? " pm:within=\"" : " pm:zone=\"");
+		esc(b, g->zone);
 		pm_buf_putc(b, '"');
 	}
 	pm_buf_puts(b, ">\n");

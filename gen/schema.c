@@ -251,6 +251,11 @@ static const pm_field zone_fields[] = {
         F(pm_zone, description, PM_F_TEXT, 0, "Description.", NULL),
         FE(pm_zone, trust, PM_F_ENUM, trust, REQ, "How far the zone is trusted.", "untrusted"),
         FE(pm_zone, controlled_by, PM_F_ENUM, controller, 0, "Who controls the zone.", "healthcare_facility"),
+        FR(pm_zone, within, PM_F_REF, K(PM_K_ZONE), 0,
+           "The zone this zone lies inside (a nested trust boundary, e.g. a clinical VLAN within the hospital "
+           "network); a flow between the two still crosses a trust boundary, and the diagrams draw the zone inside "
+           "the other.",
+           "Z-HOSPITAL"),
         F(pm_zone, out_of_scope, PM_F_TEXT, 0,
           "Why the zone, with its components, is outside the scope of the analysis; threat rules skip it and the "
           "threat model lists it.",
@@ -281,6 +286,19 @@ static const pm_field iface_fields[] = {
 static SCHEMA(schema_iface, "interface", "Interface", PM_K_INTERFACE, pm_interface, iface_fields,
               "An electronic interface of a component, including unused ones (G25 App. 2).");
 
+static const pm_field layout_hint_fields[] = {
+        FN(pm_layout_hint, rank, 0, 1000, 0,
+           "Row of the component in the diagrams (a whole number): lower ranks are drawn above (or left of) higher "
+           "ones; components of one zone with the same rank side by side.",
+           "1"),
+        F(pm_layout_hint, group, PM_F_STR, 0,
+          "Name of a column: the diagrams keep the components of one group in line, with straight flows between them.",
+          "update-path"),
+};
+static SCHEMA(schema_layout_hint, "layout_hint", "Diagram layout hints", PM_K_NONE, pm_layout_hint, layout_hint_fields,
+              "Optional hints that steer the layout of the architecture diagrams (docs/diagrams.md); they change "
+              "where a component is drawn, never what a diagram shows.");
+
 static const pm_field component_fields[] = {
         F(pm_component, id, PM_F_ID, REQ, "Unique id.", "C-ANALYZER"),
         F(pm_component, name, PM_F_STR, REQ, "Name.", "Analyzer controller"),
@@ -293,6 +311,8 @@ static const pm_field component_fields[] = {
         FR(pm_component, assets, PM_F_REFS, K(PM_K_ASSET), 0, "Assets it stores or processes.", "[A-RESULTS]"),
         FR(pm_component, sbom, PM_F_REFS, K(PM_K_SBOM_COMPONENT), 0, "SBOM components it runs.", "[SB-OPENSSL]"),
         FO(pm_component, interfaces, PM_F_OBJS, schema_iface, 0, "Its interfaces.", NULL),
+        FO(pm_component, diagram, PM_F_OBJ, schema_layout_hint, 0, "Layout hints for the diagrams.",
+           "{rank: 2, group: update-path}"),
         F(pm_component, out_of_scope, PM_F_TEXT, 0,
           "Why the component, with its interfaces, is outside the scope of the analysis; threat rules skip it and the "
           "threat model lists it.",

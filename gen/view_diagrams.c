@@ -18,6 +18,7 @@ static pm_value *figure(pm_value_arena *a, const pm_diagram_plan *p, size_t i)
 	pm_value_map_set_static(f, "basis", pm_value_cstr(a, s->basis ? s->basis : ""));
 	pm_value_map_set_static(f, "summary", pm_value_bool(a, s->form == DG_SUMMARY));
 	pm_value_map_set_static(f, "sequence", pm_value_bool(a, s->form == DG_SEQUENCE));
+	pm_value_map_set_static(f, "steps_on_arrows", pm_value_bool(a, s->steps_on_arrows));
 	pm_value_map_set_static(f, "derived", pm_value_bool(a, s->derived));
 	pm_value *parts = pm_value_list(a);
 	for (size_t k = i + 1; k < p->n && p->v[k].parent == (int32_t)i; k++)

@@ -74,6 +74,13 @@ void pm_diagram_free(pm_diagram *dg);
 /** Width and height of a laid-out diagram, in points. */
 void pm_diagram_size(const pm_diagram *dg, double *w, double *h);
 
+/** The text alternatives of a laid-out diagram: a short one for an image's
+ *  alt (the caption, where the content comes from, its zones and how many
+ *  flows cross a boundary or state protection) and the long one, the SVG's
+ *  <desc> (every zone, component and flow in words). */
+const char *pm_diagram_alt(const pm_diagram *dg);
+const char *pm_diagram_desc(const pm_diagram *dg);
+
 /**
  * Append dg as a standalone SVG 1.1 document to out: a <title> and a
  * <desc> (the text alternative: every zone, component and flow in words),

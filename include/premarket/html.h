@@ -64,6 +64,8 @@ int pm_html_page(const char *markdown, size_t len, const char *title, const char
 typedef struct pm_html_figure {
 	const char *url;
 	double width, height;
+	const char *alt;  /**< the image's text alternative (NULL: the Markdown image's text) */
+	const char *desc; /**< the long description, shown on request under the image (or NULL) */
 } pm_html_figure;
 
 /** pm_html_page(), with the figures figs[0..nfigs) (figs may be NULL when

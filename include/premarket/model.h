@@ -182,6 +182,7 @@ typedef struct pm_zone {
 	pm_mark at;
 	pm_str id, name, description;
 	pm_enum trust, controlled_by;
+	pm_ref within;       /**< the zone this zone lies inside (nested trust boundary), or absent */
 	pm_str out_of_scope; /**< why the zone is out of the analysis' scope; absent: in scope */
 } pm_zone;
 
@@ -195,6 +196,13 @@ typedef struct pm_interface {
 	int32_t component;   /**< index of the owning component (set at load) */
 } pm_interface;
 
+/** Layout hints of a component for the diagrams (docs/diagrams.md). */
+typedef struct pm_layout_hint {
+	pm_mark at;
+	pm_num rank;  /**< row: lower ranks above higher ones, equal ranks of one zone side by side */
+	pm_str group; /**< components of one group are kept in one column */
+} pm_layout_hint;
+
 typedef struct pm_component {
 	pm_mark at;
 	pm_str id, name, description, supplier, version, os;
@@ -202,7 +210,8 @@ typedef struct pm_component {
 	pm_ref zone;
 	pm_refs assets, sbom;
 	PM_LIST(pm_interface) interfaces;
-	pm_str out_of_scope; /**< why the component is out of scope; absent: in scope */
+	pm_layout_hint diagram; /**< layout hints for the diagrams */
+	pm_str out_of_scope;    /**< why the component is out of scope; absent: in scope */
 } pm_component;
 
 typedef struct pm_flow {

@@ -2,16 +2,20 @@
  * gen/diagram.h): the plan of each example, the SVG parsed with libxml2
  * (one component group per component and one flow group per flow of the
  * view, every id where it belongs), determinism, hostile names, the split
- * of a large model, the protection words, line breaking, the DOT text and
- * the vector figures of the PDF. */
+ * of a large model, the protection words, line breaking, the DOT text,
+ * the vector figures of the PDF, nested zones, layout hints, bidirectional
+ * flows and use case steps. */
 #include "testutil.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <hpdf.h>
+#include <math.h>
 #include <time.h>
 
 #include "diagram.h"
+#include "premarket/html.h"
 #include "premarket/pdf.h"
 
 static pm_model *load(const char *path)
@@ -127,8 +131,14 @@ static void check_svg(const pm_model *m, const pm_dg_spec *sp, const pm_buf *b)
 			assert_true(has_id(&s, "label", m->flows.v[sp->flows[k]].id.s));
 		}
 	}
-	if (sp->form == DG_GRAPH || sp->form == DG_SEQUENCE)
-		assert_int_equal(count(&s, "//s:g[@class='zone']"), sp->nzones);
+	if (sp->form == DG_GRAPH || sp->form == DG_SEQUENCE) {
+		/* the zones of the components, and (nested) the zones those lie within */
+		assert_int_equal(count(&s, "//s:g[@class='zone'][@pm:id = //s:g[@class='component']/@pm:zone]"),
+		                 sp->nzones);
+		assert_int_equal(count(&s, "//s:g[@class='zone'][not(@pm:id = //s:g[@class='component']/@pm:zone)]"
+		                           "[not(@pm:id = //s:g[@class='zone']/@pm:within)]"),
+		                 0);
+	}
 	svg_close(&s);
 }
 
@@ -268,6 +278,190 @@ static void test_hostile_names(void **state)
 	assert_true(count(&s, "//s:g[@class='component'][@pm:id='C:MARKUP'][@id='node-C_MARKUP']") == 1);
 	svg_close(&s);
 	pm_buf_free(&b);
+	pm_diagram_free(dg);
+	pm_diagram_engine_free(e);
+	pm_diagram_plan_free(p);
+	pm_model_free(m);
+}
+
+/* The box of a group's first paint (a zone's rectangle, a node's outline). */
+static void first_box(const pm_diagram *dg, const char *cls_id, int kind, double b[4])
+{
+	b[0] = b[1] = 1e9;
+	b[2] = b[3] = -1e9;
+	for (size_t i = 0; i < dg->ng; i++) {
+		const pm_dg_group *g = &dg->g[i];
+		if (g->kind != kind || !g->id || strcmp(g->id, cls_id) != 0 || !g->np)
+			continue;
+		const pm_dg_paint *p = &dg->p[g->p0];
+		for (size_t k = p->o0; k < p->o0 + p->no; k++)
+			if (dg->o[k].op != 'Z') {
+				b[0] = fmin(b[0], dg->o[k].p[0].x);
+				b[1] = fmin(b[1], dg->o[k].p[0].y);
+				b[2] = fmax(b[2], dg->o[k].p[0].x);
+				b[3] = fmax(b[3], dg->o[k].p[0].y);
+			}
+		return;
+	}
+	fail_msg("no group %s", cls_id);
+}
+
+/* Arrowheads of flow id: filled triangles (M L L Z). */
+static size_t heads_of(const pm_diagram *dg, const char *id)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < dg->ng; i++) {
+		const pm_dg_group *g = &dg->g[i];
+		if (g->kind != DG_G_FLOW || strcmp(g->id, id) != 0)
+			continue;
+		for (size_t k = g->p0; k < g->p0 + g->np; k++) {
+			const pm_dg_paint *p = &dg->p[k];
+			n += p->no == 4 && p->fill == p->stroke && p->fill != DG_C_NONE && dg->o[p->o0 + 3].op == 'Z';
+		}
+	}
+	return n;
+}
+
+static const char *text_of(const pm_diagram *dg, int kind, const char *id, const char *needle)
+{
+	for (size_t i = 0; i < dg->ng; i++) {
+		const pm_dg_group *g = &dg->g[i];
+		if (g->kind != kind || (id && (!g->id || strcmp(g->id, id) != 0)))
+			continue;
+		for (size_t k = g->t0; k < g->t0 + g->nt; k++)
+			if (strstr(dg->t[k].s, needle))
+				return dg->t[k].s;
+	}
+	return NULL;
+}
+
+/* The compiled-in advance widths (gen/diagram_metrics.c) are those libharu
+ * reads from the DejaVu fonts the PDF embeds, glyph for glyph (within the
+ * rounding of 1/1000 em), so that a label measured for the layout is as
+ * wide in the PDF.  Skipped when the fonts are not installed. */
+static void test_metrics_match_pdf_fonts(void **state)
+{
+	(void)state;
+	static const char *const files[2] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+	                                     "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+	FILE *f = fopen(files[0], "rb");
+	if (!f) {
+		print_message("skipped: %s not installed\n", files[0]);
+		skip();
+	}
+	fclose(f);
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	assert_non_null(pdf);
+	HPDF_UseUTFEncodings(pdf);
+	size_t compared = 0, off = 0;
+	for (int k = 0; k < 2; k++) {
+		const char *name = HPDF_LoadTTFontFromFile(pdf, files[k], HPDF_FALSE);
+		assert_non_null(name);
+		HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+		assert_non_null(font);
+		for (size_t r = 0; r < pm_dg_n_metric_ranges; r++)
+			for (uint32_t cp = pm_dg_metric_ranges[r].lo; cp <= pm_dg_metric_ranges[r].hi; cp++) {
+				const uint16_t *t = k ? pm_dg_metrics_bold : pm_dg_metrics_regular;
+				uint16_t want = t[pm_dg_metric_ranges[r].base + (cp - pm_dg_metric_ranges[r].lo)];
+				if (want == 65535) /* not in the font */
+					continue;
+				HPDF_INT got = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+				if (abs((int)got - (int)want) > 1 && off++ < 5)
+					print_message("%s U+%04X: table %u, libharu %d\n", files[k], (unsigned)cp, want,
+					              (int)got);
+				compared++;
+			}
+	}
+	HPDF_Free(pdf);
+	assert_true(compared > 1000);
+	assert_int_equal(off, 0);
+}
+
+/* The HTML of a figure: a <figure> with exactly one <img> of the caller's
+ * URL, the short alternative (escaped) as alt, the caption, the long
+ * description; an image the caller did not name stays cmark-gfm's, and a
+ * figure URL with other characters is not taken. */
+static void test_html_figure(void **state)
+{
+	(void)state;
+	static const char md[] = "# T\n\n![Figure: Global view](diagrams/V-GLOBAL.svg)\n\n"
+	                         "![other](diagrams/OTHER.svg)\n\n![odd](diagrams/a%20b.svg)\n";
+	pm_html_figure figs[2] = {
+	        {"diagrams/V-GLOBAL.svg", 600, 400, "Three zones \"and\" <two> flows", "Zone Z-A: every word"},
+	        {"diagrams/a%20b.svg", 10, 10, "x", NULL},
+	};
+	pm_diags d;
+	pm_diags_init(&d);
+	pm_buf b;
+	pm_buf_init(&b, 0);
+	assert_int_equal(pm_html_page_figures(md, sizeof md - 1, "T", NULL, NULL, 0, figs, 2, &b, &d), 0);
+	const char *html = b.data;
+	assert_non_null(strstr(html,
+	                       "<figure class=\"pm-figure\" id=\"pm-figure-1\">\n<img src=\"diagrams/V-GLOBAL.svg\" "
+	                       "alt=\"Three zones &quot;and&quot; &lt;two&gt; flows\" width=\"600\" height=\"400\">\n"
+	                       "<figcaption>Figure: Global view</figcaption>\n"
+	                       "<details><summary>Text description of the figure</summary><p>Zone Z-A: every "
+	                       "word</p></details>\n</figure>"));
+	assert_null(strstr(html, "pm-figure-2")); /* the odd URL is no figure */
+	size_t imgs = 0;
+	for (const char *q = strstr(html, "<img"); q; q = strstr(q + 1, "<img"))
+		imgs++;
+	assert_int_equal(imgs, 3); /* the figure's, and cmark-gfm's two others */
+	pm_buf_free(&b);
+	pm_diags_free(&d);
+}
+
+/* Zones within zones, the layout hints, a bidirectional flow, steps that
+ * name their flows (tests/data/diagram-nested.yaml). */
+static void test_nested(void **state)
+{
+	(void)state;
+	pm_model *m = load("tests/data/diagram-nested.yaml");
+	pm_diagram_plan *p = pm_diagram_plan_new(m);
+	pm_diagram_engine *e = pm_diagram_engine_new();
+	for (size_t i = 0; i < pm_diagram_plan_count(p); i++) {
+		pm_diagram *dg = layout(e, m, p, i), *again = layout(e, m, p, i);
+		pm_buf b, b2;
+		svg_of(dg, &b);
+		svg_of(again, &b2);
+		check_svg(m, &p->v[i], &b);
+		assert_true(b.len == b2.len && memcmp(b.data, b2.data, b.len) == 0);
+		pm_buf_free(&b);
+		pm_buf_free(&b2);
+		pm_diagram_free(again);
+		pm_diagram_free(dg);
+	}
+	long gi = pm_diagram_plan_find(p, "global_system"), ui = pm_diagram_plan_find(p, "UC-1");
+	assert_true(gi >= 0 && ui >= 0);
+	pm_diagram *dg = layout(e, m, p, (size_t)gi);
+	double hosp[4], vlan[4], bed[4];
+	first_box(dg, "Z-HOSP", DG_G_ZONE, hosp);
+	first_box(dg, "Z-VLAN", DG_G_ZONE, vlan);
+	first_box(dg, "Z-BED", DG_G_ZONE, bed);
+	assert_true(hosp[0] < vlan[0] && vlan[0] < bed[0] && bed[2] < vlan[2] && vlan[2] < hosp[2]);
+	assert_true(hosp[1] < vlan[1] && vlan[1] < bed[1] && bed[3] < vlan[3] && vlan[3] < hosp[3]);
+	double c[4][4];
+	const char *ranked[4] = {"C-CLOUD", "C-FW", "C-GW", "C-PUMP"};
+	for (int k = 0; k < 4; k++)
+		first_box(dg, ranked[k], DG_G_COMPONENT, c[k]);
+	for (int k = 1; k < 4; k++)
+		assert_true(c[k - 1][3] < c[k][1]); /* rank k - 1 ends above rank k */
+	double mon[4];
+	first_box(dg, "C-MON", DG_G_COMPONENT, mon);
+	assert_true(fabs(mon[1] - c[3][1]) < 0.5);
+	assert_int_equal(heads_of(dg, "F-1"), 2);
+	assert_int_equal(heads_of(dg, "F-2"), 1);
+	assert_non_null(strstr(pm_diagram_alt(dg), "Of its 7 flows, "));
+	assert_non_null(strstr(pm_diagram_desc(dg), "from C-PUMP to C-GW and back"));
+	pm_diagram_free(dg);
+	dg = layout(e, m, p, (size_t)ui);
+	assert_non_null(text_of(dg, DG_G_LABEL, "F-1", "The pump sends telemetry"));
+	assert_non_null(text_of(dg, DG_G_LABEL, "F-5", "3. F-5"));
+	assert_non_null(text_of(dg, DG_G_NOTE, NULL, "2. The gateway checks the message."));
+	assert_int_equal(heads_of(dg, "F-1"), 2);
+	first_box(dg, "Z-HOSP", DG_G_ZONE, hosp);
+	first_box(dg, "Z-BED", DG_G_ZONE, bed);
+	assert_true(hosp[0] < bed[0] && bed[2] < hosp[2] && hosp[1] < bed[1]);
 	pm_diagram_free(dg);
 	pm_diagram_engine_free(e);
 	pm_diagram_plan_free(p);
@@ -466,6 +660,9 @@ int main(void)
 	        cmocka_unit_test(test_plan_derived),
 	        cmocka_unit_test(test_examples_svg),
 	        cmocka_unit_test(test_hostile_names),
+	        cmocka_unit_test(test_nested),
+	        cmocka_unit_test(test_html_figure),
+	        cmocka_unit_test(test_metrics_match_pdf_fonts),
 	        cmocka_unit_test(test_large_model),
 	        cmocka_unit_test(test_protection),
 	        cmocka_unit_test(test_wrap),
