@@ -371,6 +371,15 @@ static int commit(build *b)
 	return sink_failed(b, before, "the commit failed");
 }
 
+/* Whether a stage runs (it does when `runs`); if so, tell the caller's
+ * progress callback first.  Returns runs, for the `if` that starts it. */
+static int begin(build *b, const char *stage, unsigned runs)
+{
+	if (runs && b->opt.progress)
+		b->opt.progress(b->opt.progress_ud, stage);
+	return runs != 0;
+}
+
 int pm_build(const pm_model *m, const pm_build_options *opt, const pm_sink *sink, pm_diags *d)
 {
 	if (!m || !sink || !sink->put || !sink->commit)
@@ -391,25 +400,27 @@ int pm_build(const pm_model *m, const pm_build_options *opt, const pm_sink *sink
 		pm_buf_init(&b.md[i], 0);
 
 	/* Stage 1: the completeness check, for the appendix and the XML alike. */
+	const unsigned from_md = PM_BUILD_MD | PM_BUILD_HTML | PM_BUILD_PDF;
 	pm_check_options co = {b.opt.source_date_epoch};
+	begin(&b, "completeness check", 1);
 	int rc = pm_check_run(m, &co, &b.check, b.d);
 	/* Stage 2 only for the formats made from the Markdown (XML and the SBOM
 	 * export are written from the model and the register). */
-	if (rc == 0 && (b.opt.formats & (PM_BUILD_MD | PM_BUILD_HTML | PM_BUILD_PDF)))
+	if (rc == 0 && begin(&b, "documents", b.opt.formats & from_md))
 		rc = stage_documents(&b);
-	if (rc == 0)
+	if (rc == 0 && begin(&b, "diagrams", b.opt.formats & from_md))
 		rc = stage_diagrams(&b);
-	if (rc == 0 && (b.opt.formats & PM_BUILD_HTML))
+	if (rc == 0 && begin(&b, "html", b.opt.formats & PM_BUILD_HTML))
 		rc = stage_html(&b);
-	if (rc == 0)
+	if (rc == 0 && begin(&b, "sbom", 1))
 		rc = stage_sbom(&b);
-	if (rc == 0 && (b.opt.formats & PM_BUILD_XML))
+	if (rc == 0 && begin(&b, "xml", b.opt.formats & PM_BUILD_XML))
 		rc = stage_xml(&b);
-	if (rc == 0 && (b.opt.formats & PM_BUILD_XLSX))
+	if (rc == 0 && begin(&b, "xlsx", b.opt.formats & PM_BUILD_XLSX))
 		rc = stage_xlsx(&b);
-	if (rc == 0 && (b.opt.formats & PM_BUILD_PDF))
+	if (rc == 0 && begin(&b, "pdf", b.opt.formats & PM_BUILD_PDF))
 		rc = stage_pdf(&b);
-	if (rc == 0)
+	if (rc == 0 && begin(&b, "commit", 1))
 		rc = commit(&b);
 
 	for (size_t i = 0; i <= pm_n_documents; i++)

@@ -82,6 +82,21 @@ int pm_cli_help_only(int argc, char **argv, const char *sub, const char *usage);
 /** Write all of buf to stdout; returns PM_EXIT_OK or PM_EXIT_OUTPUT. */
 int pm_cli_write_stdout(const char *data, size_t len);
 
+/** How much a command says on stderr besides its diagnostics (-q, -v):
+ *  PM_QUIET nothing but problems; PM_NORMAL its summary line, and the
+ *  progress of its stages when stderr is a terminal; PM_VERBOSE the
+ *  progress always.  Set by main() from -q/--quiet and -v/--verbose. */
+enum pm_verbosity { PM_QUIET = 0, PM_NORMAL = 1, PM_VERBOSE = 2 };
+extern int pm_msg_verbosity;
+/** A summary or informational line on stderr ("wrote ..."), unless quiet. */
+void pm_msg_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** Progress: a stage begins.  Ends the previous stage's line with its
+ *  elapsed time; NULL ends the last one.  Prints only when progress is on
+ *  (PM_VERBOSE, or PM_NORMAL with stderr a terminal). */
+void pm_msg_stage(const char *stage);
+/** pm_msg_stage() in the shape of pm_build_options.progress. */
+void pm_msg_stage_cb(void *unused, const char *stage);
+
 /** The one message helper: "premarket: error: ..." on stderr. */
 void pm_msg_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** Usage error: message plus "try 'premarket SUB --help'"; returns PM_EXIT_USAGE. */

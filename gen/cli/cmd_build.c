@@ -131,10 +131,10 @@ static int start_output(pm_outdir *out, const char *outdir, int no_wait, pm_diag
 	if (r == 1) {
 		long pid = pm_outdir_holder(out);
 		if (pid)
-			fprintf(stderr, "premarket: waiting for another build into %s to finish (process %ld)...\n",
-			        outdir, pid);
+			pm_msg_info("premarket: waiting for another build into %s to finish (process %ld)...\n", outdir,
+			            pid);
 		else
-			fprintf(stderr, "premarket: waiting for another build into %s to finish...\n", outdir);
+			pm_msg_info("premarket: waiting for another build into %s to finish...\n", outdir);
 		r = pm_outdir_start(out, 1, d);
 	}
 	return r;
@@ -211,9 +211,11 @@ int pm_cmd_build(int argc, char **argv)
 	pm_outdir *out = pm_outdir_new(outdir);
 	pm_sink sink = pm_outdir_sink(out);
 	catch_signals();
+	bo.progress = pm_msg_stage_cb;
 	int built = start_output(out, outdir, no_wait, &d);
 	if (built == 0)
 		built = pm_build(m, &bo, &sink, &d);
+	pm_msg_stage(NULL);
 	rc = pm_msg_diags(stderr, &d);
 	if (built < 0 && rc == PM_EXIT_OK)
 		rc = PM_EXIT_PROBLEMS; /* cannot happen: pm_build() says why it failed */
@@ -223,10 +225,10 @@ int pm_cmd_build(int argc, char **argv)
 			if (bo.formats & (1u << k))
 				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", list[0] ? ", " : "",
 				         format_names[k]);
-		fprintf(stderr, "%s: wrote %s to %s (%s)\n", m->device.name.s,
-		        bo.formats & (PM_BUILD_MD | PM_BUILD_HTML | PM_BUILD_PDF) ? "the document set"
-		                                                                  : "the submission data",
-		        outdir, list);
+		pm_msg_info("%s: wrote %s to %s (%s)\n", m->device.name.s,
+		            bo.formats & (PM_BUILD_MD | PM_BUILD_HTML | PM_BUILD_PDF) ? "the document set"
+		                                                                      : "the submission data",
+		            outdir, list);
 	}
 	pm_outdir_free(out);
 	pm_diags_free(&d);

@@ -213,7 +213,11 @@ int pm_cmd_check(int argc, char **argv)
 	}
 	pm_check_options copt = {pm_cli_source_date_epoch()};
 	pm_check_report report;
-	int failed = pm_check_run(m, &copt, &report, &d) < 0 || pm_check_render(&report, fmt, &ropt, &out, &d) < 0;
+	pm_msg_stage("check completeness");
+	int failed = pm_check_run(m, &copt, &report, &d) < 0;
+	pm_msg_stage("render the report");
+	failed = failed || pm_check_render(&report, fmt, &ropt, &out, &d) < 0;
+	pm_msg_stage(NULL);
 	pm_model_free(m);
 	if (failed) {
 		pm_msg_diags(stderr, &d);

@@ -100,7 +100,7 @@ int pm_cmd_import(int argc, char **argv)
 	int drc = pm_msg_diags(stderr, &d);
 	if (rc == PM_EXIT_OK)
 		rc = drc;
-	if (rc == PM_EXIT_OK) {
+	if (rc == PM_EXIT_OK && pm_msg_verbosity != PM_QUIET) {
 		fprintf(stderr,
 		        "import: %s (%s): %zu zone%s, %zu component%s (%zu placeholder%s), %zu flow%s, %zu threat%s, "
 		        "%zu control%s, %zu asset%s; %zu TODO value%s to fill in",

@@ -97,7 +97,7 @@ int pm_cmd_init(int argc, char **argv)
 	pm_buf_free(&model);
 	int rc = pm_msg_diags(stderr, &d);
 	if (rc == PM_EXIT_OK)
-		fprintf(stderr, "wrote %s: edit it, then run 'premarket validate %s'\n", target, target);
+		pm_msg_info("wrote %s: edit it, then run 'premarket validate %s'\n", target, target);
 	pm_diags_free(&d);
 	pm_outset_free(o);
 	pm_buf_free(&b);

@@ -39,14 +39,14 @@ static size_t count_model(const pm_model *m)
 
 int pm_cmd_validate(int argc, char **argv)
 {
-	int quiet = 0, no_warn = 0;
+	int no_warn = 0;
 	size_t max_errors = 0;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":qWh", options, NULL)) != -1) {
 		switch (c) {
 		case 'q':
-			quiet = 1;
+			pm_msg_verbosity = PM_QUIET;
 			break;
 		case 'W':
 			no_warn = 1;
@@ -89,7 +89,7 @@ int pm_cmd_validate(int argc, char **argv)
 		diags.dropped_warnings = 0;
 	}
 	int rc = pm_msg_diags(stderr, &diags);
-	if (!quiet) {
+	if (pm_msg_verbosity != PM_QUIET) {
 		if (m)
 			fprintf(stderr, "%s: valid: %zu objects in %zu file%s, %zu warning%s\n", m->device.name.s,
 			        count_model(m), m->n_files - (m->policy_is_default ? 1 : 0),

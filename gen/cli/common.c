@@ -51,11 +51,18 @@ static int identify(pm_model *m, const pm_cli_rules *rules, pm_diags *diags)
 struct pm_model *pm_cli_load_identified(char **files, size_t n, const pm_cli_rules *rules, pm_diags *diags)
 {
 	pm_model *m = NULL;
-	if (pm_model_load((const char *const *)files, n, NULL, &m, diags) < 0)
+	pm_msg_stage("load the model");
+	if (pm_model_load((const char *const *)files, n, NULL, &m, diags) < 0) {
+		pm_msg_stage(NULL);
 		return NULL; /* the loader sorted its diagnostics */
+	}
+	pm_msg_stage("identify threats by rule");
 	int rc = identify(m, rules, diags);
-	if (rc == 0)
+	if (rc == 0) {
+		pm_msg_stage("score the risks");
 		rc = pm_risk_compute(m, diags);
+	}
+	pm_msg_stage(NULL);
 	pm_diags_sort(diags, (const char *const *)m->files, m->n_files);
 	if (rc < 0) {
 		pm_model_free(m);

@@ -44,6 +44,10 @@ static void usage(FILE *out)
 	      "Options:\n"
 	      "  -h, --help     show this help (or 'premarket COMMAND --help', 'premarket help COMMAND')\n"
 	      "  -V, --version  show the version\n"
+	      "  -q, --quiet    (with any command) print problems only: no summary line, no progress\n"
+	      "  -v, --verbose  (with any command; --verbose only for sbom and diagram) report the\n"
+	      "                 stages of loading and building with their times, also when stderr\n"
+	      "                 is not a terminal (on a terminal they are reported anyway)\n"
 	      "\n"
 	      "Exit status:\n"
 	      "  0  success\n"
@@ -78,6 +82,32 @@ static int unknown_command(const char *name)
 	if (near)
 		return pm_msg_usage(NULL, "unknown command '%s' (did you mean '%s'?)", name, near);
 	return pm_msg_usage(NULL, "unknown command '%s'", name);
+}
+
+/* -q/--quiet and -v/--verbose belong to every command: take them out of
+ * argv (up to a "--") into pm_msg_verbosity before the command parses the
+ * rest.  Two commands had -v before it was global: sbom (--vulns) and
+ * diagram (--view) keep it, and take --verbose only.  Returns the new argc. */
+static int take_verbosity(const char *cmd, int argc, char **argv)
+{
+	int v_is_ours = strcmp(cmd, "sbom") != 0 && strcmp(cmd, "diagram") != 0;
+	int k = 2;
+	for (int i = 2; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			while (i < argc)
+				argv[k++] = argv[i++];
+			break;
+		}
+		if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)
+			pm_msg_verbosity = PM_QUIET;
+		else if (strcmp(a, "--verbose") == 0 || (v_is_ours && strcmp(a, "-v") == 0))
+			pm_msg_verbosity = PM_VERBOSE;
+		else
+			argv[k++] = argv[i];
+	}
+	argv[k] = NULL;
+	return k;
 }
 
 #include <getopt.h>
@@ -117,8 +147,10 @@ int main(int argc, char **argv)
 		return PM_EXIT_OK;
 	}
 	const subcommand *sc = find_command(cmd);
-	if (sc)
+	if (sc) {
+		argc = take_verbosity(sc->name, argc, argv);
 		return sc->run(argc - 1, argv + 1);
+	}
 	if (cmd[0] == '-')
 		return pm_msg_usage(NULL, "unknown option '%s'", cmd);
 	return unknown_command(cmd);

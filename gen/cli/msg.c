@@ -8,6 +8,60 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
+#include <unistd.h>
+
+int pm_msg_verbosity = PM_NORMAL;
+
+void pm_msg_info(const char *fmt, ...)
+{
+	if (pm_msg_verbosity == PM_QUIET)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Progress lines: "premarket: STAGE ... 0.42 s (1.20 s in all)".  The
+ * times are for the reader; they never reach an output file. */
+void pm_msg_stage(const char *stage)
+{
+	static int on = -1, started;
+	static double start, begun;
+	static const char *current;
+	if (on < 0)
+		on = pm_msg_verbosity == PM_VERBOSE || (pm_msg_verbosity == PM_NORMAL && isatty(STDERR_FILENO));
+	if (!on)
+		return;
+	double t = now();
+	if (!current && !stage)
+		return;
+	if (current)
+		fprintf(stderr, " %.2f s (%.2f s in all)\n", t - begun, t - start);
+	else if (!started) {
+		start = t;
+		started = 1;
+	}
+	current = stage;
+	begun = t;
+	if (stage)
+		fprintf(stderr, "premarket: %s ...", stage);
+	fflush(stderr);
+}
+
+void pm_msg_stage_cb(void *unused, const char *stage)
+{
+	(void)unused;
+	pm_msg_stage(stage);
+}
 
 static void vmsg(const char *level, const char *fmt, va_list ap)
 {

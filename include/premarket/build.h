@@ -90,6 +90,12 @@ typedef struct pm_build_options {
 	/** SOURCE_DATE_EPOCH in seconds, the last fallback for the documentation
 	 *  date (pm_view_date()); < 0 = unset.  Zero is a date (1970-01-01). */
 	long long source_date_epoch;
+	/** Called as each stage of the build begins ("completeness check",
+	 *  "documents", "diagrams", "html", "sbom", "xml", "pdf", "xlsx",
+	 *  "commit"), with progress_ud; NULL = not called.  For progress
+	 *  reports: the library itself never prints. */
+	void (*progress)(void *progress_ud, const char *stage);
+	void *progress_ud;
 } pm_build_options;
 
 /**
