@@ -64,7 +64,13 @@ int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F)
 	memset(F, 0, sizeof *F);
 	pm_buf_init(&F->data, L->opt.max_file_size < (size_t)-1 ? L->opt.max_file_size + 1 : 0);
 	pm_file_at named = {from.line ? pm_model_file(L->m, from) : NULL, from.line, from.col};
-	if (pm_file_read(path, L->opt.max_file_size, 0, &named, &F->data, L->diags) != 0)
+	if (L->mem_name && path == L->mem_name) { /* pm_model_load_mem() */
+		if (L->mem_len > L->opt.max_file_size || pm_buf_put(&F->data, L->mem, L->mem_len) < 0) {
+			pm_buf_free(&F->data);
+			return pm_diag_add(L->diags, PM_ERROR, PM_ERR_IO, path, 0, 0,
+			                   "larger than the limit of %zu bytes", L->opt.max_file_size);
+		}
+	} else if (pm_file_read(path, L->opt.max_file_size, 0, &named, &F->data, L->diags) != 0)
 		return -1;
 	const char *data = F->data.data;
 	size_t len = F->data.len;

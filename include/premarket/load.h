@@ -43,6 +43,15 @@ typedef struct pm_load_options {
 int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out, pm_diags *diags);
 
 /**
+ * pm_model_load() of one model file whose content is in memory: name is its
+ * file name (for diagnostics, for the XML test — a name ending in ".xml" —
+ * and as the base of its relative include: and sbom paths, which are read
+ * from disk), data[0, len) its bytes (not kept).  Same contract otherwise.
+ */
+int pm_model_load_mem(const char *name, const char *data, size_t len, const pm_load_options *opt, pm_model **out,
+                      pm_diags *diags);
+
+/**
  * The folder holding premarket's shipped data (models/, templates/):
  * $PREMARKET_DATADIR if set; else <exe>/../share/premarket when it exists;
  * else the source tree (<exe>/..).  Never NULL; the string is static.
