@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void need_rationale(ld_ctx *L, const pm_str *rationale, pm_mark at, const char *what)
 {
@@ -58,8 +59,11 @@ static void check_file(ld_ctx *L, const pm_str *path, const char *what)
 	if (!path->s)
 		return;
 	char *p = ld_resolve_path(L->m, path->at, path->s);
-	if (!ld_regular_file(p))
+	struct stat st;
+	if (stat(p, &st) != 0)
 		ld_error(L, PM_ERR_VALUE, path->at, "%s \"%s\" not found (looked for %s)", what, path->s, p);
+	else if (!S_ISREG(st.st_mode))
+		ld_error(L, PM_ERR_VALUE, path->at, "%s \"%s\" is not a regular file (%s)", what, path->s, p);
 	free(p);
 }
 
