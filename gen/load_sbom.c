@@ -182,15 +182,10 @@ static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
 		o->description = str_at(L, x->detail, at);
 		for (size_t r = 0; r < x->n_ratings; r++) {
 			const pm_sbom_rating *rt = &x->ratings[r];
-			if (!rt->vector || !rt->vector_ok)
+			if (!rt->vector_ok || !rt->cvss_vector)
 				continue;
-			if (strncmp(rt->vector, "CVSS:", 5) == 0)
-				o->cvss = str_at(L, rt->vector, at);
-			else {
-				char *full = pm_xasprintf("CVSS:3.1/%s", rt->vector);
-				o->cvss = str_at(L, full, at);
-				free(full);
-			}
+			/* with the prefix of the version it was scored as (gen/sbom/build.c) */
+			o->cvss = str_at(L, rt->cvss_vector, at);
 			break;
 		}
 		o->discovery.v = PM_DISC_OTHER;
