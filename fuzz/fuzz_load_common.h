@@ -9,7 +9,7 @@
 static int fuzz_load(const char *name, const uint8_t *data, size_t size)
 {
 	/* tight caps keep one input fast; the caps themselves are tested elsewhere */
-	pm_load_options opt = {.max_file_size = 1 << 20, .max_files = 8};
+	pm_load_options opt = {.max_file_size = 1 << 20, .max_xml_file_size = 1 << 20, .max_files = 8};
 	pm_diags d;
 	pm_diags_init(&d);
 	pm_model *m = NULL;

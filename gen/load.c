@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define DEFAULT_MAX_FILE    ((size_t)64 << 20)
+#define DEFAULT_MAX_XML     ((size_t)1 << 30)
 #define DEFAULT_MAX_DEPTH   64
 #define DEFAULT_MAX_SCALAR  ((size_t)1 << 20)
 #define DEFAULT_MAX_ALIASES 10000
@@ -33,6 +34,8 @@ void ld_init(ld_ctx *L, const pm_load_options *opt, pm_diags *diags)
 		L->opt = *opt;
 	if (!L->opt.max_file_size)
 		L->opt.max_file_size = DEFAULT_MAX_FILE;
+	if (!L->opt.max_xml_file_size)
+		L->opt.max_xml_file_size = DEFAULT_MAX_XML;
 	if (!L->opt.max_depth)
 		L->opt.max_depth = DEFAULT_MAX_DEPTH;
 	if (!L->opt.max_scalar)
@@ -99,6 +102,7 @@ void pm_model_free(pm_model *m)
 	for (int k = 0; k < PM_K_COUNT; k++)
 		free(m->objs[k]);
 	free(m->files);
+	free(m->files_xml);
 	pm_arena_free(m->arena);
 	free(m);
 }

@@ -168,7 +168,8 @@ static void semantic_checks(ld_ctx *L)
 		check_file(L, &v->diagram, "diagram");
 	}
 	for (size_t i = 0; i < m->sbom.files.n; i++)
-		check_file(L, &m->sbom.files.v[i].path, "SBOM file");
+		if (!pm_model_file_xml(m, m->sbom.files.v[i].path.at))
+			check_file(L, &m->sbom.files.v[i].path, "SBOM file"); /* from XML: imported already */
 	for (size_t i = 0; i < m->attachments.n; i++)
 		check_file(L, &m->attachments.v[i].file, "attached file");
 	check_items(L, m->labeling.items.v, m->labeling.items.n, "labeling", pm_enum_names_label_item);
