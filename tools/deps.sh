@@ -38,6 +38,7 @@ need libxml2-utils "xmllint (XML tests)" -- have_cmd xmllint
 need poppler-utils "pdftotext/pdfinfo (PDF tests)" -- have_cmd pdftotext
 need qpdf "qpdf (PDF outline tests)" -- have_cmd qpdf
 need clang-format "clang-format (make lint, make format)" -- have_cmd clang-format
+need clang "clang with libFuzzer (make fuzz; make check replays the corpora with gcc)" -- have_cmd clang
 
 if [ -z "$missing" ]; then
 	echo "deps: all dependencies present"
