@@ -63,6 +63,11 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS   := $(wildcard include/premarket/*.h gen/*.h gen/*/*.h)
+# Fuzz targets (fuzz/fuzz_NAME.c; docs/internals.md, "Fuzzing"): linked with
+# libFuzzer by `make fuzz`, with the replay driver fuzz/replay.c by make check.
+FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:fuzz/fuzz_%.c=%)
+FUZZ_OBJ  := $(FUZZ_SRC:%.c=$(BUILD)/%.o) $(BUILD)/fuzz/replay.o
 
 BIN       := $(BUILD)/premarket
 LIBA      := $(BUILD)/libpremarket.a
@@ -75,7 +80,7 @@ OBJ_LIST  := $(BUILD)/libpremarket.objs
 # first build there are none, and none are needed: everything is built.
 DEPFLAGS   = -MMD -MP
 
-.PHONY: all deps demo check slow test test-san test-slow test-san-slow unit golden asan asan-slow \
+.PHONY: all deps demo check slow fuzz fuzz-bins test test-san test-slow test-san-slow unit golden asan asan-slow \
 	leakcheck bench install uninstall clean format lint docs FORCE
 .SUFFIXES:
 
@@ -107,7 +112,14 @@ $(TEST_OBJ): $(BUILD)/%.o: %.c
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $< $(LIBA) $(CMOCKA_LIBS) $(PKG_LIBS) -o $@
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+# A fuzz target with the replay driver (make check), and with libFuzzer
+# (make fuzz, in FUZZ_BUILD: FUZZ_LINK is -fsanitize=fuzzer there).
+$(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/fuzz_%.o $(BUILD)/fuzz/replay.o $(LIBA)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(filter %.o,$^) $(LIBA) $(PKG_LIBS) -o $@
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/fuzz_%.o $(LIBA)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(FUZZ_LINK) $< $(LIBA) $(PKG_LIBS) -o $@
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
 
 deps:
 	@sh tools/deps.sh
@@ -157,7 +169,8 @@ RUN_CLI       := $(CLI_NAMES:%=run/cli/%)
 RUN_CLI_SAN   := $(filter-out $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI))
 RUN_CLI_SLOW  := $(CLI_SPLIT:%=run/cli-slow/%)
 RUN_SLOW      := $(SLOW_NAMES:%=run/slow/%)
-.PHONY: $(RUN_UNIT) $(RUN_UNIT_SLOW) $(RUN_CLI) $(RUN_CLI_SLOW) $(RUN_SLOW) run/bad run/examples
+RUN_FUZZ      := $(FUZZ_NAMES:%=run/fuzz/%)
+.PHONY: $(RUN_UNIT) $(RUN_UNIT_SLOW) $(RUN_CLI) $(RUN_CLI_SLOW) $(RUN_SLOW) $(RUN_FUZZ) run/bad run/examples
 
 RUN = @sh tests/run-test.sh $(LOGS)
 
@@ -175,14 +188,18 @@ run/bad: $(BIN)
 	$(RUN) bad sh tests/run-golden.sh $(BIN) bad
 run/examples: $(BIN)
 	$(RUN) examples sh tests/run-golden.sh $(BIN) examples
+# every committed fuzz corpus file and past crash input, and the seeds made
+# from the tree, through the target's replay driver (fuzz/replay.sh)
+$(RUN_FUZZ): run/fuzz/%: $(BUILD)/fuzz/replay_% $(BIN)
+	$(RUN) fuzz/$* sh fuzz/replay.sh $< $* $(BIN) $(BUILD)/fuzz/seeds-check
 
 # Against $(BUILD): the unit tests (cmocka); the golden and CLI tests; the
 # halves of make check (test: all; test-san: for the sanitizer build) and of
 # make slow.
 unit: $(RUN_UNIT)
 golden: run/bad $(RUN_CLI) run/examples
-test: $(RUN_CLI) $(RUN_UNIT) run/bad run/examples
-test-san: $(firstword $(RUN_UNIT)) $(RUN_CLI_SAN) run/bad $(RUN_UNIT) run/examples
+test: $(RUN_CLI) $(RUN_UNIT) run/bad run/examples $(RUN_FUZZ)
+test-san: $(firstword $(RUN_UNIT)) $(RUN_CLI_SAN) run/bad $(RUN_UNIT) run/examples $(RUN_FUZZ)
 test-slow: $(RUN_CLI_SLOW) $(RUN_UNIT_SLOW) $(RUN_SLOW)
 test-san-slow: $(filter $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI)) test-slow
 
@@ -216,6 +233,24 @@ slow: deps
 	@rm -rf $(BUILD)/slow-logs $(SAN_BUILD)/slow-logs
 	+@$(PAR_MAKE) LOGDIR=slow-logs test-slow asan-slow; \
 		sh tests/run-test.sh --summary "slow (plain and ASan+UBSan)" $$? $(BUILD)/slow-logs $(SAN_BUILD)/slow-logs
+
+# make fuzz FUZZ_SECONDS=N: build every fuzz target with clang and libFuzzer
+# (ASan+UBSan, in FUZZ_BUILD) and run each for N seconds, one at a time
+# (fuzz/run.sh); skipped with a message when clang is not installed.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build/fuzz-clang
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+FUZZ_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+.SECONDARY: $(FUZZ_OBJ)
+fuzz: $(BIN)
+	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+		echo "fuzz: skipped: $(FUZZ_CC) (clang with libFuzzer) is not installed"; exit 0; fi; \
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="-O1 -g" \
+		EXTRA_CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" EXTRA_LDFLAGS="$(FUZZ_FLAGS)" \
+		FUZZ_LINK=-fsanitize=fuzzer $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz/fuzz_%) && \
+	sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BUILD)/fuzz/work $(BIN) $(FUZZ_TARGETS)
 
 leakcheck: $(BIN) $(TEST_BIN)
 	@sh tests/leakcheck.sh $(BIN) $(TEST_BIN)
@@ -256,7 +291,7 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/premarket $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_premarket
 	rm -rf $(DESTDIR)$(PREFIX)/share/premarket $(DESTDIR)$(PREFIX)/share/doc/premarket
 
-FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) tests/unit/testutil.h tools/bench/floor.c
+FORMAT_SRC = $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HEADERS) tests/unit/testutil.h tools/bench/floor.c $(wildcard fuzz/*.c fuzz/*.h)
 
 # Rewrite every C source and header in the project's style (.clang-format).
 format:

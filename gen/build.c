@@ -11,6 +11,7 @@
 #include "premarket/mustache.h"
 #include "premarket/pdf.h"
 #include "premarket/sbom_model.h"
+#include "premarket/verify.h"
 #include "premarket/view.h"
 #include "premarket/xml.h"
 #include "premarket/xlsx.h"
@@ -69,7 +70,9 @@ static int put(build *b, const char *slug, const char *ext, const pm_buf *data)
 {
 	char *name = pm_xasprintf("%s.%s", slug, ext);
 	size_t before = b->d->errors;
-	int rc = b->sink->put(b->sink->ud, name, data->data ? data->data : "", data->len, b->d);
+	int rc = pm_verify_output(name, data->data, data->len, b->d) < 0
+	                 ? -1
+	                 : b->sink->put(b->sink->ud, name, data->data ? data->data : "", data->len, b->d);
 	if (rc != 0)
 		rc = sink_failed(b, before, name);
 	free(name);

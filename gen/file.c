@@ -38,20 +38,41 @@ static int fail(const pm_file_at *at, unsigned flags, pm_diags *d, int why_k, co
 	return pm_diag_add(d, PM_ERROR, PM_ERR_IO, NULL, 0, 0, msgs[why_k].named, path, why);
 }
 
+int pm_file_open(const char *path, struct stat *st)
+{
+	/* O_NONBLOCK: opening a FIFO without a writer, or a device, returns at
+	 * once instead of waiting; the type is checked on what was opened (no
+	 * stat-then-open race); then the descriptor blocks again, as a regular
+	 * file's reads do anyway.  Symbolic links are followed: see file.h. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int fl;
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		close(fd);
+		return -2;
+	}
+	if ((fl = fcntl(fd, F_GETFL)) == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
 int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out, pm_diags *d)
 {
 	if (!max)
 		max = PM_FILE_DEFAULT_MAX;
-	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	int fd = pm_file_open(path, &st);
 	if (fd < 0) {
+		if (fd == -2)
+			return fail(at, flags, d, F_TYPE, path, "");
 		if (errno == ENOENT && (flags & PM_FILE_MISSING_OK))
 			return 1;
 		return fail(at, flags, d, F_OPEN, path, strerror(errno));
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return fail(at, flags, d, F_TYPE, path, "");
 	}
 	char lim[64];
 	snprintf(lim, sizeof lim, "%zu bytes", max);

@@ -2,13 +2,28 @@
  * regular files only.  Not a public header.
  *
  * The file is opened with O_RDONLY|O_NOCTTY|O_NONBLOCK|O_CLOEXEC (a FIFO or
- * a device cannot block the open), checked with fstat() to be a regular
- * file before any byte is read, and read up to max bytes; a file that grows
- * past max while it is read is refused too. */
+ * a device cannot block the open), checked with fstat() on the open
+ * descriptor to be a regular file before any byte is read (so a FIFO, a
+ * device or a directory named as a model, template, image, font or SBOM is
+ * refused at once, never waited on), O_NONBLOCK is cleared, and it is read
+ * up to max bytes; a file that grows past max while it is read is refused
+ * too.  Every input of the library is opened here: pm_file_read() for
+ * what is read whole, pm_file_open() for what is streamed (the SHA-256 of
+ * the model files) or handed to a library by name after the check (fonts).
+ *
+ * Symbolic links are followed (no O_NOFOLLOW), deliberately: every input is
+ * named by the user (command line, include:, sbom.files, --templates, an
+ * image in the model's text) or by the installation (shipped data, the
+ * DejaVu fonts), and a link there is the user's or the system's choice — a
+ * controls.yaml shared by several models, a font package that links its
+ * files.  O_NOFOLLOW protects a program that writes into a directory
+ * others can write to; that is the output side (gen/sink_dir.c creates
+ * its files with O_EXCL), not reading one's own inputs. */
 #ifndef PM_FILE_H
 #define PM_FILE_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "premarket/buf.h"
 #include "premarket/diag.h"
@@ -38,5 +53,13 @@ enum {
  * failure out holds what it held before.
  */
 int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out, pm_diags *d);
+
+/**
+ * Open `path` for reading as described above and fill *st.  Returns the
+ * descriptor (blocking, close-on-exec; the caller closes it); -1 when it
+ * cannot be opened (errno says why); -2 when it is not a regular file
+ * (FIFO, device, directory, socket).
+ */
+int pm_file_open(const char *path, struct stat *st);
 
 #endif

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #define DEFAULT_MAX_FILE    ((size_t)64 << 20)
+#define DEFAULT_MAX_XML     ((size_t)1 << 30)
 #define DEFAULT_MAX_DEPTH   64
 #define DEFAULT_MAX_SCALAR  ((size_t)1 << 20)
 #define DEFAULT_MAX_ALIASES 10000
@@ -33,6 +34,8 @@ void ld_init(ld_ctx *L, const pm_load_options *opt, pm_diags *diags)
 		L->opt = *opt;
 	if (!L->opt.max_file_size)
 		L->opt.max_file_size = DEFAULT_MAX_FILE;
+	if (!L->opt.max_xml_file_size)
+		L->opt.max_xml_file_size = DEFAULT_MAX_XML;
 	if (!L->opt.max_depth)
 		L->opt.max_depth = DEFAULT_MAX_DEPTH;
 	if (!L->opt.max_scalar)
@@ -49,29 +52,46 @@ void ld_init(ld_ctx *L, const pm_load_options *opt, pm_diags *diags)
 	L->m->arena = L->arena;
 }
 
+static int load(ld_ctx *L, const char *const *paths, size_t n, pm_model **out, pm_diags *diags)
+{
+	size_t errors_before = diags->errors;
+
+	if (ld_read_files(L, paths, n) == 0) { /* 1. parse files */
+		ld_default_policy(L);          /* 2. default policy */
+		ld_check_policy(L);            /* 3. check policy */
+		ld_import_sboms(L);            /* 4. import SBOMs */
+		ld_resolve(L);                 /* 5. index ids, resolve references */
+		ld_validate(L);                /* 6. semantic checks, then warnings */
+	}
+
+	ld_resolve_free(L);
+	pm_diags_sort(diags, (const char *const *)L->m->files, L->m->n_files);
+	if (diags->errors > errors_before) {
+		pm_model_free(L->m);
+		return -1;
+	}
+	*out = L->m;
+	return 0;
+}
+
 int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt, pm_model **out, pm_diags *diags)
 {
 	*out = NULL;
 	ld_ctx L;
 	ld_init(&L, opt, diags);
-	size_t errors_before = diags->errors;
+	return load(&L, paths, n, out, diags);
+}
 
-	if (ld_read_files(&L, paths, n) == 0) { /* 1. parse files */
-		ld_default_policy(&L);          /* 2. default policy */
-		ld_check_policy(&L);            /* 3. check policy */
-		ld_import_sboms(&L);            /* 4. import SBOMs */
-		ld_resolve(&L);                 /* 5. index ids, resolve references */
-		ld_validate(&L);                /* 6. semantic checks, then warnings */
-	}
-
-	ld_resolve_free(&L);
-	pm_diags_sort(diags, (const char *const *)L.m->files, L.m->n_files);
-	if (diags->errors > errors_before) {
-		pm_model_free(L.m);
-		return -1;
-	}
-	*out = L.m;
-	return 0;
+int pm_model_load_mem(const char *name, const char *data, size_t len, const pm_load_options *opt, pm_model **out,
+                      pm_diags *diags)
+{
+	*out = NULL;
+	ld_ctx L;
+	ld_init(&L, opt, diags);
+	L.mem_name = name;
+	L.mem = data ? data : "";
+	L.mem_len = data ? len : 0;
+	return load(&L, &name, 1, out, diags);
 }
 
 void pm_model_free(pm_model *m)
@@ -82,6 +102,7 @@ void pm_model_free(pm_model *m)
 	for (int k = 0; k < PM_K_COUNT; k++)
 		free(m->objs[k]);
 	free(m->files);
+	free(m->files_xml);
 	pm_arena_free(m->arena);
 	free(m);
 }

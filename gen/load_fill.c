@@ -467,9 +467,11 @@ static void fill_obj(ld_ctx *L, const ld_file *F, const pm_schema *s, const char
 	}
 	if (s == &pm_schema_model)
 		return; /* required sections are checked once for the whole model */
+	const pm_field *imp = pm_schema_field(s, "imported_from");
+	int imported = imp && seen[imp - s->fields] && !is_empty(&F->tree.nodes[seen_val[imp - s->fields] - 1]);
 	for (size_t i = 0; i < s->n_fields; i++) {
 		const pm_field *f = &s->fields[i];
-		if (!(f->flags & PM_FF_REQUIRED))
+		if (!(f->flags & PM_FF_REQUIRED) || (imported && (f->flags & PM_FF_LOCAL)))
 			continue;
 		char label[200];
 		if (!seen[i]) {

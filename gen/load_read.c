@@ -27,6 +27,8 @@ uint32_t ld_add_file(ld_ctx *L, const char *name)
 	L->cap_files = L->cap_files < m->n_files + 1 ? (m->n_files + 1) * 2 : L->cap_files;
 	m->files = pm_xrealloc(m->files, L->cap_files * sizeof *m->files);
 	m->files[m->n_files] = pm_arena_strdup(L->arena, name);
+	m->files_xml = pm_xrealloc(m->files_xml, L->cap_files);
+	m->files_xml[m->n_files] = 0;
 	return (uint32_t)m->n_files++;
 }
 
@@ -62,20 +64,31 @@ static int is_xml(const char *path, const char *data, size_t len)
 int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F)
 {
 	memset(F, 0, sizeof *F);
-	pm_buf_init(&F->data, L->opt.max_file_size < (size_t)-1 ? L->opt.max_file_size + 1 : 0);
+	/* a submission.xml (by its name: the cap applies before the content is
+	 * seen) has its own, larger cap */
+	size_t pl = strlen(path);
+	size_t cap = pl > 4 && strcmp(path + pl - 4, ".xml") == 0 ? L->opt.max_xml_file_size : L->opt.max_file_size;
+	pm_buf_init(&F->data, cap < (size_t)-1 ? cap + 1 : 0);
 	pm_file_at named = {from.line ? pm_model_file(L->m, from) : NULL, from.line, from.col};
-	if (pm_file_read(path, L->opt.max_file_size, 0, &named, &F->data, L->diags) != 0)
+	if (L->mem_name && path == L->mem_name) { /* pm_model_load_mem() */
+		if (L->mem_len > cap || pm_buf_put(&F->data, L->mem, L->mem_len) < 0) {
+			pm_buf_free(&F->data);
+			return pm_diag_add(L->diags, PM_ERROR, PM_ERR_IO, path, 0, 0,
+			                   "larger than the limit of %zu bytes", cap);
+		}
+	} else if (pm_file_read(path, cap, 0, &named, &F->data, L->diags) != 0)
 		return -1;
 	const char *data = F->data.data;
 	size_t len = F->data.len;
 	F->index = ld_add_file(L, path);
 	const char *fname = L->m->files[F->index];
+	int xml = is_xml(path, data, len);
+	L->m->files_xml[F->index] = (unsigned char)xml;
 	yt_limits lim = {L->opt.max_depth, L->opt.max_scalar, 0, L->opt.max_aliases};
 	/* aliases may expand a file to at most 4x its own size plus a margin */
 	lim.max_expansion = 4 * len + 100000;
 	/* A submission.xml written by `premarket build --format xml` reads into the
 	 * same node tree as YAML, so every check of the later stages applies to it. */
-	int xml = is_xml(path, data, len);
 	if ((!xml && yt_check_encoding(data, len, fname, L->diags) < 0) ||
 	    (xml ? yt_parse_xml(&F->tree, data, len, fname, L->arena, &lim, L->diags)
 	         : yt_parse(&F->tree, data, len, fname, L->arena, &lim, L->diags)) < 0) {

@@ -86,7 +86,7 @@ static int model_has_id(const pm_model *m, const char *id)
 	return 0;
 }
 
-static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
+static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file, const pm_str *listed)
 {
 	pm_model *m = L->m;
 	pm_sbom *sb = &m->sbom;
@@ -128,6 +128,7 @@ static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
 		o->support.v = c->support;
 		o->support.at = c->support >= 0 ? at : (pm_mark){0, 0, 0};
 		o->end_of_support = str_at(L, c->end_of_support, at);
+		o->imported_from = str_at(L, listed->s, at);
 		if (c->n_hashes) {
 			o->hashes.v = pm_arena_array(L->arena, c->n_hashes, sizeof *o->hashes.v);
 			o->hashes.n = c->n_hashes;
@@ -176,21 +177,20 @@ static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
 		pm_vulnerability *o = ld_list_grow(L, &m->vulnerabilities, sizeof *o, 1);
 		m->vulnerabilities.n++;
 		pm_mark at = {file, x->line ? x->line : 1, x->col ? x->col : 1};
+		/* the VEX data is the model's known-vulnerability list when the model
+		 * has none: as it is once written to submission.xml and read back */
+		if (!m->vulnerabilities.at.line)
+			m->vulnerabilities.at = at;
 		o->at = at;
 		o->id = str_at(L, x->id, at);
 		o->title = str_at(L, x->description ? x->description : x->id, at);
 		o->description = str_at(L, x->detail, at);
 		for (size_t r = 0; r < x->n_ratings; r++) {
 			const pm_sbom_rating *rt = &x->ratings[r];
-			if (!rt->vector || !rt->vector_ok)
+			if (!rt->vector_ok || !rt->cvss_vector)
 				continue;
-			if (strncmp(rt->vector, "CVSS:", 5) == 0)
-				o->cvss = str_at(L, rt->vector, at);
-			else {
-				char *full = pm_xasprintf("CVSS:3.1/%s", rt->vector);
-				o->cvss = str_at(L, full, at);
-				free(full);
-			}
+			/* with the prefix of the version it was scored as (gen/sbom/build.c) */
+			o->cvss = str_at(L, rt->cvss_vector, at);
 			break;
 		}
 		o->discovery.v = PM_DISC_OTHER;
@@ -204,6 +204,7 @@ static void import_doc(ld_ctx *L, const pm_sbom_doc *doc, uint32_t file)
 		o->justification.v = vex_justification(x->justification);
 		o->justification.at = o->justification.v >= 0 ? at : (pm_mark){0, 0, 0};
 		o->response = str_at(L, x->response, at);
+		o->imported_from = str_at(L, listed->s, at);
 		size_t na = 0;
 		for (size_t a = 0; a < x->n_affects; a++)
 			na += x->affects[a] >= 0;
@@ -232,6 +233,10 @@ void ld_import_sboms(ld_ctx *L)
 		const pm_sbom_file *f = &m->sbom.files.v[i];
 		if (!f->path.s)
 			continue;
+		/* a submission.xml carries what its SBOM files held (imported_from):
+		 * the files are named, not read again, and need not be there */
+		if (pm_model_file_xml(m, f->path.at))
+			continue;
 		char *path = ld_resolve_path(m, f->path.at, f->path.s);
 		if (!ld_regular_file(path)) {
 			free(path); /* reported by the semantic checks (stage 6), as a model problem */
@@ -241,7 +246,7 @@ void ld_import_sboms(ld_ctx *L)
 		uint32_t idx = ld_add_file(L, path);
 		pm_sbom_doc *doc = NULL;
 		if (pm_sbom_load(m->files[idx], f->format.at.line ? f->format.v : -1, &doc, L->diags) == 0 && doc)
-			import_doc(L, doc, idx);
+			import_doc(L, doc, idx, &f->path);
 		pm_sbom_free(doc);
 		free(path);
 	}

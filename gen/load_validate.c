@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void need_rationale(ld_ctx *L, const pm_str *rationale, pm_mark at, const char *what)
 {
@@ -60,8 +61,11 @@ static void check_file(ld_ctx *L, const pm_str *path, const char *what)
 	if (!path->s)
 		return;
 	char *p = ld_resolve_path(L->m, path->at, path->s);
-	if (!ld_regular_file(p))
+	struct stat st;
+	if (stat(p, &st) != 0)
 		ld_error(L, PM_ERR_VALUE, path->at, "%s \"%s\" not found (looked for %s)", what, path->s, p);
+	else if (!S_ISREG(st.st_mode))
+		ld_error(L, PM_ERR_VALUE, path->at, "%s \"%s\" is not a regular file (%s)", what, path->s, p);
 	free(p);
 }
 
@@ -166,7 +170,8 @@ static void semantic_checks(ld_ctx *L)
 		check_file(L, &v->diagram, "diagram");
 	}
 	for (size_t i = 0; i < m->sbom.files.n; i++)
-		check_file(L, &m->sbom.files.v[i].path, "SBOM file");
+		if (!pm_model_file_xml(m, m->sbom.files.v[i].path.at))
+			check_file(L, &m->sbom.files.v[i].path, "SBOM file"); /* from XML: imported already */
 	for (size_t i = 0; i < m->attachments.n; i++)
 		check_file(L, &m->attachments.v[i].file, "attached file");
 	check_items(L, m->labeling.items.v, m->labeling.items.n, "labeling", pm_enum_names_label_item);

@@ -15,6 +15,7 @@
  * whatever the document size, and the widths are exactly the ones libharu
  * writes into the font's /W array, so what is measured is what is drawn. */
 #include "pdf_text.h"
+#include "file.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -166,41 +167,6 @@ static int cmap_coverage(const unsigned char *d, size_t n, unsigned char *covere
 	return cmap_format4(d, best, cmap_end, covered);
 }
 
-static int read_file(const char *path, unsigned char **data, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	unsigned char *buf = NULL;
-	size_t n = 0, cap = 0;
-	if (!fp)
-		return -1;
-	for (;;) {
-		if (n == cap) {
-			if (cap >= FONT_FILE_MAX) {
-				fclose(fp);
-				free(buf);
-				errno = EFBIG;
-				return -1;
-			}
-			buf = pm_xgrow(buf, &cap, n + 65536, 1);
-		}
-		size_t k = fread(buf + n, 1, cap - n, fp);
-		n += k;
-		if (k == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		int e = errno ? errno : EIO;
-		fclose(fp);
-		free(buf);
-		errno = e;
-		return -1;
-	}
-	fclose(fp);
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
 /* ---- faces ------------------------------------------------------------------ */
 
 static int covers(const pt_face *fc, uint32_t cp)
@@ -226,22 +192,27 @@ int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, pm_diags *d)
 	f->d = d;
 	for (int i = 0; i < PT_NFACES; i++) {
 		pt_face *fc = &f->face[i];
-		unsigned char *data;
-		size_t len;
 		fc->path = pm_xasprintf("%s/%s", dir, FACE_FILE[i]);
 		fc->covered = pm_xcalloc(0x10000 / 8, 1);
 		fc->width = pm_xmalloc(0x10000 * sizeof *fc->width);
 		memset(fc->width, 0xFF, 0x10000 * sizeof *fc->width);
-		if (read_file(fc->path, &data, &len) < 0) {
-			int e = errno;
+		/* read through gen/file.c (a regular file under the cap, never a FIFO
+		 * that blocks) before libharu opens it by name */
+		pm_buf data;
+		pm_buf_init(&data, FONT_FILE_MAX + 1);
+		pm_diags why;
+		pm_diags_init(&why);
+		if (pm_file_read(fc->path, FONT_FILE_MAX, PM_FILE_AT_PATH, NULL, &data, &why) != 0) {
 			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0, "cannot read font file: %s",
-			            strerror(e));
+			            why.n ? why.v[0].msg : "?");
+			pm_diags_free(&why);
 			pm_diag_hint(d, "the PDF needs the DejaVu fonts (Debian package fonts-dejavu-core)");
 			pt_fonts_free(f);
 			return -1;
 		}
-		int bad = cmap_coverage(data, len, fc->covered);
-		free(data);
+		pm_diags_free(&why);
+		int bad = cmap_coverage((const unsigned char *)data.data, data.len, fc->covered);
+		pm_buf_free(&data);
 		if (bad < 0) {
 			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
 			            "not a TrueType font with a Unicode cmap");

@@ -20,6 +20,7 @@
  * libharu reports errors through on_error(): the first one is kept and the
  * layout stops at the next check; nothing here aborts.  Nothing depends on
  * the clock, the environment or addresses. */
+#include "file.h"
 #include "hash.h"
 #include "md_text.h"
 #include "pdf_diagram.h"
@@ -35,6 +36,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* the largest image file a PDF embeds */
+#define PM_IMAGE_MAX_BYTES ((size_t)64 << 20)
 
 /* ---- page and type --------------------------------------------------------- */
 
@@ -1535,24 +1539,39 @@ static HPDF_Image load_image(R *r, cmark_node *node, const char *url)
 		why = "only relative paths to local files are used";
 	else if (strstr(url, "..") || strchr(url, '\\') || strpbrk(url, "?#"))
 		why = "the path may not contain \"..\", '\\', '?' or '#'";
+	/* read whole through gen/file.c: a regular file under the cap (a FIFO
+	 * or a device named as an image is refused, never waited on), then
+	 * handed to libharu from memory */
+	pm_buf data;
+	pm_buf_init(&data, PM_IMAGE_MAX_BYTES + 1);
+	char whybuf[256];
 	if (!why) {
 		path = pm_xasprintf("%s/%s", dir, url);
-		FILE *fp = fopen(path, "rb");
-		if (!fp)
-			why = "it cannot be opened";
-		else {
-			if (fread(magic, 1, sizeof magic, fp) != sizeof magic)
-				why = "it is not a PNG or JPEG file";
-			fclose(fp);
-		}
+		pm_diags fd;
+		pm_diags_init(&fd);
+		if (pm_file_read(path, PM_IMAGE_MAX_BYTES, PM_FILE_AT_PATH, NULL, &data, &fd) != 0) {
+			const char *msg = fd.n ? fd.v[0].msg : "";
+			if (strncmp(msg, "cannot open: ", 13) == 0)
+				snprintf(whybuf, sizeof whybuf, "it cannot be opened (%s)", msg + 13);
+			else
+				snprintf(whybuf, sizeof whybuf, "it is %s", msg);
+			why = whybuf;
+		} else if (data.len < 8)
+			why = "it is not a PNG or JPEG file";
+		else
+			memcpy(magic, data.data, sizeof magic);
+		pm_diags_free(&fd);
 	}
 	if (!why) {
 		r->soft = 1;
 		r->err = 0;
-		if (memcmp(magic, "\x89PNG\r\n\x1A\n", 8) == 0)
-			img = HPDF_LoadPngImageFromFile(r->pdf, path);
+		const HPDF_BYTE *bytes = (const HPDF_BYTE *)data.data;
+		if (data.len > 0xFFFFFFFFu)
+			why = "it is too large";
+		else if (memcmp(magic, "\x89PNG\r\n\x1A\n", 8) == 0)
+			img = HPDF_LoadPngImageFromMem(r->pdf, bytes, (HPDF_UINT)data.len);
 		else if (magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF)
-			img = HPDF_LoadJpegImageFromFile(r->pdf, path);
+			img = HPDF_LoadJpegImageFromMem(r->pdf, bytes, (HPDF_UINT)data.len);
 		else
 			why = "it is not a PNG or JPEG file";
 		r->soft = 0;
@@ -1571,6 +1590,7 @@ static HPDF_Image load_image(R *r, cmark_node *node, const char *url)
 	}
 	r->images = pm_xgrow(r->images, &r->capimages, r->nimages + 1, sizeof *r->images);
 	r->images[r->nimages++] = (image_rec){pm_xstrdup(url), img};
+	pm_buf_free(&data);
 	free(path);
 	return img;
 }

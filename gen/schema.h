@@ -31,7 +31,12 @@ typedef enum pm_ftype {
 
 enum {
 	PM_FF_REQUIRED = 1, /* must be present */
-	PM_FF_ONCE = 2      /* top-level section that may be defined in one file only */
+	PM_FF_ONCE = 2,     /* top-level section that may be defined in one file only */
+	/* with PM_FF_REQUIRED: required of an object written in the model, not of
+	 * one imported from an SBOM file (its `imported_from` is set), as the
+	 * SBOM may not say; the XSD makes it optional (submission.xml carries
+	 * imported components), the JSON Schema of the YAML keeps it required */
+	PM_FF_LOCAL = 4
 };
 
 struct pm_schema;

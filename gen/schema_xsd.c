@@ -157,7 +157,8 @@ static const char *enum_type_name(const char *const *values, char *buf, size_t n
 static void field_element(xsw *x, const pm_field *f)
 {
 	char type[96];
-	int req = (f->flags & PM_FF_REQUIRED) != 0;
+	/* PM_FF_LOCAL: optional in submission.xml, which carries imported SBOM components */
+	int req = (f->flags & PM_FF_REQUIRED) && !(f->flags & PM_FF_LOCAL);
 	switch (f->type) {
 	case PM_F_ID:
 	case PM_F_REF:

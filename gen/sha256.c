@@ -1,14 +1,22 @@
 /* sha256.c — SHA-256 of a file with OpenSSL EVP (see sha256.h). */
 #include "sha256.h"
+#include "file.h"
 
 #include <openssl/evp.h>
 #include <stdio.h>
+#include <unistd.h>
 
 int pm_sha256_file(const char *path, char hex[65])
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	struct stat st;
+	int fd = pm_file_open(path, &st); /* a regular file, never a FIFO that blocks */
+	if (fd < 0)
 		return -1;
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return -1;
+	}
 	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
 	int ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) == 1;
 	unsigned char buf[65536];

@@ -72,6 +72,7 @@ typedef struct xreader {
 	const char *file;
 	pm_diags *diags;
 	int failed;
+	int stopped;   /* xmlStopParser() called (stop_if_failed) */
 	xframe *stack; /* elements being converted */
 	size_t depth, cap_stack;
 	size_t open; /* every open element, for the depth limit */
@@ -84,8 +85,11 @@ typedef struct xreader {
 
 /* ---- errors ---------------------------------------------------------------------- */
 
-/* Record the first error and stop the parser; returns 1 when this call
- * recorded it (so a hint may follow), 0 when an error was already there. */
+/* Record the first error; returns 1 when this call recorded it (so a hint
+ * may follow), 0 when an error was already there.  The parser is stopped
+ * by stop_if_failed() when the SAX callback returns, not here: stopping
+ * (xmlStopParser -> xmlHaltParser) frees the input buffer, and with it the
+ * attribute values and the position the callback may still read. */
 static int fail(xreader *r, uint32_t line, uint32_t col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static int fail(xreader *r, uint32_t line, uint32_t col, const char *fmt, ...)
@@ -97,9 +101,19 @@ static int fail(xreader *r, uint32_t line, uint32_t col, const char *fmt, ...)
 	va_start(ap, fmt);
 	pm_diag_vadd(r->diags, PM_ERROR, PM_ERR_YAML, r->file, line ? line : 1, col ? col : 1, fmt, ap);
 	va_end(ap);
-	if (r->ctxt)
-		xmlStopParser(r->ctxt);
 	return 1;
+}
+
+/* The last step of every SAX callback (the on_* wrappers below): after an
+ * error, stop the parser.  Nothing of the parser (input, attributes,
+ * names) is read after this, and every callback returns at once once
+ * r->failed is set. */
+static void stop_if_failed(xreader *r)
+{
+	if (r->failed && !r->stopped && r->ctxt) {
+		r->stopped = 1;
+		xmlStopParser(r->ctxt);
+	}
 }
 
 /* libxml2's own errors (well-formedness, encoding, namespaces), located. */
@@ -337,21 +351,23 @@ static void check_root(xreader *r, const xmlChar *local, const xmlChar *uri, int
 			continue; /* xsi:schemaLocation, xml:lang ... */
 		if (strcmp((const char *)a[0], "schemaVersion") == 0) {
 			size_t n = (size_t)(a[4] - a[3]);
-			if (n != strlen(PM_XML_SCHEMA_VERSION) || memcmp(a[3], PM_XML_SCHEMA_VERSION, n) != 0)
+			if (n != strlen(PM_XML_SCHEMA_VERSION) || memcmp(a[3], PM_XML_SCHEMA_VERSION, n) != 0) {
 				fail(r, pos->line, pos->col,
 				     "schemaVersion \"%.*s\" is not supported; this premarket "
 				     "reads version %s",
 				     (int)(n < 64 ? n : 64), (const char *)a[3], PM_XML_SCHEMA_VERSION);
+				return;
+			}
 		} else {
 			fail(r, pos->line, pos->col, "unexpected attribute '%s' on <submission>", (const char *)a[0]);
+			return;
 		}
 	}
 }
 
-static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
-                     const xmlChar **ns, int nb_attr, int nb_defaulted, const xmlChar **attrs)
+static void start_element(xreader *r, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
+                          const xmlChar **ns, int nb_attr, int nb_defaulted, const xmlChar **attrs)
 {
-	xreader *r = ctx;
 	(void)prefix;
 	(void)nb_ns;
 	(void)ns;
@@ -445,9 +461,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
 	}
 }
 
-static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+static void end_element(xreader *r, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
-	xreader *r = ctx;
 	(void)local;
 	(void)prefix;
 	(void)uri;
@@ -480,9 +495,8 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
 	}
 }
 
-static void on_text(void *ctx, const xmlChar *ch, int len)
+static void text(xreader *r, const xmlChar *ch, int len)
 {
-	xreader *r = ctx;
 	if (r->failed || r->skip || r->depth == 0 || len <= 0)
 		return;
 	xframe *f = &r->stack[r->depth - 1];
@@ -496,20 +510,22 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	pm_buf_put(&r->text, ch, (size_t)len);
 }
 
-static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id)
+static void doctype(xreader *r, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id)
 {
-	xreader *r = ctx;
 	(void)name;
 	(void)external_id;
 	(void)system_id;
+	if (r->failed)
+		return;
 	xmlParserInputPtr in = r->ctxt->input;
 	if (fail(r, in->line > 0 ? (uint32_t)in->line : 1, 1, "DTDs are not allowed (<!DOCTYPE ...>)"))
 		pm_diag_hint(r->diags, "a submission needs no DTD; entities are not expanded and nothing is loaded");
 }
 
-static void on_reference(void *ctx, const xmlChar *name)
+static void reference(xreader *r, const xmlChar *name)
 {
-	xreader *r = ctx;
+	if (r->failed)
+		return;
 	xmlParserInputPtr in = r->ctxt->input;
 	fail(r, in->line > 0 ? (uint32_t)in->line : 1, in->col > 0 ? (uint32_t)in->col : 1,
 	     "entity references are not allowed (&%s;)", (const char *)name);
@@ -523,7 +539,40 @@ static void on_entity_decl(void *ctx, const xmlChar *name, int type, const xmlCh
 	(void)public_id;
 	(void)system_id;
 	(void)content;
-	on_doctype(ctx, NULL, NULL, NULL); /* not reached: the DOCTYPE already stopped the parse */
+	doctype(ctx, NULL, NULL, NULL); /* not reached: the DOCTYPE already stopped the parse */
+	stop_if_failed(ctx);
+}
+
+/* The SAX callbacks: each event, then stop_if_failed() as its last step. */
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
+                     const xmlChar **ns, int nb_attr, int nb_defaulted, const xmlChar **attrs)
+{
+	start_element(ctx, local, prefix, uri, nb_ns, ns, nb_attr, nb_defaulted, attrs);
+	stop_if_failed(ctx);
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	end_element(ctx, local, prefix, uri);
+	stop_if_failed(ctx);
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+	text(ctx, ch, len);
+	stop_if_failed(ctx);
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id)
+{
+	doctype(ctx, name, external_id, system_id);
+	stop_if_failed(ctx);
+}
+
+static void on_reference(void *ctx, const xmlChar *name)
+{
+	reference(ctx, name);
+	stop_if_failed(ctx);
 }
 
 /* ---- entry point --------------------------------------------------------------------------- */

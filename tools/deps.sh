@@ -41,6 +41,7 @@ need qpdf "qpdf (PDF outline tests)" -- have_cmd qpdf
 need clang-format "clang-format (make lint, make format)" -- have_cmd clang-format
 need time "GNU time (make bench)" -- have_file /usr/bin/time
 need chromium "headless Chromium (make slow: the HTML read in a browser, tools/html-screenshots.sh)" -- have_cmd chromium
+need clang "clang with libFuzzer (make fuzz; make check replays the corpora with gcc)" -- have_cmd clang
 
 if [ -z "$missing" ]; then
 	echo "deps: all dependencies present"

@@ -4,6 +4,7 @@
  * above the threshold fails, 1 when something does (or the model has
  * errors), 2 on usage errors and unreadable input. */
 #include "cli.h"
+#include "premarket/verify.h"
 #include "premarket/check.h"
 #include "premarket/load.h"
 
@@ -222,6 +223,9 @@ int pm_cmd_check(int argc, char **argv)
 	if (failed) {
 		pm_msg_diags(stderr, &d);
 		rc = PM_EXIT_OUTPUT;
+	} else if (fmt == PM_CHECK_SARIF && pm_verify_output("check.sarif", out.data, out.len, &d) < 0) {
+		pm_msg_diags(stderr, &d); /* a bug: exit 1 (premarket/verify.h) */
+		rc = PM_EXIT_PROBLEMS;
 	} else {
 		rc = pm_cli_write_stdout(out.data, out.len);
 		if (rc == PM_EXIT_OK && pm_check_fails(&report, threshold))

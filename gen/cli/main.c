@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "suggest.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -115,7 +116,30 @@ static int take_verbosity(const char *cmd, int argc, char **argv)
 #include <malloc.h>
 #endif
 
-int main(int argc, char **argv)
+/* Every command's exit: what it wrote to stdout must have reached it (a
+ * full disk, /dev/full, a closed pipe's EPIPE show only here, at the last
+ * flush or the close).  A failure is exit status 3 with a message, unless
+ * the command already reported its own write error (status 3). */
+static int close_stdout(int rc)
+{
+	int bad = fflush(stdout) != 0;
+	int e = errno;
+	if (!bad && ferror(stdout)) {
+		bad = 1;
+		e = EIO;
+	}
+	if (fclose(stdout) != 0 && !bad) {
+		bad = 1;
+		e = errno;
+	}
+	if (!bad)
+		return rc;
+	if (rc != PM_EXIT_OUTPUT)
+		pm_msg_error("cannot write to standard output: %s", strerror(e));
+	return PM_EXIT_OUTPUT;
+}
+
+static int run(int argc, char **argv)
 {
 #ifdef __GLIBC__
 	/* Large documents grow and free big buffers (rendered Markdown, cmark
@@ -154,4 +178,9 @@ int main(int argc, char **argv)
 	if (cmd[0] == '-')
 		return pm_msg_usage(NULL, "unknown option '%s'", cmd);
 	return unknown_command(cmd);
+}
+
+int main(int argc, char **argv)
+{
+	return close_stdout(run(argc, argv));
 }

@@ -192,10 +192,30 @@ void sb_cdx_version(sb_builder *b, const char *v, uint32_t line, uint32_t col)
 
 /* ---- CVSS ---------------------------------------------------------------------- */
 
+/* A vector without its "CVSS:x.y/" prefix that names a metric only v4.0
+ * has (AT, VC, VI, VA, SC, SI, SA): v4.0, whatever the method field says
+ * or leaves out. */
+static int v40_metrics(const char *v)
+{
+	static const char *const only40[] = {"AT", "VC", "VI", "VA", "SC", "SI", "SA"};
+	for (const char *p = v; *p;) {
+		size_t n = strcspn(p, ":/");
+		for (size_t i = 0; p[n] == ':' && i < sizeof only40 / sizeof only40[0]; i++)
+			if (n == 2 && memcmp(p, only40[i], 2) == 0)
+				return 1;
+		p += n;
+		p += strcspn(p, "/");
+		if (*p == '/')
+			p++;
+	}
+	return 0;
+}
+
 void sb_rating_score(sb_builder *b, pm_sbom_rating *r, uint32_t line, uint32_t col, int quoted)
 {
 	r->vector_ok = 0;
 	r->cvss_version = 0;
+	r->cvss_vector = NULL;
 	r->cvss_tenths = -1;
 	r->base_tenths = -1;
 	r->cvss_name = NULL;
@@ -208,10 +228,15 @@ void sb_rating_score(sb_builder *b, pm_sbom_rating *r, uint32_t line, uint32_t c
 	/* CVSSv2, OWASP, SSVC, other: not a vector our engine reads; kept as text */
 	if (!prefixed && !v3 && !v4 && m)
 		return;
+	/* The version of a vector without a prefix: the method's (CVSSv4, or
+	 * CVSSv3/CVSSv31), else v4.0 when it has a metric only v4.0 has, else
+	 * v3.1 (SBOM and VEX files often carry v3.1 vectors bare).  A vector
+	 * whose metrics do not fit the version is refused by the parser below
+	 * with a located warning: never scored as the other version. */
 	const char *prefix = "";
 	const char *rest = r->vector;
-	if (!prefixed && v4)
-		prefix = "CVSS:4.0/";
+	if (!prefixed)
+		prefix = v4 || (!v3 && v40_metrics(r->vector)) ? "CVSS:4.0/" : "CVSS:3.1/";
 	else if (strncmp(r->vector, "CVSS:3.0/", 9) == 0) {
 		prefix = "CVSS:3.1/"; /* 3.0 has the metrics of 3.1: scored with the 3.1 equations */
 		rest = r->vector + 9;
@@ -221,13 +246,15 @@ void sb_rating_score(sb_builder *b, pm_sbom_rating *r, uint32_t line, uint32_t c
 	pm_cvss c;
 	pm_cvss_error err;
 	memset(&err, 0, sizeof err);
-	if (pm_cvss_parse_flags(s, PM_CVSS_ASSUME_31, &c, &err) < 0) {
+	if (pm_cvss_parse(s, &c, &err) < 0) {
 		size_t off = err.offset >= plen ? err.offset - plen + skipped : 0;
 		sb_warn(b, line, col + (uint32_t)quoted + (uint32_t)off,
-		        "invalid CVSS vector \"%.120s\": %s; the rating is kept without a score", r->vector, err.msg);
+		        "invalid CVSS vector \"%.120s\": %s%s; the rating is kept without a score", r->vector,
+		        !prefixed ? (prefix[5] == '4' ? "read as CVSS v4.0: " : "read as CVSS v3.1: ") : "", err.msg);
 		free(s);
 		return;
 	}
+	r->cvss_vector = sb_str(b, s);
 	free(s);
 	pm_cvss_score sc;
 	if (pm_cvss_score_of(&c, &sc) < 0)

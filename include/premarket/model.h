@@ -310,6 +310,7 @@ typedef struct pm_sbom_component {
 	pm_str end_of_support;
 	PM_LIST(pm_hash) hashes;
 	pm_refs depends_on;
+	pm_str imported_from; /**< the SBOM file (sbom.files path) it was imported from, or NULL */
 } pm_sbom_component;
 
 typedef struct pm_support_override {
@@ -340,7 +341,8 @@ typedef struct pm_vulnerability {
 	pm_bool kev;
 	pm_enum discovery, status, justification;
 	pm_str discovery_detail, assessment, response;
-	pm_str disclosed_in; /**< where users are told of it (labeling document and section, portal) */
+	pm_str disclosed_in;  /**< where users are told of it (labeling document and section, portal) */
+	pm_str imported_from; /**< the SBOM/VEX file (sbom.files path) it was imported from, or NULL */
 } pm_vulnerability;
 
 typedef struct pm_anomaly {
@@ -493,6 +495,7 @@ typedef struct pm_model {
 	/* Set by the loader. */
 	const char **files; /**< input file names, in load order */
 	size_t n_files;
+	unsigned char *files_xml; /**< files_xml[i]: files[i] was read as a submission.xml */
 	bool policy_is_default;
 	void **objs[PM_K_COUNT]; /**< every object with an id, by kind, in model order */
 	size_t n_objs[PM_K_COUNT];
@@ -504,6 +507,12 @@ static inline void *pm_model_obj(const pm_model *m, pm_kind kind, int32_t idx)
 {
 	return (kind > PM_K_NONE && kind < PM_K_COUNT && idx >= 0 && (size_t)idx < m->n_objs[kind]) ? m->objs[kind][idx]
 	                                                                                            : NULL;
+}
+
+/** 1 when the file of `at` was read as a submission.xml. */
+static inline int pm_model_file_xml(const pm_model *m, pm_mark at)
+{
+	return m->files_xml && at.line && at.file < m->n_files && m->files_xml[at.file];
 }
 
 /** The file name of a mark. */

@@ -98,9 +98,12 @@ typedef struct pm_sbom_rating {
 	int has_score;                                   /**< ... when this is 1 */
 	int vector_ok;                                   /**< vector parsed and scored by premarket's CVSS engine */
 	int cvss_version;                                /**< 31 or 40 when vector_ok, else 0 */
-	int cvss_tenths;       /**< pm_cvss_score_of() of the vector in tenths, -1 when not scored */
-	int base_tenths;       /**< base score in tenths, -1 when not scored */
-	const char *cvss_name; /**< "base", "environmental", "CVSS-BE" ... (static), or NULL */
+	const char *cvss_vector; /**< when vector_ok: the vector with its "CVSS:3.1/" or "CVSS:4.0/"
+	                              prefix (a bare one gets the version of the method field or of its
+	                              metrics; "CVSS:3.0/" becomes "CVSS:3.1/"), else NULL */
+	int cvss_tenths;         /**< pm_cvss_score_of() of the vector in tenths, -1 when not scored */
+	int base_tenths;         /**< base score in tenths, -1 when not scored */
+	const char *cvss_name;   /**< "base", "environmental", "CVSS-BE" ... (static), or NULL */
 } pm_sbom_rating;
 
 /** One vulnerability (CycloneDX vulnerabilities[]/VEX, SPDX advisory reference). */

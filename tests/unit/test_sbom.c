@@ -304,6 +304,7 @@ static void check_cdx_fields(const pm_sbom_doc *doc)
 	assert_int_equal(w->n_ratings, 2);
 	assert_true(w->ratings[0].vector_ok); /* CVSSv4 without its prefix */
 	assert_int_equal(w->ratings[0].cvss_version, 40);
+	assert_true(strncmp(w->ratings[0].cvss_vector, "CVSS:4.0/AV:", 12) == 0);
 	assert_int_equal(w->ratings[0].cvss_tenths, 93);
 	assert_false(w->ratings[1].vector_ok); /* CVSSv2: kept as text, no warning */
 	assert_int_equal(w->ratings[1].cvss_tenths, -1);
@@ -1164,6 +1165,62 @@ static void test_bom_column(void **state)
 	pm_diags_free(&d);
 }
 
+/* Issue 15: a CVSS v4.0 vector without its "CVSS:4.0/" prefix is v4.0 by
+ * its method or, without one, by its metrics; its normalised vector keeps
+ * that version (the model import used to prefix every bare vector
+ * "CVSS:3.1/"); a vector that is neither version is a located warning. */
+static void test_rating_versions(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *method, *vector, *want; /* want NULL: not scored, a warning */
+		int version;
+	} cases[] = {
+	        {"CVSSv4", "AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "CVSS:4.0/", 40},
+	        {NULL, "AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "CVSS:4.0/", 40},
+	        {NULL, "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/", 31},
+	        {"CVSSv31", "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/", 31},
+	        {"CVSSv3", "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/", 31},
+	        {"other", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "CVSS:4.0/", 40},
+	        {"CVSSv31", "AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", NULL, 0},
+	        {"CVSSv4", "AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", NULL, 0},
+	        {NULL, "AV:N/AC:L/AT:N/PR:N/UI:N/S:U/C:H/I:H/A:H", NULL, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char bom[1024];
+		snprintf(bom, sizeof bom,
+		         "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\",\n"
+		         " \"components\": [{\"type\": \"library\", \"name\": \"x\", \"bom-ref\": \"x\"}],\n"
+		         " \"vulnerabilities\": [{\"id\": \"CVE-2024-0001\", \"ratings\": [\n"
+		         "  {%s%s%s\"vector\": \"%s\"}]}]}\n",
+		         cases[i].method ? "\"method\": \"" : "", cases[i].method ? cases[i].method : "",
+		         cases[i].method ? "\", " : "", cases[i].vector);
+		pm_diags d;
+		pm_diags_init(&d);
+		pm_sbom_doc *doc = NULL;
+		assert_int_equal(pm_sbom_parse(bom, strlen(bom), "r.json", -1, &doc, &d), 0);
+		const pm_sbom_rating *r = &doc->vulns[0].ratings[0];
+		if (cases[i].want) {
+			assert_true(r->vector_ok);
+			assert_int_equal(r->cvss_version, cases[i].version);
+			assert_true(strncmp(r->cvss_vector, cases[i].want, 9) == 0);
+			const char *bare =
+			        strncmp(cases[i].vector, "CVSS:", 5) == 0 ? cases[i].vector + 9 : cases[i].vector;
+			assert_string_equal(r->cvss_vector + 9, bare);
+			assert_int_equal(d.warnings, 0);
+		} else {
+			assert_false(r->vector_ok);
+			assert_null(r->cvss_vector);
+			assert_int_equal(d.warnings, 1);
+			assert_true(strstr(d.v[0].msg, "invalid CVSS vector") != NULL);
+			assert_int_equal(d.v[0].line, 4);
+			assert_true(d.v[0].col > 3);
+		}
+		pm_sbom_free(doc);
+		pm_diags_free(&d);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1174,7 +1231,7 @@ int main(void)
 	        cmocka_unit_test(test_io_errors),        cmocka_unit_test(test_truncations),
 	        cmocka_unit_test(test_dates_support),    cmocka_unit_test(test_export),
 	        cmocka_unit_test(test_export_checks),    cmocka_unit_test(test_list),
-	        cmocka_unit_test(test_bom_column),
+	        cmocka_unit_test(test_bom_column),       cmocka_unit_test(test_rating_versions),
 	};
 	/* make slow: 2 MB of JSON, 1.4 MB of XML on one line */
 	const struct CMUnitTest slow[] = {

@@ -684,6 +684,14 @@ static void test_located_errors(void **state)
 	        {"<check/>", "<extra/>", "unexpected element <extra> in <submission>", "<extra/>", 1},
 	        {"schemaVersion=\"1\"", "schemaVersion=\"2\"", "schemaVersion \"2\" is not supported", "<submission",
 	         1},
+	        /* issue 15: attributes after a refused one were read after the parser
+	         * had been stopped (and its input freed): a use after free under ASan */
+	        {"schemaVersion=\"1\"", "foo=\"1\" bar=\"2\" schemaVersion=\"1\"",
+	         "unexpected attribute 'foo' on <submission>", "<submission", 1},
+	        {"schemaVersion=\"1\"", "schemaVersion=\"2\" foo=\"1\"", "schemaVersion \"2\" is not supported",
+	         "<submission", 1},
+	        {"<kind>data</kind>", "<kind a=\"1\" b=\"2\">data</kind>", "unexpected attribute 'a' on <kind>",
+	         "<kind a", 1},
 	        {"<threats>\n      <threat>", "<threats>\n      <thraet>",
 	         "<threats> holds <threat> elements, found <thraet>", "<thraet>", 1},
 	        {"<title>Tamper</title>", "<title>Tamper</titel>",
