@@ -12,7 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pm_buf out;
 	pm_buf_init(&out, 16 << 20);
 	static const pm_html_link nav[] = {{"a.html", "A"}, {"javascript:x", "B"}};
-	static const pm_html_figure figs[] = {{"diagrams/a.svg", 640, 480}, {"x.png", 0, 0}};
+	static const pm_html_figure figs[] = {{"diagrams/a.svg", 640, 480, "a <diagram>", "long & description"},
+	                                      {"x.png", 0, 0, NULL, NULL}};
 	pm_html_page_figures((const char *)data, size, "Fuzz", "sub <title>", nav, 2, figs, 2, &out, &d);
 	pm_buf_free(&out);
 	pm_diags_free(&d);
