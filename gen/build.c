@@ -281,7 +281,11 @@ static int hash_inputs(build *b, const char **names, char (*hex)[65])
 	for (size_t i = 0; i < m->n_files; i++) {
 		names[i] = strncmp(m->files[i], dd, dl) == 0 && m->files[i][dl] == '/' ? m->files[i] + dl + 1
 		                                                                       : m->files[i];
-		if (pm_sha256_file(m->files[i], hex[i]) < 0)
+		/* the hash of the bytes loaded (the only copy of a model read from
+		 * standard input); an SBOM file, read elsewhere, from disk */
+		if (m->files_sha256 && m->files_sha256[i])
+			memcpy(hex[i], m->files_sha256[i], 65);
+		else if (pm_sha256_file(m->files[i], hex[i]) < 0)
 			rc = pm_diag_add(b->d, PM_ERROR, PM_ERR_IO, m->files[i], 0, 0,
 			                 "cannot read the file to hash it");
 	}

@@ -85,13 +85,19 @@ int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt
 int pm_model_load_mem(const char *name, const char *data, size_t len, const pm_load_options *opt, pm_model **out,
                       pm_diags *diags)
 {
+	pm_load_source src = {name, data ? data : "", data ? len : 0};
+	return pm_model_load_sources(&name, 1, &src, 1, opt, out, diags);
+}
+
+int pm_model_load_sources(const char *const *paths, size_t n, const pm_load_source *mem, size_t n_mem,
+                          const pm_load_options *opt, pm_model **out, pm_diags *diags)
+{
 	*out = NULL;
 	ld_ctx L;
 	ld_init(&L, opt, diags);
-	L.mem_name = name;
-	L.mem = data ? data : "";
-	L.mem_len = data ? len : 0;
-	return load(&L, &name, 1, out, diags);
+	L.mem = mem;
+	L.n_mem = n_mem;
+	return load(&L, paths, n, out, diags);
 }
 
 void pm_model_free(pm_model *m)
@@ -103,6 +109,7 @@ void pm_model_free(pm_model *m)
 		free(m->objs[k]);
 	free(m->files);
 	free(m->files_xml);
+	free(m->files_sha256);
 	pm_arena_free(m->arena);
 	free(m);
 }

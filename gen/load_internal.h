@@ -54,9 +54,8 @@ typedef struct ld_ctx {
 	struct ld_ids *ids;             /* 5: id table */
 	uint32_t *refcount[PM_K_COUNT]; /* 5: references per object */
 	size_t cap_objs[PM_K_COUNT];    /* 5: capacity of m->objs */
-	const char *mem_name;           /* 1: pm_model_load_mem(): this path (pointer) ... */
-	const char *mem;                /*    ... is not read from disk: its bytes are mem[0, mem_len) */
-	size_t mem_len;
+	const pm_load_source *mem;      /* 1: model files given in memory (pm_model_load_sources()) */
+	size_t n_mem;
 } ld_ctx;
 
 /** Start a load: options with their defaults, an empty model (whose files

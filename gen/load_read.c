@@ -10,6 +10,7 @@
  */
 #include "file.h"
 #include "load_internal.h"
+#include "sha256.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -29,6 +30,8 @@ uint32_t ld_add_file(ld_ctx *L, const char *name)
 	m->files[m->n_files] = pm_arena_strdup(L->arena, name);
 	m->files_xml = pm_xrealloc(m->files_xml, L->cap_files);
 	m->files_xml[m->n_files] = 0;
+	m->files_sha256 = pm_xrealloc(m->files_sha256, L->cap_files * sizeof *m->files_sha256);
+	m->files_sha256[m->n_files] = NULL;
 	return (uint32_t)m->n_files++;
 }
 
@@ -38,6 +41,10 @@ char *ld_resolve_path(const pm_model *m, pm_mark at, const char *rel)
 	if (rel[0] == '/')
 		return pm_xstrdup(rel);
 	const char *slash = strrchr(base, '/');
+	/* a model read from a pipe (/dev/stdin, /dev/fd/63, /proc/self/fd/0):
+	 * its relative paths are the working directory's, like "<stdin>"'s */
+	if (slash && (strstr(base, "/dev/") == base || strstr(base, "/proc/") == base))
+		slash = NULL;
 	if (!slash)
 		return pm_xstrdup(rel);
 	return pm_xasprintf("%.*s/%s", (int)(slash - base), base, rel);
@@ -70,8 +77,12 @@ int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F)
 	size_t cap = pl > 4 && strcmp(path + pl - 4, ".xml") == 0 ? L->opt.max_xml_file_size : L->opt.max_file_size;
 	pm_buf_init(&F->data, cap < (size_t)-1 ? cap + 1 : 0);
 	pm_file_at named = {from.line ? pm_model_file(L->m, from) : NULL, from.line, from.col};
-	if (L->mem_name && path == L->mem_name) { /* pm_model_load_mem() */
-		if (L->mem_len > cap || pm_buf_put(&F->data, L->mem, L->mem_len) < 0) {
+	const pm_load_source *src = NULL;
+	for (size_t i = 0; !from.line && i < L->n_mem && !src; i++) /* named on the command line only */
+		if (strcmp(path, L->mem[i].name) == 0)
+			src = &L->mem[i];
+	if (src) { /* pm_model_load_sources() */
+		if (src->len > cap || pm_buf_put(&F->data, src->data, src->len) < 0) {
 			pm_buf_free(&F->data);
 			return pm_diag_add(L->diags, PM_ERROR, PM_ERR_IO, path, 0, 0,
 			                   "larger than the limit of %zu bytes", cap);
@@ -81,6 +92,9 @@ int ld_parse_file(ld_ctx *L, const char *path, pm_mark from, ld_file *F)
 	const char *data = F->data.data;
 	size_t len = F->data.len;
 	F->index = ld_add_file(L, path);
+	char hex[65];
+	if (pm_sha256_mem(data, len, hex) == 0)
+		L->m->files_sha256[F->index] = pm_arena_strdup(L->arena, hex);
 	const char *fname = L->m->files[F->index];
 	int xml = is_xml(path, data, len);
 	L->m->files_xml[F->index] = (unsigned char)xml;

@@ -7,10 +7,101 @@
 #include "premarket/risk.h"
 #include "premarket/threats.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- models from standard input and pipes ------------------------------------------------ */
+
+/* What stdin and pipes are read up to: the loader's cap for a model file
+ * (pm_load_options.max_file_size's default), plus one byte to tell a
+ * file at the cap from a larger one. */
+#define STDIN_CAP  ((size_t)64 << 20)
+#define STDIN_NAME "<stdin>"
+
+/* The model files of the command line that are not regular files: "-"
+ * (standard input, named "<stdin>") and pipes named by path (/dev/stdin
+ * when it is one, a shell's <(...), a FIFO), read here, blocking until the
+ * writer closes, as cat would: the user named them.  Devices (/dev/null,
+ * /dev/zero) stay the loader's to refuse, and it refuses every file that
+ * is not a regular one everywhere else (includes, templates, images, SBOM
+ * files), so that nothing the model names can hang a build. */
+typedef struct piped {
+	const char **paths; /* the command line's paths, "-" renamed */
+	pm_load_source *src;
+	pm_buf *data;
+	size_t n_src;
+} piped;
+
+static int read_all(int fd, pm_buf *b)
+{
+	char chunk[65536];
+	for (;;) {
+		ssize_t k = read(fd, chunk, sizeof chunk);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			return 0;
+		if (pm_buf_put(b, chunk, (size_t)k) < 0) {
+			errno = EFBIG;
+			return -1;
+		}
+	}
+}
+
+static int read_piped(char **files, size_t n, piped *p, pm_diags *diags)
+{
+	p->paths = calloc(n + 1, sizeof *p->paths);
+	p->src = calloc(n + 1, sizeof *p->src);
+	p->data = calloc(n + 1, sizeof *p->data);
+	p->n_src = 0;
+	int rc = 0, stdin_seen = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		int is_stdin = strcmp(files[i], "-") == 0;
+		p->paths[i] = is_stdin ? STDIN_NAME : files[i];
+		if (!is_stdin && (stat(files[i], &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))
+			continue; /* the loader reads it, or says why it cannot */
+		if (!is_stdin && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+			continue; /* a device: the loader refuses it (not a regular file) */
+		if (is_stdin && stdin_seen++) {
+			rc = pm_diag_add(diags, PM_ERROR, PM_ERR_USAGE, STDIN_NAME, 0, 0,
+			                 "standard input ('-') is named twice");
+			continue;
+		}
+		int fd = is_stdin ? STDIN_FILENO : open(files[i], O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		pm_buf *b = &p->data[p->n_src];
+		pm_buf_init(b, STDIN_CAP + 1);
+		if (fd < 0 || read_all(fd, b) < 0) {
+			rc = pm_diag_add(diags, PM_ERROR, PM_ERR_IO, p->paths[i], 0, 0, "%s",
+			                 errno == EFBIG ? "larger than the limit of 67108864 bytes" : strerror(errno));
+			pm_diag_hint(diags, "a model on standard input or a pipe has the size limit of a model file");
+		}
+		if (fd >= 0 && !is_stdin)
+			close(fd);
+		p->src[p->n_src].name = p->paths[i];
+		p->src[p->n_src].data = b->data ? b->data : "";
+		p->src[p->n_src].len = b->len;
+		p->n_src++;
+	}
+	return rc;
+}
+
+static void piped_free(piped *p)
+{
+	for (size_t i = 0; i < p->n_src; i++)
+		pm_buf_free(&p->data[i]);
+	free(p->data);
+	free(p->src);
+	free(p->paths);
+}
 
 struct pm_catalog *pm_cli_catalog(const pm_cli_rules *rules, pm_buf *name, pm_diags *diags)
 {
@@ -52,7 +143,12 @@ struct pm_model *pm_cli_load_identified(char **files, size_t n, const pm_cli_rul
 {
 	pm_model *m = NULL;
 	pm_msg_stage("load the model");
-	if (pm_model_load((const char *const *)files, n, NULL, &m, diags) < 0) {
+	piped p;
+	int loaded = read_piped(files, n, &p, diags);
+	if (loaded == 0)
+		loaded = pm_model_load_sources(p.paths, n, p.src, p.n_src, NULL, &m, diags);
+	piped_free(&p);
+	if (loaded < 0) {
 		pm_msg_stage(NULL);
 		return NULL; /* the loader sorted its diagnostics */
 	}

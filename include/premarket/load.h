@@ -56,6 +56,25 @@ int pm_model_load(const char *const *paths, size_t n, const pm_load_options *opt
 int pm_model_load_mem(const char *name, const char *data, size_t len, const pm_load_options *opt, pm_model **out,
                       pm_diags *diags);
 
+/** A model file whose content is in memory (standard input, a pipe): name
+ *  is how paths and diagnostics name it ("<stdin>", "/dev/fd/63"). */
+typedef struct pm_load_source {
+	const char *name;
+	const char *data;
+	size_t len;
+} pm_load_source;
+
+/**
+ * pm_model_load() where the paths equal to one of mem[0, n_mem)'s names are
+ * not read from disk but taken from memory (the bytes are not kept; the
+ * size cap still applies).  A model given so resolves its relative
+ * include: and sbom paths against the working directory when its name has
+ * no folder or is a device path (/dev/..., /proc/...).  Same contract as
+ * pm_model_load() otherwise.
+ */
+int pm_model_load_sources(const char *const *paths, size_t n, const pm_load_source *mem, size_t n_mem,
+                          const pm_load_options *opt, pm_model **out, pm_diags *diags);
+
 /**
  * The folder holding premarket's shipped data (models/, templates/):
  * $PREMARKET_DATADIR if set; else <exe>/../share/premarket when it exists;

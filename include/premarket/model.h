@@ -496,6 +496,9 @@ typedef struct pm_model {
 	const char **files; /**< input file names, in load order */
 	size_t n_files;
 	unsigned char *files_xml; /**< files_xml[i]: files[i] was read as a submission.xml */
+	/** files_sha256[i]: the SHA-256 (hex) of the bytes of files[i] as the
+	 *  loader read them, or NULL for a file read elsewhere (an SBOM file) */
+	const char **files_sha256;
 	bool policy_is_default;
 	void **objs[PM_K_COUNT]; /**< every object with an id, by kind, in model order */
 	size_t n_objs[PM_K_COUNT];
