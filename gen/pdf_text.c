@@ -15,6 +15,8 @@
  * whatever the document size, and the widths are exactly the ones libharu
  * writes into the font's /W array, so what is measured is what is drawn. */
 #include "pdf_text.h"
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -33,13 +35,16 @@ static const char *const FACE_FILE[PT_NFACES] = {
         "DejaVuSansMono.ttf",
 };
 
-/* The faces tried, in order, for a character of each face. */
-static const int FALLBACK[PT_NFACES][5] = {
-        [PT_REGULAR] = {PT_REGULAR, PT_MONO, -1},
-        [PT_BOLD] = {PT_BOLD, PT_REGULAR, PT_MONO, -1},
-        [PT_ITALIC] = {PT_ITALIC, PT_REGULAR, PT_MONO, -1},
-        [PT_BOLD_ITALIC] = {PT_BOLD_ITALIC, PT_BOLD, PT_ITALIC, PT_REGULAR, PT_MONO},
-        [PT_MONO] = {PT_MONO, PT_REGULAR, -1},
+/* The faces tried, in order, for a character of each face: the CJK face
+ * comes last, and is also what bold and italic CJK text is drawn in (the
+ * packaged CJK fonts have one weight). */
+static const int FALLBACK[PT_NFACES][6] = {
+        [PT_REGULAR] = {PT_REGULAR, PT_MONO, PT_CJK, -1},
+        [PT_BOLD] = {PT_BOLD, PT_REGULAR, PT_MONO, PT_CJK, -1},
+        [PT_ITALIC] = {PT_ITALIC, PT_REGULAR, PT_MONO, PT_CJK, -1},
+        [PT_BOLD_ITALIC] = {PT_BOLD_ITALIC, PT_BOLD, PT_ITALIC, PT_REGULAR, PT_MONO, PT_CJK},
+        [PT_MONO] = {PT_MONO, PT_REGULAR, PT_CJK, -1},
+        [PT_CJK] = {PT_CJK, PT_REGULAR, PT_MONO, -1},
 };
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
@@ -128,19 +133,22 @@ static int cmap_format4(const unsigned char *d, size_t sub, size_t end, unsigned
 	return 0;
 }
 
-/* The coverage of a TrueType file: the (3,1) subtable libharu uses, else a
- * Unicode-platform format 4 subtable. */
+/* The coverage of a TrueType file, or of the first font of a TrueType
+ * collection (what libharu loads with index 0): the (3,1) subtable libharu
+ * uses, else a Unicode-platform format 4 subtable. */
 static int cmap_coverage(const unsigned char *d, size_t n, unsigned char *covered)
 {
-	size_t ntab, cmap = 0, cmap_end = 0, best = 0;
+	size_t ntab, cmap = 0, cmap_end = 0, best = 0, dir = 0;
 	int rank = 0;
-	if (n < 12)
+	if (n >= 16 && memcmp(d, "ttcf", 4) == 0)
+		dir = be32(d + 12); /* table offsets stay relative to the file */
+	if (dir > n || n - dir < 12)
 		return -1;
-	ntab = be16(d + 4);
-	if (12 + 16 * ntab > n)
+	ntab = be16(d + dir + 4);
+	if (12 + 16 * ntab > n - dir)
 		return -1;
 	for (size_t i = 0; i < ntab; i++) {
-		const unsigned char *rec = d + 12 + 16 * i;
+		const unsigned char *rec = d + dir + 12 + 16 * i;
 		if (memcmp(rec, "cmap", 4) == 0) {
 			cmap = be32(rec + 8);
 			cmap_end = cmap + be32(rec + 12);
@@ -164,6 +172,104 @@ static int cmap_coverage(const unsigned char *d, size_t n, unsigned char *covere
 	if (!rank)
 		return -1;
 	return cmap_format4(d, best, cmap_end, covered);
+}
+
+/* The table tag of the font at d[0..n) (the first of a collection):
+ * *off and *len, or -1. */
+static int find_table(const unsigned char *d, size_t n, const char *tag, size_t *off, size_t *len)
+{
+	size_t dir = 0;
+	if (n >= 16 && memcmp(d, "ttcf", 4) == 0)
+		dir = be32(d + 12);
+	if (dir > n || n - dir < 12)
+		return -1;
+	size_t ntab = be16(d + dir + 4);
+	if (12 + 16 * ntab > n - dir)
+		return -1;
+	for (size_t i = 0; i < ntab; i++) {
+		const unsigned char *rec = d + dir + 12 + 16 * i;
+		if (memcmp(rec, tag, 4) == 0) {
+			size_t o = be32(rec + 8), l = be32(rec + 12);
+			if (o > n || l > n - o)
+				return -1;
+			*off = o;
+			*len = l;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Keep what marking composite glyphs needs (see mark_glyph); 0 or -1. */
+static int glyph_tables(pt_face *fc)
+{
+	size_t head, hl, maxp, ml, loca, ll, glyf, gl;
+	const unsigned char *d = fc->data;
+	if (find_table(d, fc->len, "head", &head, &hl) < 0 || hl < 54 ||
+	    find_table(d, fc->len, "maxp", &maxp, &ml) < 0 || ml < 6 ||
+	    find_table(d, fc->len, "loca", &loca, &ll) < 0 || find_table(d, fc->len, "glyf", &glyf, &gl) < 0)
+		return -1;
+	fc->long_loca = be16(d + head + 50) != 0;
+	fc->nglyphs = be16(d + maxp + 4);
+	if (ll < (size_t)(fc->nglyphs + 1) * (fc->long_loca ? 4 : 2))
+		return -1;
+	fc->loca = loca;
+	fc->glyf = glyf;
+	fc->glyf_len = gl;
+	fc->marked = pm_xcalloc(fc->nglyphs / 8 + 1, 1);
+	return 0;
+}
+
+static size_t loca_at(const pt_face *fc, unsigned g)
+{
+	const unsigned char *p = fc->data + fc->loca;
+	return fc->long_loca ? be32(p + 4 * (size_t)g) : 2 * (size_t)be16(p + 2 * (size_t)g);
+}
+
+/* libharu 2.3.0 embeds only the glyphs it marks as used, but when it marks
+ * the parts of a composite glyph it reads their ids as signed 16-bit
+ * numbers (dropping every part above glyph 32767) and does not descend into
+ * nested composites: most ideographs of the CJK fonts, built from shared
+ * radicals, would print blank or in pieces.  This marks every part of glyph
+ * g, at any depth, in libharu's own table of used glyphs. */
+static void mark_parts(pt_face *fc, HPDF_BYTE *used, unsigned g, int depth)
+{
+	if (g >= fc->nglyphs || depth > 8 || (fc->marked[g >> 3] >> (g & 7) & 1))
+		return;
+	fc->marked[g >> 3] |= (unsigned char)(1u << (g & 7));
+	used[g] = 1;
+	size_t a = loca_at(fc, g), b = loca_at(fc, g + 1);
+	if (b > fc->glyf_len || a + 10 > b)
+		return;
+	const unsigned char *p = fc->data + fc->glyf;
+	if (be16(p + a) < 0x8000) /* contours >= 0: a simple glyph */
+		return;
+	size_t q = a + 10;
+	unsigned flags;
+	do {
+		if (q + 4 > b)
+			return;
+		flags = be16(p + q);
+		unsigned part = be16(p + q + 2);
+		q += 4 + ((flags & 1) ? 4 : 2);
+		q += (flags & 8) ? 2 : (flags & 64) ? 4 : (flags & 128) ? 8 : 0;
+		mark_parts(fc, used, part, depth + 1);
+	} while (flags & 32);
+}
+
+static void mark_glyph(pt_fonts *f, pt_face *fc, uint32_t cp)
+{
+	if (!fc->marked || cp > 0xFFFF)
+		return;
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(f->pdf, fc->name);
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
+		return;
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
+	if (!attr->glyph_tbl.flgs || attr->num_glyphs != fc->nglyphs)
+		return;
+	unsigned g = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+	if (g)
+		mark_parts(fc, attr->glyph_tbl.flgs, g, 0);
 }
 
 static int read_file(const char *path, unsigned char **data, size_t *len)
@@ -205,6 +311,8 @@ static int read_file(const char *path, unsigned char **data, size_t *len)
 
 static int covers(const pt_face *fc, uint32_t cp)
 {
+	if (!fc->covered)
+		return 0;
 	return cp < 0x10000 && (fc->covered[cp >> 3] >> (cp & 7) & 1);
 }
 
@@ -214,46 +322,98 @@ void pt_fonts_free(pt_fonts *f)
 		free(f->face[i].path);
 		free(f->face[i].covered);
 		free(f->face[i].width);
+		free(f->face[i].data);
+		free(f->face[i].marked);
 	}
 	free(f->warned);
 	memset(f, 0, sizeof *f);
 }
 
-int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, pm_diags *d)
+/* Read the coverage of a face from its file and load it into libharu: 0, or
+ * -1 with errno set (EINVAL: not a usable font) and *what saying what. */
+static int load_face(pt_fonts *f, pt_face *fc, const char **what)
+{
+	unsigned char *data;
+	size_t len;
+	if (read_file(fc->path, &data, &len) < 0) {
+		*what = "cannot read font file";
+		return -1;
+	}
+	int ttc = len >= 4 && memcmp(data, "ttcf", 4) == 0;
+	int bad = cmap_coverage(data, len, fc->covered);
+	fc->data = data;
+	fc->len = len;
+	if (bad == 0 && glyph_tables(fc) < 0)
+		bad = -1;
+	if (bad < 0) {
+		*what = "not a TrueType font with a Unicode cmap";
+		errno = EINVAL;
+		return -1;
+	}
+	fc->name = ttc ? HPDF_LoadTTFontFromFile2(f->pdf, fc->path, 0, HPDF_TRUE)
+	               : HPDF_LoadTTFontFromFile(f->pdf, fc->path, HPDF_TRUE);
+	if (!fc->name) {
+		*what = "libharu cannot load the font";
+		errno = EINVAL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Open the CJK face on first need; 1 when it is usable.  When it is not,
+ * one warning says why, and its characters are replaced like any other
+ * missing glyph. */
+static int cjk_open(pt_fonts *f)
+{
+	pt_face *fc = &f->face[PT_CJK];
+	const char *what = "";
+	if (f->cjk_state)
+		return f->cjk_state > 0;
+	if (load_face(f, fc, &what) == 0) {
+		f->cjk_state = 1;
+		return 1;
+	}
+	int e = errno;
+	f->cjk_state = -1;
+	memset(fc->covered, 0, 0x10000 / 8);
+	HPDF_ResetError(f->pdf);
+	if (e == EINVAL)
+		pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, fc->path, 0, 0,
+		            "%s; Chinese, Japanese and Korean text is not shown", what);
+	else
+		pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, fc->path, 0, 0,
+		            "%s: %s; Chinese, Japanese and Korean text is not shown", what, strerror(e));
+	pm_diag_hint(f->d, "the PDF draws CJK text with WenQuanYi Micro Hei (Debian package fonts-wqy-microhei)");
+	return 0;
+}
+
+int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, const char *cjk, pm_diags *d)
 {
 	memset(f, 0, sizeof *f);
 	f->pdf = pdf;
 	f->d = d;
 	for (int i = 0; i < PT_NFACES; i++) {
 		pt_face *fc = &f->face[i];
-		unsigned char *data;
-		size_t len;
-		fc->path = pm_xasprintf("%s/%s", dir, FACE_FILE[i]);
+		fc->path = i == PT_CJK ? pm_xstrdup(cjk ? cjk : PT_CJK_DEFAULT) : pm_xasprintf("%s/%s", dir, FACE_FILE[i]);
 		fc->covered = pm_xcalloc(0x10000 / 8, 1);
 		fc->width = pm_xmalloc(0x10000 * sizeof *fc->width);
 		memset(fc->width, 0xFF, 0x10000 * sizeof *fc->width);
-		if (read_file(fc->path, &data, &len) < 0) {
+		if (i == PT_CJK)
+			continue;
+		const char *what = "";
+		if (load_face(f, fc, &what) < 0) {
 			int e = errno;
-			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0, "cannot read font file: %s",
-			            strerror(e));
-			pm_diag_hint(d, "the PDF needs the DejaVu fonts (Debian package fonts-dejavu-core)");
-			pt_fonts_free(f);
-			return -1;
-		}
-		int bad = cmap_coverage(data, len, fc->covered);
-		free(data);
-		if (bad < 0) {
-			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
-			            "not a TrueType font with a Unicode cmap");
-			pt_fonts_free(f);
-			return -1;
-		}
-		fc->name = HPDF_LoadTTFontFromFile(pdf, fc->path, HPDF_TRUE);
-		if (!fc->name) {
-			unsigned long code = (unsigned long)HPDF_GetError(pdf);
-			unsigned long detail = (unsigned long)HPDF_GetErrorDetail(pdf);
-			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
-			            "libharu cannot load the font (libharu error 0x%04lX, detail %lu)", code, detail);
+			if (fc->data && !fc->name && e == EINVAL && strstr(what, "libharu")) {
+				unsigned long code = (unsigned long)HPDF_GetError(pdf);
+				unsigned long detail = (unsigned long)HPDF_GetErrorDetail(pdf);
+				pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
+				            "%s (libharu error 0x%04lX, detail %lu)", what, code, detail);
+			} else if (e == EINVAL) {
+				pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0, "%s", what);
+			} else {
+				pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0, "%s: %s", what, strerror(e));
+				pm_diag_hint(d, "the PDF needs the DejaVu fonts (Debian package fonts-dejavu-core)");
+			}
 			pt_fonts_free(f);
 			return -1;
 		}
@@ -333,6 +493,7 @@ unsigned pt_units(pt_fonts *f, int face, uint32_t cp)
 	unsigned w = tw.width < UNKNOWN_WIDTH ? (unsigned)tw.width : UNKNOWN_WIDTH - 1;
 	if (cp < 0x10000)
 		fc->width[cp] = (uint16_t)w;
+	mark_glyph(f, fc, cp); /* every character drawn is measured here first */
 	return w;
 }
 
@@ -377,9 +538,13 @@ static int resolve(pt_fonts *f, int face, uint32_t *cp)
 {
 	uint32_t c = *cp;
 	if (c < 0x10000)
-		for (int i = 0; i < 5 && FALLBACK[face][i] >= 0; i++)
-			if (covers(&f->face[FALLBACK[face][i]], c))
-				return FALLBACK[face][i];
+		for (int i = 0; i < 6 && FALLBACK[face][i] >= 0; i++) {
+			int g = FALLBACK[face][i];
+			if (g == PT_CJK && !cjk_open(f))
+				continue;
+			if (covers(&f->face[g], c))
+				return g;
+		}
 	warn_char(f, c);
 	*cp = replacement(f);
 	return PT_REGULAR;
@@ -413,6 +578,7 @@ size_t pt_begin(pt_pool *p, int preserve)
 {
 	p->preserve = preserve;
 	p->last_space = 1;
+	p->prev = 0;
 	p->col = 0;
 	p->flow0 = p->nfrags;
 	return p->nfrags;
@@ -454,6 +620,7 @@ static void put_char(pt_fonts *f, pt_pool *p, uint32_t cp, int face, unsigned fl
 	fr->len += (uint32_t)k;
 	fr->units += pt_units(f, face, cp);
 	p->last_space = 0;
+	p->prev = cp;
 	p->col++;
 }
 
@@ -476,7 +643,34 @@ static void put_space(pt_fonts *f, pt_pool *p, size_t n, int face, unsigned flag
 	fr->len += (uint32_t)n;
 	fr->units += (uint32_t)(n * pt_units(f, face, ' '));
 	p->last_space = 1;
+	p->prev = 0;
 	p->col += n;
+}
+
+/* Chinese, Japanese and Korean text has no spaces between words: a line may
+ * break before an ideograph, a kana, a Hangul syllable or an opening
+ * bracket, except after an opening bracket, and never before the small
+ * kana, the prolonged sound mark, iteration marks or closing punctuation
+ * (a simple form of the Japanese kinsoku rules, UAX #14 classes ID and OP). */
+static int opening(uint32_t cp)
+{
+	return (cp >= 0x3008 && cp <= 0x3011 && cp % 2 == 0) || cp == 0x3014 || cp == 0x3016 || cp == 0x3018 ||
+	       cp == 0x301A || cp == 0x301D || cp == 0xFF08 || cp == 0xFF3B || cp == 0xFF5B || cp == 0xFF62;
+}
+
+static int cjk_break_before(uint32_t cp)
+{
+	static const char small_kana[] = "\x41\x43\x45\x47\x49\x63\x83\x85\x87\x8E\x95\x96";
+	if (cp >= 0x3041 && cp <= 0x30FF) { /* kana */
+		unsigned low = (cp - 0x3041) % 0x60 + 0x41;
+		if (cp == 0x309D || cp == 0x309E || cp == 0x30FB || cp == 0x30FC || cp == 0x30FD || cp == 0x30FE ||
+		    cp == 0x30F5 || cp == 0x30F6 || cp == 0x309B || cp == 0x309C)
+			return 0;
+		return !memchr(small_kana, (int)low, sizeof small_kana - 1);
+	}
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0x3105 && cp <= 0x312F) ||
+	       opening(cp);
 }
 
 void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned flags, int link)
@@ -520,6 +714,8 @@ void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned
 			put_char(f, p, replacement(f), PT_REGULAR, flags, link);
 			continue;
 		}
+		if (!p->last_space && p->prev && cjk_break_before(cp) && !opening(p->prev))
+			put_space(f, p, 0, face, flags, link);
 		int fc = resolve(f, face, &cp);
 		put_char(f, p, cp, fc, flags, link);
 	}
@@ -529,6 +725,7 @@ void pt_add_break(pt_pool *p)
 {
 	new_frag(p, PT_REGULAR, PT_BREAK, -1);
 	p->last_space = 1;
+	p->prev = 0;
 	p->col = 0;
 }
 

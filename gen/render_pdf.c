@@ -2459,7 +2459,7 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 	r.utf8 = HPDF_GetEncoder(r.pdf, "UTF-8");
 	if (r.failed)
 		goto fail;
-	if (pt_fonts_open(&r.fonts, r.pdf, meta->font_dir ? meta->font_dir : DEFAULT_FONT_DIR, d) < 0) {
+	if (pt_fonts_open(&r.fonts, r.pdf, meta->font_dir ? meta->font_dir : DEFAULT_FONT_DIR, meta->cjk_font, d) < 0) {
 		free_all(&r);
 		return -1;
 	}
