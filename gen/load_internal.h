@@ -54,6 +54,7 @@ typedef struct ld_ctx {
 	struct ld_ids *ids;             /* 5: id table */
 	uint32_t *refcount[PM_K_COUNT]; /* 5: references per object */
 	size_t cap_objs[PM_K_COUNT];    /* 5: capacity of m->objs */
+	unsigned scripts_warned;        /* 3: scripts the PDF cannot lay out, reported (load_fill.c) */
 } ld_ctx;
 
 /** Start a load: options with their defaults, an empty model (whose files

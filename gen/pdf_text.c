@@ -394,7 +394,8 @@ int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, const char *cjk, p
 	f->d = d;
 	for (int i = 0; i < PT_NFACES; i++) {
 		pt_face *fc = &f->face[i];
-		fc->path = i == PT_CJK ? pm_xstrdup(cjk ? cjk : PT_CJK_DEFAULT) : pm_xasprintf("%s/%s", dir, FACE_FILE[i]);
+		fc->path =
+		        i == PT_CJK ? pm_xstrdup(cjk ? cjk : PT_CJK_DEFAULT) : pm_xasprintf("%s/%s", dir, FACE_FILE[i]);
 		fc->covered = pm_xcalloc(0x10000 / 8, 1);
 		fc->width = pm_xmalloc(0x10000 * sizeof *fc->width);
 		memset(fc->width, 0xFF, 0x10000 * sizeof *fc->width);

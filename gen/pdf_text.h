@@ -33,7 +33,6 @@ enum { PT_REGULAR, PT_BOLD, PT_ITALIC, PT_BOLD_ITALIC, PT_MONO, PT_CJK, PT_NFACE
 /** The default CJK face: WenQuanYi Micro Hei (Debian fonts-wqy-microhei). */
 #define PT_CJK_DEFAULT "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
-
 /** Fragment flags.  PT_SPACE and PT_BREAK are set here; the others are the
  *  caller's style bits, carried through unchanged (fragments with different
  *  flags are never merged). */
@@ -55,7 +54,7 @@ typedef struct pt_face {
 	size_t len, glyf, glyf_len, loca;
 	unsigned nglyphs;
 	int long_loca;
-	unsigned char *marked;  /* bitmap over the glyphs: components already marked */
+	unsigned char *marked; /* bitmap over the glyphs: components already marked */
 } pt_face;
 
 /** Where the text being added comes from, for warnings: file may be NULL. */
