@@ -272,6 +272,25 @@ static void mark_glyph(pt_fonts *f, pt_face *fc, uint32_t cp)
 		mark_parts(fc, attr->glyph_tbl.flgs, g, 0);
 }
 
+/* libharu copies the font's 'post' table whole into the PDF.  It holds
+ * only glyph names, which neither a CIDFontType2 font nor a PDF reader
+ * uses (ISO 32000-1, 9.9, lists the tables a TrueType font program in a
+ * PDF needs; 'post' is not among them), and in the CJK fonts it is the
+ * largest table left after subsetting (WenQuanYi Micro Hei: 541 KB, about
+ * 200 KB compressed, of 250 KB).  Renaming libharu's directory entry makes
+ * it write an empty 'post' table instead; it has already read what it
+ * needs from it. */
+static void drop_post(pt_fonts *f, pt_face *fc)
+{
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(f->pdf, fc->name);
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
+		return;
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
+	for (unsigned i = 0; i < attr->offset_tbl.num_tables; i++)
+		if (memcmp(attr->offset_tbl.table[i].tag, "post", 4) == 0)
+			memcpy(attr->offset_tbl.table[i].tag, "POST", 4);
+}
+
 static int read_file(const char *path, unsigned char **data, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
@@ -357,6 +376,8 @@ static int load_face(pt_fonts *f, pt_face *fc, const char **what)
 		errno = EINVAL;
 		return -1;
 	}
+	if (fc == &f->face[PT_CJK])
+		drop_post(f, fc);
 	return 0;
 }
 
