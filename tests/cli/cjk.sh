@@ -1,0 +1,70 @@
+#!/bin/sh
+# cjk.sh BIN — Chinese, Japanese and Korean text (docs/pdf.md, "International
+# text"): tests/data/cjk.yaml builds without a missing-glyph warning; the PDF
+# embeds a subset of WenQuanYi Micro Hei; the manufacturer's name and address,
+# the device name and Korean free text round-trip through pdftotext with no
+# U+FFFD; the SVG diagrams and the HTML carry the names and list the CJK font;
+# and a Chinese manufacturer name adds at most 250 KB to a PDF.
+set -u
+BIN=${1:?usage: cjk.sh path/to/premarket}
+font=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+[ -f "$font" ] || { echo "cjk.sh: $font not installed (fonts-wqy-microhei; make deps): skipping"; exit 0; }
+for tool in pdftotext pdffonts; do
+	command -v $tool >/dev/null 2>&1 || { echo "cjk.sh: $tool not installed (poppler-utils): skipping"; exit 0; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+no() { echo "cjk.sh: FAIL: $*"; fail=1; }
+model=tests/data/cjk.yaml
+"$BIN" build "$model" -o "$tmp/out" --format md,html,pdf 2>"$tmp/err" || { no "build"; cat "$tmp/err"; }
+grep -E "U\+[0-9A-F]{4}|not shown" "$tmp/err" && no "build reports characters it cannot show"
+pdf="$tmp/out/cybersecurity-submission.pdf"
+
+# the CJK face is embedded, as a subset (libharu's "ABCDEF+" name prefix)
+pdffonts "$pdf" >"$tmp/fonts" 2>/dev/null || no "pdffonts"
+grep -E '^[A-Z]{6}\+WenQuanYiMicroHei +CID TrueType +Identity-H +yes +yes +yes' "$tmp/fonts" >/dev/null ||
+	{ no "WenQuanYi Micro Hei not embedded as a subset with a ToUnicode map"; cat "$tmp/fonts"; }
+
+# the names round-trip (whitespace dropped: lines wrap between CJK characters)
+pdftotext -enc UTF-8 "$pdf" "$tmp/pdf.txt" 2>/dev/null || no "pdftotext"
+tr -d ' \n\f' <"$tmp/pdf.txt" >"$tmp/pdf.flat"
+for w in 深圳市示例医疗器械有限公司 中国广东省深圳市南山区科技南路示例大厦十二楼 携帯型輸液ポンプ「ミライ」 \
+	병원병동및환자가정에서사용합니다. 輸液ポンプ本体 간호사태블릿 病棟; do
+	grep -qF "$w" "$tmp/pdf.flat" || no "PDF: '$w' does not round-trip"
+done
+grep -q "$(printf '\357\277\275')" "$tmp/pdf.txt" && no "PDF text has U+FFFD"
+
+# SVG diagrams: the names, and the CJK font after DejaVu in font-family
+svg="$tmp/out/diagrams/global_system.svg"
+for w in 輸液ポンプ本体 "간호사 태블릿" 病棟; do
+	grep -qF "$w" "$svg" || no "SVG: '$w' missing"
+done
+grep -qE "font-family=\"'DejaVu Sans'[^\"]*'WenQuanYi Micro Hei'" "$svg" || no "SVG font-family lacks the CJK font"
+
+# HTML: the names, and the CJK fonts in the stylesheet's font list
+html="$tmp/out/security-risk-management-report.html"
+for w in 深圳市示例医疗器械有限公司 携帯型輸液ポンプ「ミライ」; do
+	grep -qF "$w" "$html" || no "HTML: '$w' missing"
+done
+grep -q 'font: 16px/1.55 system-ui.*"WenQuanYi Micro Hei".*"Malgun Gothic"' "$html" ||
+	no "HTML stylesheet lacks the CJK fonts"
+
+# the cost of CJK in a PDF: the minimal example with a Chinese manufacturer name
+sed 's/name: Example Devices Inc\./name: 深圳市示例医疗器械有限公司/' examples/minimal.yaml >"$tmp/min-zh.yaml"
+grep -q 深圳 "$tmp/min-zh.yaml" || no "sed: the manufacturer name was not replaced"
+"$BIN" build examples/minimal.yaml -o "$tmp/latin" --format pdf 2>/dev/null || no "build minimal"
+"$BIN" build "$tmp/min-zh.yaml" -o "$tmp/zh" --format pdf 2>/dev/null || no "build minimal, Chinese name"
+a=$(wc -c <"$tmp/latin/cybersecurity-submission.pdf")
+b=$(wc -c <"$tmp/zh/cybersecurity-submission.pdf")
+added=$((b - a))
+[ "$added" -gt 0 ] && [ "$added" -le 256000 ] || no "a Chinese manufacturer name adds $added bytes (want 1..256000)"
+pdftotext -enc UTF-8 "$tmp/zh/cybersecurity-submission.pdf" - 2>/dev/null | grep -q 深圳市示例医疗器械有限公司 ||
+	no "minimal, Chinese name: does not round-trip"
+
+# deterministic: a second build is byte-identical
+"$BIN" build "$model" -o "$tmp/again" --format pdf 2>/dev/null || no "second build"
+cmp -s "$pdf" "$tmp/again/cybersecurity-submission.pdf" || no "two builds differ"
+
+[ $fail -eq 0 ] && echo "cjk.sh: ok (a Chinese manufacturer name adds $added bytes to the PDF)"
+exit $fail
