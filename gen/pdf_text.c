@@ -16,6 +16,7 @@
  * writes into the font's /W array, so what is measured is what is drawn. */
 #include "pdf_text.h"
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include "utf8.h"
 #include "xalloc.h"
@@ -497,6 +498,66 @@ HPDF_Font pt_font(pt_fonts *f, int face)
 		fc->font = NULL;
 	}
 	return fc->font;
+}
+
+/* libharu writes, when it creates a font, a /W width array and a
+ * CIDToGIDMap for every character of the font's cmap (for WenQuanYi Micro
+ * Hei, 28,000 characters: a 63 KB compressed map and a 6 KB array; for each
+ * DejaVu face about 20 KB of widths), whatever the text uses.  Every
+ * character drawn is measured first (pt_units), so the measured ones are
+ * the used ones: both are rewritten with those only.  An unused character
+ * maps to glyph 0, which is never drawn. */
+static int trim_font(pt_fonts *f, pt_face *fc)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)fc->font->attr;
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(f->pdf, fc->name);
+	if (!fa || !fa->descendant_font || !def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return 0;
+	HPDF_Array w = HPDF_Array_New(f->pdf->mmgr), run = NULL;
+	if (!w)
+		return -1;
+	unsigned next = 0;
+	for (unsigned cp = 1; cp < 0x10000; cp++) {
+		if (fc->width[cp] == UNKNOWN_WIDTH)
+			continue;
+		if (!run || cp != next) {
+			run = HPDF_Array_New(f->pdf->mmgr);
+			if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK || HPDF_Array_Add(w, run) != HPDF_OK)
+				return -1;
+		}
+		if (HPDF_Array_AddNumber(run, (HPDF_INT32)fc->width[cp]) != HPDF_OK)
+			return -1;
+		next = cp + 1;
+	}
+	if (HPDF_Dict_Add(fa->descendant_font, "W", w) != HPDF_OK)
+		return -1;
+	if (fa->map_stream && fa->map_stream->stream) {
+		HPDF_Stream st = fa->map_stream->stream;
+		unsigned char *map = pm_xcalloc(0x10000, 2);
+		for (unsigned cp = 1; cp < 0x10000; cp++) {
+			if (fc->width[cp] == UNKNOWN_WIDTH)
+				continue;
+			unsigned g = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+			map[2 * cp] = (unsigned char)(g >> 8);
+			map[2 * cp + 1] = (unsigned char)g;
+		}
+		HPDF_MemStream_FreeData(st);
+		HPDF_STATUS ret = HPDF_Stream_Write(st, map, 0x10000 * 2);
+		free(map);
+		if (ret != HPDF_OK)
+			return -1;
+	}
+	return 0;
+}
+
+int pt_fonts_finish(pt_fonts *f)
+{
+	for (int i = 0; i < PT_NFACES; i++)
+		if (f->face[i].font && trim_font(f, &f->face[i]) < 0) {
+			f->failed = 1;
+			return -1;
+		}
+	return 0;
 }
 
 unsigned pt_units(pt_fonts *f, int face, uint32_t cp)

@@ -119,6 +119,10 @@ void pt_fonts_free(pt_fonts *f);
  *  f->failed set). */
 HPDF_Font pt_font(pt_fonts *f, int face);
 
+/** Before saving: reduce each font's widths and CIDToGIDMap to the
+ *  characters measured (which include every one drawn).  0, or -1. */
+int pt_fonts_finish(pt_fonts *f);
+
 /** Width of code point cp (which face can show) in 1/1000 em. */
 unsigned pt_units(pt_fonts *f, int face, uint32_t cp);
 

@@ -2366,7 +2366,7 @@ static void set_info(R *r)
 static int save(R *r, pm_buf *out)
 {
 	unsigned char chunk[65536];
-	if (HPDF_SaveToStream(r->pdf) != HPDF_OK)
+	if (pt_fonts_finish(&r->fonts) < 0 || HPDF_SaveToStream(r->pdf) != HPDF_OK)
 		return -1;
 	HPDF_ResetStream(r->pdf);
 	for (;;) {

@@ -4,7 +4,7 @@
 # embeds a subset of WenQuanYi Micro Hei; the manufacturer's name and address,
 # the device name and Korean free text round-trip through pdftotext with no
 # U+FFFD; the SVG diagrams and the HTML carry the names and list the CJK font;
-# and a Chinese manufacturer name adds at most 250 KB to a PDF.
+# and a Chinese manufacturer name adds at most 128,000 bytes to a PDF.
 set -u
 BIN=${1:?usage: cjk.sh path/to/premarket}
 font=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
@@ -58,7 +58,7 @@ grep -q 深圳 "$tmp/min-zh.yaml" || no "sed: the manufacturer name was not repl
 a=$(wc -c <"$tmp/latin/cybersecurity-submission.pdf")
 b=$(wc -c <"$tmp/zh/cybersecurity-submission.pdf")
 added=$((b - a))
-[ "$added" -gt 0 ] && [ "$added" -le 256000 ] || no "a Chinese manufacturer name adds $added bytes (want 1..256000)"
+[ "$added" -gt 0 ] && [ "$added" -le 128000 ] || no "a Chinese manufacturer name adds $added bytes (want 1..128000)"
 pdftotext -enc UTF-8 "$tmp/zh/cybersecurity-submission.pdf" - 2>/dev/null | grep -q 深圳市示例医疗器械有限公司 ||
 	no "minimal, Chinese name: does not round-trip"
 
