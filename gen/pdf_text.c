@@ -522,7 +522,8 @@ static int trim_font(pt_fonts *f, pt_face *fc)
 			continue;
 		if (!run || cp != next) {
 			run = HPDF_Array_New(f->pdf->mmgr);
-			if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK || HPDF_Array_Add(w, run) != HPDF_OK)
+			if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK ||
+			    HPDF_Array_Add(w, run) != HPDF_OK)
 				return -1;
 		}
 		if (HPDF_Array_AddNumber(run, (HPDF_INT32)fc->width[cp]) != HPDF_OK)
