@@ -560,6 +560,9 @@ static void test_cjk(void **state)
 		/* the long cell has no spaces, yet wraps: a line ends inside it */
 		assert_non_null(strstr(text, "病院および"));
 		assert_null(strstr(text, "輸液ポンプ。病院および在宅で薬液を持続的に投与する携帯型輸液ポンプ。病院"));
+		/* no line starts with closing punctuation or a small kana */
+		assert_null(strstr(text, "\n。"));
+		assert_null(strstr(text, "\nょ"));
 		free(text);
 		if (have("pdffonts")) {
 			char *fonts = run("pdffonts '%s' 2>/dev/null", path);
