@@ -23,7 +23,7 @@ FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libyaml-0-2 libxml2 libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 \
-      libhpdf-2.3.0 libgvc6 libcgraph6 libssl3 libxlsxwriter4 fonts-dejavu-core \
+      libhpdf-2.3.0 libgvc6 libcgraph6 libssl3 libxlsxwriter4 fonts-dejavu-core fonts-wqy-microhei \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 1000 premarket
 COPY --from=build /out/usr /usr

@@ -11,6 +11,7 @@
 
 #include "premarket/cvss.h"
 #include "suggest.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -119,6 +120,83 @@ static int want_scalar(ld_ctx *L, const ld_file *F, const pm_field *f, const yt_
 	return 0;
 }
 
+/* Scripts the PDF renderer draws wrongly (docs/pdf.md): libharu lays text
+ * out left to right one glyph per character, with no bidirectional
+ * reordering and no shaping. */
+enum {
+	SC_HEBREW,
+	SC_ARABIC,
+	SC_SYRIAC,
+	SC_THAANA,
+	SC_NKO,
+	SC_RTL,
+	SC_DEVANAGARI,
+	SC_INDIC,
+	SC_THAI,
+	SC_LAO,
+	SC_TIBETAN,
+	SC_MYANMAR,
+	SC_KHMER,
+	SC_MONGOLIAN
+};
+static const char *const SCRIPT_NAME[] = {"Hebrew",        "Arabic",     "Syriac", "Thaana",   "N'Ko",
+                                          "right-to-left", "Devanagari", "Indic",  "Thai",     "Lao",
+                                          "Tibetan",       "Myanmar",    "Khmer",  "Mongolian"};
+static const struct {
+	uint32_t lo, hi;
+	int script;
+} SCRIPT_RANGE[] = {
+        {0x0590, 0x05FF, SC_HEBREW},    {0x0600, 0x06FF, SC_ARABIC},     {0x0700, 0x074F, SC_SYRIAC},
+        {0x0750, 0x077F, SC_ARABIC},    {0x0780, 0x07BF, SC_THAANA},     {0x07C0, 0x07FF, SC_NKO},
+        {0x0800, 0x085F, SC_RTL},       {0x0860, 0x08FF, SC_ARABIC},     {0x0900, 0x097F, SC_DEVANAGARI},
+        {0x0980, 0x0DFF, SC_INDIC},     {0x0E00, 0x0E7F, SC_THAI},       {0x0E80, 0x0EFF, SC_LAO},
+        {0x0F00, 0x0FFF, SC_TIBETAN},   {0x1000, 0x109F, SC_MYANMAR},    {0x1780, 0x17FF, SC_KHMER},
+        {0x1800, 0x18AF, SC_MONGOLIAN}, {0xA8E0, 0xA8FF, SC_DEVANAGARI}, {0xFB1D, 0xFB4F, SC_HEBREW},
+        {0xFB50, 0xFDFF, SC_ARABIC},    {0xFE70, 0xFEFC, SC_ARABIC},     {0x10800, 0x10FFF, SC_RTL},
+        {0x1E800, 0x1EFFF, SC_RTL},
+};
+
+/* Warn, once per script and model, at the first string with text the PDF
+ * cannot lay out: right-to-left scripts and scripts that need shaping. */
+static void check_script(ld_ctx *L, const pm_field *f, const char *s, size_t n, pm_mark at)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = pm_utf8_decode(u + i, n - i, &cp);
+		if (k == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		if (cp < 0x590)
+			continue;
+		for (size_t r = 0; r < sizeof SCRIPT_RANGE / sizeof SCRIPT_RANGE[0]; r++) {
+			if (cp < SCRIPT_RANGE[r].lo || cp > SCRIPT_RANGE[r].hi)
+				continue;
+			int sc = SCRIPT_RANGE[r].script;
+			if (L->scripts_warned >> sc & 1)
+				break;
+			L->scripts_warned |= 1u << sc;
+			if (sc <= SC_RTL)
+				ld_warn(L, at,
+				        "'%s' has %s text: right-to-left text is rendered left-to-right in the PDF%s "
+				        "(later fields with %s text are not reported)",
+				        f->key, SCRIPT_NAME[sc], sc == SC_HEBREW ? "" : ", its letters unjoined",
+				        SCRIPT_NAME[sc]);
+			else
+				ld_warn(L, at,
+				        "'%s' has %s text: the PDF does not shape complex scripts, so its letters may "
+				        "be "
+				        "misplaced, unjoined or missing (later fields with %s text are not reported)",
+				        f->key, SCRIPT_NAME[sc], SCRIPT_NAME[sc]);
+			pm_diag_hint(L->diags, "HTML and Markdown show the text correctly; see docs/pdf.md, "
+			                       "\"International text\"");
+			break;
+		}
+	}
+}
+
 static void fill_str(ld_ctx *L, const ld_file *F, const pm_field *f, pm_str *out, const yt_node *v)
 {
 	pm_mark at = mark_of(F, v);
@@ -148,6 +226,10 @@ static void fill_str(ld_ctx *L, const ld_file *F, const pm_field *f, pm_str *out
 	case PM_F_EFFECT:
 		if (check_effect(L, at, !v->plain, f->key, v->s) < 0)
 			return;
+		break;
+	case PM_F_STR:
+	case PM_F_TEXT:
+		check_script(L, f, v->s, v->n, at);
 		break;
 	default:
 		break;

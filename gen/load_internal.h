@@ -56,6 +56,7 @@ typedef struct ld_ctx {
 	size_t cap_objs[PM_K_COUNT];    /* 5: capacity of m->objs */
 	const pm_load_source *mem;      /* 1: model files given in memory (pm_model_load_sources()) */
 	size_t n_mem;
+	unsigned scripts_warned; /* 3: scripts the PDF cannot lay out, reported (load_fill.c) */
 } ld_ctx;
 
 /** Start a load: options with their defaults, an empty model (whose files

@@ -16,6 +16,9 @@
  * writes into the font's /W array, so what is measured is what is drawn. */
 #include "pdf_text.h"
 #include "file.h"
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -34,13 +37,16 @@ static const char *const FACE_FILE[PT_NFACES] = {
         "DejaVuSansMono.ttf",
 };
 
-/* The faces tried, in order, for a character of each face. */
-static const int FALLBACK[PT_NFACES][5] = {
-        [PT_REGULAR] = {PT_REGULAR, PT_MONO, -1},
-        [PT_BOLD] = {PT_BOLD, PT_REGULAR, PT_MONO, -1},
-        [PT_ITALIC] = {PT_ITALIC, PT_REGULAR, PT_MONO, -1},
-        [PT_BOLD_ITALIC] = {PT_BOLD_ITALIC, PT_BOLD, PT_ITALIC, PT_REGULAR, PT_MONO},
-        [PT_MONO] = {PT_MONO, PT_REGULAR, -1},
+/* The faces tried, in order, for a character of each face: the CJK face
+ * comes last, and is also what bold and italic CJK text is drawn in (the
+ * packaged CJK fonts have one weight). */
+static const int FALLBACK[PT_NFACES][6] = {
+        [PT_REGULAR] = {PT_REGULAR, PT_MONO, PT_CJK, -1},
+        [PT_BOLD] = {PT_BOLD, PT_REGULAR, PT_MONO, PT_CJK, -1},
+        [PT_ITALIC] = {PT_ITALIC, PT_REGULAR, PT_MONO, PT_CJK, -1},
+        [PT_BOLD_ITALIC] = {PT_BOLD_ITALIC, PT_BOLD, PT_ITALIC, PT_REGULAR, PT_MONO, PT_CJK},
+        [PT_MONO] = {PT_MONO, PT_REGULAR, PT_CJK, -1},
+        [PT_CJK] = {PT_CJK, PT_REGULAR, PT_MONO, -1},
 };
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
@@ -129,19 +135,22 @@ static int cmap_format4(const unsigned char *d, size_t sub, size_t end, unsigned
 	return 0;
 }
 
-/* The coverage of a TrueType file: the (3,1) subtable libharu uses, else a
- * Unicode-platform format 4 subtable. */
+/* The coverage of a TrueType file, or of the first font of a TrueType
+ * collection (what libharu loads with index 0): the (3,1) subtable libharu
+ * uses, else a Unicode-platform format 4 subtable. */
 static int cmap_coverage(const unsigned char *d, size_t n, unsigned char *covered)
 {
-	size_t ntab, cmap = 0, cmap_end = 0, best = 0;
+	size_t ntab, cmap = 0, cmap_end = 0, best = 0, dir = 0;
 	int rank = 0;
-	if (n < 12)
+	if (n >= 16 && memcmp(d, "ttcf", 4) == 0)
+		dir = be32(d + 12); /* table offsets stay relative to the file */
+	if (dir > n || n - dir < 12)
 		return -1;
-	ntab = be16(d + 4);
-	if (12 + 16 * ntab > n)
+	ntab = be16(d + dir + 4);
+	if (12 + 16 * ntab > n - dir)
 		return -1;
 	for (size_t i = 0; i < ntab; i++) {
-		const unsigned char *rec = d + 12 + 16 * i;
+		const unsigned char *rec = d + dir + 12 + 16 * i;
 		if (memcmp(rec, "cmap", 4) == 0) {
 			cmap = be32(rec + 8);
 			cmap_end = cmap + be32(rec + 12);
@@ -167,10 +176,149 @@ static int cmap_coverage(const unsigned char *d, size_t n, unsigned char *covere
 	return cmap_format4(d, best, cmap_end, covered);
 }
 
+/* The table tag of the font at d[0..n) (the first of a collection):
+ * *off and *len, or -1. */
+static int find_table(const unsigned char *d, size_t n, const char *tag, size_t *off, size_t *len)
+{
+	size_t dir = 0;
+	if (n >= 16 && memcmp(d, "ttcf", 4) == 0)
+		dir = be32(d + 12);
+	if (dir > n || n - dir < 12)
+		return -1;
+	size_t ntab = be16(d + dir + 4);
+	if (12 + 16 * ntab > n - dir)
+		return -1;
+	for (size_t i = 0; i < ntab; i++) {
+		const unsigned char *rec = d + dir + 12 + 16 * i;
+		if (memcmp(rec, tag, 4) == 0) {
+			size_t o = be32(rec + 8), l = be32(rec + 12);
+			if (o > n || l > n - o)
+				return -1;
+			*off = o;
+			*len = l;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Keep what marking composite glyphs needs (see mark_glyph); 0 or -1. */
+static int glyph_tables(pt_face *fc)
+{
+	size_t head, hl, maxp, ml, loca, ll, glyf, gl;
+	const unsigned char *d = fc->data;
+	if (find_table(d, fc->len, "head", &head, &hl) < 0 || hl < 54 ||
+	    find_table(d, fc->len, "maxp", &maxp, &ml) < 0 || ml < 6 ||
+	    find_table(d, fc->len, "loca", &loca, &ll) < 0 || find_table(d, fc->len, "glyf", &glyf, &gl) < 0)
+		return -1;
+	fc->long_loca = be16(d + head + 50) != 0;
+	fc->nglyphs = be16(d + maxp + 4);
+	if (ll < (size_t)(fc->nglyphs + 1) * (fc->long_loca ? 4 : 2))
+		return -1;
+	fc->loca = loca;
+	fc->glyf = glyf;
+	fc->glyf_len = gl;
+	fc->marked = pm_xcalloc(fc->nglyphs / 8 + 1, 1);
+	return 0;
+}
+
+static size_t loca_at(const pt_face *fc, unsigned g)
+{
+	const unsigned char *p = fc->data + fc->loca;
+	return fc->long_loca ? be32(p + 4 * (size_t)g) : 2 * (size_t)be16(p + 2 * (size_t)g);
+}
+
+/* libharu 2.3.0 embeds only the glyphs it marks as used, but when it marks
+ * the parts of a composite glyph it reads their ids as signed 16-bit
+ * numbers (dropping every part above glyph 32767) and does not descend into
+ * nested composites: most ideographs of the CJK fonts, built from shared
+ * radicals, would print blank or in pieces.  This marks every part of glyph
+ * g, at any depth, in libharu's own table of used glyphs. */
+static void mark_parts(pt_face *fc, HPDF_BYTE *used, unsigned g, int depth)
+{
+	if (g >= fc->nglyphs || depth > 8 || (fc->marked[g >> 3] >> (g & 7) & 1))
+		return;
+	fc->marked[g >> 3] |= (unsigned char)(1u << (g & 7));
+	used[g] = 1;
+	size_t a = loca_at(fc, g), b = loca_at(fc, g + 1);
+	if (b > fc->glyf_len || a + 10 > b)
+		return;
+	const unsigned char *p = fc->data + fc->glyf;
+	if (be16(p + a) < 0x8000) /* contours >= 0: a simple glyph */
+		return;
+	size_t q = a + 10;
+	unsigned flags;
+	do {
+		if (q + 4 > b)
+			return;
+		flags = be16(p + q);
+		unsigned part = be16(p + q + 2);
+		q += 4 + ((flags & 1) ? 4 : 2);
+		q += (flags & 8) ? 2 : (flags & 64) ? 4 : (flags & 128) ? 8 : 0;
+		mark_parts(fc, used, part, depth + 1);
+	} while (flags & 32);
+}
+
+static void mark_glyph(pt_fonts *f, pt_face *fc, uint32_t cp)
+{
+	if (!fc->marked || cp > 0xFFFF)
+		return;
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(f->pdf, fc->name);
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
+		return;
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
+	if (!attr->glyph_tbl.flgs || attr->num_glyphs != fc->nglyphs)
+		return;
+	unsigned g = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+	if (g)
+		mark_parts(fc, attr->glyph_tbl.flgs, g, 0);
+}
+
+/* libharu copies the font's 'post' table whole into the PDF.  It holds
+ * only glyph names, which neither a CIDFontType2 font nor a PDF reader
+ * uses (ISO 32000-1, 9.9, lists the tables a TrueType font program in a
+ * PDF needs; 'post' is not among them), and in the CJK fonts it is the
+ * largest table left after subsetting (WenQuanYi Micro Hei: 541 KB, about
+ * 200 KB compressed, of 250 KB).  Renaming libharu's directory entry makes
+ * it write an empty 'post' table instead; it has already read what it
+ * needs from it. */
+static void drop_post(pt_fonts *f, pt_face *fc)
+{
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(f->pdf, fc->name);
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr)
+		return;
+	HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
+	for (unsigned i = 0; i < attr->offset_tbl.num_tables; i++)
+		if (memcmp(attr->offset_tbl.table[i].tag, "post", 4) == 0)
+			memcpy(attr->offset_tbl.table[i].tag, "POST", 4);
+}
+
+/* Read a font file whole through gen/file.c (a regular file under the cap,
+ * never a FIFO that blocks, before libharu opens it by name): 0, or -1 with
+ * the reason in why[0, n). */
+static int read_file(const char *path, unsigned char **data, size_t *len, char *why, size_t n)
+{
+	pm_buf b;
+	pm_buf_init(&b, FONT_FILE_MAX + 1);
+	pm_diags d;
+	pm_diags_init(&d);
+	int rc = pm_file_read(path, FONT_FILE_MAX, PM_FILE_AT_PATH, NULL, &b, &d) == 0 ? 0 : -1;
+	if (rc < 0) {
+		snprintf(why, n, "cannot read font file: %s", d.n ? d.v[0].msg : "?");
+		pm_buf_free(&b);
+	} else {
+		*data = (unsigned char *)pm_buf_detach(&b, len);
+	}
+	pm_diags_free(&d);
+	return rc;
+}
+
 /* ---- faces ------------------------------------------------------------------ */
 
 static int covers(const pt_face *fc, uint32_t cp)
 {
+	if (!fc->covered)
+		return 0;
 	return cp < 0x10000 && (fc->covered[cp >> 3] >> (cp & 7) & 1);
 }
 
@@ -180,51 +328,106 @@ void pt_fonts_free(pt_fonts *f)
 		free(f->face[i].path);
 		free(f->face[i].covered);
 		free(f->face[i].width);
+		free(f->face[i].data);
+		free(f->face[i].marked);
 	}
 	free(f->warned);
 	memset(f, 0, sizeof *f);
 }
 
-int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, pm_diags *d)
+/* Read the coverage of a face from its file and load it into libharu: 0, or
+ * -1 with errno set (EINVAL: not a usable font) and *what saying what. */
+static int load_face(pt_fonts *f, pt_face *fc, const char **what)
+{
+	unsigned char *data;
+	size_t len;
+	static char why[512]; /* one build at a time reads fonts (pt_fonts is not shared) */
+	if (read_file(fc->path, &data, &len, why, sizeof why) < 0) {
+		*what = why;
+		errno = EINVAL;
+		return -1;
+	}
+	int ttc = len >= 4 && memcmp(data, "ttcf", 4) == 0;
+	int bad = cmap_coverage(data, len, fc->covered);
+	fc->data = data;
+	fc->len = len;
+	if (bad == 0 && glyph_tables(fc) < 0)
+		bad = -1;
+	if (bad < 0) {
+		*what = "not a TrueType font with a Unicode cmap";
+		errno = EINVAL;
+		return -1;
+	}
+	fc->name = ttc ? HPDF_LoadTTFontFromFile2(f->pdf, fc->path, 0, HPDF_TRUE)
+	               : HPDF_LoadTTFontFromFile(f->pdf, fc->path, HPDF_TRUE);
+	if (!fc->name) {
+		*what = "libharu cannot load the font";
+		errno = EINVAL;
+		return -1;
+	}
+	if (fc == &f->face[PT_CJK])
+		drop_post(f, fc);
+	return 0;
+}
+
+/* Open the CJK face on first need; 1 when it is usable.  When it is not,
+ * one warning says why, and its characters are replaced like any other
+ * missing glyph. */
+static int cjk_open(pt_fonts *f)
+{
+	pt_face *fc = &f->face[PT_CJK];
+	const char *what = "";
+	if (f->cjk_state)
+		return f->cjk_state > 0;
+	if (load_face(f, fc, &what) == 0) {
+		f->cjk_state = 1;
+		return 1;
+	}
+	int e = errno;
+	f->cjk_state = -1;
+	memset(fc->covered, 0, 0x10000 / 8);
+	HPDF_ResetError(f->pdf);
+	if (e == EINVAL)
+		pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, fc->path, 0, 0,
+		            "%s; Chinese, Japanese and Korean text is not shown", what);
+	else
+		pm_diag_add(f->d, PM_WARNING, PM_ERR_RENDER, fc->path, 0, 0,
+		            "%s: %s; Chinese, Japanese and Korean text is not shown", what, strerror(e));
+	pm_diag_hint(f->d, "the PDF draws CJK text with WenQuanYi Micro Hei (Debian package fonts-wqy-microhei)");
+	return 0;
+}
+
+int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, const char *cjk, pm_diags *d)
 {
 	memset(f, 0, sizeof *f);
 	f->pdf = pdf;
 	f->d = d;
 	for (int i = 0; i < PT_NFACES; i++) {
 		pt_face *fc = &f->face[i];
-		fc->path = pm_xasprintf("%s/%s", dir, FACE_FILE[i]);
+		fc->path =
+		        i == PT_CJK ? pm_xstrdup(cjk ? cjk : PT_CJK_DEFAULT) : pm_xasprintf("%s/%s", dir, FACE_FILE[i]);
 		fc->covered = pm_xcalloc(0x10000 / 8, 1);
 		fc->width = pm_xmalloc(0x10000 * sizeof *fc->width);
 		memset(fc->width, 0xFF, 0x10000 * sizeof *fc->width);
-		/* read through gen/file.c (a regular file under the cap, never a FIFO
-		 * that blocks) before libharu opens it by name */
-		pm_buf data;
-		pm_buf_init(&data, FONT_FILE_MAX + 1);
-		pm_diags why;
-		pm_diags_init(&why);
-		if (pm_file_read(fc->path, FONT_FILE_MAX, PM_FILE_AT_PATH, NULL, &data, &why) != 0) {
-			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0, "cannot read font file: %s",
-			            why.n ? why.v[0].msg : "?");
-			pm_diags_free(&why);
-			pm_diag_hint(d, "the PDF needs the DejaVu fonts (Debian package fonts-dejavu-core)");
-			pt_fonts_free(f);
-			return -1;
-		}
-		pm_diags_free(&why);
-		int bad = cmap_coverage((const unsigned char *)data.data, data.len, fc->covered);
-		pm_buf_free(&data);
-		if (bad < 0) {
-			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
-			            "not a TrueType font with a Unicode cmap");
-			pt_fonts_free(f);
-			return -1;
-		}
-		fc->name = HPDF_LoadTTFontFromFile(pdf, fc->path, HPDF_TRUE);
-		if (!fc->name) {
-			unsigned long code = (unsigned long)HPDF_GetError(pdf);
-			unsigned long detail = (unsigned long)HPDF_GetErrorDetail(pdf);
-			pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
-			            "libharu cannot load the font (libharu error 0x%04lX, detail %lu)", code, detail);
+		if (i == PT_CJK)
+			continue;
+		const char *what = "";
+		if (load_face(f, fc, &what) < 0) {
+			int e = errno;
+			if (fc->data && !fc->name && e == EINVAL && strstr(what, "libharu")) {
+				unsigned long code = (unsigned long)HPDF_GetError(pdf);
+				unsigned long detail = (unsigned long)HPDF_GetErrorDetail(pdf);
+				pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0,
+				            "%s (libharu error 0x%04lX, detail %lu)", what, code, detail);
+			} else if (e == EINVAL) {
+				pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0, "%s", what);
+				if (strncmp(what, "cannot read", 11) == 0)
+					pm_diag_hint(
+					        d, "the PDF needs the DejaVu fonts (Debian package fonts-dejavu-core)");
+			} else {
+				pm_diag_add(d, PM_ERROR, PM_ERR_RENDER, fc->path, 0, 0, "%s: %s", what, strerror(e));
+				pm_diag_hint(d, "the PDF needs the DejaVu fonts (Debian package fonts-dejavu-core)");
+			}
 			pt_fonts_free(f);
 			return -1;
 		}
@@ -288,6 +491,67 @@ HPDF_Font pt_font(pt_fonts *f, int face)
 	return fc->font;
 }
 
+/* libharu writes, when it creates a font, a /W width array and a
+ * CIDToGIDMap for every character of the font's cmap (for WenQuanYi Micro
+ * Hei, 28,000 characters: a 63 KB compressed map and a 6 KB array; for each
+ * DejaVu face about 20 KB of widths), whatever the text uses.  Every
+ * character drawn is measured first (pt_units), so the measured ones are
+ * the used ones: both are rewritten with those only.  An unused character
+ * maps to glyph 0, which is never drawn. */
+static int trim_font(pt_fonts *f, pt_face *fc)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)fc->font->attr;
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(f->pdf, fc->name);
+	if (!fa || !fa->descendant_font || !def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+		return 0;
+	HPDF_Array w = HPDF_Array_New(f->pdf->mmgr), run = NULL;
+	if (!w)
+		return -1;
+	unsigned next = 0;
+	for (unsigned cp = 1; cp < 0x10000; cp++) {
+		if (fc->width[cp] == UNKNOWN_WIDTH)
+			continue;
+		if (!run || cp != next) {
+			run = HPDF_Array_New(f->pdf->mmgr);
+			if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK ||
+			    HPDF_Array_Add(w, run) != HPDF_OK)
+				return -1;
+		}
+		if (HPDF_Array_AddNumber(run, (HPDF_INT32)fc->width[cp]) != HPDF_OK)
+			return -1;
+		next = cp + 1;
+	}
+	if (HPDF_Dict_Add(fa->descendant_font, "W", w) != HPDF_OK)
+		return -1;
+	if (fa->map_stream && fa->map_stream->stream) {
+		HPDF_Stream st = fa->map_stream->stream;
+		unsigned char *map = pm_xcalloc(0x10000, 2);
+		for (unsigned cp = 1; cp < 0x10000; cp++) {
+			if (fc->width[cp] == UNKNOWN_WIDTH)
+				continue;
+			unsigned g = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+			map[2 * cp] = (unsigned char)(g >> 8);
+			map[2 * cp + 1] = (unsigned char)g;
+		}
+		HPDF_MemStream_FreeData(st);
+		HPDF_STATUS ret = HPDF_Stream_Write(st, map, 0x10000 * 2);
+		free(map);
+		if (ret != HPDF_OK)
+			return -1;
+	}
+	return 0;
+}
+
+int pt_fonts_finish(pt_fonts *f)
+{
+	for (int i = 0; i < PT_NFACES; i++)
+		if (f->face[i].font && trim_font(f, &f->face[i]) < 0) {
+			f->failed = 1;
+			return -1;
+		}
+	return 0;
+}
+
 unsigned pt_units(pt_fonts *f, int face, uint32_t cp)
 {
 	pt_face *fc = &f->face[face];
@@ -304,6 +568,7 @@ unsigned pt_units(pt_fonts *f, int face, uint32_t cp)
 	unsigned w = tw.width < UNKNOWN_WIDTH ? (unsigned)tw.width : UNKNOWN_WIDTH - 1;
 	if (cp < 0x10000)
 		fc->width[cp] = (uint16_t)w;
+	mark_glyph(f, fc, cp); /* every character drawn is measured here first */
 	return w;
 }
 
@@ -348,9 +613,13 @@ static int resolve(pt_fonts *f, int face, uint32_t *cp)
 {
 	uint32_t c = *cp;
 	if (c < 0x10000)
-		for (int i = 0; i < 5 && FALLBACK[face][i] >= 0; i++)
-			if (covers(&f->face[FALLBACK[face][i]], c))
-				return FALLBACK[face][i];
+		for (int i = 0; i < 6 && FALLBACK[face][i] >= 0; i++) {
+			int g = FALLBACK[face][i];
+			if (g == PT_CJK && !cjk_open(f))
+				continue;
+			if (covers(&f->face[g], c))
+				return g;
+		}
 	warn_char(f, c);
 	*cp = replacement(f);
 	return PT_REGULAR;
@@ -384,6 +653,7 @@ size_t pt_begin(pt_pool *p, int preserve)
 {
 	p->preserve = preserve;
 	p->last_space = 1;
+	p->prev = 0;
 	p->col = 0;
 	p->flow0 = p->nfrags;
 	return p->nfrags;
@@ -425,6 +695,7 @@ static void put_char(pt_fonts *f, pt_pool *p, uint32_t cp, int face, unsigned fl
 	fr->len += (uint32_t)k;
 	fr->units += pt_units(f, face, cp);
 	p->last_space = 0;
+	p->prev = cp;
 	p->col++;
 }
 
@@ -447,7 +718,34 @@ static void put_space(pt_fonts *f, pt_pool *p, size_t n, int face, unsigned flag
 	fr->len += (uint32_t)n;
 	fr->units += (uint32_t)(n * pt_units(f, face, ' '));
 	p->last_space = 1;
+	p->prev = 0;
 	p->col += n;
+}
+
+/* Chinese, Japanese and Korean text has no spaces between words: a line may
+ * break before an ideograph, a kana, a Hangul syllable or an opening
+ * bracket, except after an opening bracket, and never before the small
+ * kana, the prolonged sound mark, iteration marks or closing punctuation
+ * (a simple form of the Japanese kinsoku rules, UAX #14 classes ID and OP). */
+static int opening(uint32_t cp)
+{
+	return (cp >= 0x3008 && cp <= 0x3011 && cp % 2 == 0) || cp == 0x3014 || cp == 0x3016 || cp == 0x3018 ||
+	       cp == 0x301A || cp == 0x301D || cp == 0xFF08 || cp == 0xFF3B || cp == 0xFF5B || cp == 0xFF62;
+}
+
+static int cjk_break_before(uint32_t cp)
+{
+	static const char small_kana[] = "\x41\x43\x45\x47\x49\x63\x83\x85\x87\x8E\x95\x96";
+	if (cp >= 0x3041 && cp <= 0x30FF) { /* kana */
+		unsigned low = (cp - 0x3041) % 0x60 + 0x41;
+		if (cp == 0x309D || cp == 0x309E || cp == 0x30FB || cp == 0x30FC || cp == 0x30FD || cp == 0x30FE ||
+		    cp == 0x30F5 || cp == 0x30F6 || cp == 0x309B || cp == 0x309C)
+			return 0;
+		return !memchr(small_kana, (int)low, sizeof small_kana - 1);
+	}
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0x3105 && cp <= 0x312F) ||
+	       opening(cp);
 }
 
 void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned flags, int link)
@@ -491,6 +789,8 @@ void pt_add(pt_fonts *f, pt_pool *p, const char *s, size_t n, int face, unsigned
 			put_char(f, p, replacement(f), PT_REGULAR, flags, link);
 			continue;
 		}
+		if (!p->last_space && p->prev && cjk_break_before(cp) && !opening(p->prev))
+			put_space(f, p, 0, face, flags, link);
 		int fc = resolve(f, face, &cp);
 		put_char(f, p, cp, fc, flags, link);
 	}
@@ -500,6 +800,7 @@ void pt_add_break(pt_pool *p)
 {
 	new_frag(p, PT_REGULAR, PT_BREAK, -1);
 	p->last_space = 1;
+	p->prev = 0;
 	p->col = 0;
 }
 

@@ -22,8 +22,16 @@
 #include "premarket/buf.h"
 #include "premarket/diag.h"
 
-/** The faces, each one TrueType file of the font folder. */
-enum { PT_REGULAR, PT_BOLD, PT_ITALIC, PT_BOLD_ITALIC, PT_MONO, PT_NFACES };
+/** The faces: the first five are the TrueType files of the font folder
+ *  (DejaVu); PT_CJK is the Chinese/Japanese/Korean face (the first font of
+ *  a TrueType collection or a TrueType file), the last fallback of every
+ *  face and also the "bold" of CJK text.  It is opened only when a
+ *  character no DejaVu face has is met, and is optional: without it such
+ *  characters are replaced and reported, as any other missing glyph. */
+enum { PT_REGULAR, PT_BOLD, PT_ITALIC, PT_BOLD_ITALIC, PT_MONO, PT_CJK, PT_NFACES };
+
+/** The default CJK face: WenQuanYi Micro Hei (Debian fonts-wqy-microhei). */
+#define PT_CJK_DEFAULT "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 /** Fragment flags.  PT_SPACE and PT_BREAK are set here; the others are the
  *  caller's style bits, carried through unchanged (fragments with different
@@ -42,6 +50,11 @@ typedef struct pt_face {
 	uint16_t *width;        /* per BMP code point, 1/1000 em; UINT16_MAX = unknown */
 	const char *name;       /* libharu's name of the loaded font (libharu owns it) */
 	HPDF_Font font;         /* created on first use */
+	unsigned char *data;    /* the font file (owned), for the composite glyphs */
+	size_t len, glyf, glyf_len, loca;
+	unsigned nglyphs;
+	int long_loca;
+	unsigned char *marked; /* bitmap over the glyphs: components already marked */
 } pt_face;
 
 /** Where the text being added comes from, for warnings: file may be NULL. */
@@ -57,6 +70,7 @@ typedef struct pt_fonts {
 	int warned_utf8;       /* invalid UTF-8 already reported */
 	pt_where where;        /* set by the caller before adding text */
 	pm_diags *d;
+	int cjk_state;        /* PT_CJK: 0 = not opened yet, 1 = open, -1 = unavailable */
 	HPDF_Dict to_unicode; /* the /ToUnicode CMap every face shares */
 	int failed;           /* a font could not be created: stop */
 } pt_fonts;
@@ -87,21 +101,27 @@ typedef struct pt_pool {
 	size_t col;     /* characters since the flow's last line start (tabs) */
 	int preserve;   /* current flow keeps every space (code blocks) */
 	int last_space; /* the flow so far ends with a space (or is empty) */
+	uint32_t prev;  /* the flow's last character (0: none, or a space) */
 } pt_pool;
 
 /**
  * Open the five faces of dir (DejaVuSans.ttf, DejaVuSans-Bold.ttf,
  * DejaVuSans-Oblique.ttf, DejaVuSans-BoldOblique.ttf, DejaVuSansMono.ttf):
- * read each cmap, and load each into pdf with embedding on.  Returns 0, or
- * -1 with a PM_ERR_RENDER diagnostic naming the file; on failure nothing is
- * left to free.  Free with pt_fonts_free().
+ * read each cmap, and load each into pdf with embedding on.  cjk is the CJK
+ * face's file (NULL = PT_CJK_DEFAULT), opened later, on first need.
+ * Returns 0, or -1 with a PM_ERR_RENDER diagnostic naming the file; on
+ * failure nothing is left to free.  Free with pt_fonts_free().
  */
-int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, pm_diags *d);
+int pt_fonts_open(pt_fonts *f, HPDF_Doc pdf, const char *dir, const char *cjk, pm_diags *d);
 void pt_fonts_free(pt_fonts *f);
 
 /** The libharu font of a face, created on first use (NULL on failure, with
  *  f->failed set). */
 HPDF_Font pt_font(pt_fonts *f, int face);
+
+/** Before saving: reduce each font's widths and CIDToGIDMap to the
+ *  characters measured (which include every one drawn).  0, or -1. */
+int pt_fonts_finish(pt_fonts *f);
 
 /** Width of code point cp (which face can show) in 1/1000 em. */
 unsigned pt_units(pt_fonts *f, int face, uint32_t cp);

@@ -48,7 +48,9 @@ static const char *const STYLESHEET[] = {
         "html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }",
         "body {",
         "\tmargin: 0; color: var(--fg); background: #fff;",
-        "\tfont: 16px/1.55 system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;",
+        "\tfont: 16px/1.55 system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, "
+        "\"WenQuanYi Micro Hei\", \"Noto Sans CJK SC\", \"Microsoft YaHei\", \"PingFang SC\", \"Hiragino Sans\", "
+        "\"Yu Gothic\", \"Malgun Gothic\", \"Apple SD Gothic Neo\", sans-serif;",
         "}",
         ".pm-bar { background: var(--bar); color: #fff; }",
         ".pm-bar-inner, .pm-nav ul, main, .pm-footer { max-width: 64rem; margin: 0 auto; padding-left: 1.25rem; "

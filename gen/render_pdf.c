@@ -2386,7 +2386,7 @@ static void set_info(R *r)
 static int save(R *r, pm_buf *out)
 {
 	unsigned char chunk[65536];
-	if (HPDF_SaveToStream(r->pdf) != HPDF_OK)
+	if (pt_fonts_finish(&r->fonts) < 0 || HPDF_SaveToStream(r->pdf) != HPDF_OK)
 		return -1;
 	HPDF_ResetStream(r->pdf);
 	for (;;) {
@@ -2479,7 +2479,7 @@ int pm_render_pdf(const pm_pdf_meta *meta, const pm_pdf_chapter *ch, size_t n, p
 	r.utf8 = HPDF_GetEncoder(r.pdf, "UTF-8");
 	if (r.failed)
 		goto fail;
-	if (pt_fonts_open(&r.fonts, r.pdf, meta->font_dir ? meta->font_dir : DEFAULT_FONT_DIR, d) < 0) {
+	if (pt_fonts_open(&r.fonts, r.pdf, meta->font_dir ? meta->font_dir : DEFAULT_FONT_DIR, meta->cjk_font, d) < 0) {
 		free_all(&r);
 		return -1;
 	}

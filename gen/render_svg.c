@@ -251,7 +251,12 @@ int pm_diagram_svg(const pm_diagram *dg, pm_buf *out, pm_diags *d)
 	esc_id(b, dg->id ? dg->id : "diagram");
 	pm_buf_puts(b, "-desc\" pm:diagram=\"");
 	esc(b, dg->id ? dg->id : "");
-	pm_buf_puts(b, "\" font-family=\"'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif\">\n");
+	/* the layout measures DejaVu Sans; CJK characters, which it lacks, are
+	 * measured a full em and drawn by the first CJK face the viewer has
+	 * (WenQuanYi Micro Hei is the one the PDF embeds; docs/pdf.md) */
+	pm_buf_puts(b, "\" font-family=\"'DejaVu Sans', Verdana, 'Bitstream Vera Sans', 'WenQuanYi Micro Hei', "
+	               "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans', 'Yu Gothic', "
+	               "'Malgun Gothic', 'Apple SD Gothic Neo', sans-serif\">\n");
 	pm_buf_puts(b, "<title id=\"");
 	esc_id(b, dg->id ? dg->id : "diagram");
 	pm_buf_puts(b, "-title\">");

@@ -32,6 +32,7 @@ need libgraphviz-dev "graphviz (libgvc.pc)" -- have_pc libgvc
 need libssl-dev "OpenSSL libcrypto (libcrypto.pc)" -- have_pc libcrypto
 need libxlsxwriter-dev "libxlsxwriter (xlsxwriter.pc): the spreadsheet register" -- have_pc xlsxwriter
 need fonts-dejavu-core "DejaVu fonts" -- have_file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+need fonts-wqy-microhei "WenQuanYi Micro Hei: Chinese, Japanese and Korean text in the PDF (docs/pdf.md)" -- have_file /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 need valgrind "valgrind (make leakcheck)" -- have_cmd valgrind
 need python3-jsonschema "python3 jsonschema (schema tests)" -- /usr/bin/python3 -c 'import jsonschema'
 need python3-yaml "python3 yaml (schema tests, tools/recall.py)" -- /usr/bin/python3 -c 'import yaml'

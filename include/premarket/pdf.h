@@ -63,6 +63,10 @@ typedef struct pm_pdf_meta {
 	int a4;                /**< 0 = US Letter, 1 = A4 */
 	const char *font_dir;  /**< folder of the DejaVu TrueType files;
 	                            NULL = /usr/share/fonts/truetype/dejavu */
+	const char *cjk_font;  /**< TrueType file or collection (its first font)
+	                            for Chinese, Japanese and Korean text, read
+	                            only when the text has such characters;
+	                            NULL = /usr/share/fonts/truetype/wqy/wqy-microhei.ttc */
 	const char *image_dir; /**< folder that relative image paths of the Markdown
 	                            are read from; NULL = the current directory */
 	/** Diagrams drawn as vector graphics (include/premarket/diagram.h): an

@@ -11,6 +11,8 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 #include <math.h>
 #include <time.h>
 
@@ -377,6 +379,48 @@ static void test_metrics_match_pdf_fonts(void **state)
 	assert_int_equal(off, 0);
 }
 
+/* The layout's rule for the wide East Asian scripts (a full em) is the
+ * width of the PDF's CJK face for every ideograph, kana, Hangul syllable and
+ * fullwidth form it has (docs/pdf.md).  Skipped without the font. */
+static void test_metrics_match_cjk_font(void **state)
+{
+	(void)state;
+	static const char file[] = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+	static const uint32_t ranges[][2] = {
+	        {0x3041, 0x30FF}, {0x3131, 0x318E}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0xFF01, 0xFF5E}};
+	FILE *f = fopen(file, "rb");
+	if (!f) {
+		print_message("skipped: %s not installed\n", file);
+		skip();
+	}
+	fclose(f);
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	assert_non_null(pdf);
+	HPDF_UseUTFEncodings(pdf);
+	const char *name = HPDF_LoadTTFontFromFile2(pdf, file, 0, HPDF_FALSE);
+	assert_non_null(name);
+	HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+	assert_non_null(font);
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(pdf, name);
+	assert_non_null(def);
+	size_t compared = 0, off = 0;
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+		for (uint32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+			char u[4] = {(char)(0xE0 | cp >> 12), (char)(0x80 | (cp >> 6 & 0x3F)),
+			             (char)(0x80 | (cp & 0x3F)), 0};
+			HPDF_INT got = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
+			if (HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) == 0) /* not in the font */
+				continue;
+			double want = pm_dg_width(u, 3, DG_REGULAR, 1000);
+			if (fabs(want - got) > 1 && off++ < 5)
+				print_message("U+%04X: layout %.0f, font %d\n", (unsigned)cp, want, (int)got);
+			compared++;
+		}
+	HPDF_Free(pdf);
+	assert_true(compared > 30000);
+	assert_int_equal(off, 0);
+}
+
 /* The HTML of a figure: a <figure> with exactly one <img> of the caller's
  * URL, the short alternative (escaped) as alt, the caption, the long
  * description; an image the caller did not name stays cmark-gfm's, and a
@@ -659,6 +703,7 @@ int main(void)
 	        cmocka_unit_test(test_plan_lab_analyzer),
 	        cmocka_unit_test(test_plan_derived),
 	        cmocka_unit_test(test_examples_svg),
+	        cmocka_unit_test(test_metrics_match_cjk_font),
 	        cmocka_unit_test(test_hostile_names),
 	        cmocka_unit_test(test_nested),
 	        cmocka_unit_test(test_html_figure),
