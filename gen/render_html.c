@@ -377,11 +377,13 @@ static void make_figures(cmark_node *doc, const pm_html_figure *figs, size_t nfi
 		              f->url);
 		esc(&o, f->alt && *f->alt ? f->alt : caption && *caption ? caption : "Figure");
 		pm_buf_printf(&tag, "\" width=\"%.0f\" height=\"%.0f\">\n<figcaption>", f->width, f->height);
-		esc(&o, caption);
+		/* the caption and the description name components and flows: their
+		 * ids stay whole on a line, like everywhere else on the page */
+		pm_html_put_text(&tag, caption ? caption : "");
 		put(&o, "</figcaption>\n");
 		if (f->desc && *f->desc) {
 			put(&o, "<details><summary>Text description of the figure</summary><p>");
-			esc(&o, f->desc);
+			pm_html_put_text(&tag, f->desc);
 			put(&o, "</p></details>\n");
 		}
 		put(&o, "</figure>\n");

@@ -201,6 +201,9 @@ int pm_cmd_build(int argc, char **argv)
 		pm_msg_error("template folder %s: %s", bo.templates_dir, errno ? strerror(errno) : "not a folder");
 		return PM_EXIT_USAGE;
 	}
+	/* from here on a signal ends the build with its message, also while the
+	 * model loads (nothing is written yet then) */
+	catch_signals();
 	int rc;
 	pm_model *m = pm_cli_load(argv + optind, (size_t)(argc - optind), &rc);
 	if (!m)
@@ -210,7 +213,6 @@ int pm_cmd_build(int argc, char **argv)
 	pm_diags_init(&d);
 	pm_outdir *out = pm_outdir_new(outdir);
 	pm_sink sink = pm_outdir_sink(out);
-	catch_signals();
 	bo.progress = pm_msg_stage_cb;
 	int built = start_output(out, outdir, no_wait, &d);
 	if (built == 0)
