@@ -98,6 +98,11 @@ struct pm_mustache_template {
 	size_t n, cap;
 	struct part *parts;
 	size_t nparts, capparts;
+	/* Partial names resolved once: for the environment pc_env, pc[i] is
+	 * 1 + the index in its cache of the partial that node i names (0: not
+	 * yet looked up).  Allocated on the first lookup. */
+	const struct pm_mustache_env *pc_env;
+	size_t *pc;
 };
 
 /* ------------------------------------------------------------------ */
@@ -775,6 +780,7 @@ void pm_mustache_free(pm_mustache_template *t)
 	free(t->src);
 	free(t->nodes);
 	free(t->parts);
+	free(t->pc);
 	free(t);
 }
 
@@ -941,9 +947,19 @@ static int get_partial(struct render *r, const pm_mustache_template *t, const st
 {
 	pm_mustache_env *env = r->env;
 	*out = NULL;
-	for (size_t i = 0; i < env->npc; i++) {
+	/* the template's own cache of the node's partial (templates are read-only
+	 * but for this memo, which any environment may reset) */
+	pm_mustache_template *mt = (pm_mustache_template *)t;
+	size_t ni = (size_t)(nd - t->nodes);
+	if (mt->pc_env != env) {
+		free(mt->pc);
+		mt->pc = pm_xcalloc(t->n ? t->n : 1, sizeof *mt->pc);
+		mt->pc_env = env;
+	}
+	for (size_t i = mt->pc[ni] ? mt->pc[ni] - 1 : 0; i < env->npc; i++) {
 		struct cached *e = &env->pc[i];
 		if (e->len == nd->len && memcmp(e->name, nd->s, nd->len) == 0) {
+			mt->pc[ni] = i + 1;
 			if (e->failed)
 				return rfail(r, t, nd, "partial \"%s\" has errors (reported earlier)", e->name);
 			*out = e->t;

@@ -24,7 +24,8 @@
 
 #define CHUNK_MIN   ((size_t)8 * 1024)
 #define CHUNK_MAX   ((size_t)1024 * 1024)
-#define SMALL_ARRAY ((size_t)512)
+#define SMALL_ARRAY ((size_t)2048)
+#define SMALL_INTS  1024 /* numbers 0..SMALL_INTS-1 are made once an arena */
 #define INDEX_MIN   8
 
 struct chunk {
@@ -40,6 +41,7 @@ struct big {
 
 struct pm_value_arena {
 	pm_value *null_v, *true_v, *false_v; /* immutable, shared by every use */
+	pm_value *ints[SMALL_INTS];          /* the same: small whole numbers */
 	struct chunk *head;
 	struct big **big;
 	size_t nbig, capbig;
@@ -214,14 +216,34 @@ pm_value *pm_value_bool(pm_value_arena *a, int b)
 	return *cache;
 }
 
-/* Shortest text that strtod() reads back as d. */
-static size_t format_number(char *buf, size_t size, double d)
+/* The decimal digits of a whole number |d| < 1e17, without snprintf. */
+static size_t format_int(char *buf, size_t size, long long v)
+{
+	char tmp[24];
+	size_t n = 0;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[n++] = '-';
+	if (n + 1 > size)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return n;
+}
+
+size_t pm_value_format_number(char *buf, size_t size, double d)
 {
 	int n;
 	if (d != d) {
 		n = snprintf(buf, size, "%s", "nan");
 	} else if (d > -1e17 && d < 1e17 && (double)(long long)d == d) {
-		n = snprintf(buf, size, "%lld", (long long)d);
+		/* "-0" like %lld of (long long)-0.0: "0" */
+		return format_int(buf, size, (long long)d);
 	} else {
 		n = 0;
 		for (int prec = 1; prec <= 17; prec++) {
@@ -235,9 +257,15 @@ static size_t format_number(char *buf, size_t size, double d)
 
 pm_value *pm_value_number(pm_value_arena *a, double d)
 {
+	int small = d >= 0 && d < SMALL_INTS && (double)(int)d == d && !(d == 0 && 1 / d < 0);
+	if (small && a->ints[(int)d])
+		return a->ints[(int)d];
 	char buf[40];
-	size_t n = format_number(buf, sizeof buf, d);
-	return pm_value_number_text(a, d, buf, n);
+	size_t n = pm_value_format_number(buf, sizeof buf, d);
+	pm_value *v = pm_value_number_text(a, d, buf, n);
+	if (small)
+		a->ints[(int)d] = v;
+	return v;
 }
 
 pm_value *pm_value_number_text(pm_value_arena *a, double d, const char *text, size_t len)

@@ -68,6 +68,13 @@ pm_value *pm_value_bool(pm_value_arena *a, int b);
 pm_value *pm_value_number(pm_value_arena *a, double d);
 
 /**
+ * The text pm_value_number() gives d, written to buf (NUL-terminated); its
+ * length, or 0 when it does not fit in size bytes.  Whole numbers take a
+ * path of their own, without snprintf.
+ */
+size_t pm_value_format_number(char *buf, size_t size, double d);
+
+/**
  * A number that prints as `text` (copied), e.g. the scalar as written in the
  * source YAML ("7.50", "12345678901234567890").  `d` is its numeric value.
  */
