@@ -75,6 +75,7 @@ struct part {
 	const char *s;
 	size_t len;
 	uint64_t hash; /* pm_hash_bytes(s, len), computed once at compile time */
+	uint32_t hint; /* where the last map that had it had it (pm_value_map_get_hint) */
 };
 
 struct mnode {
@@ -659,6 +660,7 @@ static void split_name(pm_mustache_template *t, struct mnode *nd)
 			t->parts[t->nparts].s = nd->s + from;
 			t->parts[t->nparts].len = i - from;
 			t->parts[t->nparts].hash = pm_hash_bytes(nd->s + from, i - from);
+			t->parts[t->nparts].hint = 0;
 			t->nparts++;
 			nd->nparts++;
 			from = i + 1;
@@ -924,18 +926,18 @@ static const pm_value *lookup(const struct render *r, const pm_mustache_template
 	*found = 1;
 	if (nd->nparts == 0)
 		return r->ctx[r->nctx - 1];
-	const struct part *p = &t->parts[nd->part0];
+	struct part *p = &t->parts[nd->part0]; /* read-only but for the hints */
 	const pm_value *v = NULL;
 	size_t k = r->nctx;
 	while (k-- > 0) {
 		if (pm_value_type(r->ctx[k]) != PM_VALUE_MAP)
 			continue;
-		v = pm_value_map_get_hashed(r->ctx[k], p[0].s, p[0].len, p[0].hash);
+		v = pm_value_map_get_hint(r->ctx[k], p[0].s, p[0].len, p[0].hash, &p[0].hint);
 		if (v)
 			break;
 	}
 	for (size_t i = 1; v && i < nd->nparts; i++)
-		v = pm_value_map_get_hashed(v, p[i].s, p[i].len, p[i].hash);
+		v = pm_value_map_get_hint(v, p[i].s, p[i].len, p[i].hash, &p[i].hint);
 	if (!v)
 		*found = 0;
 	return v;

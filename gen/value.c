@@ -22,11 +22,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK_MIN   ((size_t)8 * 1024)
-#define CHUNK_MAX   ((size_t)1024 * 1024)
-#define SMALL_ARRAY ((size_t)2048)
-#define SMALL_INTS  1024 /* numbers 0..SMALL_INTS-1 are made once an arena */
-#define INDEX_MIN   8
+#define CHUNK_MIN    ((size_t)8 * 1024)
+#define CHUNK_MAX    ((size_t)1024 * 1024)
+#define SMALL_ARRAY  ((size_t)2048)
+#define SMALL_INTS   1024 /* numbers 0..SMALL_INTS-1 are made once an arena */
+#define INDEX_MIN    8
+#define BLOOM_BIT(h) (1ull << ((h) >> 58))
 
 struct chunk {
 	struct chunk *next;
@@ -51,9 +52,9 @@ struct pm_value_arena {
 
 struct map_entry {
 	const char *key;
-	size_t len;
-	uint64_t hash;
 	pm_value *val;
+	uint32_t len;
+	uint32_t hash; /* the low half of pm_hash_bytes(key): the slot index uses no more */
 };
 
 struct pm_value {
@@ -80,6 +81,7 @@ struct pm_value {
 			uint32_t *slot;
 			size_t nslot;
 			pm_value_arena *a;
+			uint64_t bloom; /* bit BLOOM_BIT(hash) of every key: most misses end here */
 		} map;
 	} u;
 };
@@ -364,7 +366,7 @@ static long map_find(const pm_value *m, const char *key, size_t len, uint64_t h,
 		if (!x)
 			break;
 		const struct map_entry *e = &m->u.map.e[x - 1];
-		if (e->hash == h && e->len == len && (len == 0 || memcmp(e->key, key, len) == 0))
+		if (e->hash == (uint32_t)h && e->len == len && (len == 0 || memcmp(e->key, key, len) == 0))
 			return (long)(x - 1);
 		s = (s + 1) & mask;
 	}
@@ -375,7 +377,7 @@ static long map_find(const pm_value *m, const char *key, size_t len, uint64_t h,
 
 static int map_set(pm_value *map, const char *key, size_t keylen, pm_value *value, int copy_key)
 {
-	if (!map || map->kind != PM_VALUE_MAP || (!key && keylen))
+	if (!map || map->kind != PM_VALUE_MAP || (!key && keylen) || keylen > UINT32_MAX)
 		return -1;
 	pm_value_arena *a = map->u.map.a;
 	if (!value)
@@ -396,8 +398,9 @@ static int map_set(pm_value *map, const char *key, size_t keylen, pm_value *valu
 	size_t i = map->u.map.n++;
 	struct map_entry *e = &map->u.map.e[i];
 	e->key = copy_key ? arena_strndup(a, key ? key : "", keylen) : key;
-	e->len = keylen;
-	e->hash = h;
+	e->len = (uint32_t)keylen;
+	e->hash = (uint32_t)h;
+	map->u.map.bloom |= BLOOM_BIT(h);
 	e->val = value;
 	if (map->u.map.slot && map->u.map.n * 2 <= map->u.map.nslot) {
 		map->u.map.slot[slot] = (uint32_t)(i + 1);
@@ -427,6 +430,14 @@ void pm_value_map_reserve(pm_value *map, size_t n)
 	map->u.map.e =
 	        arena_grow(map->u.map.a, map->u.map.e, map->u.map.cap * sizeof *map->u.map.e, n * sizeof *map->u.map.e);
 	map->u.map.cap = n;
+	/* the hash index too, at the size n keys need: it is not regrown on the way */
+	if (n >= INDEX_MIN) {
+		size_t nslot = 4 * INDEX_MIN;
+		while (n * 2 > nslot)
+			nslot *= 2;
+		if (nslot > map->u.map.nslot)
+			map_reindex(map, nslot);
+	}
 }
 
 int pm_value_map_set(pm_value *map, const char *key, pm_value *value)
@@ -515,16 +526,34 @@ const pm_value *pm_value_map_getn(const pm_value *v, const char *key, size_t key
 	if (!v || v->kind != PM_VALUE_MAP || !v->u.map.n || (!key && keylen))
 		return NULL;
 	uint64_t h = v->u.map.slot ? pm_hash_bytes(key, keylen) : 0;
+	if (v->u.map.slot && !(v->u.map.bloom & BLOOM_BIT(h)))
+		return NULL;
 	long at = map_find(v, key, keylen, h, NULL);
 	return at >= 0 ? v->u.map.e[at].val : NULL;
 }
 
 const pm_value *pm_value_map_get_hashed(const pm_value *v, const char *key, size_t keylen, uint64_t hash)
 {
-	if (!v || v->kind != PM_VALUE_MAP || !v->u.map.n || (!key && keylen))
+	if (!v || v->kind != PM_VALUE_MAP || !(v->u.map.bloom & BLOOM_BIT(hash)) || (!key && keylen))
 		return NULL;
 	long at = map_find(v, key, keylen, hash, NULL);
 	return at >= 0 ? v->u.map.e[at].val : NULL;
+}
+
+const pm_value *pm_value_map_get_hint(const pm_value *v, const char *key, size_t keylen, uint64_t hash, uint32_t *hint)
+{
+	if (!v || v->kind != PM_VALUE_MAP || !(v->u.map.bloom & BLOOM_BIT(hash)) || (!key && keylen))
+		return NULL;
+	if (*hint < v->u.map.n) {
+		const struct map_entry *e = &v->u.map.e[*hint];
+		if (e->hash == (uint32_t)hash && e->len == keylen && (keylen == 0 || memcmp(e->key, key, keylen) == 0))
+			return e->val;
+	}
+	long at = map_find(v, key, keylen, hash, NULL);
+	if (at < 0)
+		return NULL;
+	*hint = (uint32_t)at;
+	return v->u.map.e[at].val;
 }
 
 const pm_value *pm_value_map_get(const pm_value *v, const char *key)

@@ -51,6 +51,14 @@ static pm_value *text_value(vb *b, const pm_buf *t)
 	return t->len ? pm_value_string(b->a, t->data, t->len) : cs(b, "");
 }
 
+/* Append item k of a list joined by sep to t: sep first unless k is 0. */
+static void join(pm_buf *t, size_t k, const char *sep, const char *s)
+{
+	if (k)
+		pm_buf_puts(t, sep);
+	pm_buf_puts(t, s ? s : "");
+}
+
 /* The key `key` with a suffix (x_text, x_label, has_x, n_x), made once. */
 static const char *dkey(vb *b, const char *key, pm_view_key_kind kind)
 {
@@ -159,11 +167,51 @@ static pm_value *ref_value(vb *b, const pm_ref *r)
 	return t ? t : pm_value_null(b->a);
 }
 
+/* Keys that derive() and gen/view_diagrams.c add to an object map of a kind
+ * (a guess too small costs a regrown map; one too big, 24 bytes a key). */
+static const unsigned char derived_keys[PM_K_COUNT] = {
+        [PM_K_ASSET] = 9, [PM_K_ZONE] = 5,           [PM_K_COMPONENT] = 5,     [PM_K_INTERFACE] = 2,
+        [PM_K_FLOW] = 1,  [PM_K_THREAT] = 20,        [PM_K_CONTROL] = 8,       [PM_K_TEST] = 4,
+        [PM_K_VIEW] = 3,  [PM_K_SBOM_COMPONENT] = 8, [PM_K_VULNERABILITY] = 2, [PM_K_USE_CASE] = 1,
+};
+
+enum { MEMO_KEYS = PM_VK_COUNT + 3 };
+
+/* How many keys fill() and derive() give an object of schema s: made once a schema. */
+static size_t map_keys(vb *b, const pm_schema *s)
+{
+	pm_value *memo = pm_view_memo_get(b->in, s, MEMO_KEYS);
+	if (memo)
+		return (size_t)pm_value_get_number(memo);
+	size_t n = 2; /* defined_at, name */
+	for (size_t i = 0; i < s->n_fields; i++) {
+		switch (s->fields[i].type) {
+		case PM_F_BOOL:
+		case PM_F_ENUM:
+		case PM_F_OBJ:
+			n += 2;
+			break;
+		case PM_F_ENUMS:
+		case PM_F_STRS:
+		case PM_F_REFS:
+		case PM_F_OBJS:
+			n += 3;
+			break;
+		default:
+			n += 1;
+			break;
+		}
+	}
+	n += s->kind > PM_K_NONE && s->kind < PM_K_COUNT ? derived_keys[s->kind] : 0;
+	pm_view_memo_set(b->in, s, MEMO_KEYS, pm_value_number(b->a, (double)n));
+	return n;
+}
+
 /* Fill `map` with every field of obj. */
 static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 {
 	const pm_mark *at = obj;
-	pm_value_map_reserve(map, 2 * s->n_fields + 16); /* fields, their helpers, derived names */
+	pm_value_map_reserve(map, map_keys(b, s)); /* fields, their helpers, derived names */
 	for (size_t i = 0; i < s->n_fields; i++) {
 		const pm_field *f = &s->fields[i];
 		const char *p = (const char *)obj + f->offset;
@@ -197,8 +245,7 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			for (size_t k = 0; k < e->n; k++) {
 				char buf[128];
 				pm_value_list_append(l, cs(b, f->values[e->v[k]]));
-				pm_buf_printf(&text, "%s%s", k ? ", " : "",
-				              label_of(f->values[e->v[k]], buf, sizeof buf));
+				join(&text, k, ", ", label_of(f->values[e->v[k]], buf, sizeof buf));
 			}
 			set(map, f->key, l);
 			set(map, dkey(b, f->key, PM_VK_TEXT), text_value(b, &text));
@@ -213,7 +260,7 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			pm_buf_init(&text, 0);
 			for (size_t k = 0; k < l->n; k++) {
 				pm_value_list_append(lv, str(b, l->v[k].s));
-				pm_buf_printf(&text, "%s%s", k ? "; " : "", l->v[k].s);
+				join(&text, k, "; ", l->v[k].s);
 			}
 			set(map, f->key, lv);
 			set(map, dkey(b, f->key, PM_VK_TEXT), text_value(b, &text));
@@ -233,7 +280,7 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			pm_buf_init(&text, 0);
 			for (size_t k = 0; k < r->n; k++) {
 				pm_value_list_append(lv, ref_value(b, &r->v[k]));
-				pm_buf_printf(&text, "%s%s", k ? ", " : "", r->v[k].id.s);
+				join(&text, k, ", ", r->v[k].id.s);
 			}
 			set(map, f->key, lv);
 			set(map, dkey(b, f->key, PM_VK_TEXT), text_value(b, &text));
@@ -552,11 +599,16 @@ static pm_value *hazards_text(vb *b, const pm_threat *t)
 	pm_buf_init(&h, 0);
 	for (size_t i = 0; i < t->hazards.n; i++) {
 		const pm_hazard *z = &t->hazards.v[i];
-		pm_buf_printf(&h, "%s%s", i ? "; " : "", z->id.s);
-		if (z->title.s)
-			pm_buf_printf(&h, " %s", z->title.s);
-		if (z->document.s)
-			pm_buf_printf(&h, " (%s)", z->document.s);
+		join(&h, i, "; ", z->id.s);
+		if (z->title.s) {
+			pm_buf_puts(&h, " ");
+			pm_buf_puts(&h, z->title.s);
+		}
+		if (z->document.s) {
+			pm_buf_puts(&h, " (");
+			pm_buf_puts(&h, z->document.s);
+			pm_buf_puts(&h, ")");
+		}
 	}
 	pm_value *v = text_value(b, &h);
 	pm_buf_free(&h);

@@ -168,6 +168,13 @@ const pm_value *pm_value_map_getn(const pm_value *v, const char *key, size_t key
 const pm_value *pm_value_map_get_hashed(const pm_value *v, const char *key, size_t keylen, uint64_t hash);
 
 /**
+ * pm_value_map_get_hashed() that first tries the entry at *hint and, when
+ * the key is elsewhere, leaves its position in *hint: maps of the same
+ * shape (a template's rows) then find a key without their hash index.
+ */
+const pm_value *pm_value_map_get_hint(const pm_value *v, const char *key, size_t keylen, uint64_t hash, uint32_t *hint);
+
+/**
  * The key of entry `i` (in insertion order) and its length in *len (len may
  * be NULL); NULL when `v` is not a map or i is out of range.
  */
