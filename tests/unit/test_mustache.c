@@ -10,6 +10,7 @@
  */
 #include "testutil.h"
 
+#include "hash.h"
 #include "premarket/mustache.h"
 #include "view_intern.h"
 
@@ -896,6 +897,43 @@ static void test_partial_memo_envs(void **state)
 	pm_value_arena_free(a);
 }
 
+/* A hint shared by maps of different shapes, and the per-map key filter:
+ * the same answers as pm_value_map_get() for present and absent keys. */
+static void test_map_hint(void **state)
+{
+	(void)state;
+	pm_value_arena *a = pm_value_arena_new();
+	enum { MAPS = 40, KEYS = 70 };
+	pm_value *maps[MAPS];
+	char keys[KEYS][8];
+	for (int k = 0; k < KEYS; k++)
+		snprintf(keys[k], sizeof keys[k], "k%d", k);
+	for (int m = 0; m < MAPS; m++) {
+		maps[m] = pm_value_map(a);
+		if (m % 3 == 0)
+			pm_value_map_reserve(maps[m], (size_t)m + 1);
+		for (int i = 0; i < m + 1 && i < KEYS; i++) {
+			int k = (i * 7 + m) % KEYS; /* another order, another size, each map */
+			pm_value_map_set(maps[m], keys[k], pm_value_number(a, m * 100 + k));
+		}
+	}
+	uint32_t hint[KEYS] = {0};
+	for (int round = 0; round < 3; round++)
+		for (int m = 0; m < MAPS; m++)
+			for (int k = 0; k < KEYS + 5; k++) {
+				char key[8];
+				snprintf(key, sizeof key, "k%d", k);
+				uint32_t spare = 0, *h = k < KEYS ? &hint[k] : &spare;
+				const pm_value *got = pm_value_map_get_hint(maps[m], key, strlen(key),
+				                                            pm_hash_bytes(key, strlen(key)), h);
+				assert_ptr_equal(got, pm_value_map_get(maps[m], key));
+				assert_ptr_equal(got, pm_value_map_get_hashed(maps[m], key, strlen(key),
+				                                              pm_hash_bytes(key, strlen(key))));
+			}
+	assert_null(pm_value_map_get_hint(pm_value_list(a), "k1", 2, pm_hash_bytes("k1", 2), &hint[1]));
+	pm_value_arena_free(a);
+}
+
 static void test_values(void **state)
 {
 	(void)state;
@@ -1066,6 +1104,7 @@ int main(void)
 	        cmocka_unit_test(test_map_many_keys),
 	        cmocka_unit_test(test_values),
 	        cmocka_unit_test(test_number_formatter),
+	        cmocka_unit_test(test_map_hint),
 	        cmocka_unit_test(test_view_intern),
 	        cmocka_unit_test(test_partial_memo_envs),
 	        cmocka_unit_test(test_strict_and_limits),
