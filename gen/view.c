@@ -10,6 +10,7 @@
 #include "premarket/threats.h"
 #include "premarket/view.h"
 #include "diagram.h"
+#include "hash.h"
 #include "schema.h"
 #include "view_intern.h"
 #include "xalloc.h"
@@ -477,8 +478,10 @@ static void finish_list(vb *b, pm_value *map, const char *key, pm_value *list)
 	set(map, key, list);
 	pm_buf text;
 	pm_buf_init(&text, 0);
+	uint64_t id_hash = pm_hash_bytes("id", 2);
+	uint32_t hint = 0; /* a list's items have the same shape: "id" at the same place */
 	for (size_t i = 0; i < pm_value_count(list); i++) {
-		const pm_value *id = pm_value_map_get(pm_value_list_at(list, i), "id");
+		const pm_value *id = pm_value_map_get_hint(pm_value_list_at(list, i), "id", 2, id_hash, &hint);
 		size_t len;
 		const char *t = id ? pm_value_text(id, &len) : NULL;
 		if (t) {
