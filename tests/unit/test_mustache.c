@@ -891,6 +891,32 @@ static void test_partial_memo_envs(void **state)
 	}
 	assert_int_equal(l1.calls, 4); /* p and q, once per environment */
 	assert_int_equal(l2.calls, 4);
+	/* templates freed and others compiled, maybe at the same address, in one
+	 * environment: its memos of the old ones mislead nothing */
+	o.load_ud = &l1;
+	pm_mustache_env *env = pm_mustache_env_new(&o);
+	pm_value *data = pm_value_map(a);
+	pm_value *row = pm_value_map(a);
+	pm_value_map_set(row, "x", pm_value_cstr(a, "X"));
+	pm_value_map_set(row, "y", pm_value_cstr(a, "Y"));
+	pm_value_map_set(data, "row", row);
+	static const char *const srcs[][2] = {
+	        {"{{row.x}}{{>p}}{{row.y}}", "X1Y"},
+	        {"{{>q}}{{row.y}}", "AY"},
+	        {"{{row.y}}{{row.x}}{{>q}}{{>p}}", "YXA1"},
+	        {"{{#row}}{{y}}{{x}}{{/row}}", "YX"},
+	};
+	for (int round = 0; round < 8; round++) {
+		const char *src = srcs[round % 4][0];
+		pm_mustache_compile("t", src, strlen(src), &t, &d);
+		assert_non_null(t);
+		pm_buf_clear(&out);
+		assert_int_equal(pm_mustache_render(env, t, data, &out, &d), 0);
+		assert_string_equal(out.data, srcs[round % 4][1]);
+		pm_mustache_free(t);
+	}
+	t = NULL;
+	pm_mustache_env_free(env);
 	pm_buf_free(&out);
 	pm_mustache_free(t);
 	pm_diags_free(&d);
