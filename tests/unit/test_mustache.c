@@ -893,6 +893,7 @@ static void test_partial_memo_envs(void **state)
 	assert_int_equal(l2.calls, 4);
 	/* templates freed and others compiled, maybe at the same address, in one
 	 * environment: its memos of the old ones mislead nothing */
+	pm_mustache_free(t);
 	o.load_ud = &l1;
 	pm_mustache_env *env = pm_mustache_env_new(&o);
 	pm_value *data = pm_value_map(a);
