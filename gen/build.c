@@ -131,6 +131,8 @@ static int stage_documents(build *b)
 		}
 		if (rc == 0 && (b->opt.formats & PM_BUILD_MD))
 			rc = put(b, doc_slug(i), "md", &b->md[i]);
+		if (!(b->opt.formats & (PM_BUILD_HTML | PM_BUILD_PDF)))
+			pm_buf_free(&b->md[i]); /* written: nothing else reads it */
 	}
 	/* The template data is done with: free it before HTML and PDF, which need
 	 * room of their own for big documents (cmark-gfm trees). */

@@ -794,10 +794,26 @@ struct cached {
 	int failed;
 };
 
+/* What an environment remembers of a template it rendered (templates
+ * themselves stay read-only, so they can be shared between threads):
+ * pc[i], 1 + the index in the partial cache of the partial node i names
+ * (0: not looked up yet); hint[k], where name part k was found last
+ * (pm_value_map_get_hint()).  Keyed by the template's address and checked
+ * against its sizes; both are hints that are verified where they are used,
+ * so a template compiled at the address of a freed one reads no stale data. */
+struct tmemo {
+	const pm_mustache_template *t;
+	size_t n, nparts;
+	size_t *pc;
+	uint32_t *hint;
+};
+
 struct pm_mustache_env {
 	pm_mustache_opts o;
 	struct cached *pc;
 	size_t npc, cappc;
+	struct tmemo **tm;
+	size_t ntm, captm;
 };
 
 pm_mustache_env *pm_mustache_env_new(const pm_mustache_opts *opts)
@@ -821,12 +837,43 @@ void pm_mustache_env_free(pm_mustache_env *env)
 		free(env->pc[i].name);
 	}
 	free(env->pc);
+	for (size_t i = 0; i < env->ntm; i++) {
+		free(env->tm[i]->pc);
+		free(env->tm[i]->hint);
+		free(env->tm[i]);
+	}
+	free(env->tm);
 	free(env);
 }
 
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */
 /* ------------------------------------------------------------------ */
+
+/* The environment's memo of t, made on first use. */
+static struct tmemo *memo_of(pm_mustache_env *env, const pm_mustache_template *t)
+{
+	struct tmemo *m = NULL;
+	for (size_t i = env->ntm; i-- > 0;)
+		if (env->tm[i]->t == t) {
+			m = env->tm[i];
+			break;
+		}
+	if (m && m->n == t->n && m->nparts == t->nparts)
+		return m;
+	if (!m) {
+		env->tm = pm_xgrow(env->tm, &env->captm, env->ntm + 1, sizeof *env->tm);
+		m = env->tm[env->ntm++] = pm_xcalloc(1, sizeof *m);
+		m->t = t;
+	}
+	free(m->pc);
+	free(m->hint);
+	m->n = t->n;
+	m->nparts = t->nparts;
+	m->pc = pm_xcalloc(t->n + 1, sizeof *m->pc);
+	m->hint = pm_xcalloc(t->nparts + 1, sizeof *m->hint);
+	return m;
+}
 
 struct frame {
 	const pm_mustache_template *t;
@@ -913,37 +960,43 @@ static int truthy(const pm_value *v)
 }
 
 /* Resolve a (dotted) name against the context stack; NULL when missing. */
-static const pm_value *lookup(const struct render *r, const pm_mustache_template *t, const struct mnode *nd, int *found)
+static const pm_value *lookup(const struct render *r, const pm_mustache_template *t, struct tmemo *tm,
+                              const struct mnode *nd, int *found)
 {
 	*found = 1;
 	if (nd->nparts == 0)
 		return r->ctx[r->nctx - 1];
 	const struct part *p = &t->parts[nd->part0];
+	uint32_t *hint = &tm->hint[nd->part0];
 	const pm_value *v = NULL;
 	size_t k = r->nctx;
 	while (k-- > 0) {
 		if (pm_value_type(r->ctx[k]) != PM_VALUE_MAP)
 			continue;
-		v = pm_value_map_get_hashed(r->ctx[k], p[0].s, p[0].len, p[0].hash);
+		v = pm_value_map_get_hint(r->ctx[k], p[0].s, p[0].len, p[0].hash, &hint[0]);
 		if (v)
 			break;
 	}
 	for (size_t i = 1; v && i < nd->nparts; i++)
-		v = pm_value_map_get_hashed(v, p[i].s, p[i].len, p[i].hash);
+		v = pm_value_map_get_hint(v, p[i].s, p[i].len, p[i].hash, &hint[i]);
 	if (!v)
 		*found = 0;
 	return v;
 }
 
 /* The partial called nd's name: 0 with *out (NULL when not found), or -1. */
-static int get_partial(struct render *r, const pm_mustache_template *t, const struct mnode *nd,
+static int get_partial(struct render *r, const pm_mustache_template *t, struct tmemo *tm, const struct mnode *nd,
                        const pm_mustache_template **out)
 {
 	pm_mustache_env *env = r->env;
 	*out = NULL;
-	for (size_t i = 0; i < env->npc; i++) {
+	/* where the partial was found last: tried first */
+	size_t ni = (size_t)(nd - t->nodes), first = tm->pc[ni] && tm->pc[ni] <= env->npc ? tm->pc[ni] - 1 : 0;
+	for (size_t k = 0; k < env->npc; k++) {
+		size_t i = (first + k) % env->npc;
 		struct cached *e = &env->pc[i];
 		if (e->len == nd->len && memcmp(e->name, nd->s, nd->len) == 0) {
+			tm->pc[ni] = i + 1;
 			if (e->failed)
 				return rfail(r, t, nd, "partial \"%s\" has errors (reported earlier)", e->name);
 			*out = e->t;
@@ -1057,6 +1110,7 @@ static void render_include(struct render *r, const pm_mustache_template *t, size
 
 static int render_range(struct render *r, const pm_mustache_template *t, size_t i, size_t end)
 {
+	struct tmemo *tm = memo_of(r->env, t);
 	while (i < end && !r->failed) {
 		const struct mnode *nd = &t->nodes[i];
 		switch (nd->kind) {
@@ -1069,7 +1123,7 @@ static int render_range(struct render *r, const pm_mustache_template *t, size_t 
 		case N_VAR:
 		case N_RAW: {
 			int found;
-			const pm_value *v = lookup(r, t, nd, &found);
+			const pm_value *v = lookup(r, t, tm, nd, &found);
 			if (!found && (r->env->o.flags & PM_MUSTACHE_STRICT)) {
 				rfail(r, t, nd, "unknown name \"%.*s\"", (int)nd->len, nd->s);
 				break;
@@ -1088,7 +1142,7 @@ static int render_range(struct render *r, const pm_mustache_template *t, size_t 
 		case N_SECTION:
 		case N_INVERTED: {
 			int found;
-			const pm_value *v = lookup(r, t, nd, &found);
+			const pm_value *v = lookup(r, t, tm, nd, &found);
 			int list = pm_value_type(v) == PM_VALUE_LIST;
 			int show = truthy(v);
 			if (nd->kind == N_INVERTED) {
@@ -1110,7 +1164,7 @@ static int render_range(struct render *r, const pm_mustache_template *t, size_t 
 		case N_PARTIAL:
 		case N_PARENT: {
 			const pm_mustache_template *p;
-			if (get_partial(r, t, nd, &p) < 0)
+			if (get_partial(r, t, tm, nd, &p) < 0)
 				break;
 			if (!p) {
 				if (r->env->o.flags & PM_MUSTACHE_STRICT)

@@ -22,10 +22,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CHUNK_MIN   ((size_t)8 * 1024)
-#define CHUNK_MAX   ((size_t)1024 * 1024)
-#define SMALL_ARRAY ((size_t)512)
-#define INDEX_MIN   8
+#define CHUNK_MIN    ((size_t)8 * 1024)
+#define CHUNK_MAX    ((size_t)1024 * 1024)
+#define SMALL_ARRAY  ((size_t)2048)
+#define SMALL_INTS   1024 /* numbers 0..SMALL_INTS-1 are made once an arena */
+#define INDEX_MIN    8
+#define BLOOM_BIT(h) (1ull << ((h) >> 58))
+/* what anything stored here needs (pointers, size_t, double, uint64_t), not max_align_t's 16 */
+#define ALIGN               \
+	_Alignof(union {    \
+		void *p;    \
+		size_t z;   \
+		double d;   \
+		uint64_t u; \
+	})
 
 struct chunk {
 	struct chunk *next;
@@ -40,6 +50,7 @@ struct big {
 
 struct pm_value_arena {
 	pm_value *null_v, *true_v, *false_v; /* immutable, shared by every use */
+	pm_value *ints[SMALL_INTS];          /* the same: small whole numbers */
 	struct chunk *head;
 	struct big **big;
 	size_t nbig, capbig;
@@ -49,38 +60,58 @@ struct pm_value_arena {
 
 struct map_entry {
 	const char *key;
-	size_t len;
-	uint64_t hash;
 	pm_value *val;
+	uint32_t len;
+	uint32_t hash; /* the low half of pm_hash_bytes(key): the slot index uses no more */
 };
 
+/* A value is its kind followed by the fields of that kind: each kind has a
+ * struct of its own, allocated at its own size (a string takes 24 bytes,
+ * not the 64 of the largest kind). */
 struct pm_value {
 	pm_value_kind kind;
-	union {
-		int b;
-		struct {
-			double d;
-			const char *s;
-			size_t len;
-		} num;
-		struct {
-			const char *s;
-			size_t len;
-		} str;
-		struct {
-			pm_value **v;
-			size_t n, cap;
-			pm_value_arena *a;
-		} list;
-		struct {
-			struct map_entry *e;
-			size_t n, cap;
-			uint32_t *slot;
-			size_t nslot;
-			pm_value_arena *a;
-		} map;
-	} u;
 };
+
+struct v_bool {
+	pm_value h;
+	int b;
+};
+
+struct v_num {
+	pm_value h;
+	double d;
+	const char *s;
+	size_t len;
+};
+
+struct v_str {
+	pm_value h;
+	const char *s;
+	size_t len;
+};
+
+struct v_list {
+	pm_value h;
+	pm_value **v;
+	size_t n, cap;
+	pm_value_arena *a;
+};
+
+struct v_map {
+	pm_value h;
+	struct map_entry *e;
+	size_t n, cap;
+	uint32_t *slot;
+	size_t nslot;
+	pm_value_arena *a;
+	uint64_t bloom; /* bit BLOOM_BIT(hash) of every key: most misses end here */
+};
+
+#define AS_BOOL(v) ((struct v_bool *)(v))
+#define AS_NUM(v)  ((struct v_num *)(v))
+#define AS_STR(v)  ((struct v_str *)(v))
+#define AS_LIST(v) ((struct v_list *)(v))
+#define AS_MAP(v)  ((struct v_map *)(v))
 
 /* ---- arena ---- */
 
@@ -115,7 +146,7 @@ size_t pm_value_arena_bytes(const pm_value_arena *a)
 
 static size_t align_up(size_t n)
 {
-	size_t al = sizeof(max_align_t);
+	size_t al = ALIGN;
 	return (n + al - 1) / al * al;
 }
 
@@ -189,8 +220,13 @@ static char *arena_strndup(pm_value_arena *a, const char *s, size_t n)
 
 static pm_value *new_value(pm_value_arena *a, pm_value_kind kind)
 {
-	pm_value *v = arena_alloc(a, sizeof *v);
-	memset(v, 0, sizeof *v);
+	static const size_t size[] = {
+	        [PM_VALUE_NULL] = sizeof(pm_value),       [PM_VALUE_BOOL] = sizeof(struct v_bool),
+	        [PM_VALUE_NUMBER] = sizeof(struct v_num), [PM_VALUE_STRING] = sizeof(struct v_str),
+	        [PM_VALUE_LIST] = sizeof(struct v_list),  [PM_VALUE_MAP] = sizeof(struct v_map),
+	};
+	pm_value *v = arena_alloc(a, size[kind]);
+	memset(v, 0, size[kind]);
 	v->kind = kind;
 	return v;
 }
@@ -209,19 +245,39 @@ pm_value *pm_value_bool(pm_value_arena *a, int b)
 	pm_value **cache = b ? &a->true_v : &a->false_v;
 	if (!*cache) {
 		*cache = new_value(a, PM_VALUE_BOOL);
-		(*cache)->u.b = b != 0;
+		AS_BOOL((*cache))->b = b != 0;
 	}
 	return *cache;
 }
 
-/* Shortest text that strtod() reads back as d. */
-static size_t format_number(char *buf, size_t size, double d)
+/* The decimal digits of a whole number |d| < 1e17, without snprintf. */
+static size_t format_int(char *buf, size_t size, long long v)
+{
+	char tmp[24];
+	size_t n = 0;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[n++] = '-';
+	if (n + 1 > size)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return n;
+}
+
+size_t pm_value_format_number(char *buf, size_t size, double d)
 {
 	int n;
 	if (d != d) {
 		n = snprintf(buf, size, "%s", "nan");
 	} else if (d > -1e17 && d < 1e17 && (double)(long long)d == d) {
-		n = snprintf(buf, size, "%lld", (long long)d);
+		/* "-0" like %lld of (long long)-0.0: "0" */
+		return format_int(buf, size, (long long)d);
 	} else {
 		n = 0;
 		for (int prec = 1; prec <= 17; prec++) {
@@ -235,25 +291,31 @@ static size_t format_number(char *buf, size_t size, double d)
 
 pm_value *pm_value_number(pm_value_arena *a, double d)
 {
+	int small = d >= 0 && d < SMALL_INTS && (double)(int)d == d && !(d == 0 && 1 / d < 0);
+	if (small && a->ints[(int)d])
+		return a->ints[(int)d];
 	char buf[40];
-	size_t n = format_number(buf, sizeof buf, d);
-	return pm_value_number_text(a, d, buf, n);
+	size_t n = pm_value_format_number(buf, sizeof buf, d);
+	pm_value *v = pm_value_number_text(a, d, buf, n);
+	if (small)
+		a->ints[(int)d] = v;
+	return v;
 }
 
 pm_value *pm_value_number_text(pm_value_arena *a, double d, const char *text, size_t len)
 {
 	pm_value *v = new_value(a, PM_VALUE_NUMBER);
-	v->u.num.d = d;
-	v->u.num.s = arena_strndup(a, text, len);
-	v->u.num.len = len;
+	AS_NUM(v)->d = d;
+	AS_NUM(v)->s = arena_strndup(a, text, len);
+	AS_NUM(v)->len = len;
 	return v;
 }
 
 pm_value *pm_value_string(pm_value_arena *a, const char *s, size_t len)
 {
 	pm_value *v = new_value(a, PM_VALUE_STRING);
-	v->u.str.s = arena_strndup(a, s, len);
-	v->u.str.len = len;
+	AS_STR(v)->s = arena_strndup(a, s, len);
+	AS_STR(v)->len = len;
 	return v;
 }
 
@@ -265,22 +327,22 @@ pm_value *pm_value_cstr(pm_value_arena *a, const char *s)
 pm_value *pm_value_string_ref(pm_value_arena *a, const char *s, size_t len)
 {
 	pm_value *v = new_value(a, PM_VALUE_STRING);
-	v->u.str.s = len ? s : "";
-	v->u.str.len = len;
+	AS_STR(v)->s = len ? s : "";
+	AS_STR(v)->len = len;
 	return v;
 }
 
 pm_value *pm_value_list(pm_value_arena *a)
 {
 	pm_value *v = new_value(a, PM_VALUE_LIST);
-	v->u.list.a = a;
+	AS_LIST(v)->a = a;
 	return v;
 }
 
 pm_value *pm_value_map(pm_value_arena *a)
 {
 	pm_value *v = new_value(a, PM_VALUE_MAP);
-	v->u.map.a = a;
+	AS_MAP(v)->a = a;
 	return v;
 }
 
@@ -291,52 +353,53 @@ int pm_value_list_append(pm_value *list, pm_value *item)
 	if (!list || list->kind != PM_VALUE_LIST)
 		return -1;
 	if (!item)
-		item = pm_value_null(list->u.list.a);
-	if (list->u.list.n == list->u.list.cap) {
-		size_t cap = list->u.list.cap ? list->u.list.cap * 2 : 4;
-		list->u.list.v = arena_grow(list->u.list.a, list->u.list.v, list->u.list.cap * sizeof *list->u.list.v,
-		                            cap * sizeof *list->u.list.v);
-		list->u.list.cap = cap;
+		item = pm_value_null(AS_LIST(list)->a);
+	if (AS_LIST(list)->n == AS_LIST(list)->cap) {
+		size_t cap = AS_LIST(list)->cap ? AS_LIST(list)->cap * 2 : 4;
+		AS_LIST(list)->v =
+		        arena_grow(AS_LIST(list)->a, AS_LIST(list)->v, AS_LIST(list)->cap * sizeof *AS_LIST(list)->v,
+		                   cap * sizeof *AS_LIST(list)->v);
+		AS_LIST(list)->cap = cap;
 	}
-	list->u.list.v[list->u.list.n++] = item;
+	AS_LIST(list)->v[AS_LIST(list)->n++] = item;
 	return 0;
 }
 
 /* Rebuild the hash index with nslot slots (a power of two). */
 static void map_reindex(pm_value *m, size_t nslot)
 {
-	size_t old = m->u.map.nslot * sizeof *m->u.map.slot;
-	m->u.map.slot = arena_grow(m->u.map.a, m->u.map.slot, old, nslot * sizeof *m->u.map.slot);
-	m->u.map.nslot = nslot;
-	memset(m->u.map.slot, 0, nslot * sizeof *m->u.map.slot);
+	size_t old = AS_MAP(m)->nslot * sizeof *AS_MAP(m)->slot;
+	AS_MAP(m)->slot = arena_grow(AS_MAP(m)->a, AS_MAP(m)->slot, old, nslot * sizeof *AS_MAP(m)->slot);
+	AS_MAP(m)->nslot = nslot;
+	memset(AS_MAP(m)->slot, 0, nslot * sizeof *AS_MAP(m)->slot);
 	size_t mask = nslot - 1;
-	for (size_t i = 0; i < m->u.map.n; i++) {
-		size_t s = (size_t)m->u.map.e[i].hash & mask;
-		while (m->u.map.slot[s])
+	for (size_t i = 0; i < AS_MAP(m)->n; i++) {
+		size_t s = (size_t)AS_MAP(m)->e[i].hash & mask;
+		while (AS_MAP(m)->slot[s])
 			s = (s + 1) & mask;
-		m->u.map.slot[s] = (uint32_t)(i + 1);
+		AS_MAP(m)->slot[s] = (uint32_t)(i + 1);
 	}
 }
 
 /* Index of `key` in m's entries, or -1; *slot_out gets the probe's end slot. */
 static long map_find(const pm_value *m, const char *key, size_t len, uint64_t h, size_t *slot_out)
 {
-	if (!m->u.map.slot) {
-		for (size_t i = 0; i < m->u.map.n; i++) {
-			const struct map_entry *e = &m->u.map.e[i];
+	if (!AS_MAP(m)->slot) {
+		for (size_t i = 0; i < AS_MAP(m)->n; i++) {
+			const struct map_entry *e = &AS_MAP(m)->e[i];
 			if (e->len == len && (len == 0 || memcmp(e->key, key, len) == 0))
 				return (long)i;
 		}
 		return -1;
 	}
-	size_t mask = m->u.map.nslot - 1;
+	size_t mask = AS_MAP(m)->nslot - 1;
 	size_t s = (size_t)h & mask;
 	for (;;) {
-		uint32_t x = m->u.map.slot[s];
+		uint32_t x = AS_MAP(m)->slot[s];
 		if (!x)
 			break;
-		const struct map_entry *e = &m->u.map.e[x - 1];
-		if (e->hash == h && e->len == len && (len == 0 || memcmp(e->key, key, len) == 0))
+		const struct map_entry *e = &AS_MAP(m)->e[x - 1];
+		if (e->hash == (uint32_t)h && e->len == len && (len == 0 || memcmp(e->key, key, len) == 0))
 			return (long)(x - 1);
 		s = (s + 1) & mask;
 	}
@@ -347,35 +410,36 @@ static long map_find(const pm_value *m, const char *key, size_t len, uint64_t h,
 
 static int map_set(pm_value *map, const char *key, size_t keylen, pm_value *value, int copy_key)
 {
-	if (!map || map->kind != PM_VALUE_MAP || (!key && keylen))
+	if (!map || map->kind != PM_VALUE_MAP || (!key && keylen) || keylen > UINT32_MAX)
 		return -1;
-	pm_value_arena *a = map->u.map.a;
+	pm_value_arena *a = AS_MAP(map)->a;
 	if (!value)
 		value = pm_value_null(a);
 	uint64_t h = pm_hash_bytes(key, keylen);
 	size_t slot = 0;
 	long at = map_find(map, key, keylen, h, &slot);
 	if (at >= 0) {
-		map->u.map.e[at].val = value;
+		AS_MAP(map)->e[at].val = value;
 		return 0;
 	}
-	if (map->u.map.n == map->u.map.cap) {
-		size_t cap = map->u.map.cap ? map->u.map.cap * 2 : 4;
-		map->u.map.e =
-		        arena_grow(a, map->u.map.e, map->u.map.cap * sizeof *map->u.map.e, cap * sizeof *map->u.map.e);
-		map->u.map.cap = cap;
+	if (AS_MAP(map)->n == AS_MAP(map)->cap) {
+		size_t cap = AS_MAP(map)->cap ? AS_MAP(map)->cap * 2 : 4;
+		AS_MAP(map)->e = arena_grow(a, AS_MAP(map)->e, AS_MAP(map)->cap * sizeof *AS_MAP(map)->e,
+		                            cap * sizeof *AS_MAP(map)->e);
+		AS_MAP(map)->cap = cap;
 	}
-	size_t i = map->u.map.n++;
-	struct map_entry *e = &map->u.map.e[i];
+	size_t i = AS_MAP(map)->n++;
+	struct map_entry *e = &AS_MAP(map)->e[i];
 	e->key = copy_key ? arena_strndup(a, key ? key : "", keylen) : key;
-	e->len = keylen;
-	e->hash = h;
+	e->len = (uint32_t)keylen;
+	e->hash = (uint32_t)h;
+	AS_MAP(map)->bloom |= BLOOM_BIT(h);
 	e->val = value;
-	if (map->u.map.slot && map->u.map.n * 2 <= map->u.map.nslot) {
-		map->u.map.slot[slot] = (uint32_t)(i + 1);
-	} else if (map->u.map.n >= INDEX_MIN) {
-		size_t nslot = map->u.map.nslot ? map->u.map.nslot * 2 : 4 * INDEX_MIN;
-		while (map->u.map.n * 2 > nslot)
+	if (AS_MAP(map)->slot && AS_MAP(map)->n * 2 <= AS_MAP(map)->nslot) {
+		AS_MAP(map)->slot[slot] = (uint32_t)(i + 1);
+	} else if (AS_MAP(map)->n >= INDEX_MIN) {
+		size_t nslot = AS_MAP(map)->nslot ? AS_MAP(map)->nslot * 2 : 4 * INDEX_MIN;
+		while (AS_MAP(map)->n * 2 > nslot)
 			nslot *= 2;
 		map_reindex(map, nslot);
 	}
@@ -394,11 +458,19 @@ int pm_value_map_set_static(pm_value *map, const char *key, pm_value *value)
 
 void pm_value_map_reserve(pm_value *map, size_t n)
 {
-	if (!map || map->kind != PM_VALUE_MAP || map->u.map.cap >= n)
+	if (!map || map->kind != PM_VALUE_MAP || AS_MAP(map)->cap >= n)
 		return;
-	map->u.map.e =
-	        arena_grow(map->u.map.a, map->u.map.e, map->u.map.cap * sizeof *map->u.map.e, n * sizeof *map->u.map.e);
-	map->u.map.cap = n;
+	AS_MAP(map)->e = arena_grow(AS_MAP(map)->a, AS_MAP(map)->e, AS_MAP(map)->cap * sizeof *AS_MAP(map)->e,
+	                            n * sizeof *AS_MAP(map)->e);
+	AS_MAP(map)->cap = n;
+	/* the hash index too, at the size n keys need: it is not regrown on the way */
+	if (n >= INDEX_MIN) {
+		size_t nslot = 4 * INDEX_MIN;
+		while (n * 2 > nslot)
+			nslot *= 2;
+		if (nslot > AS_MAP(map)->nslot)
+			map_reindex(map, nslot);
+	}
 }
 
 int pm_value_map_set(pm_value *map, const char *key, pm_value *value)
@@ -417,12 +489,12 @@ pm_value_kind pm_value_type(const pm_value *v)
 
 int pm_value_get_bool(const pm_value *v)
 {
-	return v && v->kind == PM_VALUE_BOOL ? v->u.b : 0;
+	return v && v->kind == PM_VALUE_BOOL ? AS_BOOL(v)->b : 0;
 }
 
 double pm_value_get_number(const pm_value *v)
 {
-	return v && v->kind == PM_VALUE_NUMBER ? v->u.num.d : 0.0;
+	return v && v->kind == PM_VALUE_NUMBER ? AS_NUM(v)->d : 0.0;
 }
 
 const char *pm_value_get_string(const pm_value *v, size_t *len)
@@ -433,8 +505,8 @@ const char *pm_value_get_string(const pm_value *v, size_t *len)
 		return NULL;
 	}
 	if (len)
-		*len = v->u.str.len;
-	return v->u.str.s;
+		*len = AS_STR(v)->len;
+	return AS_STR(v)->s;
 }
 
 const char *pm_value_text(const pm_value *v, size_t *len)
@@ -443,16 +515,16 @@ const char *pm_value_text(const pm_value *v, size_t *len)
 	size_t n = 0;
 	switch (pm_value_type(v)) {
 	case PM_VALUE_STRING:
-		s = v->u.str.s;
-		n = v->u.str.len;
+		s = AS_STR(v)->s;
+		n = AS_STR(v)->len;
 		break;
 	case PM_VALUE_NUMBER:
-		s = v->u.num.s;
-		n = v->u.num.len;
+		s = AS_NUM(v)->s;
+		n = AS_NUM(v)->len;
 		break;
 	case PM_VALUE_BOOL:
-		s = v->u.b ? "true" : "false";
-		n = v->u.b ? 4 : 5;
+		s = AS_BOOL(v)->b ? "true" : "false";
+		n = AS_BOOL(v)->b ? 4 : 5;
 		break;
 	case PM_VALUE_NULL:
 	case PM_VALUE_LIST:
@@ -469,34 +541,52 @@ size_t pm_value_count(const pm_value *v)
 	if (!v)
 		return 0;
 	if (v->kind == PM_VALUE_LIST)
-		return v->u.list.n;
+		return AS_LIST(v)->n;
 	if (v->kind == PM_VALUE_MAP)
-		return v->u.map.n;
+		return AS_MAP(v)->n;
 	return 0;
 }
 
 const pm_value *pm_value_list_at(const pm_value *v, size_t i)
 {
-	if (!v || v->kind != PM_VALUE_LIST || i >= v->u.list.n)
+	if (!v || v->kind != PM_VALUE_LIST || i >= AS_LIST(v)->n)
 		return NULL;
-	return v->u.list.v[i];
+	return AS_LIST(v)->v[i];
 }
 
 const pm_value *pm_value_map_getn(const pm_value *v, const char *key, size_t keylen)
 {
-	if (!v || v->kind != PM_VALUE_MAP || !v->u.map.n || (!key && keylen))
+	if (!v || v->kind != PM_VALUE_MAP || !AS_MAP(v)->n || (!key && keylen))
 		return NULL;
-	uint64_t h = v->u.map.slot ? pm_hash_bytes(key, keylen) : 0;
+	uint64_t h = AS_MAP(v)->slot ? pm_hash_bytes(key, keylen) : 0;
+	if (AS_MAP(v)->slot && !(AS_MAP(v)->bloom & BLOOM_BIT(h)))
+		return NULL;
 	long at = map_find(v, key, keylen, h, NULL);
-	return at >= 0 ? v->u.map.e[at].val : NULL;
+	return at >= 0 ? AS_MAP(v)->e[at].val : NULL;
 }
 
 const pm_value *pm_value_map_get_hashed(const pm_value *v, const char *key, size_t keylen, uint64_t hash)
 {
-	if (!v || v->kind != PM_VALUE_MAP || !v->u.map.n || (!key && keylen))
+	if (!v || v->kind != PM_VALUE_MAP || !(AS_MAP(v)->bloom & BLOOM_BIT(hash)) || (!key && keylen))
 		return NULL;
 	long at = map_find(v, key, keylen, hash, NULL);
-	return at >= 0 ? v->u.map.e[at].val : NULL;
+	return at >= 0 ? AS_MAP(v)->e[at].val : NULL;
+}
+
+const pm_value *pm_value_map_get_hint(const pm_value *v, const char *key, size_t keylen, uint64_t hash, uint32_t *hint)
+{
+	if (!v || v->kind != PM_VALUE_MAP || !(AS_MAP(v)->bloom & BLOOM_BIT(hash)) || (!key && keylen))
+		return NULL;
+	if (*hint < AS_MAP(v)->n) {
+		const struct map_entry *e = &AS_MAP(v)->e[*hint];
+		if (e->hash == (uint32_t)hash && e->len == keylen && (keylen == 0 || memcmp(e->key, key, keylen) == 0))
+			return e->val;
+	}
+	long at = map_find(v, key, keylen, hash, NULL);
+	if (at < 0)
+		return NULL;
+	*hint = (uint32_t)at;
+	return AS_MAP(v)->e[at].val;
 }
 
 const pm_value *pm_value_map_get(const pm_value *v, const char *key)
@@ -508,19 +598,19 @@ const pm_value *pm_value_map_get(const pm_value *v, const char *key)
 
 const char *pm_value_map_key_at(const pm_value *v, size_t i, size_t *len)
 {
-	if (!v || v->kind != PM_VALUE_MAP || i >= v->u.map.n) {
+	if (!v || v->kind != PM_VALUE_MAP || i >= AS_MAP(v)->n) {
 		if (len)
 			*len = 0;
 		return NULL;
 	}
 	if (len)
-		*len = v->u.map.e[i].len;
-	return v->u.map.e[i].key;
+		*len = AS_MAP(v)->e[i].len;
+	return AS_MAP(v)->e[i].key;
 }
 
 const pm_value *pm_value_map_value_at(const pm_value *v, size_t i)
 {
-	if (!v || v->kind != PM_VALUE_MAP || i >= v->u.map.n)
+	if (!v || v->kind != PM_VALUE_MAP || i >= AS_MAP(v)->n)
 		return NULL;
-	return v->u.map.e[i].val;
+	return AS_MAP(v)->e[i].val;
 }

@@ -10,7 +10,9 @@
 #include "premarket/threats.h"
 #include "premarket/view.h"
 #include "diagram.h"
+#include "hash.h"
 #include "schema.h"
+#include "view_intern.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -23,6 +25,8 @@ typedef struct vb {
 	pm_value_arena *a;
 	pm_value **objs[PM_K_COUNT]; /* map per object, by kind and index */
 	size_t next[PM_K_COUNT];     /* pass 2 meets objects in model order */
+	pm_view_intern *in;          /* shared constant strings and derived keys */
+	pm_value *scores[101];       /* "0.0" .. "10.0", made once */
 } vb;
 
 static pm_value *str(vb *b, const char *s)
@@ -35,16 +39,37 @@ static pm_value *dup(vb *b, const char *s)
 	return pm_value_cstr(b->a, s);
 }
 
+/* A string that stays unchanged as long as the arena (a literal, a static
+ * table's entry, a string of the model): one value shared by every use. */
+static pm_value *cs(vb *b, const char *s)
+{
+	return pm_view_const(b->in, s);
+}
+
+/* A text just built: the shared "" when empty, else a copy. */
+static pm_value *text_value(vb *b, const pm_buf *t)
+{
+	return t->len ? pm_value_string(b->a, t->data, t->len) : cs(b, "");
+}
+
+/* Append item k of a list joined by sep to t: sep first unless k is 0. */
+static void join(pm_buf *t, size_t k, const char *sep, const char *s)
+{
+	if (k)
+		pm_buf_puts(t, sep);
+	pm_buf_puts(t, s ? s : "");
+}
+
+/* The key `key` with a suffix (x_text, x_label, has_x, n_x), made once. */
+static const char *dkey(vb *b, const char *key, pm_view_key_kind kind)
+{
+	return pm_view_key(b->in, key, kind);
+}
+
 /* Keys are string literals or field names of the static tables: not copied. */
 static void set(pm_value *map, const char *key, pm_value *v)
 {
 	pm_value_map_set_static(map, key, v);
-}
-
-/* A key built in a local buffer (has_x, x_text ...): copied. */
-static void setc(pm_value *map, const char *key, pm_value *v)
-{
-	pm_value_map_set(map, key, v);
 }
 
 /* "cloud_service" -> "cloud service"; a few labels are spelled out. */
@@ -96,10 +121,18 @@ static const char *label_of(const char *v, char *buf, size_t n)
 	return buf;
 }
 
+enum { MEMO_LABEL = PM_VK_COUNT + 1, MEMO_VIEW_LABEL };
+
+/* The label of an enum name (a static string): made once per name. */
 static pm_value *label(vb *b, const char *v)
 {
-	char buf[128];
-	return dup(b, label_of(v, buf, sizeof buf));
+	pm_value *l = pm_view_memo_get(b->in, v, MEMO_LABEL);
+	if (!l) {
+		char buf[128];
+		l = dup(b, label_of(v, buf, sizeof buf));
+		pm_view_memo_set(b->in, v, MEMO_LABEL, l);
+	}
+	return l;
 }
 
 /* The four FDA architecture views have names of their own. */
@@ -109,7 +142,7 @@ static pm_value *view_label(vb *b, const char *v)
 	                                                  "Updatability/patchability view", "Security use case view"};
 	for (int k = 0; k < PM_N_VIEW_KIND; k++)
 		if (strcmp(v, pm_enum_names_view_kind[k]) == 0)
-			return dup(b, names[k]);
+			return cs(b, names[k]);
 	return label(b, v);
 }
 
@@ -135,12 +168,51 @@ static pm_value *ref_value(vb *b, const pm_ref *r)
 	return t ? t : pm_value_null(b->a);
 }
 
+/* Keys that derive() and gen/view_diagrams.c add to an object map of a kind
+ * (a guess too small costs a regrown map; one too big, 24 bytes a key). */
+static const unsigned char derived_keys[PM_K_COUNT] = {
+        [PM_K_ASSET] = 9, [PM_K_ZONE] = 5,           [PM_K_COMPONENT] = 5,     [PM_K_INTERFACE] = 2,
+        [PM_K_FLOW] = 1,  [PM_K_THREAT] = 20,        [PM_K_CONTROL] = 8,       [PM_K_TEST] = 4,
+        [PM_K_VIEW] = 3,  [PM_K_SBOM_COMPONENT] = 8, [PM_K_VULNERABILITY] = 2, [PM_K_USE_CASE] = 1,
+};
+
+enum { MEMO_KEYS = PM_VK_COUNT + 3 };
+
+/* How many keys fill() and derive() give an object of schema s: made once a schema. */
+static size_t map_keys(vb *b, const pm_schema *s)
+{
+	pm_value *memo = pm_view_memo_get(b->in, s, MEMO_KEYS);
+	if (memo)
+		return (size_t)pm_value_get_number(memo);
+	size_t n = 2; /* defined_at, name */
+	for (size_t i = 0; i < s->n_fields; i++) {
+		switch (s->fields[i].type) {
+		case PM_F_BOOL:
+		case PM_F_ENUM:
+		case PM_F_OBJ:
+			n += 2;
+			break;
+		case PM_F_ENUMS:
+		case PM_F_STRS:
+		case PM_F_REFS:
+		case PM_F_OBJS:
+			n += 3;
+			break;
+		default:
+			n += 1;
+			break;
+		}
+	}
+	n += s->kind > PM_K_NONE && s->kind < PM_K_COUNT ? derived_keys[s->kind] : 0;
+	pm_view_memo_set(b->in, s, MEMO_KEYS, pm_value_number(b->a, (double)n));
+	return n;
+}
+
 /* Fill `map` with every field of obj. */
 static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 {
 	const pm_mark *at = obj;
-	char key[96];
-	pm_value_map_reserve(map, 2 * s->n_fields + 16); /* fields, their helpers, derived names */
+	pm_value_map_reserve(map, map_keys(b, s)); /* fields, their helpers, derived names */
 	for (size_t i = 0; i < s->n_fields; i++) {
 		const pm_field *f = &s->fields[i];
 		const char *p = (const char *)obj + f->offset;
@@ -153,19 +225,17 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 		case PM_F_BOOL: {
 			const pm_bool *v = (const pm_bool *)p;
 			set(map, f->key, v->at.line ? pm_value_bool(b->a, v->v) : pm_value_null(b->a));
-			snprintf(key, sizeof key, "%s_text", f->key);
-			setc(map, key, v->at.line ? str(b, v->v ? "yes" : "no") : str(b, "not stated"));
+			set(map, dkey(b, f->key, PM_VK_TEXT), cs(b, v->at.line ? (v->v ? "yes" : "no") : "not stated"));
 			break;
 		}
 		case PM_F_ENUM: {
 			const pm_enum *e = (const pm_enum *)p;
 			int present = e->at.line != 0;
-			set(map, f->key, present ? str(b, f->values[e->v]) : pm_value_null(b->a));
-			snprintf(key, sizeof key, "%s_label", f->key);
-			setc(map, key,
-			     !present                               ? pm_value_null(b->a)
-			     : f->values == pm_enum_names_view_kind ? view_label(b, f->values[e->v])
-			                                            : label(b, f->values[e->v]));
+			set(map, f->key, present ? cs(b, f->values[e->v]) : pm_value_null(b->a));
+			set(map, dkey(b, f->key, PM_VK_LABEL),
+			    !present                               ? pm_value_null(b->a)
+			    : f->values == pm_enum_names_view_kind ? view_label(b, f->values[e->v])
+			                                           : label(b, f->values[e->v]));
 			break;
 		}
 		case PM_F_ENUMS: {
@@ -175,16 +245,13 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			pm_buf_init(&text, 0);
 			for (size_t k = 0; k < e->n; k++) {
 				char buf[128];
-				pm_value_list_append(l, str(b, f->values[e->v[k]]));
-				pm_buf_printf(&text, "%s%s", k ? ", " : "",
-				              label_of(f->values[e->v[k]], buf, sizeof buf));
+				pm_value_list_append(l, cs(b, f->values[e->v[k]]));
+				join(&text, k, ", ", label_of(f->values[e->v[k]], buf, sizeof buf));
 			}
 			set(map, f->key, l);
-			snprintf(key, sizeof key, "%s_text", f->key);
-			setc(map, key, dup(b, text.data ? text.data : ""));
+			set(map, dkey(b, f->key, PM_VK_TEXT), text_value(b, &text));
 			pm_buf_free(&text);
-			snprintf(key, sizeof key, "has_%s", f->key);
-			setc(map, key, pm_value_bool(b->a, e->n > 0));
+			set(map, dkey(b, f->key, PM_VK_HAS), pm_value_bool(b->a, e->n > 0));
 			break;
 		}
 		case PM_F_STRS: {
@@ -194,14 +261,12 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			pm_buf_init(&text, 0);
 			for (size_t k = 0; k < l->n; k++) {
 				pm_value_list_append(lv, str(b, l->v[k].s));
-				pm_buf_printf(&text, "%s%s", k ? "; " : "", l->v[k].s);
+				join(&text, k, "; ", l->v[k].s);
 			}
 			set(map, f->key, lv);
-			snprintf(key, sizeof key, "%s_text", f->key);
-			setc(map, key, dup(b, text.data ? text.data : ""));
+			set(map, dkey(b, f->key, PM_VK_TEXT), text_value(b, &text));
 			pm_buf_free(&text);
-			snprintf(key, sizeof key, "has_%s", f->key);
-			setc(map, key, pm_value_bool(b->a, l->n > 0));
+			set(map, dkey(b, f->key, PM_VK_HAS), pm_value_bool(b->a, l->n > 0));
 			break;
 		}
 		case PM_F_REF: {
@@ -216,21 +281,18 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			pm_buf_init(&text, 0);
 			for (size_t k = 0; k < r->n; k++) {
 				pm_value_list_append(lv, ref_value(b, &r->v[k]));
-				pm_buf_printf(&text, "%s%s", k ? ", " : "", r->v[k].id.s);
+				join(&text, k, ", ", r->v[k].id.s);
 			}
 			set(map, f->key, lv);
-			snprintf(key, sizeof key, "%s_text", f->key);
-			setc(map, key, dup(b, text.data ? text.data : ""));
+			set(map, dkey(b, f->key, PM_VK_TEXT), text_value(b, &text));
 			pm_buf_free(&text);
-			snprintf(key, sizeof key, "has_%s", f->key);
-			setc(map, key, pm_value_bool(b->a, r->n > 0));
+			set(map, dkey(b, f->key, PM_VK_HAS), pm_value_bool(b->a, r->n > 0));
 			break;
 		}
 		case PM_F_OBJ: {
 			const pm_mark *sub = (const pm_mark *)p;
 			set(map, f->key, sub->line ? obj_map(b, f->sub, p) : pm_value_null(b->a));
-			snprintf(key, sizeof key, "has_%s", f->key);
-			setc(map, key, pm_value_bool(b->a, sub->line != 0));
+			set(map, dkey(b, f->key, PM_VK_HAS), pm_value_bool(b->a, sub->line != 0));
 			break;
 		}
 		case PM_F_OBJS: {
@@ -242,10 +304,8 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 			for (size_t k = 0; k < n; k++)
 				pm_value_list_append(lv, obj_map(b, f->sub, v + k * f->sub->size));
 			set(map, f->key, lv);
-			snprintf(key, sizeof key, "has_%s", f->key);
-			setc(map, key, pm_value_bool(b->a, n > 0));
-			snprintf(key, sizeof key, "n_%s", f->key);
-			setc(map, key, pm_value_number(b->a, (double)n));
+			set(map, dkey(b, f->key, PM_VK_HAS), pm_value_bool(b->a, n > 0));
+			set(map, dkey(b, f->key, PM_VK_N), pm_value_number(b->a, (double)n));
 			break;
 		}
 		default: {
@@ -256,9 +316,20 @@ static void fill(vb *b, const pm_schema *s, const void *obj, pm_value *map)
 		}
 	}
 	if (at->line) {
-		char src[600];
-		snprintf(src, sizeof src, "%s:%u:%u", pm_model_file(b->m, *at), at->line, at->col);
-		set(map, "defined_at", dup(b, src));
+		/* FILE:LINE:COL */
+		const char *file = pm_model_file(b->m, *at);
+		char num[2][24];
+		size_t nf = strlen(file), nl = pm_value_format_number(num[0], sizeof num[0], at->line),
+		       nc = pm_value_format_number(num[1], sizeof num[1], at->col);
+		pm_buf src;
+		pm_buf_init(&src, nf + nl + nc + 3);
+		pm_buf_put(&src, file, nf);
+		pm_buf_put(&src, ":", 1);
+		pm_buf_put(&src, num[0], nl);
+		pm_buf_put(&src, ":", 1);
+		pm_buf_put(&src, num[1], nc);
+		set(map, "defined_at", text_value(b, &src));
+		pm_buf_free(&src);
 	}
 	const char *nm = obj_name(s, obj);
 	if (nm && !pm_schema_field(s, "name"))
@@ -300,56 +371,72 @@ static const char *level_name(const pm_level *v, size_t n, int i)
 	return i >= 0 && (size_t)i < n ? v[i].name.s : NULL;
 }
 
+/* "7.5" for 75 tenths: one shared value per score. */
+static pm_value *score_value(vb *b, int tenths)
+{
+	if (tenths < 0)
+		return pm_value_null(b->a);
+	char s[16];
+	if (tenths > 100)
+		return dup(b, score_text(tenths, s, sizeof s));
+	if (!b->scores[tenths]) {
+		b->scores[tenths] = dup(b, score_text(tenths, s, sizeof s));
+	}
+	return b->scores[tenths];
+}
+
 static pm_value *assessment(vb *b, const pm_assessment *as)
 {
 	const pm_policy *p = &b->m->risk_policy;
 	pm_value *m = pm_value_map(b->a);
-	char vec[PM_CVSS_VECTOR_MAX], s[16];
+	pm_value_map_reserve(m, 26);
+	char vec[PM_CVSS_VECTOR_MAX];
 	if (as->has_vector)
 		pm_cvss_format(&as->vector, vec, sizeof vec);
 	set(m, "has_vector", pm_value_bool(b->a, as->has_vector));
 	set(m, "vector", as->has_vector ? dup(b, vec) : pm_value_null(b->a));
-	set(m, "base", as->base_tenths >= 0 ? dup(b, score_text(as->base_tenths, s, sizeof s)) : pm_value_null(b->a));
+	set(m, "base", score_value(b, as->base_tenths));
 	set(m, "base_severity",
-	    as->base_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->base_tenths)))
+	    as->base_tenths >= 0 ? cs(b, pm_cvss_severity_name(pm_cvss_severity_of(as->base_tenths)))
 	                         : pm_value_null(b->a));
-	set(m, "environmental",
-	    as->env_tenths >= 0 ? dup(b, score_text(as->env_tenths, s, sizeof s)) : pm_value_null(b->a));
+	set(m, "environmental", score_value(b, as->env_tenths));
 	set(m, "environmental_severity",
-	    as->env_tenths >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(as->env_tenths)))
+	    as->env_tenths >= 0 ? cs(b, pm_cvss_severity_name(pm_cvss_severity_of(as->env_tenths)))
 	                        : pm_value_null(b->a));
 	set(m, "exploitability",
-	    str(b, level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
+	    cs(b, level_id(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
 	set(m, "exploitability_name",
-	    str(b, level_name(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
+	    cs(b, level_name(p->exploitability_levels.v, p->exploitability_levels.n, as->exploitability)));
 	static const char *const src[] = {"none", "CVSS vector", "stated", "unchanged", "stated, carried"};
-	set(m, "exploitability_source", dup(b, src[as->exploit_source]));
-	set(m, "severity", str(b, pm_enum_names_harm[as->severity]));
+	set(m, "exploitability_source", cs(b, src[as->exploit_source]));
+	set(m, "severity", cs(b, pm_enum_names_harm[as->severity]));
 	set(m, "severity_name",
-	    str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity].name.s
-	                                             : pm_enum_names_harm[as->severity]));
-	set(m, "severity_base", str(b, pm_enum_names_harm[as->severity_base]));
+	    cs(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity].name.s
+	                                            : pm_enum_names_harm[as->severity]));
+	set(m, "severity_base", cs(b, pm_enum_names_harm[as->severity_base]));
 	set(m, "severity_base_name",
-	    str(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity_base].name.s
-	                                             : pm_enum_names_harm[as->severity_base]));
+	    cs(b, p->severity_levels.n == PM_N_HARM ? p->severity_levels.v[as->severity_base].name.s
+	                                            : pm_enum_names_harm[as->severity_base]));
 	static const char *const sev_src[] = {"nothing impacted", "asset", "threat's stated harm"};
-	set(m, "severity_source", dup(b, sev_src[as->severity_source]));
+	set(m, "severity_source", cs(b, sev_src[as->severity_source]));
 	set(m, "severity_stated", pm_value_bool(b->a, as->severity_source == PM_SEV_STATED));
 	set(m, "multi_step", pm_value_number(b->a, as->multi_step));
 	set(m, "has_multi_step", pm_value_bool(b->a, as->multi_step > 0));
-	set(m, "risk", str(b, level_id(p->risk_levels.v, p->risk_levels.n, as->risk)));
-	set(m, "risk_name", str(b, level_name(p->risk_levels.v, p->risk_levels.n, as->risk)));
+	set(m, "risk", cs(b, level_id(p->risk_levels.v, p->risk_levels.n, as->risk)));
+	set(m, "risk_name", cs(b, level_name(p->risk_levels.v, p->risk_levels.n, as->risk)));
 	set(m, "acceptable", pm_value_bool(b->a, as->acceptable));
-	set(m, "acceptable_text", dup(b, as->acceptable ? "acceptable" : "not acceptable"));
-	pm_buf t;
-	pm_buf_init(&t, 0);
-	static const char *const props[] = {"confidentiality", "integrity", "availability"};
-	for (int i = 0; i < 3; i++)
-		if ((as->impacted >> i) & 1u)
-			pm_buf_printf(&t, "%s%s", t.len ? ", " : "", props[i]);
-	set(m, "impacted", dup(b, t.len ? t.data : "none"));
-	set(m, "impact_from", dup(b, as->impact_from_stride ? "STRIDE" : "CVSS vector"));
-	pm_buf_free(&t);
+	set(m, "acceptable_text", cs(b, as->acceptable ? "acceptable" : "not acceptable"));
+	/* the impacted properties, by the mask's three bits (C, I, A) */
+	static const char *const impacted[8] = {"none",
+	                                        "confidentiality",
+	                                        "integrity",
+	                                        "confidentiality, integrity",
+	                                        "availability",
+	                                        "confidentiality, availability",
+	                                        "integrity, availability",
+	                                        "confidentiality, integrity, availability"};
+	set(m, "impacted", cs(b, impacted[as->impacted & 7u]));
+	set(m, "impact_from", cs(b, as->impact_from_stride ? "STRIDE" : "CVSS vector"));
 	return m;
 }
 
@@ -388,12 +475,13 @@ static void append_unique(pm_value *list, pm_value *v)
 
 static void finish_list(vb *b, pm_value *map, const char *key, pm_value *list)
 {
-	char k[96];
 	set(map, key, list);
 	pm_buf text;
 	pm_buf_init(&text, 0);
+	uint64_t id_hash = pm_hash_bytes("id", 2);
+	uint32_t hint = 0; /* a list's items have the same shape: "id" at the same place */
 	for (size_t i = 0; i < pm_value_count(list); i++) {
-		const pm_value *id = pm_value_map_get(pm_value_list_at(list, i), "id");
+		const pm_value *id = pm_value_map_get_hint(pm_value_list_at(list, i), "id", 2, id_hash, &hint);
 		size_t len;
 		const char *t = id ? pm_value_text(id, &len) : NULL;
 		if (t) {
@@ -402,13 +490,10 @@ static void finish_list(vb *b, pm_value *map, const char *key, pm_value *list)
 			pm_buf_put(&text, t, len);
 		}
 	}
-	snprintf(k, sizeof k, "%s_text", key);
-	setc(map, k, dup(b, text.data ? text.data : ""));
+	set(map, dkey(b, key, PM_VK_TEXT), text_value(b, &text));
 	pm_buf_free(&text);
-	snprintf(k, sizeof k, "has_%s", key);
-	setc(map, k, pm_value_bool(b->a, pm_value_count(list) > 0));
-	snprintf(k, sizeof k, "n_%s", key);
-	setc(map, k, pm_value_number(b->a, (double)pm_value_count(list)));
+	set(map, dkey(b, key, PM_VK_HAS), pm_value_bool(b->a, pm_value_count(list) > 0));
+	set(map, dkey(b, key, PM_VK_N), pm_value_number(b->a, (double)pm_value_count(list)));
 }
 
 /* Components a threat target stands for (a component; an interface's owner; a flow's ends). */
@@ -478,9 +563,9 @@ static const char *const basis_text[] = {
 /* outcome, outcome_text and one flag per outcome, on a register row or a threat. */
 static void outcome_keys(vb *b, pm_value *map, pm_outcome o)
 {
-	set(map, "outcome", str(b, outcome_names[o]));
-	set(map, "outcome_text", str(b, outcome_label[o]));
-	set(map, "controlled_text", str(b, outcome_label[o]));
+	set(map, "outcome", cs(b, outcome_names[o]));
+	set(map, "outcome_text", cs(b, outcome_label[o]));
+	set(map, "controlled_text", cs(b, outcome_label[o]));
 	set(map, "is_acceptable_before", pm_value_bool(b->a, o == PM_OUTCOME_ACCEPTABLE));
 	set(map, "is_controlled", pm_value_bool(b->a, o == PM_OUTCOME_CONTROLLED));
 	set(map, "is_uncontrolled", pm_value_bool(b->a, o == PM_OUTCOME_UNCONTROLLED));
@@ -494,8 +579,7 @@ static pm_value *multi_text(vb *b, const pm_model *m, const pm_risk *r)
 	char buf[300];
 	switch (r->multi) {
 	case PM_MULTI_STATED:
-		snprintf(buf, sizeof buf, "%s (stated)", r->multi_patient ? "yes" : "no");
-		break;
+		return cs(b, r->multi_patient ? "yes (stated)" : "no (stated)");
 	case PM_MULTI_CLOUD:
 		snprintf(buf, sizeof buf, "yes (targets %s, a cloud service)", id);
 		break;
@@ -506,8 +590,7 @@ static pm_value *multi_text(vb *b, const pm_model *m, const pm_risk *r)
 		snprintf(buf, sizeof buf, "yes (targets %s, a software distribution flow)", id);
 		break;
 	default:
-		snprintf(buf, sizeof buf, "no");
-		break;
+		return cs(b, "no");
 	}
 	return dup(b, buf);
 }
@@ -519,13 +602,18 @@ static pm_value *hazards_text(vb *b, const pm_threat *t)
 	pm_buf_init(&h, 0);
 	for (size_t i = 0; i < t->hazards.n; i++) {
 		const pm_hazard *z = &t->hazards.v[i];
-		pm_buf_printf(&h, "%s%s", i ? "; " : "", z->id.s);
-		if (z->title.s)
-			pm_buf_printf(&h, " %s", z->title.s);
-		if (z->document.s)
-			pm_buf_printf(&h, " (%s)", z->document.s);
+		join(&h, i, "; ", z->id.s);
+		if (z->title.s) {
+			pm_buf_puts(&h, " ");
+			pm_buf_puts(&h, z->title.s);
+		}
+		if (z->document.s) {
+			pm_buf_puts(&h, " (");
+			pm_buf_puts(&h, z->document.s);
+			pm_buf_puts(&h, ")");
+		}
 	}
-	pm_value *v = dup(b, h.data ? h.data : "");
+	pm_value *v = text_value(b, &h);
 	pm_buf_free(&h);
 	return v;
 }
@@ -572,6 +660,7 @@ static void derive(vb *b, pm_value *root)
 		if (r->outcome > t_outcome[r->threat])
 			t_outcome[r->threat] = (unsigned char)r->outcome;
 		pm_value *row = pm_value_map(b->a);
+		pm_value_map_reserve(row, 20);
 		set(row, "number", pm_value_number(b->a, (double)(k + 1)));
 		set(row, "threat", b->objs[PM_K_THREAT][r->threat]);
 		set(row, "asset", b->objs[PM_K_ASSET][r->asset]);
@@ -580,10 +669,10 @@ static void derive(vb *b, pm_value *root)
 		set(row, "controlled", pm_value_bool(b->a, r->controlled));
 		outcome_keys(b, row, r->outcome);
 		set(row, "uncontrolled_reason",
-		    r->uncontrolled ? dup(b, uncontrolled_text[r->uncontrolled]) : pm_value_null(b->a));
+		    r->uncontrolled ? cs(b, uncontrolled_text[r->uncontrolled]) : pm_value_null(b->a));
 		set(row, "residual_stated", pm_value_bool(b->a, r->residual_stated));
-		set(row, "residual_basis", dup(b, basis_names[r->basis]));
-		set(row, "residual_basis_text", dup(b, basis_text[r->basis]));
+		set(row, "residual_basis", cs(b, basis_names[r->basis]));
+		set(row, "residual_basis_text", cs(b, basis_text[r->basis]));
 		set(row, "controls_applied", pm_value_number(b->a, r->controls_applied));
 		set(row, "controls_credited", pm_value_number(b->a, r->controls_applied));
 		set(row, "controls_verified", pm_value_number(b->a, r->controls_verified));
@@ -653,7 +742,7 @@ static void derive(vb *b, pm_value *root)
 		set(cm, "implemented", pm_value_bool(b->a, c->status.v == PM_CS_IMPLEMENTED));
 		set(cm, "verified", pm_value_bool(b->a, R->control_verified[i]));
 		set(cm, "credited", pm_value_bool(b->a, R->control_credited[i]));
-		set(cm, "verification_text", dup(b, verification_text(c, R->control_verified[i])));
+		set(cm, "verification_text", cs(b, verification_text(c, R->control_verified[i])));
 		if (!R->control_verified[i] && c->status.v != PM_CS_NOT_APPLICABLE)
 			pm_value_list_append(unverified, cm);
 	}
@@ -742,10 +831,9 @@ static void derive(vb *b, pm_value *root)
 	for (size_t i = 0; i < m->vulnerabilities.n; i++) {
 		pm_value *vm = b->objs[PM_K_VULNERABILITY][i];
 		int t = R->vuln_base_tenths ? R->vuln_base_tenths[i] : -1;
-		char sc[16];
-		set(vm, "base", t >= 0 ? dup(b, pm_cvss_score_str(t, sc, sizeof sc)) : pm_value_null(b->a));
+		set(vm, "base", score_value(b, t));
 		set(vm, "base_severity",
-		    t >= 0 ? dup(b, pm_cvss_severity_name(pm_cvss_severity_of(t))) : pm_value_null(b->a));
+		    t >= 0 ? cs(b, pm_cvss_severity_name(pm_cvss_severity_of(t))) : pm_value_null(b->a));
 		if (m->vulnerabilities.v[i].kev.v)
 			pm_value_list_append(kev, vm);
 	}
@@ -1043,6 +1131,7 @@ pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_
 	memset(&b, 0, sizeof b);
 	b.m = m;
 	b.a = a;
+	b.in = pm_view_intern_new(a);
 	for (int k = 1; k < PM_K_COUNT; k++) {
 		b.objs[k] = pm_xcalloc(m->n_objs[k] + 1, sizeof *b.objs[k]);
 		for (size_t i = 0; i < m->n_objs[k]; i++)
@@ -1085,5 +1174,6 @@ pm_value *pm_view_build(const pm_model *m, const pm_view_options *opt, pm_value_
 	set(root, "doc", pm_value_null(a));
 	for (int k = 1; k < PM_K_COUNT; k++)
 		free(b.objs[k]);
+	pm_view_intern_free(b.in);
 	return root;
 }

@@ -68,6 +68,13 @@ pm_value *pm_value_bool(pm_value_arena *a, int b);
 pm_value *pm_value_number(pm_value_arena *a, double d);
 
 /**
+ * The text pm_value_number() gives d, written to buf (NUL-terminated); its
+ * length, or 0 when it does not fit in size bytes.  Whole numbers take a
+ * path of their own, without snprintf.
+ */
+size_t pm_value_format_number(char *buf, size_t size, double d);
+
+/**
  * A number that prints as `text` (copied), e.g. the scalar as written in the
  * source YAML ("7.50", "12345678901234567890").  `d` is its numeric value.
  */
@@ -159,6 +166,13 @@ const pm_value *pm_value_map_getn(const pm_value *v, const char *key, size_t key
 /** pm_value_map_getn() with the key's hash already computed (FNV-1a 64 of
  *  the key bytes, gen/hash.h pm_hash_bytes()): for lookups repeated many times. */
 const pm_value *pm_value_map_get_hashed(const pm_value *v, const char *key, size_t keylen, uint64_t hash);
+
+/**
+ * pm_value_map_get_hashed() that first tries the entry at *hint and, when
+ * the key is elsewhere, leaves its position in *hint: maps of the same
+ * shape (a template's rows) then find a key without their hash index.
+ */
+const pm_value *pm_value_map_get_hint(const pm_value *v, const char *key, size_t keylen, uint64_t hash, uint32_t *hint);
 
 /**
  * The key of entry `i` (in insertion order) and its length in *len (len may

@@ -10,7 +10,9 @@
  */
 #include "testutil.h"
 
+#include "hash.h"
 #include "premarket/mustache.h"
+#include "view_intern.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -731,6 +733,234 @@ static void check_number(double d, const char *want)
 	assert_true(ok);
 }
 
+/* The text the number formatter gave before its whole-number path: snprintf. */
+static size_t old_format(char *buf, size_t size, double d)
+{
+	int n;
+	if (d != d) {
+		n = snprintf(buf, size, "%s", "nan");
+	} else if (d > -1e17 && d < 1e17 && (double)(long long)d == d) {
+		n = snprintf(buf, size, "%lld", (long long)d);
+	} else {
+		n = 0;
+		for (int prec = 1; prec <= 17; prec++) {
+			n = snprintf(buf, size, "%.*g", prec, d);
+			if (strtod(buf, NULL) == d)
+				break;
+		}
+	}
+	return n > 0 ? (size_t)n : 0;
+}
+
+static void check_same_as_snprintf(double d)
+{
+	char a[48], b[48];
+	size_t na = pm_value_format_number(a, sizeof a, d), nb = old_format(b, sizeof b, d);
+	assert_int_equal(na, nb);
+	assert_string_equal(a, b);
+}
+
+static void test_number_formatter(void **state)
+{
+	(void)state;
+	static const double edge[] = {0.0,
+	                              -0.0,
+	                              1,
+	                              -1,
+	                              9,
+	                              10,
+	                              99,
+	                              100,
+	                              1023,
+	                              1024,
+	                              -1024,
+	                              65535,
+	                              1e16,
+	                              -1e16,
+	                              99999999999999984.0,
+	                              -99999999999999984.0,
+	                              1e17,
+	                              -1e17,
+	                              1e21,
+	                              0.1,
+	                              1.21,
+	                              7.5,
+	                              -2.5,
+	                              1e-7,
+	                              123456789012.5};
+	for (size_t i = 0; i < sizeof edge / sizeof edge[0]; i++)
+		check_same_as_snprintf(edge[i]);
+	/* every power of ten and its neighbours, and a spread of pseudo-random values */
+	for (double p = 1; p < 1e17; p *= 10) {
+		check_same_as_snprintf(p - 1);
+		check_same_as_snprintf(p);
+		check_same_as_snprintf(p + 1);
+		check_same_as_snprintf(-p);
+	}
+	unsigned long long x = 88172645463325252ull;
+	for (int i = 0; i < 200000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		long long v = (long long)(x % 200000000000000000ull) - 100000000000000000ll;
+		check_same_as_snprintf((double)(v >> (i % 57)));
+		check_same_as_snprintf((double)(x % 100000) / 100.0);
+	}
+	/* too small a buffer: 0, like snprintf's truncation would be refused */
+	char tiny[3];
+	assert_int_equal(pm_value_format_number(tiny, sizeof tiny, 123), 0);
+	assert_int_equal(pm_value_format_number(tiny, sizeof tiny, 12), 2);
+	assert_string_equal(tiny, "12");
+
+	/* small whole numbers are one shared value; their text is the same */
+	pm_value_arena *a = pm_value_arena_new();
+	assert_ptr_equal(pm_value_number(a, 7), pm_value_number(a, 7));
+	assert_ptr_not_equal(pm_value_number(a, 7), pm_value_number(a, 8));
+	size_t n;
+	assert_string_equal(pm_value_text(pm_value_number(a, 1023), &n), "1023");
+	assert_string_equal(pm_value_text(pm_value_number(a, 1024), &n), "1024");
+	assert_string_equal(pm_value_text(pm_value_number(a, -0.0), &n), "0");
+	assert_true(pm_value_get_number(pm_value_number(a, 0.5)) == 0.5);
+	pm_value_arena_free(a);
+}
+
+static void test_view_intern(void **state)
+{
+	(void)state;
+	pm_value_arena *a = pm_value_arena_new();
+	pm_view_intern *in = pm_view_intern_new(a);
+	static const char key[] = "controls";
+	assert_string_equal(pm_view_key(in, key, PM_VK_TEXT), "controls_text");
+	assert_string_equal(pm_view_key(in, key, PM_VK_LABEL), "controls_label");
+	assert_string_equal(pm_view_key(in, key, PM_VK_HAS), "has_controls");
+	assert_string_equal(pm_view_key(in, key, PM_VK_N), "n_controls");
+	assert_ptr_equal(pm_view_key(in, key, PM_VK_HAS), pm_view_key(in, key, PM_VK_HAS));
+	/* one value per string, giving its text */
+	static const char yes[] = "yes";
+	pm_value *v = pm_view_const(in, yes);
+	assert_ptr_equal(v, pm_view_const(in, yes));
+	size_t n;
+	assert_string_equal(pm_value_text(v, &n), "yes");
+	assert_int_equal(pm_value_type(pm_view_const(in, NULL)), PM_VALUE_NULL);
+	/* many entries: the table grows and keeps every one */
+	static char strs[3000][8];
+	for (int i = 0; i < 3000; i++) {
+		snprintf(strs[i], sizeof strs[i], "s%d", i);
+		pm_view_memo_set(in, strs[i], PM_VK_COUNT + 1, pm_view_const(in, strs[i]));
+	}
+	for (int i = 0; i < 3000; i++) {
+		pm_value *m = pm_view_memo_get(in, strs[i], PM_VK_COUNT + 1);
+		assert_ptr_equal(m, pm_view_const(in, strs[i]));
+		assert_string_equal(pm_value_text(m, &n), strs[i]);
+		assert_null(pm_view_memo_get(in, strs[i], PM_VK_COUNT + 2));
+	}
+	assert_string_equal(pm_view_key(in, key, PM_VK_N), "n_controls");
+	pm_view_intern_free(in);
+	pm_value_arena_free(a);
+}
+
+/* A template's memo of its partials, across environments: each one renders
+ * its own partials, also when an environment is freed and another made. */
+static void test_partial_memo_envs(void **state)
+{
+	(void)state;
+	const char *const one[] = {"p", "1", "q", "A", NULL};
+	const char *const two[] = {"q", "B", "p", "2", NULL};
+	struct loader l1 = {one, 0}, l2 = {two, 0};
+	pm_mustache_opts o;
+	memset(&o, 0, sizeof o);
+	o.load = load;
+	pm_value_arena *a = pm_value_arena_new();
+	pm_value *m = pm_value_map(a);
+	pm_diags d;
+	pm_diags_init(&d);
+	pm_mustache_template *t = NULL;
+	pm_mustache_compile("t", "{{>p}}{{>q}}{{>p}}", 18, &t, &d);
+	assert_non_null(t);
+	pm_buf out;
+	pm_buf_init(&out, 0);
+	for (int round = 0; round < 4; round++) {
+		o.load_ud = round % 2 ? &l2 : &l1;
+		pm_mustache_env *env = pm_mustache_env_new(&o);
+		for (int k = 0; k < 2; k++) {
+			pm_buf_clear(&out);
+			assert_int_equal(pm_mustache_render(env, t, m, &out, &d), 0);
+			assert_string_equal(out.data, round % 2 ? "2B2" : "1A1");
+		}
+		pm_mustache_env_free(env);
+	}
+	assert_int_equal(l1.calls, 4); /* p and q, once per environment */
+	assert_int_equal(l2.calls, 4);
+	/* templates freed and others compiled, maybe at the same address, in one
+	 * environment: its memos of the old ones mislead nothing */
+	pm_mustache_free(t);
+	o.load_ud = &l1;
+	pm_mustache_env *env = pm_mustache_env_new(&o);
+	pm_value *data = pm_value_map(a);
+	pm_value *row = pm_value_map(a);
+	pm_value_map_set(row, "x", pm_value_cstr(a, "X"));
+	pm_value_map_set(row, "y", pm_value_cstr(a, "Y"));
+	pm_value_map_set(data, "row", row);
+	static const char *const srcs[][2] = {
+	        {"{{row.x}}{{>p}}{{row.y}}", "X1Y"},
+	        {"{{>q}}{{row.y}}", "AY"},
+	        {"{{row.y}}{{row.x}}{{>q}}{{>p}}", "YXA1"},
+	        {"{{#row}}{{y}}{{x}}{{/row}}", "YX"},
+	};
+	for (int round = 0; round < 8; round++) {
+		const char *src = srcs[round % 4][0];
+		pm_mustache_compile("t", src, strlen(src), &t, &d);
+		assert_non_null(t);
+		pm_buf_clear(&out);
+		assert_int_equal(pm_mustache_render(env, t, data, &out, &d), 0);
+		assert_string_equal(out.data, srcs[round % 4][1]);
+		pm_mustache_free(t);
+	}
+	t = NULL;
+	pm_mustache_env_free(env);
+	pm_buf_free(&out);
+	pm_mustache_free(t);
+	pm_diags_free(&d);
+	pm_value_arena_free(a);
+}
+
+/* A hint shared by maps of different shapes, and the per-map key filter:
+ * the same answers as pm_value_map_get() for present and absent keys. */
+static void test_map_hint(void **state)
+{
+	(void)state;
+	pm_value_arena *a = pm_value_arena_new();
+	enum { MAPS = 40, KEYS = 70 };
+	pm_value *maps[MAPS];
+	char keys[KEYS][8];
+	for (int k = 0; k < KEYS; k++)
+		snprintf(keys[k], sizeof keys[k], "k%d", k);
+	for (int m = 0; m < MAPS; m++) {
+		maps[m] = pm_value_map(a);
+		if (m % 3 == 0)
+			pm_value_map_reserve(maps[m], (size_t)m + 1);
+		for (int i = 0; i < m + 1 && i < KEYS; i++) {
+			int k = (i * 7 + m) % KEYS; /* another order, another size, each map */
+			pm_value_map_set(maps[m], keys[k], pm_value_number(a, m * 100 + k));
+		}
+	}
+	uint32_t hint[KEYS] = {0};
+	for (int round = 0; round < 3; round++)
+		for (int m = 0; m < MAPS; m++)
+			for (int k = 0; k < KEYS + 5; k++) {
+				char key[8];
+				snprintf(key, sizeof key, "k%d", k);
+				uint32_t spare = 0, *h = k < KEYS ? &hint[k] : &spare;
+				const pm_value *got = pm_value_map_get_hint(maps[m], key, strlen(key),
+				                                            pm_hash_bytes(key, strlen(key)), h);
+				assert_ptr_equal(got, pm_value_map_get(maps[m], key));
+				assert_ptr_equal(got, pm_value_map_get_hashed(maps[m], key, strlen(key),
+				                                              pm_hash_bytes(key, strlen(key))));
+			}
+	assert_null(pm_value_map_get_hint(pm_value_list(a), "k1", 2, pm_hash_bytes("k1", 2), &hint[1]));
+	pm_value_arena_free(a);
+}
+
 static void test_values(void **state)
 {
 	(void)state;
@@ -900,6 +1130,10 @@ int main(void)
 	        cmocka_unit_test(test_deep_nesting),
 	        cmocka_unit_test(test_map_many_keys),
 	        cmocka_unit_test(test_values),
+	        cmocka_unit_test(test_number_formatter),
+	        cmocka_unit_test(test_map_hint),
+	        cmocka_unit_test(test_view_intern),
+	        cmocka_unit_test(test_partial_memo_envs),
 	        cmocka_unit_test(test_strict_and_limits),
 	        cmocka_unit_test(test_compile_once_render_many),
 	};
