@@ -4,6 +4,7 @@
  * SARIF report against the structure their specifications require, read
  * back with the loader's own JSON reader (yamltree.c). */
 #include "premarket/verify.h"
+#include "premarket/sbom.h"
 #include "premarket/schema_xsd.h"
 #include "arena.h"
 #include "xalloc.h"
@@ -177,35 +178,32 @@ static const char *jstr(jctx *j, const yt_node *m, const char *key, int required
 	return v->s;
 }
 
-/* The array member key of m, or NULL (an error when required or not an array). */
-static const yt_node *jarr(jctx *j, const yt_node *m, const char *key, int required)
+/* The member key of m of JSON type `type` (YT_SEQ: an array, YT_MAP: an
+ * object), or NULL: an error when it is required or of another type. */
+static const yt_node *jmember(jctx *j, const yt_node *m, const char *key, int type, int required)
 {
+	const char *what = type == YT_SEQ ? "an array" : "an object";
 	const yt_node *v = jget(j, m, key);
 	if (!v) {
 		if (required)
-			jfail(j, m, "no \"%s\" array", key);
+			jfail(j, m, "no \"%s\" %s", key, what + 3); /* "array", "object" */
 		return NULL;
 	}
-	if (v->type != YT_SEQ) {
-		jfail(j, v, "\"%s\" is not an array", key);
+	if (v->type != type) {
+		jfail(j, v, "\"%s\" is not %s", key, what);
 		return NULL;
 	}
 	return v;
 }
 
+static const yt_node *jarr(jctx *j, const yt_node *m, const char *key, int required)
+{
+	return jmember(j, m, key, YT_SEQ, required);
+}
+
 static const yt_node *jobj(jctx *j, const yt_node *m, const char *key, int required)
 {
-	const yt_node *v = jget(j, m, key);
-	if (!v) {
-		if (required)
-			jfail(j, m, "no \"%s\" object", key);
-		return NULL;
-	}
-	if (v->type != YT_MAP) {
-		jfail(j, v, "\"%s\" is not an object", key);
-		return NULL;
-	}
-	return v;
+	return jmember(j, m, key, YT_MAP, required);
 }
 
 static int one_of(const char *s, const char *const *list)
@@ -288,21 +286,6 @@ static void cdx_components(jctx *j, const yt_node *arr, refs *r, int depth)
 
 static void cdx_component(jctx *j, const yt_node *c, refs *r, int depth)
 {
-	/* the component types of bom-1.6.schema.json */
-	static const char *const types[] = {"application",
-	                                    "framework",
-	                                    "library",
-	                                    "container",
-	                                    "platform",
-	                                    "operating-system",
-	                                    "device",
-	                                    "device-driver",
-	                                    "firmware",
-	                                    "file",
-	                                    "machine-learning-model",
-	                                    "data",
-	                                    "cryptographic-asset",
-	                                    NULL};
 	/* the hash algorithms of bom-1.6.schema.json */
 	static const char *const algs[] = {"MD5",         "SHA-1",    "SHA-256",  "SHA-384",     "SHA-512",
 	                                   "SHA3-256",    "SHA3-384", "SHA3-512", "BLAKE2b-256", "BLAKE2b-384",
@@ -312,7 +295,7 @@ static void cdx_component(jctx *j, const yt_node *c, refs *r, int depth)
 		return;
 	}
 	const char *type = jstr(j, c, "type", 1);
-	if (type && !one_of(type, types))
+	if (type && !one_of(type, pm_sbom_cdx_types))
 		jfail(j, jget(j, c, "type"), "\"%s\" is not a CycloneDX component type", type);
 	jstr(j, c, "name", 1);
 	jstr(j, c, "version", 0);
@@ -356,76 +339,64 @@ static void cdx_component(jctx *j, const yt_node *c, refs *r, int depth)
 		cdx_components(j, kids, r, depth + 1);
 }
 
-static int verify_cdx(const char *name, const char *data, size_t len, pm_diags *d)
+static void check_cdx(jctx *j, const yt_node *root)
 {
-	jctx j = {name, NULL, d, 0, ""};
-	pm_arena *a = pm_arena_new();
-	yt_doc t;
-	if (parse_json(&j, data, len, a, &t) < 0) {
-		pm_arena_free(a);
-		return -1;
-	}
-	j.t = &t;
-	const yt_node *root = &t.nodes[t.root];
-	const char *fmt = jstr(&j, root, "bomFormat", 1);
+	const char *fmt = jstr(j, root, "bomFormat", 1);
 	if (fmt && strcmp(fmt, "CycloneDX") != 0)
-		jfail(&j, jget(&j, root, "bomFormat"), "bomFormat is \"%s\", not \"CycloneDX\"", fmt);
+		jfail(j, jget(j, root, "bomFormat"), "bomFormat is \"%s\", not \"CycloneDX\"", fmt);
 	static const char *const specs[] = {"1.0", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6", NULL};
-	const char *spec = jstr(&j, root, "specVersion", 1);
+	const char *spec = jstr(j, root, "specVersion", 1);
 	if (spec && !one_of(spec, specs))
-		jfail(&j, jget(&j, root, "specVersion"), "specVersion \"%s\" is not a CycloneDX version", spec);
-	const yt_node *ver = jget(&j, root, "version");
+		jfail(j, jget(j, root, "specVersion"), "specVersion \"%s\" is not a CycloneDX version", spec);
+	const yt_node *ver = jget(j, root, "version");
 	if (ver && (!is_int(ver) || strcmp(ver->s, "0") == 0))
-		jfail(&j, ver, "\"version\" is not an integer of at least 1");
-	const char *serial = jstr(&j, root, "serialNumber", 0);
+		jfail(j, ver, "\"version\" is not an integer of at least 1");
+	const char *serial = jstr(j, root, "serialNumber", 0);
 	if (serial && strncmp(serial, "urn:uuid:", 9) != 0)
-		jfail(&j, jget(&j, root, "serialNumber"), "serialNumber \"%.60s\" is not a urn:uuid", serial);
+		jfail(j, jget(j, root, "serialNumber"), "serialNumber \"%.60s\" is not a urn:uuid", serial);
 	refs r = {0}, tr = {0};
-	const yt_node *meta = jobj(&j, root, "metadata", 0);
-	const yt_node *tools = meta ? jget(&j, meta, "tools") : NULL;
-	if (tools && tools->type == YT_MAP && !j.failed) { /* 1.5+: tools.components are components */
-		snprintf(j.path, sizeof j.path, "metadata.tools");
-		cdx_components(&j, jarr(&j, tools, "components", 0), &tr, 0);
-		if (!j.failed)
-			j.path[0] = '\0';
+	const yt_node *meta = jobj(j, root, "metadata", 0);
+	const yt_node *tools = meta ? jget(j, meta, "tools") : NULL;
+	if (tools && tools->type == YT_MAP && !j->failed) { /* 1.5+: tools.components are components */
+		snprintf(j->path, sizeof j->path, "metadata.tools");
+		cdx_components(j, jarr(j, tools, "components", 0), &tr, 0);
+		if (!j->failed)
+			j->path[0] = '\0';
 	} else if (tools && tools->type != YT_SEQ) {
-		jfail(&j, tools, "metadata.tools is neither an object nor an array");
+		jfail(j, tools, "metadata.tools is neither an object nor an array");
 	}
-	const yt_node *authors = meta ? jarr(&j, meta, "authors", 0) : NULL;
-	for (uint32_t i = 0; authors && i < authors->n && !j.failed; i++)
-		if (yt_child(&t, authors, i)->type != YT_MAP)
-			jfail(&j, yt_child(&t, authors, i), "metadata.authors[%u] is not an object", i);
-	const yt_node *mc = meta ? jobj(&j, meta, "component", 0) : NULL;
-	if (mc && !j.failed) {
-		snprintf(j.path, sizeof j.path, "metadata.component");
-		cdx_component(&j, mc, &r, 0);
-		if (!j.failed)
-			j.path[0] = '\0';
+	const yt_node *authors = meta ? jarr(j, meta, "authors", 0) : NULL;
+	for (uint32_t i = 0; authors && i < authors->n && !j->failed; i++)
+		if (yt_child(j->t, authors, i)->type != YT_MAP)
+			jfail(j, yt_child(j->t, authors, i), "metadata.authors[%u] is not an object", i);
+	const yt_node *mc = meta ? jobj(j, meta, "component", 0) : NULL;
+	if (mc && !j->failed) {
+		snprintf(j->path, sizeof j->path, "metadata.component");
+		cdx_component(j, mc, &r, 0);
+		if (!j->failed)
+			j->path[0] = '\0';
 	}
-	cdx_components(&j, jarr(&j, root, "components", 0), &r, 0);
-	const yt_node *deps = jarr(&j, root, "dependencies", 0);
-	for (uint32_t i = 0; deps && i < deps->n && !j.failed; i++) {
-		size_t back = jpush(&j, "dependencies", i);
-		const yt_node *dep = yt_child(&t, deps, i);
-		const char *ref = jstr(&j, dep, "ref", 1);
+	cdx_components(j, jarr(j, root, "components", 0), &r, 0);
+	const yt_node *deps = jarr(j, root, "dependencies", 0);
+	for (uint32_t i = 0; deps && i < deps->n && !j->failed; i++) {
+		size_t back = jpush(j, "dependencies", i);
+		const yt_node *dep = yt_child(j->t, deps, i);
+		const char *ref = jstr(j, dep, "ref", 1);
 		if (ref && !has_ref(&r, ref))
-			jfail(&j, jget(&j, dep, "ref"), "ref \"%s\" names no bom-ref of the document", ref);
-		const yt_node *on = jarr(&j, dep, "dependsOn", 0);
-		for (uint32_t k = 0; on && k < on->n && !j.failed; k++) {
-			const yt_node *o = yt_child(&t, on, k);
+			jfail(j, jget(j, dep, "ref"), "ref \"%s\" names no bom-ref of the document", ref);
+		const yt_node *on = jarr(j, dep, "dependsOn", 0);
+		for (uint32_t k = 0; on && k < on->n && !j->failed; k++) {
+			const yt_node *o = yt_child(j->t, on, k);
 			if (!is_str(o))
-				jfail(&j, o, "a dependsOn entry is not a string");
+				jfail(j, o, "a dependsOn entry is not a string");
 			else if (!has_ref(&r, o->s))
-				jfail(&j, o, "dependsOn \"%s\" names no bom-ref of the document", o->s);
+				jfail(j, o, "dependsOn \"%s\" names no bom-ref of the document", o->s);
 		}
-		if (!j.failed)
-			jpop(&j, back);
+		if (!j->failed)
+			jpop(j, back);
 	}
 	free(r.v);
 	free(tr.v);
-	yt_doc_free(&t);
-	pm_arena_free(a);
-	return j.failed ? -1 : 0;
 }
 
 /* ---- SARIF 2.1.0 ------------------------------------------------------------------------------ */
@@ -447,7 +418,60 @@ static void sarif_location(jctx *j, const yt_node *loc)
 	}
 }
 
-static int verify_sarif(const char *name, const char *data, size_t len, pm_diags *d)
+static void check_sarif(jctx *j, const yt_node *root)
+{
+	const char *ver = jstr(j, root, "version", 1);
+	if (ver && strcmp(ver, "2.1.0") != 0)
+		jfail(j, jget(j, root, "version"), "version is \"%s\", not \"2.1.0\"", ver);
+	jstr(j, root, "$schema", 0);
+	const yt_node *runs = jarr(j, root, "runs", 1);
+	static const char *const levels[] = {"none", "note", "warning", "error", NULL};
+	static const char *const kinds[] = {"notApplicable", "pass", "fail", "review", "open", "informational", NULL};
+	for (uint32_t i = 0; runs && i < runs->n && !j->failed; i++) {
+		size_t back = jpush(j, "runs", i);
+		const yt_node *run = yt_child(j->t, runs, i);
+		const yt_node *tool = jobj(j, run, "tool", 1);
+		const yt_node *driver = tool ? jobj(j, tool, "driver", 1) : NULL;
+		if (driver)
+			jstr(j, driver, "name", 1);
+		const yt_node *rules = driver ? jarr(j, driver, "rules", 0) : NULL;
+		for (uint32_t k = 0; rules && k < rules->n && !j->failed; k++) {
+			const yt_node *rule = yt_child(j->t, rules, k);
+			jstr(j, rule, "id", 1);
+			const yt_node *dc = jobj(j, rule, "defaultConfiguration", 0);
+			const char *level = dc ? jstr(j, dc, "level", 0) : NULL;
+			if (level && !one_of(level, levels))
+				jfail(j, jget(j, dc, "level"), "rules[%u]: level \"%s\" is not a SARIF level", k,
+				      level);
+		}
+		const yt_node *results = jarr(j, run, "results", 0);
+		for (uint32_t k = 0; results && k < results->n && !j->failed; k++) {
+			size_t rback = jpush(j, "results", k);
+			const yt_node *res = yt_child(j->t, results, k);
+			jstr(j, res, "ruleId", 1);
+			const yt_node *msg = jobj(j, res, "message", 1);
+			if (msg)
+				jstr(j, msg, "text", 1);
+			const char *level = jstr(j, res, "level", 0);
+			if (level && !one_of(level, levels))
+				jfail(j, jget(j, res, "level"), "level \"%s\" is not a SARIF level", level);
+			const char *kind = jstr(j, res, "kind", 0);
+			if (kind && !one_of(kind, kinds))
+				jfail(j, jget(j, res, "kind"), "kind \"%s\" is not a SARIF result kind", kind);
+			const yt_node *locs = jarr(j, res, "locations", 0);
+			for (uint32_t l = 0; locs && l < locs->n && !j->failed; l++)
+				sarif_location(j, yt_child(j->t, locs, l));
+			if (!j->failed)
+				jpop(j, rback);
+		}
+		if (!j->failed)
+			jpop(j, back);
+	}
+}
+
+/* Read the JSON output back and run check on its root object. */
+static int verify_json(const char *name, const char *data, size_t len, pm_diags *d,
+                       void (*check)(jctx *j, const yt_node *root))
 {
 	jctx j = {name, NULL, d, 0, ""};
 	pm_arena *a = pm_arena_new();
@@ -457,54 +481,7 @@ static int verify_sarif(const char *name, const char *data, size_t len, pm_diags
 		return -1;
 	}
 	j.t = &t;
-	const yt_node *root = &t.nodes[t.root];
-	const char *ver = jstr(&j, root, "version", 1);
-	if (ver && strcmp(ver, "2.1.0") != 0)
-		jfail(&j, jget(&j, root, "version"), "version is \"%s\", not \"2.1.0\"", ver);
-	jstr(&j, root, "$schema", 0);
-	const yt_node *runs = jarr(&j, root, "runs", 1);
-	static const char *const levels[] = {"none", "note", "warning", "error", NULL};
-	static const char *const kinds[] = {"notApplicable", "pass", "fail", "review", "open", "informational", NULL};
-	for (uint32_t i = 0; runs && i < runs->n && !j.failed; i++) {
-		size_t back = jpush(&j, "runs", i);
-		const yt_node *run = yt_child(&t, runs, i);
-		const yt_node *tool = jobj(&j, run, "tool", 1);
-		const yt_node *driver = tool ? jobj(&j, tool, "driver", 1) : NULL;
-		if (driver)
-			jstr(&j, driver, "name", 1);
-		const yt_node *rules = driver ? jarr(&j, driver, "rules", 0) : NULL;
-		for (uint32_t k = 0; rules && k < rules->n && !j.failed; k++) {
-			const yt_node *rule = yt_child(&t, rules, k);
-			jstr(&j, rule, "id", 1);
-			const yt_node *dc = jobj(&j, rule, "defaultConfiguration", 0);
-			const char *level = dc ? jstr(&j, dc, "level", 0) : NULL;
-			if (level && !one_of(level, levels))
-				jfail(&j, jget(&j, dc, "level"), "rules[%u]: level \"%s\" is not a SARIF level", k,
-				      level);
-		}
-		const yt_node *results = jarr(&j, run, "results", 0);
-		for (uint32_t k = 0; results && k < results->n && !j.failed; k++) {
-			size_t rback = jpush(&j, "results", k);
-			const yt_node *res = yt_child(&t, results, k);
-			jstr(&j, res, "ruleId", 1);
-			const yt_node *msg = jobj(&j, res, "message", 1);
-			if (msg)
-				jstr(&j, msg, "text", 1);
-			const char *level = jstr(&j, res, "level", 0);
-			if (level && !one_of(level, levels))
-				jfail(&j, jget(&j, res, "level"), "level \"%s\" is not a SARIF level", level);
-			const char *kind = jstr(&j, res, "kind", 0);
-			if (kind && !one_of(kind, kinds))
-				jfail(&j, jget(&j, res, "kind"), "kind \"%s\" is not a SARIF result kind", kind);
-			const yt_node *locs = jarr(&j, res, "locations", 0);
-			for (uint32_t l = 0; locs && l < locs->n && !j.failed; l++)
-				sarif_location(&j, yt_child(&t, locs, l));
-			if (!j.failed)
-				jpop(&j, rback);
-		}
-		if (!j.failed)
-			jpop(&j, back);
-	}
+	check(&j, &t.nodes[t.root]);
 	yt_doc_free(&t);
 	pm_arena_free(a);
 	return j.failed ? -1 : 0;
@@ -525,8 +502,8 @@ int pm_verify_output(const char *name, const char *data, size_t len, pm_diags *d
 	if (ends_with(name, "submission.xml"))
 		return verify_xml(name, data, len, d);
 	if (ends_with(name, ".cdx.json"))
-		return verify_cdx(name, data, len, d);
+		return verify_json(name, data, len, d, check_cdx);
 	if (ends_with(name, ".sarif"))
-		return verify_sarif(name, data, len, d);
+		return verify_json(name, data, len, d, check_sarif);
 	return 0;
 }

@@ -89,21 +89,24 @@ static void warn(ex *x, const pm_sbom_comp *c, const char *fmt, const char *what
 
 /* ---- value checks ---- */
 
+const char *const pm_sbom_cdx_types[] = {"application",
+                                         "framework",
+                                         "library",
+                                         "container",
+                                         "platform",
+                                         "operating-system",
+                                         "device",
+                                         "device-driver",
+                                         "firmware",
+                                         "file",
+                                         "machine-learning-model",
+                                         "data",
+                                         "cryptographic-asset",
+                                         NULL};
+
 static const char *cdx_type(const char *t)
 {
-	static const char *const types[] = {"application",
-	                                    "framework",
-	                                    "library",
-	                                    "container",
-	                                    "platform",
-	                                    "operating-system",
-	                                    "device",
-	                                    "device-driver",
-	                                    "firmware",
-	                                    "file",
-	                                    "machine-learning-model",
-	                                    "data",
-	                                    "cryptographic-asset"};
+	const char *const *types = pm_sbom_cdx_types;
 	if (!t)
 		return "library";
 	char norm[32];
@@ -112,7 +115,7 @@ static const char *cdx_type(const char *t)
 		return "library";
 	for (size_t i = 0; i <= n; i++)
 		norm[i] = t[i] == '_' ? '-' : t[i];
-	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+	for (size_t i = 0; types[i]; i++)
 		if (strcmp(norm, types[i]) == 0)
 			return types[i];
 	if (strcmp(norm, "source") == 0 || strcmp(norm, "archive") == 0 || strcmp(norm, "install") == 0)

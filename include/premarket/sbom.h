@@ -227,6 +227,9 @@ typedef struct pm_sbom_export_meta {
 	int deps_complete;
 } pm_sbom_export_meta;
 
+/** The component types of CycloneDX 1.6 (bom-1.6.schema.json), NULL-terminated. */
+extern const char *const pm_sbom_cdx_types[];
+
 /**
  * Append a CycloneDX 1.6 JSON document to out: bomFormat, specVersion,
  * serialNumber (urn:uuid made from the SHA-256 of the rest of the

@@ -61,6 +61,14 @@ static void refused(const char *name, const char *data, const char *want)
 	pm_diags_free(&d);
 }
 
+/* b with one edit (edit()) refused as name, saying want */
+static void refused_edit(const pm_buf *b, const char *name, const char *from, const char *to, const char *want)
+{
+	char *s = edit(b, from, to);
+	refused(name, s, want);
+	free(s);
+}
+
 static void accepted(const char *name, const pm_buf *b)
 {
 	pm_diags d;
@@ -92,42 +100,25 @@ static void test_broken_refused(void **state)
 	(void)state;
 	pm_buf xml, cdx, sarif;
 	outputs("insulin-pump", &xml, &cdx, &sarif);
-	char *s;
-
 	/* submission.xml: an element the schema does not have, a required one missing */
-	s = edit(&xml, "<model>", "<model><colour>red</colour>");
-	refused("submission.xml", s, "not valid against models/premarket.xsd");
-	free(s);
-	s = edit(&xml, "<name>", "<nom>");
-	refused("submission.xml", s, "premarket.xsd");
-	free(s);
+	refused_edit(&xml, "submission.xml", "<model>", "<model><colour>red</colour>",
+	             "not valid against models/premarket.xsd");
+	refused_edit(&xml, "submission.xml", "<name>", "<nom>", "premarket.xsd");
 	refused("submission.xml", "<submission", "premarket.xsd");
 
 	/* CycloneDX */
-	s = edit(&cdx, "\"CycloneDX\"", "\"SPDX\"");
-	refused("sbom.cdx.json", s, "bomFormat is \"SPDX\"");
-	free(s);
-	s = edit(&cdx, "\"specVersion\"", "\"specVersio\"");
-	refused("sbom.cdx.json", s, "no \"specVersion\"");
-	free(s);
-	s = edit(&cdx, "\"type\": \"", "\"type\": \"x"); /* in metadata.tools */
-	refused("sbom.cdx.json", s, "is not a CycloneDX component type");
-	free(s);
-	s = edit(&cdx, "\"type\": \"firmware\"", "\"type\": \"firmwar\"");
-	refused("sbom.cdx.json", s, "components[0]: \"firmwar\" is not a CycloneDX component type");
-	free(s);
-	s = edit(&cdx, "\"alg\": \"SHA-256\"", "\"alg\": \"SHA256\"");
-	refused("sbom.cdx.json", s, "is not a CycloneDX hash algorithm");
-	free(s);
-	s = edit(&cdx, "\"name\": ", "\"nam\": ");
-	refused("sbom.cdx.json", s, "no \"name\"");
-	free(s);
-	s = edit(&cdx, "\"dependsOn\": [ \"", "\"dependsOn\": [ \"nowhere-");
-	refused("sbom.cdx.json", s, "names no bom-ref of the document");
-	free(s);
-	s = edit(&cdx, "\"version\": 1", "\"version\": \"1\"");
-	refused("sbom.cdx.json", s, "\"version\" is not an integer");
-	free(s);
+	refused_edit(&cdx, "sbom.cdx.json", "\"CycloneDX\"", "\"SPDX\"", "bomFormat is \"SPDX\"");
+	refused_edit(&cdx, "sbom.cdx.json", "\"specVersion\"", "\"specVersio\"", "no \"specVersion\"");
+	refused_edit(&cdx, "sbom.cdx.json", "\"type\": \"", "\"type\": \"x",
+	             "is not a CycloneDX component type"); /* in metadata.tools */
+	refused_edit(&cdx, "sbom.cdx.json", "\"type\": \"firmware\"", "\"type\": \"firmwar\"",
+	             "components[0]: \"firmwar\" is not a CycloneDX component type");
+	refused_edit(&cdx, "sbom.cdx.json", "\"alg\": \"SHA-256\"", "\"alg\": \"SHA256\"",
+	             "is not a CycloneDX hash algorithm");
+	refused_edit(&cdx, "sbom.cdx.json", "\"name\": ", "\"nam\": ", "no \"name\"");
+	refused_edit(&cdx, "sbom.cdx.json", "\"dependsOn\": [ \"", "\"dependsOn\": [ \"nowhere-",
+	             "names no bom-ref of the document");
+	refused_edit(&cdx, "sbom.cdx.json", "\"version\": 1", "\"version\": \"1\"", "\"version\" is not an integer");
 	refused("sbom.cdx.json", "[1, 2]", "not a JSON object");
 
 	pm_buf_free(&xml);
@@ -136,27 +127,16 @@ static void test_broken_refused(void **state)
 	outputs("minimal", &xml, &cdx, &sarif); /* it has results */
 
 	/* SARIF */
-	s = edit(&sarif, "\"2.1.0\"", "\"2.0.0\"");
-	refused("check.sarif", s, "version is \"2.0.0\"");
-	free(s);
-	s = edit(&sarif, "\"ruleId\"", "\"rule\"");
-	refused("check.sarif", s, "no \"ruleId\"");
-	free(s);
-	s = edit(&sarif, "\"level\": \"warning\",", "\"level\": \"warn\",");
-	refused("check.sarif", s, "results[0]: level \"warn\" is not a SARIF level");
-	free(s);
-	s = edit(&sarif, "{\"level\": \"error\"}", "{\"level\": \"fatal\"}");
-	refused("check.sarif", s, "level \"fatal\" is not a SARIF level");
-	free(s);
-	s = edit(&sarif, "\"startLine\": ", "\"startLine\": -");
-	refused("check.sarif", s, "region.startLine is not an integer of at least 1");
-	free(s);
-	s = edit(&sarif, "\"message\": {\"text\"", "\"message\": {\"txt\"");
-	refused("check.sarif", s, "no \"text\"");
-	free(s);
-	s = edit(&sarif, "\"driver\"", "\"drive\"");
-	refused("check.sarif", s, "no \"driver\" object");
-	free(s);
+	refused_edit(&sarif, "check.sarif", "\"2.1.0\"", "\"2.0.0\"", "version is \"2.0.0\"");
+	refused_edit(&sarif, "check.sarif", "\"ruleId\"", "\"rule\"", "no \"ruleId\"");
+	refused_edit(&sarif, "check.sarif", "\"level\": \"warning\",", "\"level\": \"warn\",",
+	             "results[0]: level \"warn\" is not a SARIF level");
+	refused_edit(&sarif, "check.sarif", "{\"level\": \"error\"}", "{\"level\": \"fatal\"}",
+	             "level \"fatal\" is not a SARIF level");
+	refused_edit(&sarif, "check.sarif", "\"startLine\": ", "\"startLine\": -",
+	             "region.startLine is not an integer of at least 1");
+	refused_edit(&sarif, "check.sarif", "\"message\": {\"text\"", "\"message\": {\"txt\"", "no \"text\"");
+	refused_edit(&sarif, "check.sarif", "\"driver\"", "\"drive\"", "no \"driver\" object");
 
 	/* other names are not checked */
 	pm_diags d;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "xalloc.h"
 #include "premarket/load.h"
 #include "premarket/render.h"
 #include "premarket/schema_xsd.h"
@@ -731,6 +732,35 @@ static void test_limits(void **state)
 	pos_of(MINI, "<name>Minimal", &line, &col);
 	assert_true(has_msg(&d, "text of <name> longer than the limit of 12 bytes", line, col));
 	pm_diags_free(&d);
+
+	/* a submission.xml has its own size cap (issue 15: the XML of a large
+	 * model is far above a YAML file's 64 MiB): a cap of 4000 bytes (the
+	 * shipped policy, read through it, has 3.3 KB) and files of 8 KB */
+	char pad[8192];
+	memset(pad, ' ', sizeof pad - 1);
+	pad[sizeof pad - 1] = '\0';
+	char *big = pm_xasprintf("%s<!--%s-->\n", MINI, pad);
+	const char *bp = write_str("cap.xml", big);
+	char *bigy = pm_xasprintf("device: {name: x}\n#%s\n", pad);
+	const char *y = write_str("cap.yaml", bigy);
+	memset(&opt, 0, sizeof opt);
+	opt.max_file_size = 4000;
+	pm_diags_init(&d);
+	assert_int_equal(pm_model_load(&bp, 1, &opt, &m, &d), 0);
+	pm_model_free(m);
+	pm_diags_free(&d);
+	pm_diags_init(&d);
+	assert_int_equal(pm_model_load(&y, 1, &opt, &m, &d), -1);
+	assert_non_null(strstr(d.v[0].msg, "larger than the limit of 4000 bytes"));
+	pm_diags_free(&d);
+	opt.max_xml_file_size = 4000;
+	pm_diags_init(&d);
+	assert_int_equal(pm_model_load(&bp, 1, &opt, &m, &d), -1);
+	assert_true(pm_diags_has(&d, PM_ERR_IO));
+	assert_non_null(strstr(d.v[0].msg, "larger than the limit of 4000 bytes"));
+	pm_diags_free(&d);
+	free(big);
+	free(bigy);
 
 	memset(&opt, 0, sizeof opt);
 	opt.max_depth = 3;
