@@ -444,7 +444,8 @@ static void test_html_figure(void **state)
 	                       "<figure class=\"pm-figure\" id=\"pm-figure-1\">\n<img src=\"diagrams/V-GLOBAL.svg\" "
 	                       "alt=\"Three zones &quot;and&quot; &lt;two&gt; flows\" width=\"600\" height=\"400\">\n"
 	                       "<figcaption>Figure: Global view</figcaption>\n"
-	                       "<details><summary>Text description of the figure</summary><p>Zone Z-A: every "
+	                       "<details><summary>Text description of the figure</summary><p>Zone <span "
+	                       "class=\"pm-nw\">Z-A</span>: every "
 	                       "word</p></details>\n</figure>"));
 	assert_null(strstr(html, "pm-figure-2")); /* the odd URL is no figure */
 	size_t imgs = 0;
