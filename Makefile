@@ -16,9 +16,8 @@
 #     test        plain build (build/): every unit test, tests/bad, every
 #                 tests/cli/*.sh, every examples/*.yaml validates cleanly
 #     asan        ASan+UBSan build (build/asan/): every unit test, tests/bad,
-#                 the examples, and every tests/cli/*.sh but those named in
-#                 SAN_SLOW_CLI (pdf, mutations, check, schema, diagram, build,
-#                 score, robust, sbom-model, outset: see there)
+#                 the examples, the fuzz replays, and the tests/cli scripts
+#                 named in SAN_CHECK_CLI (the others are SAN_SLOW_CLI: see there)
 #   make slow  = deps, then `test-slow` and `asan-slow` side by side:
 #     test-slow   plain build: the scale cases, i.e. the second group of the
 #                 unit tests that have one (PM_TEST_GROUP=slow: the 10,000-row,
@@ -136,17 +135,17 @@ export PM_TIMEOUT_SCALE
 LOGDIR            ?= test-logs
 LOGS               = $(BUILD)/$(LOGDIR)
 
-# The tests/cli scripts that run under the sanitizers only in make slow
-# (make check runs the unit tests, the broken-model corpus, the examples and
-# the quick CLI scripts under them): their time goes to poppler (pdf), to
-# 1,300 process starts (mutations), to python and many runs of what the unit
-# tests already cover under the sanitizers (check: test_check; build and
-# score: test_build, test_risk; sbom-model: test_sbom; robust: tests/bad and
-# test_load), to python's JSON Schema validator (schema), to graphviz
-# laying out every view of every example plus poppler (diagram), and to some
-# fifty builds with faults injected, whose library code test_output covers
-# under the sanitizers (outset).
-SAN_SLOW_CLI      := pdf mutations check schema diagram build score robust sbom-model outset
+# The sanitizer pass of make check runs the unit tests, the broken-model
+# corpus, the examples, the fuzz replays and, of the tests/cli scripts, only
+# the quick ones that reach code the unit tests do not (SAN_CHECK_CLI: the
+# command line, options, inputs, stdin and stdout).  Every other script runs
+# under the sanitizers in make slow (SAN_SLOW_CLI): their time goes to many
+# whole builds (build, score, outset, verbosity, html, cjk, xlsx, xml, ...),
+# poppler (pdf), graphviz (diagram), python (check, schema, sarif) and
+# process starts (mutations), for library code the unit tests and the
+# replays already run under the sanitizers in make check.
+SAN_CHECK_CLI     := commands completion cvss install inputs sbom stdin stdout validate
+SAN_SLOW_CLI      := $(filter-out $(SAN_CHECK_CLI),$(patsubst tests/cli/%.sh,%,$(wildcard tests/cli/*.sh)))
 # The tests/cli scripts with a second part for make slow (PM_TEST_GROUP=slow;
 # tests/lib/group.sh): the second example's PDF (pdf), two thirds of the
 # truncations and corruptions (mutations), the 500-component model (diagram),
