@@ -5,7 +5,7 @@
 #     well-formed SVG with a title, a description and a legend, one
 #     component group per component and one flow group per flow its caption
 #     counts, no element the model's text could have made; the same twice
-#     (lab-analyzer);
+#     (lab-analyzer); the insulin pump's and the skeleton's in make slow;
 #  3. `build` writes diagrams/<id>.svg for every diagram, the Markdown links
 #     each, the HTML shows each as <figure> with an <img> of it, its text
 #     alternative, caption and long description; two builds give the same files;
@@ -121,31 +121,10 @@ finish() {
 	[ "$fail" -eq 0 ]
 	exit
 }
-if ! in_group check; then
-	large_model
-	finish
-fi
-
-# ---- 1. the command ----------------------------------------------------------
-"$BIN" diagram --help >"$tmp/help" 2>&1 && grep -q 'Usage: premarket diagram' "$tmp/help" && ok || no "--help"
-"$BIN" diagram >/dev/null 2>"$tmp/err"; [ $? -eq 2 ] && ok || no "no model: exit 2"
-"$BIN" diagram --format png examples/minimal.yaml >/dev/null 2>"$tmp/err"
-[ $? -eq 2 ] && grep -q "unknown format 'png'" "$tmp/err" && ok || no "--format png: exit 2 with a message"
-"$BIN" diagram --view NOPE examples/lab-analyzer.yaml >/dev/null 2>"$tmp/err"
-[ $? -eq 2 ] && grep -q 'no diagram "NOPE"' "$tmp/err" && ok || no "--view NOPE: exit 2 with a message"
-"$BIN" diagram "$tmp/missing.yaml" >/dev/null 2>&1; [ $? -eq 2 ] && ok || no "missing model: exit 2"
-"$BIN" diagram --list examples/lab-analyzer.yaml >"$tmp/list" || no "--list"
-[ "$(cut -f1 "$tmp/list" | head -n 1)" = V-GLOBAL ] && [ "$(wc -l <"$tmp/list")" -eq 14 ] && ok ||
-	no "lab-analyzer: 14 diagrams, the global view first"
-"$BIN" diagram examples/lab-analyzer.yaml >"$tmp/first.svg" && "$BIN" diagram --view V-GLOBAL examples/lab-analyzer.yaml >"$tmp/global.svg" &&
-	cmp -s "$tmp/first.svg" "$tmp/global.svg" && ok || no "without --view: the global view"
-"$BIN" diagram --format dot examples/lab-analyzer.yaml >"$tmp/g.dot" && head -n 1 "$tmp/g.dot" | grep -q '^digraph' &&
-	grep -q 'cluster_Z-HOSP' "$tmp/g.dot" && ok || no "--format dot"
-if command -v dot >/dev/null 2>&1; then
-	dot -Tsvg "$tmp/g.dot" >/dev/null 2>&1 && ok || no "dot cannot read the DOT output"
-fi
-
-# ---- 2. every diagram as SVG ---------------------------------------------------
+# ---- 2. every diagram as SVG (svg_examples MODEL...: make check the lab
+# analyzer, the minimal model and the test models, make slow the insulin
+# pump and the skeleton) ------------------------------------------------------
+svg_examples() {
 cat >"$tmp/svg.py" <<'PY'
 import re, sys, xml.etree.ElementTree as ET
 S = "{http://www.w3.org/2000/svg}"
@@ -208,7 +187,7 @@ for b in bad:
     print("%s: %s" % (path, b))
 sys.exit(1 if bad else 0)
 PY
-for ex in examples/*.yaml tests/data/hostile.yaml tests/data/diagram-names.yaml tests/data/diagram-nested.yaml; do
+for ex in "$@"; do
 	name=$(basename "$ex" .yaml)
 	"$BIN" diagram --list "$ex" >"$tmp/$name.list" 2>"$tmp/err" || { no "$ex: --list"; continue; }
 	n=0
@@ -225,6 +204,34 @@ for ex in examples/*.yaml tests/data/hostile.yaml tests/data/diagram-names.yaml 
 	done <"$tmp/$name.list"
 	[ "$n" -gt 0 ] && ok || no "$ex: no diagram"
 done
+}
+if ! in_group check; then
+	svg_examples examples/insulin-pump.yaml examples/skeleton.yaml
+	large_model
+	finish
+fi
+
+# ---- 1. the command ----------------------------------------------------------
+"$BIN" diagram --help >"$tmp/help" 2>&1 && grep -q 'Usage: premarket diagram' "$tmp/help" && ok || no "--help"
+"$BIN" diagram >/dev/null 2>"$tmp/err"; [ $? -eq 2 ] && ok || no "no model: exit 2"
+"$BIN" diagram --format png examples/minimal.yaml >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "unknown format 'png'" "$tmp/err" && ok || no "--format png: exit 2 with a message"
+"$BIN" diagram --view NOPE examples/lab-analyzer.yaml >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'no diagram "NOPE"' "$tmp/err" && ok || no "--view NOPE: exit 2 with a message"
+"$BIN" diagram "$tmp/missing.yaml" >/dev/null 2>&1; [ $? -eq 2 ] && ok || no "missing model: exit 2"
+"$BIN" diagram --list examples/lab-analyzer.yaml >"$tmp/list" || no "--list"
+[ "$(cut -f1 "$tmp/list" | head -n 1)" = V-GLOBAL ] && [ "$(wc -l <"$tmp/list")" -eq 14 ] && ok ||
+	no "lab-analyzer: 14 diagrams, the global view first"
+"$BIN" diagram examples/lab-analyzer.yaml >"$tmp/first.svg" && "$BIN" diagram --view V-GLOBAL examples/lab-analyzer.yaml >"$tmp/global.svg" &&
+	cmp -s "$tmp/first.svg" "$tmp/global.svg" && ok || no "without --view: the global view"
+"$BIN" diagram --format dot examples/lab-analyzer.yaml >"$tmp/g.dot" && head -n 1 "$tmp/g.dot" | grep -q '^digraph' &&
+	grep -q 'cluster_Z-HOSP' "$tmp/g.dot" && ok || no "--format dot"
+if command -v dot >/dev/null 2>&1; then
+	dot -Tsvg "$tmp/g.dot" >/dev/null 2>&1 && ok || no "dot cannot read the DOT output"
+fi
+
+svg_examples examples/lab-analyzer.yaml examples/minimal.yaml tests/data/hostile.yaml \
+	tests/data/diagram-names.yaml tests/data/diagram-nested.yaml
 # the hostile text is text: escaped, and shown
 "$BIN" diagram --view global_system tests/data/diagram-names.yaml >"$tmp/names.svg"
 grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/names.svg" && ok || no "markup in a name is not shown as text"
@@ -437,7 +444,10 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 
-in_group slow && large_model
+if in_group slow; then
+	svg_examples examples/insulin-pump.yaml examples/skeleton.yaml
+	large_model
+fi
 
 # ---- 6. pictures -------------------------------------------------------------------
 if command -v rsvg-convert >/dev/null 2>&1; then
