@@ -203,9 +203,11 @@ $(RUN_FUZZ): run/fuzz/%: $(BUILD)/fuzz/replay_% $(BIN)
 # make slow.
 unit: $(RUN_UNIT)
 golden: run/bad $(RUN_CLI) run/examples
-test: $(RUN_CLI_CHECK) $(RUN_UNIT) run/bad run/examples $(RUN_FUZZ)
+# The fuzz replays run under the sanitizers in make check (a replayed crash
+# input shows only there) and in the plain build in make slow.
+test: $(RUN_CLI_CHECK) $(RUN_UNIT) run/bad run/examples
 test-san: $(firstword $(RUN_UNIT)) $(RUN_CLI_SAN) run/bad $(RUN_UNIT) run/examples $(RUN_FUZZ)
-test-slow: $(RUN_CLI_SLOW) $(RUN_UNIT_SLOW) $(RUN_SLOW)
+test-slow: $(RUN_CLI_SLOW) $(RUN_UNIT_SLOW) $(RUN_SLOW) $(if $(filter $(SAN_BUILD),$(BUILD)),,$(RUN_FUZZ))
 test-san-slow: $(filter $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI_CHECK)) test-slow
 
 # The tests under AddressSanitizer + UndefinedBehaviorSanitizer, in
