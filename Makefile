@@ -206,7 +206,7 @@ golden: run/bad $(RUN_CLI) run/examples
 # The fuzz replays run under the sanitizers in make check (a replayed crash
 # input shows only there) and in the plain build in make slow.
 test: $(RUN_CLI_CHECK) $(RUN_UNIT) run/bad run/examples
-test-san: $(firstword $(RUN_UNIT)) $(RUN_CLI_SAN) run/bad $(RUN_UNIT) run/examples $(RUN_FUZZ)
+test-san: $(firstword $(RUN_UNIT)) $(RUN_FUZZ) run/bad $(RUN_UNIT) $(RUN_CLI_SAN) run/examples
 test-slow: $(RUN_CLI_SLOW) $(RUN_UNIT_SLOW) $(RUN_SLOW) $(if $(filter $(SAN_BUILD),$(BUILD)),,$(RUN_FUZZ))
 test-san-slow: $(filter $(SAN_SLOW_CLI:%=run/cli/%),$(RUN_CLI_CHECK)) test-slow
 
