@@ -450,7 +450,11 @@ if in_group slow; then
 			killed_rc=$rc
 			want=$((128 + $(signum "$sig")))
 			if [ "$rc" -ne 0 ] && [ "$rc" -ne "$want" ]; then fail "SIG$sig after $delay s: exit $rc"; else ok; fi
-			if [ "$rc" -eq 143 ] && ! grep -q '^premarket: build stopped by SIGTERM$' "$tmp/big.err"; then
+			# the message needs the handler, which exists once main() runs: a
+			# kill that lands during the process's own start (tens of ms, more
+			# under the sanitizers or a busy machine) dies without it, which is
+			# fine as nothing is written yet; from 0.5 s on the build is running
+			if [ "$rc" -eq 143 ] && [ "$delay" != 0.05 ] && ! grep -q '^premarket: build stopped by SIGTERM$' "$tmp/big.err"; then
 				fail "SIGTERM after $delay s: no message"
 			fi
 			if sums "$OUT" >"$tmp/now.sums" && { cmp -s "$tmp/now.sums" "$tmp/A.sums" || cmp -s "$tmp/now.sums" "$tmp/Big.sums"; }; then
