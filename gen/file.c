@@ -61,6 +61,53 @@ int pm_file_open(const char *path, struct stat *st)
 	return fd;
 }
 
+/* Append what fd holds, up to max bytes, to out; size is what fstat()
+ * said (0 for a pipe).  0, or -1 with the reason at `at`/path. */
+static int read_fd(int fd, const char *path, size_t size, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out,
+                   pm_diags *d)
+{
+	size_t start = out->len;
+	/* past max: a regular file grew while read; a pipe is simply too large */
+	char lim[64];
+	snprintf(lim, sizeof lim, "%zu bytes", max);
+	int over = size ? F_GREW : F_SIZE;
+	/* room for the size fstat() gave, plus one byte to see the end of file */
+	if (pm_buf_put(out, "", 0) < 0 || out->limit - out->len < size + 1)
+		return fail(at, flags, d, F_BUF, path, "");
+	out->data = pm_xgrow(out->data, &out->cap, out->len + size + 2, 1);
+	for (;;) {
+		if (out->cap - out->len < 2) {
+			if (out->len - start >= max) {
+				pm_buf_truncate(out, start);
+				return fail(at, flags, d, over, path, lim);
+			}
+			out->data = pm_xgrow(out->data, &out->cap, out->len + 65536, 1);
+		}
+		ssize_t r = read(fd, out->data + out->len, out->cap - out->len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			pm_buf_truncate(out, start);
+			return fail(at, flags, d, F_READ, path, strerror(e));
+		}
+		if (r == 0)
+			break;
+		out->len += (size_t)r;
+		if (out->len - start > max || out->len > out->limit) {
+			pm_buf_truncate(out, start);
+			return fail(at, flags, d, over, path, lim);
+		}
+	}
+	out->data[out->len] = '\0';
+	return 0;
+}
+
+int pm_file_read_fd(int fd, const char *name, size_t max, pm_buf *out, pm_diags *d)
+{
+	return read_fd(fd, name, 0, max ? max : PM_FILE_DEFAULT_MAX, PM_FILE_AT_PATH, NULL, out, d);
+}
+
 int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out, pm_diags *d)
 {
 	if (!max)
@@ -80,41 +127,7 @@ int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at 
 		close(fd);
 		return fail(at, flags, d, F_SIZE, path, lim);
 	}
-	size_t start = out->len;
-	/* room for the size fstat() gave, plus one byte to see the end of file */
-	if (pm_buf_put(out, "", 0) < 0 || out->limit - out->len < (size_t)st.st_size + 1) {
-		close(fd);
-		return fail(at, flags, d, F_BUF, path, "");
-	}
-	out->data = pm_xgrow(out->data, &out->cap, out->len + (size_t)st.st_size + 2, 1);
-	for (;;) {
-		if (out->cap - out->len < 2) {
-			if (out->len - start >= max) {
-				close(fd);
-				pm_buf_truncate(out, start);
-				return fail(at, flags, d, F_GREW, path, "");
-			}
-			out->data = pm_xgrow(out->data, &out->cap, out->len + 65536, 1);
-		}
-		ssize_t r = read(fd, out->data + out->len, out->cap - out->len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int e = errno;
-			close(fd);
-			pm_buf_truncate(out, start);
-			return fail(at, flags, d, F_READ, path, strerror(e));
-		}
-		if (r == 0)
-			break;
-		out->len += (size_t)r;
-		if (out->len - start > max || out->len > out->limit) {
-			close(fd);
-			pm_buf_truncate(out, start);
-			return fail(at, flags, d, F_GREW, path, "");
-		}
-	}
-	out->data[out->len] = '\0';
+	int rc = read_fd(fd, path, (size_t)st.st_size, max, flags, at, out, d);
 	close(fd);
-	return 0;
+	return rc;
 }

@@ -55,6 +55,15 @@ enum {
 int pm_file_read(const char *path, size_t max, unsigned flags, const pm_file_at *at, pm_buf *out, pm_diags *d);
 
 /**
+ * Append what the open descriptor fd holds until its end (a pipe, standard
+ * input), at most max bytes (0 = 64 MiB), to out; a failure is reported at
+ * name ("<stdin>: error: larger than the limit of N bytes").  0 or -1; the
+ * caller closes fd.  For the inputs the user pipes in on purpose (the CLI's
+ * "-"): nothing the model names is read this way.
+ */
+int pm_file_read_fd(int fd, const char *name, size_t max, pm_buf *out, pm_diags *d);
+
+/**
  * Open `path` for reading as described above and fill *st.  Returns the
  * descriptor (blocking, close-on-exec; the caller closes it); -1 when it
  * cannot be opened (errno says why); -2 when it is not a regular file

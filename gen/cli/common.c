@@ -2,6 +2,8 @@
  * (load, identify threats with the rule catalog, score) with their
  * diagnostics printed, writing a result to standard output. */
 #include "cli.h"
+#include "file.h"
+#include "xalloc.h"
 #include "premarket/buf.h"
 #include "premarket/load.h"
 #include "premarket/risk.h"
@@ -19,8 +21,7 @@
 /* ---- models from standard input and pipes ------------------------------------------------ */
 
 /* What stdin and pipes are read up to: the loader's cap for a model file
- * (pm_load_options.max_file_size's default), plus one byte to tell a
- * file at the cap from a larger one. */
+ * (pm_load_options.max_file_size's default). */
 #define STDIN_CAP  ((size_t)64 << 20)
 #define STDIN_NAME "<stdin>"
 
@@ -38,29 +39,11 @@ typedef struct piped {
 	size_t n_src;
 } piped;
 
-static int read_all(int fd, pm_buf *b)
-{
-	char chunk[65536];
-	for (;;) {
-		ssize_t k = read(fd, chunk, sizeof chunk);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -1;
-		if (k == 0)
-			return 0;
-		if (pm_buf_put(b, chunk, (size_t)k) < 0) {
-			errno = EFBIG;
-			return -1;
-		}
-	}
-}
-
 static int read_piped(char **files, size_t n, piped *p, pm_diags *diags)
 {
-	p->paths = calloc(n + 1, sizeof *p->paths);
-	p->src = calloc(n + 1, sizeof *p->src);
-	p->data = calloc(n + 1, sizeof *p->data);
+	p->paths = pm_xcalloc(n + 1, sizeof *p->paths);
+	p->src = pm_xcalloc(n + 1, sizeof *p->src);
+	p->data = pm_xcalloc(n + 1, sizeof *p->data);
 	p->n_src = 0;
 	int rc = 0, stdin_seen = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -78,10 +61,12 @@ static int read_piped(char **files, size_t n, piped *p, pm_diags *diags)
 		}
 		int fd = is_stdin ? STDIN_FILENO : open(files[i], O_RDONLY | O_CLOEXEC | O_NOCTTY);
 		pm_buf *b = &p->data[p->n_src];
-		pm_buf_init(b, STDIN_CAP + 1);
-		if (fd < 0 || read_all(fd, b) < 0) {
-			rc = pm_diag_add(diags, PM_ERROR, PM_ERR_IO, p->paths[i], 0, 0, "%s",
-			                 errno == EFBIG ? "larger than the limit of 67108864 bytes" : strerror(errno));
+		pm_buf_init(b, 0);
+		if (fd < 0)
+			rc = pm_diag_add(diags, PM_ERROR, PM_ERR_IO, p->paths[i], 0, 0, "cannot open: %s",
+			                 strerror(errno));
+		else if (pm_file_read_fd(fd, p->paths[i], STDIN_CAP, b, diags) < 0) {
+			rc = -1;
 			pm_diag_hint(diags, "a model on standard input or a pipe has the size limit of a model file");
 		}
 		if (fd >= 0 && !is_stdin)
