@@ -7,6 +7,7 @@
 #include "premarket/xlsx.h"
 
 #include "file.h"
+#include "xalloc.h"
 #include "premarket/cvss.h"
 #include "premarket/enums.h"
 #include "premarket/risk.h"
@@ -337,11 +338,7 @@ int pm_render_xlsx(const pm_model *m, const pm_xlsx_options *opt, pm_buf *out, p
 	const char *tmpdir = getenv("TMPDIR");
 	if (!tmpdir || !*tmpdir)
 		tmpdir = "/tmp";
-	size_t n = strlen(tmpdir) + 32;
-	char *path = malloc(n);
-	if (!path)
-		abort();
-	snprintf(path, n, "%s/premarket-xlsx-XXXXXX", tmpdir);
+	char *path = pm_xasprintf("%s/premarket-xlsx-XXXXXX", tmpdir);
 	int fd = mkstemp(path);
 	if (fd < 0) {
 		free(path);
